@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs, from Debian 12's own archive, everything village-kiosk needs to build, run and test.
+# Idempotent: when every package is already there it changes nothing and needs no root.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config
+  libsdl2-dev libimgui-dev libstb-dev
+  libsqlitecpp-dev libsqlite3-dev
+  libcurl4-openssl-dev libusb-1.0-0-dev
+  libtomlplusplus-dev libsodium-dev
+  catch2
+  fonts-dejavu-core
+  xvfb xauth
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "install-deps: run as root or install sudo" >&2; exit 1; }
+  sudo_cmd=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,107 @@
+#include "kiosk/app/headless_kiosk.h"
+
+#include <SDL.h>
+#include <stb_image_write.h>
+
+#include <cstdio>
+#include <stdexcept>
+
+namespace vk::app {
+
+HeadlessKiosk::HeadlessKiosk(KioskServices* services, const services::KioskConfig& config, int width, int height)
+    : width_(width), height_(height), services_(services) {
+    surface_ = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ABGR8888);
+    if (!surface_) throw std::runtime_error(std::string("cannot make an off-screen surface: ") + SDL_GetError());
+    renderer_ = SDL_CreateSoftwareRenderer(surface_);
+    if (!renderer_) throw std::runtime_error(std::string("cannot make a software renderer: ") + SDL_GetError());
+    ui_ = std::make_unique<KioskUi>(renderer_, services, config);
+    ui_->resize(width, height);
+    ui_->noteInput(nowMs());
+    frame();
+}
+
+HeadlessKiosk::~HeadlessKiosk() {
+    ui_.reset();
+    SDL_DestroyRenderer(renderer_);
+    SDL_FreeSurface(surface_);
+}
+
+std::int64_t HeadlessKiosk::nowMs() const { return services_ ? services_->clock.nowMs() : fallbackNowMs_; }
+
+void HeadlessKiosk::frame() {
+    const std::int64_t now = nowMs();
+    ui_->tick(now);
+    if (services_) {
+        while (auto read = services_->readers.take()) {
+            ui_->noteInput(now);
+            ui_->onReaderEvent(*read);
+        }
+    }
+    ui_->setPointer(pointer_.next());
+    ui_->renderFrame(now);
+    SDL_RenderFlush(renderer_);
+}
+
+void HeadlessKiosk::frames(int count) {
+    for (int i = 0; i < count; ++i) frame();
+}
+
+const ui::DrawnItem* HeadlessKiosk::find(const std::string& widgetId) const {
+    for (const auto& item : ui::lastFrameItems())
+        if (item.tappable && item.id == widgetId) return &item;
+    return nullptr;
+}
+
+bool HeadlessKiosk::tap(const std::string& widgetId) {
+    const ui::DrawnItem* item = find(widgetId);
+    if (!item) return false;
+    const ImVec2 at = item->center();
+    tapAt(at.x, at.y);
+    return true;
+}
+
+void HeadlessKiosk::tapAt(float x, float y) {
+    ui_->noteInput(nowMs());
+    pointer_.press(x, y);
+    pointer_.release(x, y, true);
+    // Land, press, release, leave: four states, then one more frame to draw what the tap changed.
+    frames(5);
+}
+
+void HeadlessKiosk::drag(float fromX, float fromY, float toX, float toY, int steps) {
+    ui_->noteInput(nowMs());
+    pointer_.press(fromX, fromY);
+    frames(2);
+    for (int i = 1; i <= steps; ++i) {
+        const float t = static_cast<float>(i) / static_cast<float>(steps);
+        pointer_.moveTo(fromX + (toX - fromX) * t, fromY + (toY - fromY) * t);
+        frame();
+    }
+    pointer_.release(toX, toY, true);
+    frames(3);
+}
+
+bool HeadlessKiosk::shows(const std::string& words) const {
+    for (const auto& item : ui::lastFrameItems())
+        if (item.text.find(words) != std::string::npos) return true;
+    return false;
+}
+
+std::uint32_t HeadlessKiosk::pixel(int x, int y) const {
+    const auto* row = static_cast<const std::uint8_t*>(surface_->pixels) + y * surface_->pitch;
+    const std::uint8_t* p = row + x * 4;
+    // ABGR8888 is R, G, B, A in memory on little-endian machines.
+    return (static_cast<std::uint32_t>(p[0]) << 16) | (static_cast<std::uint32_t>(p[1]) << 8) | p[2];
+}
+
+bool HeadlessKiosk::savePng(const std::filesystem::path& file) const {
+    std::error_code ec;
+    if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
+    if (SDL_MUSTLOCK(surface_)) SDL_LockSurface(surface_);
+    const int written = stbi_write_png(file.string().c_str(), width_, height_, 4, surface_->pixels, surface_->pitch);
+    if (SDL_MUSTLOCK(surface_)) SDL_UnlockSurface(surface_);
+    if (!written) std::fprintf(stderr, "village-kiosk: cannot write %s\n", file.string().c_str());
+    return written != 0;
+}
+
+}  // namespace vk::app

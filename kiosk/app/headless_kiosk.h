@@ -1,0 +1,63 @@
+#pragma once
+// The kiosk drawn into memory with SDL's software renderer: no display, no window. Tests tap through it by
+// widget id and read what it drew; the screenshot command and the docs' pictures come from it too.
+
+#include "kiosk/app/kiosk_ui.h"
+#include "kiosk/ui/widgets.h"
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+struct SDL_Surface;
+
+namespace vk::app {
+
+class HeadlessKiosk {
+public:
+    HeadlessKiosk(KioskServices* services, const services::KioskConfig& config, int width, int height);
+    ~HeadlessKiosk();
+    HeadlessKiosk(const HeadlessKiosk&) = delete;
+    HeadlessKiosk& operator=(const HeadlessKiosk&) = delete;
+
+    // One frame, with the pointer's next state; the clock is the services' clock.
+    void frame();
+    void frames(int count);
+
+    // A tap as a finger makes it: land, press, lift, then the pointer leaves. Returns false (and taps
+    // nothing) when no tappable widget with that id was drawn in the last frame.
+    bool tap(const std::string& widgetId);
+    void tapAt(float x, float y);
+    // A finger drag from one point to another, in `steps` moves.
+    void drag(float fromX, float fromY, float toX, float toY, int steps);
+
+    // Words drawn in the last frame.
+    bool shows(const std::string& words) const;
+    const ui::DrawnItem* find(const std::string& widgetId) const;
+    const std::vector<ui::DrawnItem>& drawn() const { return ui::lastFrameItems(); }
+
+    // Writes the last frame as a PNG. Returns false with a message on stderr when it cannot.
+    bool savePng(const std::filesystem::path& file) const;
+    // The colour of one pixel of the last frame, as 0xRRGGBB.
+    std::uint32_t pixel(int x, int y) const;
+
+    KioskUi& ui() { return *ui_; }
+    AppState& state() { return ui_->state(); }
+    int width() const { return width_; }
+    int height() const { return height_; }
+
+private:
+    std::int64_t nowMs() const;
+
+    int width_;
+    int height_;
+    SDL_Surface* surface_ = nullptr;
+    SDL_Renderer* renderer_ = nullptr;
+    KioskServices* services_;
+    std::unique_ptr<KioskUi> ui_;
+    PointerQueue pointer_;
+    std::int64_t fallbackNowMs_ = 0;
+};
+
+}  // namespace vk::app

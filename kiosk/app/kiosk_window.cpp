@@ -1,0 +1,160 @@
+#include "kiosk/app/kiosk_window.h"
+
+#include "kiosk/app/frame_pacer.h"
+#include "kiosk/app/kiosk_ui.h"
+#include "kiosk/app/sdl_input.h"
+
+#include <SDL.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+
+namespace vk::app {
+namespace {
+
+std::int64_t steadyMs() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+}
+
+void explainNoDisplay(const char* sdlError) {
+    std::fprintf(stderr,
+                 "village-kiosk: no display to draw on (%s).\n"
+                 "  On the kiosk itself it draws straight on the screen (KMS/DRM) or under X11/Wayland.\n"
+                 "  On a machine without a screen, run it under a virtual display:\n"
+                 "    xvfb-run -s '-screen 0 1280x800x24' village-kiosk --windowed 1280x800\n"
+                 "  or take a picture of a screen without any display:\n"
+                 "    village-kiosk screenshot --screen home --out home.png\n",
+                 sdlError);
+}
+
+}  // namespace
+
+int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime, const services::KioskConfig& config,
+                   const std::vector<std::string>& notices, const std::string& outOfOrder) {
+    // Touch is handled as touch (see PointerQueue); SDL must not turn fingers into a mouse or back.
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    if (options.renderer == services::RendererChoice::Software) SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        explainNoDisplay(SDL_GetError());
+        return 3;
+    }
+    Uint32 windowFlags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
+    if (options.fullscreen) windowFlags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    SDL_Window* window = SDL_CreateWindow("village-kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, options.width,
+                                          options.height, windowFlags);
+    if (!window) {
+        explainNoDisplay(SDL_GetError());
+        SDL_Quit();
+        return 3;
+    }
+    const Uint32 rendererFlags =
+        options.renderer == services::RendererChoice::Software ? SDL_RENDERER_SOFTWARE : SDL_RENDERER_ACCELERATED;
+    SDL_Renderer* renderer = SDL_CreateRenderer(window, -1, rendererFlags);
+    if (!renderer && options.renderer == services::RendererChoice::Accelerated) {
+        std::fprintf(stderr, "village-kiosk: no accelerated renderer (%s); using the software one\n", SDL_GetError());
+        renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
+    }
+    if (!renderer) {
+        std::fprintf(stderr, "village-kiosk: cannot draw in the window: %s\n", SDL_GetError());
+        SDL_DestroyWindow(window);
+        SDL_Quit();
+        return 3;
+    }
+    if (options.fullscreen) SDL_ShowCursor(SDL_DISABLE);
+
+    // Worker threads (readers today; network and printer later) wake the loop with this event.
+    const Uint32 wakeEvent = SDL_RegisterEvents(1);
+    if (runtime) {
+        runtime->readers.setWakeCallback([wakeEvent] {
+            SDL_Event event{};
+            event.type = wakeEvent;
+            SDL_PushEvent(&event);
+        });
+    }
+
+    std::optional<KioskServices> services;
+    if (runtime)
+        services.emplace(KioskServices{runtime->config, runtime->clock, runtime->staff, runtime->villageInfo,
+                                       runtime->readers});
+    KioskUi ui(renderer, services ? &*services : nullptr, config);
+    ui.state().notices = notices;
+    ui.state().outOfOrder = outOfOrder;
+    int width = 0;
+    int height = 0;
+    SDL_GetRendererOutputSize(renderer, &width, &height);
+    if (auto problem = ui.resize(width, height)) {
+        std::fprintf(stderr, "village-kiosk: %s\n", problem->c_str());
+        ui.state().notices.push_back(*problem);
+    }
+
+    services::SystemClock fallbackClock;
+    const services::Clock& wallClock = runtime ? runtime->clock : fallbackClock;
+    FramePacer pacer;
+    PointerQueue pointer;
+    const std::int64_t startedAt = steadyMs();
+    bool firstFrameReported = false;
+    bool running = true;
+    ui.noteInput(wallClock.nowMs());
+    while (running) {
+        std::int64_t now = wallClock.nowMs();
+        const int timeout = pointer.hasPending() ? 0 : pacer.waitTimeoutMs(now);
+        SDL_Event event;
+        if (SDL_WaitEventTimeout(&event, timeout)) {
+            do {
+                if (event.type == SDL_QUIT) running = false;
+                if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+                    SDL_GetRendererOutputSize(renderer, &width, &height);
+                    ui.resize(width, height);
+                    pacer.onInput();
+                }
+                if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_EXPOSED) pacer.requestFrame();
+                if (event.type == wakeEvent) pacer.requestFrame();
+                if (feedSdlEvent(event, pointer, width, height)) {
+                    ui.noteInput(wallClock.nowMs());
+                    pacer.onInput();
+                }
+            } while (SDL_PollEvent(&event));
+        }
+        now = wallClock.nowMs();
+        if (runtime) {
+            while (auto read = runtime->readers.take()) {
+                ui.noteInput(now);
+                ui.onReaderEvent(*read);
+                pacer.onInput();
+            }
+            runtime->retention.runIfDue();
+        }
+        if (pacer.shouldDraw(now) || pointer.hasPending()) {
+            ui.setPointer(pointer.next());
+            ui.renderFrame(now);
+            SDL_RenderPresent(renderer);
+            pacer.onFrameDrawn(now);
+            if (options.reportFirstFrame && !firstFrameReported) {
+                firstFrameReported = true;
+                // Monotonic time, comparable with the clock of the process that started this one.
+                const auto us = std::chrono::duration_cast<std::chrono::microseconds>(
+                                    std::chrono::steady_clock::now().time_since_epoch())
+                                    .count();
+                std::printf("first-frame-monotonic-us %lld\n", static_cast<long long>(us));
+                std::fflush(stdout);
+            }
+        }
+        const auto tick = ui.tick(now);
+        if (tick.changedScreen) pacer.onInput();
+        pacer.wakeNoLaterThan(tick.nextMs);
+        if (runtime) pacer.wakeNoLaterThan(runtime->retention.nextRunMs());
+        if (options.quitAfterMs > 0 && steadyMs() - startedAt >= options.quitAfterMs) running = false;
+        if (options.quitAfterMs > 0) pacer.wakeNoLaterThan(now + options.quitAfterMs - (steadyMs() - startedAt));
+    }
+
+    if (runtime) runtime->readers.setWakeCallback({});
+    SDL_DestroyRenderer(renderer);
+    SDL_DestroyWindow(window);
+    SDL_Quit();
+    return 0;
+}
+
+}  // namespace vk::app

@@ -1,0 +1,127 @@
+#include "kiosk/cli/admin_commands.h"
+
+#include "kiosk/i18n/dates.h"
+
+#include <termios.h>
+#include <unistd.h>
+
+#include <iostream>
+
+namespace vk::cli {
+namespace {
+
+// Reads a PIN without echoing it on a terminal; from a pipe it reads one line.
+std::string readPin(std::istream& in, std::ostream& out, const char* prompt) {
+    const bool terminal = &in == &std::cin && isatty(STDIN_FILENO);
+    termios saved{};
+    if (terminal) {
+        out << prompt << std::flush;
+        tcgetattr(STDIN_FILENO, &saved);
+        termios silent = saved;
+        silent.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        tcsetattr(STDIN_FILENO, TCSANOW, &silent);
+    }
+    std::string pin;
+    std::getline(in, pin);
+    if (terminal) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        out << "\n";
+    }
+    while (!pin.empty() && (pin.back() == '\r' || pin.back() == ' ')) pin.pop_back();
+    return pin;
+}
+
+const char* errorText(services::AccountError error) {
+    switch (error) {
+    case services::AccountError::None: return "";
+    case services::AccountError::NotAllowed: return "only an admin may do that";
+    case services::AccountError::NameInvalid: return "the name is empty once control characters are removed";
+    case services::AccountError::PinTooShort: return "a PIN has 4 to 8 digits";
+    case services::AccountError::PinNotDigits: return "a PIN has digits only";
+    case services::AccountError::PinTooSimple: return "that PIN is too easy to guess (one digit repeated, or 1234-like)";
+    case services::AccountError::LastAdmin: return "this is the last admin account; add another admin first";
+    case services::AccountError::NotFound: return "no such account (see: village-kiosk staff list)";
+    case services::AccountError::CardInUse: return "that card belongs to another account";
+    }
+    return "";
+}
+
+std::optional<std::string> newPin(std::istream& in, std::ostream& out, std::ostream& err) {
+    const std::string pin = readPin(in, out, "New PIN (4 to 8 digits): ");
+    if (const auto problem = services::StaffService::checkPin(pin); problem != services::AccountError::None) {
+        err << "village-kiosk: " << errorText(problem) << "\n";
+        return std::nullopt;
+    }
+    if (&in == &std::cin && isatty(STDIN_FILENO) && readPin(in, out, "Same PIN again: ") != pin) {
+        err << "village-kiosk: the two PINs differ; nothing was changed\n";
+        return std::nullopt;
+    }
+    return pin;
+}
+
+}  // namespace
+
+int runBackup(services::KioskRuntime& runtime, const std::filesystem::path& destination, std::ostream& out,
+              std::ostream& err) {
+    try {
+        runtime.database.backupTo(destination);
+        runtime.staff.audit(nullptr, "backup", destination.string());
+        out << "Backup written to " << destination.string() << "\n";
+        return 0;
+    } catch (const storage::StorageError& error) {
+        err << "village-kiosk: " << error.what() << "\n";
+        return 1;
+    }
+}
+
+int runStaffCommand(services::KioskRuntime& runtime, const CommandLine& line, std::istream& in, std::ostream& out,
+                    std::ostream& err) {
+    auto& staff = runtime.staff;
+    if (line.staffAction == "list") {
+        for (const auto& account : staff.accounts())
+            out << account.id << "  " << storage::roleKey(account.role) << "  " << account.displayName
+                << (account.cardDigest ? "  (card)" : "") << "\n";
+        return 0;
+    }
+    services::AccountChange change;
+    if (line.staffAction == "add") {
+        const auto role = storage::roleFromKey(line.staffRole);
+        if (!role) {
+            err << "village-kiosk: --role is medical_assistant, cafe_manager or admin\n";
+            return 2;
+        }
+        const auto pin = newPin(in, out, err);
+        if (!pin) return 1;
+        change = staff.createAccount(nullptr, line.staffName, *role, *pin);
+    } else if (line.staffAction == "set-pin") {
+        const auto pin = newPin(in, out, err);
+        if (!pin) return 1;
+        change = staff.resetPin(nullptr, line.staffId, *pin);
+    } else if (line.staffAction == "remove") {
+        change = staff.removeAccount(nullptr, line.staffId);
+    }
+    if (!change.ok()) {
+        err << "village-kiosk: " << errorText(change.error) << "\n";
+        return 1;
+    }
+    if (change.account) out << change.account->id << "  " << change.account->displayName << "\n";
+    out << "Done.\n";
+    return 0;
+}
+
+int runCheckConfig(const services::ConfigLoad& load, std::ostream& out) {
+    out << "Configuration: " << load.source << "\n";
+    for (const auto& problem : load.problems)
+        out << (problem.fatal ? "error: " : "warning: ") << services::describeProblem(problem, load.source) << "\n";
+    if (!load.usable()) return 1;
+    out << "Data folder: " << load.config.databaseFile().parent_path().string() << "\n";
+    out << "The configuration is usable.\n";
+    return 0;
+}
+
+int runPurge(services::KioskRuntime& runtime, std::ostream& out) {
+    for (const auto& report : runtime.retention.runIfDue()) out << report.key << ": " << report.rowsDeleted << " deleted\n";
+    return 0;
+}
+
+}  // namespace vk::cli

@@ -1,0 +1,133 @@
+#include "kiosk/cli/command_line.h"
+
+#include <charconv>
+
+namespace vk::cli {
+namespace {
+
+std::optional<int> parseInt(const std::string& text) {
+    int value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    return value;
+}
+
+}  // namespace
+
+std::optional<std::pair<int, int>> parseSize(const std::string& text) {
+    const auto x = text.find('x');
+    if (x == std::string::npos) return std::nullopt;
+    const auto width = parseInt(text.substr(0, x));
+    const auto height = parseInt(text.substr(x + 1));
+    if (!width || !height || *width < 320 || *height < 240 || *width > 8192 || *height > 8192) return std::nullopt;
+    return std::make_pair(*width, *height);
+}
+
+std::string usageText() {
+    return R"(usage:
+  village-kiosk [--config FILE] [--data-dir DIR] [--windowed WxH] [--renderer software|accelerated]
+      run the kiosk (full screen unless --windowed)
+  village-kiosk backup DEST                 copy the database, while the kiosk runs, to DEST (a file or a folder)
+  village-kiosk staff list                  list the staff accounts
+  village-kiosk staff add --name NAME --role medical_assistant|cafe_manager|admin
+                                            add an account; the PIN is read from standard input
+  village-kiosk staff set-pin ID            give an account a new PIN, read from standard input
+  village-kiosk staff remove ID             remove an account
+  village-kiosk check-config [FILE]         check a configuration file and say what is wrong, line by line
+  village-kiosk purge                       delete personal data past its retention period now
+  village-kiosk screenshot [--screen NAME] [--size WxH] [--language fr|en] --out FILE.png
+                                            draw a screen into a PNG without any display
+                                            (screens: home, health, parcels, board, info, staff)
+  village-kiosk --version | --help
+Every command takes --config FILE and --data-dir DIR.
+)";
+}
+
+CommandLine parseCommandLine(const std::vector<std::string>& arguments) {
+    CommandLine line;
+    std::vector<std::string> positional;
+    auto fail = [&](const std::string& message) {
+        line.error = message;
+        return line;
+    };
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+        const std::string& argument = arguments[i];
+        auto value = [&]() -> std::optional<std::string> {
+            if (i + 1 >= arguments.size()) return std::nullopt;
+            return arguments[++i];
+        };
+        if (argument == "--help" || argument == "-h") {
+            line.command = Command::Help;
+            return line;
+        }
+        if (argument == "--version") {
+            line.command = Command::Version;
+            return line;
+        }
+        if (argument.starts_with("--")) {
+            const auto v = argument == "--report-first-frame" ? std::optional<std::string>("") : value();
+            if (!v) return fail(argument + " needs a value");
+            if (argument == "--config") line.configFile = *v;
+            else if (argument == "--data-dir") line.dataDir = *v;
+            else if (argument == "--windowed") {
+                line.windowed = parseSize(*v);
+                if (!line.windowed) return fail("--windowed takes a size such as 1280x800");
+            } else if (argument == "--renderer") {
+                if (*v != "software" && *v != "accelerated") return fail("--renderer is software or accelerated");
+                line.renderer = *v;
+            } else if (argument == "--report-first-frame") line.reportFirstFrame = true;
+            else if (argument == "--quit-after-ms") {
+                const auto ms = parseInt(*v);
+                if (!ms || *ms <= 0) return fail("--quit-after-ms takes a number of milliseconds");
+                line.quitAfterMs = *ms;
+            } else if (argument == "--name") line.staffName = *v;
+            else if (argument == "--role") line.staffRole = *v;
+            else if (argument == "--screen") line.screen = *v;
+            else if (argument == "--language") line.language = *v;
+            else if (argument == "--out") line.output = *v;
+            else if (argument == "--size") {
+                const auto size = parseSize(*v);
+                if (!size) return fail("--size takes a size such as 1280x800");
+                line.size = *size;
+            } else return fail("unknown option " + argument);
+            continue;
+        }
+        positional.push_back(argument);
+    }
+    if (positional.empty()) return line;
+    const std::string& verb = positional[0];
+    const std::size_t extra = positional.size() - 1;
+    if (verb == "backup") {
+        if (extra != 1) return fail("backup needs one destination: village-kiosk backup /media/usb/");
+        line.command = Command::Backup;
+        line.backupDestination = positional[1];
+    } else if (verb == "staff") {
+        line.command = Command::Staff;
+        if (extra < 1) return fail("staff needs an action: list, add, set-pin or remove");
+        line.staffAction = positional[1];
+        if (line.staffAction == "list" && extra == 1) return line;
+        if (line.staffAction == "add" && extra == 1) {
+            if (line.staffName.empty() || line.staffRole.empty()) return fail("staff add needs --name and --role");
+            return line;
+        }
+        if ((line.staffAction == "set-pin" || line.staffAction == "remove") && extra == 2) {
+            line.staffId = positional[2];
+            return line;
+        }
+        return fail("staff: use list, add --name NAME --role ROLE, set-pin ID or remove ID");
+    } else if (verb == "check-config") {
+        if (extra > 1) return fail("check-config takes at most one file");
+        line.command = Command::CheckConfig;
+        if (extra == 1) line.configFile = positional[1];
+    } else if (verb == "purge" && extra == 0) {
+        line.command = Command::Purge;
+    } else if (verb == "screenshot" && extra == 0) {
+        line.command = Command::Screenshot;
+        if (line.output.empty()) return fail("screenshot needs --out FILE.png");
+    } else {
+        return fail("unknown command " + verb);
+    }
+    return line;
+}
+
+}  // namespace vk::cli

@@ -1,0 +1,44 @@
+#pragma once
+// The village-kiosk command line: the kiosk itself, and the technician's commands.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vk::cli {
+
+enum class Command { RunKiosk, Backup, Staff, CheckConfig, Purge, Screenshot, Help, Version };
+
+struct CommandLine {
+    Command command = Command::RunKiosk;
+    std::optional<std::filesystem::path> configFile;
+    std::optional<std::filesystem::path> dataDir;
+    // run
+    std::optional<std::pair<int, int>> windowed;  // --windowed 1280x800
+    std::optional<std::string> renderer;          // --renderer software|accelerated
+    bool reportFirstFrame = false;                // --report-first-frame (benchmark)
+    int quitAfterMs = 0;                          // --quit-after-ms N (benchmark)
+    // backup
+    std::filesystem::path backupDestination;
+    // staff: list | add | set-pin | remove, and their options
+    std::string staffAction;
+    std::string staffName;
+    std::string staffRole;
+    std::string staffId;
+    // screenshot
+    std::string screen = "home";
+    std::pair<int, int> size{1280, 800};
+    std::filesystem::path output;
+    std::string language;
+
+    std::string error;  // set when the arguments are wrong; the message says what to type instead
+};
+
+CommandLine parseCommandLine(const std::vector<std::string>& arguments);
+std::string usageText();
+
+// "1280x800" → {1280, 800}
+std::optional<std::pair<int, int>> parseSize(const std::string& text);
+
+}  // namespace vk::cli

@@ -1,0 +1,123 @@
+// village-kiosk: the kiosk on the café counter, and the technician's commands.
+
+#include "kiosk/app/headless_kiosk.h"
+#include "kiosk/app/kiosk_window.h"
+#include "kiosk/app/navigation.h"
+#include "kiosk/cli/admin_commands.h"
+#include "kiosk/cli/command_line.h"
+#include "kiosk/i18n/translations.h"
+#include "kiosk/services/kiosk_runtime.h"
+
+#include <iostream>
+#include <memory>
+
+namespace {
+
+using namespace vk;
+
+int takeScreenshot(const cli::CommandLine& line, services::KioskRuntime& runtime) {
+    if (!line.language.empty() && !i18n::setLanguage(line.language)) {
+        std::cerr << "village-kiosk: unknown language " << line.language << "\n";
+        return 2;
+    }
+    app::KioskServices services{runtime.config, runtime.clock, runtime.staff, runtime.villageInfo, runtime.readers};
+    app::HeadlessKiosk kiosk(&services, runtime.config, line.size.first, line.size.second);
+    static const std::pair<const char*, app::ScreenId> kScreens[] = {
+        {"home", app::ScreenId::Home},       {"health", app::ScreenId::Health},
+        {"parcels", app::ScreenId::Parcels}, {"board", app::ScreenId::Board},
+        {"info", app::ScreenId::VillageInfo}, {"staff", app::ScreenId::StaffSignIn},
+    };
+    bool known = false;
+    for (const auto& [name, screen] : kScreens) {
+        if (line.screen != name) continue;
+        app::openScreen(kiosk.state(), services, screen);
+        known = true;
+    }
+    if (!known) {
+        std::cerr << "village-kiosk: unknown screen " << line.screen << " (home, health, parcels, board, info, staff)\n";
+        return 2;
+    }
+    // Two frames: ImGui lays some things out from the previous frame's sizes.
+    kiosk.frames(2);
+    if (!kiosk.savePng(line.output)) return 1;
+    std::cout << "Wrote " << line.output.string() << "\n";
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const cli::CommandLine line = cli::parseCommandLine(std::vector<std::string>(argv + 1, argv + argc));
+    if (!line.error.empty()) {
+        std::cerr << "village-kiosk: " << line.error << "\n\n" << cli::usageText();
+        return 2;
+    }
+    if (line.command == cli::Command::Help) {
+        std::cout << cli::usageText();
+        return 0;
+    }
+    if (line.command == cli::Command::Version) {
+        std::cout << "village-kiosk " << VK_VERSION << "\n";
+        return 0;
+    }
+
+    services::ConfigLoad load = services::loadKioskConfig(line.configFile);
+    if (line.dataDir) load.config.dataDir = *line.dataDir;
+    if (line.command == cli::Command::CheckConfig) return cli::runCheckConfig(load, std::cout);
+
+    std::vector<std::string> notices;
+    for (const auto& problem : load.problems) {
+        const std::string text = services::describeProblem(problem, load.source);
+        std::cerr << "village-kiosk: " << (problem.fatal ? "error: " : "warning: ") << text << "\n";
+        if (!problem.fatal) notices.push_back(text);
+    }
+    if (!i18n::setLanguage(load.config.language)) {
+        const std::string text = "language \"" + load.config.language + "\" is not available (fr, en); using French";
+        std::cerr << "village-kiosk: warning: " << text << "\n";
+        notices.push_back(text);
+        i18n::setLanguage("fr");
+        load.config.language = "fr";
+    }
+
+    app::WindowOptions window;
+    window.fullscreen = load.config.fullscreen && !line.windowed;
+    if (line.windowed) std::tie(window.width, window.height) = *line.windowed;
+    window.renderer = load.config.renderer;
+    if (line.renderer)
+        window.renderer = *line.renderer == "software" ? services::RendererChoice::Software
+                                                       : services::RendererChoice::Accelerated;
+    window.reportFirstFrame = line.reportFirstFrame;
+    window.quitAfterMs = line.quitAfterMs;
+
+    std::string outOfOrder;
+    if (!load.usable()) {
+        outOfOrder = "The configuration cannot be used:";
+        for (const auto& problem : load.problems)
+            if (problem.fatal) outOfOrder += "\n" + services::describeProblem(problem, load.source);
+    }
+    std::unique_ptr<services::KioskRuntime> runtime;
+    if (outOfOrder.empty()) {
+        try {
+            runtime = std::make_unique<services::KioskRuntime>(load.config);
+        } catch (const storage::StorageError& error) {
+            outOfOrder = error.what();
+            std::cerr << "village-kiosk: " << error.what() << "\n";
+        }
+    }
+    if (line.command != cli::Command::RunKiosk && !runtime) {
+        if (!load.usable()) std::cerr << "village-kiosk: fix the configuration first (village-kiosk check-config)\n";
+        return 1;
+    }
+
+    switch (line.command) {
+    case cli::Command::Backup: return cli::runBackup(*runtime, line.backupDestination, std::cout, std::cerr);
+    case cli::Command::Staff: return cli::runStaffCommand(*runtime, line, std::cin, std::cout, std::cerr);
+    case cli::Command::Purge: return cli::runPurge(*runtime, std::cout);
+    case cli::Command::Screenshot: return takeScreenshot(line, *runtime);
+    default: break;
+    }
+    if (runtime && runtime->seededDemoData)
+        std::cerr << "village-kiosk: new database at " << runtime->database.file().string()
+                  << " with the demo village (staff PINs in the README)\n";
+    return app::runKioskWindow(window, runtime.get(), load.config, notices, outOfOrder);
+}

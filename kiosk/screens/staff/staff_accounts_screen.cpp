@@ -1,0 +1,200 @@
+#include "kiosk/app/navigation.h"
+#include "kiosk/i18n/translations.h"
+#include "kiosk/screens/screens.h"
+#include "kiosk/screens/staff/staff_text.h"
+#include "kiosk/ui/on_screen_keyboard.h"
+#include "kiosk/ui/widgets.h"
+
+namespace vk::screens {
+
+using i18n::tr;
+using Form = app::StaffAccountsForm;
+
+namespace {
+
+void showResult(AppState& state, KioskServices& services, const services::AccountChange& change, const char* okKey) {
+    Form& form = state.accounts;
+    if (!change.ok()) {
+        form.message = accountErrorText(change.error);
+        form.messageIsError = true;
+        return;
+    }
+    const std::string name = form.accountName.empty() && change.account ? change.account->displayName : form.accountName;
+    form.accounts = services.staff.accounts();
+    form.mode = Form::Mode::List;
+    form.name.clear();
+    form.pin.clear();
+    form.message = i18n::trf(okKey, {{"name", name}});
+    form.messageIsError = false;
+}
+
+void drawMessage(const Form& form, float width) {
+    if (form.message.empty()) return;
+    ui::textWrapped(form.message, width, ui::fonts().body, form.messageIsError ? ui::colors::kDanger : ui::colors::kSuccess);
+}
+
+void drawList(AppState& state) {
+    Form& form = state.accounts;
+    const float width = ImGui::GetContentRegionAvail().x;
+    if (ui::button("staff.accounts.add", tr("staff.accounts.add"), ImVec2(ui::em(12.0f), ui::em(2.4f)),
+                   ui::ButtonKind::Primary)) {
+        form.mode = Form::Mode::Add;
+        form.field = Form::Field::Name;
+        form.name.clear();
+        form.pin.clear();
+        form.accountName.clear();
+        form.role = services::StaffRole::CafeManager;
+        form.keyboard = {};
+        form.keyboard.shift = true;  // names start with a capital
+        form.message.clear();
+        return;
+    }
+    drawMessage(form, width);
+    ImGui::BeginChild("staff.accounts.list", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
+    const ImVec2 buttonSize(ui::em(7.5f), ui::em(2.2f));
+    for (const auto& account : form.accounts) {
+        ImGui::Separator();
+        const float rowTop = ImGui::GetCursorPosY();
+        ui::text(account.displayName, ui::fonts().title);
+        ui::text(roleName(account.role), ui::fonts().body, ui::colors::kTextMuted);
+        const float rowBottom = ImGui::GetCursorPosY();
+        ImGui::SetCursorPos(ImVec2(ImGui::GetContentRegionMax().x - buttonSize.x * 2.0f - ui::em(0.6f),
+                                   rowTop + (rowBottom - rowTop - buttonSize.y) * 0.5f));
+        const std::string pinId = "staff.accounts.new_pin." + account.id;
+        if (ui::button(pinId.c_str(), tr("staff.accounts.new_pin"), buttonSize)) {
+            form.mode = Form::Mode::NewPin;
+            form.accountId = account.id;
+            form.accountName = account.displayName;
+            form.pin.clear();
+            form.message.clear();
+        }
+        ImGui::SameLine(0.0f, ui::em(0.6f));
+        const std::string removeId = "staff.accounts.remove." + account.id;
+        if (ui::button(removeId.c_str(), tr("staff.accounts.remove"), buttonSize, ui::ButtonKind::Danger)) {
+            form.mode = Form::Mode::ConfirmRemove;
+            form.accountId = account.id;
+            form.accountName = account.displayName;
+            form.message.clear();
+        }
+        ImGui::SetCursorPosY(std::max(rowBottom, ImGui::GetCursorPosY()));
+    }
+    ui::dragToScroll();
+    ImGui::EndChild();
+}
+
+void drawAdd(AppState& state, KioskServices& services) {
+    Form& form = state.accounts;
+    const ImVec2 area = ImGui::GetContentRegionAvail();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float column = (area.x - ui::em(1.0f)) * 0.5f;
+
+    ui::text(tr("staff.accounts.name"));
+    if (ui::textField("staff.accounts.name", form.name, tr("staff.accounts.name_hint"), form.field == Form::Field::Name,
+                      false, column))
+        form.field = Form::Field::Name;
+    ui::text(tr("staff.accounts.role"));
+    const services::StaffRole roles[] = {services::StaffRole::MedicalAssistant, services::StaffRole::CafeManager,
+                                         services::StaffRole::Admin};
+    const float roleWidth = (column - ui::em(0.8f)) / 3.0f;
+    for (int i = 0; i < 3; ++i) {
+        if (i > 0) ImGui::SameLine(0.0f, ui::em(0.4f));
+        const std::string id = std::string("staff.accounts.role.") + std::string(storage::roleKey(roles[i]));
+        if (ui::button(id.c_str(), roleName(roles[i]), ImVec2(roleWidth, ui::em(2.6f)),
+                       form.role == roles[i] ? ui::ButtonKind::Primary : ui::ButtonKind::Normal))
+            form.role = roles[i];
+    }
+    const float formBottom = ImGui::GetCursorScreenPos().y;
+
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + column + ui::em(1.0f), origin.y));
+    ImGui::BeginGroup();
+    ui::text(tr("staff.accounts.pin"));
+    if (ui::textField("staff.accounts.pin", form.pin, tr("staff.accounts.pin_hint"), form.field == Form::Field::Pin,
+                      true, column))
+        form.field = Form::Field::Pin;
+    drawMessage(form, column);
+    const ImVec2 actionSize((column - ui::em(0.6f)) * 0.5f, ui::em(2.4f));
+    bool save = ui::button("staff.accounts.save", tr("common.save"), actionSize, ui::ButtonKind::Primary);
+    ImGui::SameLine(0.0f, ui::em(0.6f));
+    if (ui::button("staff.accounts.cancel", tr("common.cancel"), actionSize)) {
+        form.mode = Form::Mode::List;
+        form.message.clear();
+        ImGui::EndGroup();
+        return;
+    }
+    ImGui::EndGroup();
+
+    const float keyboardTop = std::max(formBottom, ImGui::GetItemRectMax().y) + ui::em(0.6f);
+    const float keyboardHeight = origin.y + area.y - keyboardTop;
+    if (form.field == Form::Field::Name) {
+        ImGui::SetCursorScreenPos(ImVec2(origin.x, keyboardTop));
+        if (ui::drawKeyboard(form.name, form.keyboard, services::StaffService::kMaxNameLength,
+                             ImVec2(area.x, keyboardHeight), tr("common.next")))
+            form.field = Form::Field::Pin;
+    } else {
+        const float padWidth = std::min(area.x * 0.5f, keyboardHeight * 1.2f);
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + (area.x - padWidth) * 0.5f, keyboardTop));
+        save = ui::drawNumericKeypad(form.pin, 8, ImVec2(padWidth, keyboardHeight), tr("common.save")) || save;
+    }
+    if (save) showResult(state, services, services.staff.createAccount(&*state.staff, form.name, form.role, form.pin),
+                         "staff.accounts.created");
+}
+
+void drawNewPin(AppState& state, KioskServices& services) {
+    Form& form = state.accounts;
+    const ImVec2 area = ImGui::GetContentRegionAvail();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float left = area.x * 0.45f;
+    ui::textWrapped(i18n::trf("staff.accounts.new_pin_for", {{"name", form.accountName}}), left, ui::fonts().title);
+    ui::textField("staff.accounts.pin", form.pin, "", true, true, std::min(left, ui::em(12.0f)));
+    drawMessage(form, left);
+    if (ui::button("staff.accounts.cancel", tr("common.cancel"), ImVec2(ui::em(10.0f), ui::em(2.4f)))) {
+        form.mode = Form::Mode::List;
+        form.message.clear();
+        return;
+    }
+    const float padWidth = std::min(area.x - left - ui::em(1.0f), area.y * 0.9f);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + area.x - padWidth, origin.y));
+    if (ui::drawNumericKeypad(form.pin, 8, ImVec2(padWidth, area.y), tr("common.save")))
+        showResult(state, services, services.staff.resetPin(&*state.staff, form.accountId, form.pin),
+                   "staff.accounts.pin_changed");
+}
+
+void drawConfirmRemove(AppState& state, KioskServices& services) {
+    Form& form = state.accounts;
+    const float width = ImGui::GetContentRegionAvail().x;
+    ui::textWrapped(i18n::trf("staff.accounts.confirm_remove", {{"name", form.accountName}}), width, ui::fonts().title);
+    drawMessage(form, width);
+    ImGui::Dummy(ui::em(1.0f, 1.0f));
+    if (ui::button("staff.accounts.confirm", tr("staff.accounts.remove"), ImVec2(ui::em(10.0f), ui::em(2.6f)),
+                   ui::ButtonKind::Danger)) {
+        showResult(state, services, services.staff.removeAccount(&*state.staff, form.accountId),
+                   "staff.accounts.removed");
+        return;
+    }
+    ImGui::SameLine(0.0f, ui::em(1.0f));
+    if (ui::button("staff.accounts.cancel", tr("common.cancel"), ImVec2(ui::em(10.0f), ui::em(2.6f)))) {
+        form.mode = Form::Mode::List;
+        form.message.clear();
+    }
+}
+
+}  // namespace
+
+void drawStaffAccountsScreen(AppState& state, KioskServices& services) {
+    if (!state.staff || state.staff->role != services::StaffRole::Admin) {
+        app::returnHome(state, services, "not allowed");
+        return;
+    }
+    if (ui::headerBar(tr("staff.home.accounts"), true)) {
+        app::openScreen(state, services, app::ScreenId::StaffHome);
+        return;
+    }
+    switch (state.accounts.mode) {
+    case Form::Mode::List: drawList(state); break;
+    case Form::Mode::Add: drawAdd(state, services); break;
+    case Form::Mode::NewPin: drawNewPin(state, services); break;
+    case Form::Mode::ConfirmRemove: drawConfirmRemove(state, services); break;
+    }
+}
+
+}  // namespace vk::screens

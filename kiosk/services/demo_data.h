@@ -1,0 +1,25 @@
+#pragma once
+// The French demo village a new kiosk starts with, so that every screen has something true to show.
+// Seeded once, into an empty database, when the configuration allows it (kiosk.demo_data).
+
+#include "kiosk/services/clock.h"
+#include "kiosk/services/staff_service.h"
+#include "storage/database.h"
+
+#include <span>
+
+namespace vk::services {
+
+struct DemoAccount {
+    const char* name;
+    StaffRole role;
+    const char* pin;  // documented in the README; an admin changes them before real use
+};
+
+// The demo staff accounts, for the README and the tests.
+std::span<const DemoAccount> demoAccounts();
+
+// Returns true when it seeded, false when the database already had data.
+bool seedDemoDataIfEmpty(storage::Database& db, StaffService& staff, const Clock& clock);
+
+}  // namespace vk::services

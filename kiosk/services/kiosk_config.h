@@ -1,0 +1,68 @@
+#pragma once
+// The one configuration file (TOML) and its embedded defaults. docs/configuration.md lists every key.
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vk::services {
+
+enum class RendererChoice { Software, Accelerated };
+
+struct KioskConfig {
+    std::string villageName = "Saint-Aubin-des-Prés";
+    std::string language = "fr";
+    std::filesystem::path dataDir;  // empty: the default data folder (see defaultDataDir)
+    bool demoData = true;
+
+    bool fullscreen = true;
+    RendererChoice renderer = RendererChoice::Software;
+    std::filesystem::path fontFile = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+    std::filesystem::path boldFontFile = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+    double textScale = 1.0;  // on top of the size derived from the screen height
+
+    int idleTimeoutSeconds = 90;
+    int staffIdleTimeoutSeconds = 180;
+    int pinAttemptsBeforeLockout = 5;
+    int pinLockoutMinutes = 5;
+
+    std::map<std::string, int> retentionDays{{"audit_log_days", 365}, {"removed_staff_days", 365}};
+
+    std::string printerUri;  // e.g. "usb:04b8:0202", "tcp:192.0.2.10:9100", "file:/tmp/receipts"
+    std::string readerDevice;
+
+    std::filesystem::path databaseFile() const;
+};
+
+struct ConfigProblem {
+    int line = 0;  // 0 when the problem has no place in the file
+    std::string key;
+    std::string message;
+    bool fatal = true;
+};
+
+struct ConfigLoad {
+    KioskConfig config;
+    std::vector<ConfigProblem> problems;
+    std::string source;  // the file read, or "embedded defaults"
+    bool usable() const;
+};
+
+// `sourceName` is used in messages only.
+ConfigLoad parseConfig(std::string_view tomlText, const std::string& sourceName);
+ConfigLoad loadConfigFile(const std::filesystem::path& file);
+
+// The explicit file if given; otherwise the first of /etc/village-kiosk/kiosk.toml and
+// $XDG_CONFIG_HOME/village-kiosk/kiosk.toml that exists; otherwise the embedded defaults.
+ConfigLoad loadKioskConfig(const std::optional<std::filesystem::path>& explicitFile);
+
+// "kiosk.toml, line 4, key kiosk.idle_timeout_seconds: must be a whole number of seconds"
+std::string describeProblem(const ConfigProblem& problem, const std::string& source);
+
+// $XDG_DATA_HOME/village-kiosk, ~/.local/share/village-kiosk, or /var/lib/village-kiosk for a service user.
+std::filesystem::path defaultDataDir();
+
+}  // namespace vk::services

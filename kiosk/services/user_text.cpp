@@ -1,0 +1,116 @@
+#include "kiosk/services/user_text.h"
+
+#include <cstdint>
+
+namespace vk::services {
+namespace {
+
+// Decodes one UTF-8 sequence at `i`; returns the code point or U+FFFD and advances `i` past what was read.
+char32_t decodeOne(std::string_view text, std::size_t& i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char lead = byte(i);
+    int length = 0;
+    char32_t cp = 0;
+    if (lead < 0x80) {
+        ++i;
+        return lead;
+    } else if ((lead & 0xE0) == 0xC0) {
+        length = 2;
+        cp = lead & 0x1F;
+    } else if ((lead & 0xF0) == 0xE0) {
+        length = 3;
+        cp = lead & 0x0F;
+    } else if ((lead & 0xF8) == 0xF0) {
+        length = 4;
+        cp = lead & 0x07;
+    } else {
+        ++i;
+        return 0xFFFD;
+    }
+    if (i + static_cast<std::size_t>(length) > text.size()) {
+        ++i;
+        return 0xFFFD;
+    }
+    for (int k = 1; k < length; ++k) {
+        const unsigned char next = byte(i + static_cast<std::size_t>(k));
+        if ((next & 0xC0) != 0x80) {
+            ++i;
+            return 0xFFFD;
+        }
+        cp = (cp << 6) | (next & 0x3F);
+    }
+    static constexpr char32_t kMinForLength[] = {0, 0, 0x80, 0x800, 0x10000};
+    i += static_cast<std::size_t>(length);
+    if (cp < kMinForLength[length] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0xFFFD;
+    return cp;
+}
+
+void appendUtf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+bool isControl(char32_t cp) {
+    // C0, DEL, C1, and the invisible format characters that can reorder or hide text.
+    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || (cp >= 0x200B && cp <= 0x200F) ||
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
+}
+
+bool isSpace(char32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || cp == 0x202F; }
+
+}  // namespace
+
+std::string cleanUserText(std::string_view text, std::size_t maxCodepoints) {
+    std::string out;
+    out.reserve(std::min(text.size(), maxCodepoints * 4));
+    std::size_t kept = 0;
+    bool pendingSpace = false;
+    std::size_t i = 0;
+    while (i < text.size() && kept < maxCodepoints) {
+        const char32_t cp = decodeOne(text, i);
+        if (isSpace(cp)) {
+            pendingSpace = kept > 0;
+            continue;
+        }
+        if (isControl(cp)) continue;
+        if (pendingSpace) {
+            if (kept + 1 >= maxCodepoints) break;
+            out += ' ';
+            ++kept;
+            pendingSpace = false;
+        }
+        appendUtf8(out, cp);
+        ++kept;
+    }
+    return out;
+}
+
+std::size_t countCodepoints(std::string_view utf8) {
+    std::size_t count = 0;
+    for (const char c : utf8)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
+    return count;
+}
+
+void popLastCodepoint(std::string& text) {
+    while (!text.empty()) {
+        const auto last = static_cast<unsigned char>(text.back());
+        text.pop_back();
+        if ((last & 0xC0) != 0x80) break;
+    }
+}
+
+}  // namespace vk::services

@@ -1,0 +1,20 @@
+#pragma once
+// Text typed by people (names, posts) before it is stored, drawn or printed.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace vk::services {
+
+// Makes typed text safe to keep: invalid UTF-8 becomes U+FFFD, control characters (which could reach a
+// printer as commands) are dropped, runs of white space fold into one space, the ends are trimmed and the
+// result is cut at `maxCodepoints` on a character boundary.
+std::string cleanUserText(std::string_view text, std::size_t maxCodepoints);
+
+std::size_t countCodepoints(std::string_view utf8);
+
+// Removes the last UTF-8 character of `text` (a whole é, not half of it).
+void popLastCodepoint(std::string& text);
+
+}  // namespace vk::services

@@ -1,0 +1,234 @@
+#include "kiosk/ui/widgets.h"
+
+#include "kiosk/i18n/translations.h"
+
+#include <imgui_internal.h>
+
+#include <cmath>
+
+namespace vk::ui {
+namespace {
+
+std::vector<DrawnItem> g_current;
+std::vector<DrawnItem> g_last;
+
+void record(const char* id, const std::string& words, ImVec2 min, ImVec2 max, bool tappable) {
+    g_current.push_back({id ? id : "", words, min, max, tappable});
+}
+
+ImU32 darker(ImU32 color, float factor) {
+    ImVec4 c = ImGui::ColorConvertU32ToFloat4(color);
+    return ImGui::ColorConvertFloat4ToU32(ImVec4(c.x * factor, c.y * factor, c.z * factor, c.w));
+}
+
+// Draws `words` centred in [min, max], wrapping to the box width.
+void drawCentered(ImDrawList* draw, ImFont* font, const std::string& words, ImVec2 min, ImVec2 max, ImU32 color) {
+    const float width = max.x - min.x;
+    const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, width * 0.92f, words.c_str());
+    const ImVec2 at(min.x + (width - size.x) * 0.5f, min.y + (max.y - min.y - size.y) * 0.5f);
+    // Each wrapped line is centred on its own.
+    const char* line = words.c_str();
+    const char* end = line + words.size();
+    float y = at.y;
+    while (line < end) {
+        const char* lineEnd = font->CalcWordWrapPositionA(1.0f, line, end, width * 0.92f);
+        if (lineEnd == line) lineEnd = line + 1;
+        const char* newline = static_cast<const char*>(memchr(line, '\n', static_cast<size_t>(lineEnd - line)));
+        if (newline) lineEnd = newline;
+        const ImVec2 lineSize = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, line, lineEnd);
+        draw->AddText(font, font->FontSize, ImVec2(std::floor(min.x + (width - lineSize.x) * 0.5f), std::floor(y)),
+                      color, line, lineEnd);
+        y += font->FontSize;
+        line = lineEnd;
+        while (line < end && (*line == ' ' || *line == '\n')) ++line;
+    }
+}
+
+}  // namespace
+
+void beginDrawnItems() { g_current.clear(); }
+void endDrawnItems() { g_last.swap(g_current); }
+const std::vector<DrawnItem>& lastFrameItems() { return g_last; }
+
+bool button(const char* id, const char* label, ImVec2 size, ButtonKind kind, bool enabled) {
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    ImGui::PushID(id);
+    bool tapped = ImGui::InvisibleButton("##button", size);
+    const bool pressed = ImGui::IsItemActive();
+    ImGui::PopID();
+    tapped = tapped && enabled;
+    const ImVec2 max(min.x + size.x, min.y + size.y);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    ImU32 fill = colors::kButton;
+    ImU32 ink = colors::kText;
+    ImU32 border = colors::kButtonBorder;
+    switch (kind) {
+    case ButtonKind::Primary: fill = colors::kPrimary; ink = colors::kOnDark; border = fill; break;
+    case ButtonKind::Danger: fill = colors::kDanger; ink = colors::kOnDark; border = fill; break;
+    case ButtonKind::Quiet: fill = IM_COL32(0, 0, 0, 0); ink = colors::kTextMuted; border = IM_COL32(0, 0, 0, 0); break;
+    case ButtonKind::Normal: break;
+    }
+    if (!enabled) {
+        fill = IM_COL32(0xE4, 0xE1, 0xDA, 0xFF);
+        ink = IM_COL32(0x80, 0x80, 0x80, 0xFF);
+        border = fill;
+    } else if (pressed) {
+        fill = kind == ButtonKind::Normal || kind == ButtonKind::Quiet ? colors::kPressed : darker(fill, 0.7f);
+    }
+    const float rounding = em(0.35f);
+    draw->AddRectFilled(min, max, fill, rounding);
+    if (border != IM_COL32(0, 0, 0, 0)) draw->AddRect(min, max, border, rounding, 0, 2.0f);
+    ImFont* font = fonts().body ? fonts().body : ImGui::GetFont();
+    drawCentered(draw, font, label, min, max, ink);
+    record(id, label, min, max, enabled);
+    return tapped;
+}
+
+bool tile(const char* id, const char* icon, const char* title, const char* subtitle, ImU32 color, ImVec2 size) {
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    ImGui::PushID(id);
+    const bool tapped = ImGui::InvisibleButton("##tile", size);
+    const bool pressed = ImGui::IsItemActive();
+    ImGui::PopID();
+    const ImVec2 max(min.x + size.x, min.y + size.y);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(min, max, pressed ? darker(color, 0.75f) : color, em(0.6f));
+    const Fonts& f = fonts();
+    // Icon on the left third, words on the right: reads well both on wide and on square tiles.
+    const float iconWidth = std::min(size.x * 0.25f, size.y);
+    drawCentered(draw, f.huge, icon, min, ImVec2(min.x + iconWidth, max.y), colors::kOnDark);
+    const ImVec2 textMin(min.x + iconWidth, min.y);
+    const float textWidth = size.x - iconWidth - em(0.8f);
+    const ImVec2 titleSize = f.title->CalcTextSizeA(f.title->FontSize, FLT_MAX, textWidth, title);
+    const ImVec2 subtitleSize = f.body->CalcTextSizeA(f.body->FontSize, FLT_MAX, textWidth, subtitle);
+    const float blockHeight = titleSize.y + em(0.3f) + subtitleSize.y;
+    const float top = min.y + (size.y - blockHeight) * 0.5f;
+    draw->AddText(f.title, f.title->FontSize, ImVec2(textMin.x, top), colors::kOnDark, title, nullptr, textWidth);
+    draw->AddText(f.body, f.body->FontSize, ImVec2(textMin.x, top + titleSize.y + em(0.3f)), colors::kOnDark,
+                  subtitle, nullptr, textWidth);
+    record(id, std::string(title) + "\n" + subtitle, min, max, true);
+    return tapped;
+}
+
+bool headerBar(const char* title, bool withBack) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const float height = em(2.8f);
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    // The band runs from edge to edge, over the window's padding.
+    draw->PushClipRectFullScreen();
+    draw->AddRectFilled(ImVec2(viewport->Pos.x, min.y - ImGui::GetStyle().WindowPadding.y),
+                        ImVec2(viewport->Pos.x + viewport->Size.x, min.y + height), colors::kHeader);
+    draw->PopClipRect();
+    bool back = false;
+    float titleX = min.x;
+    if (withBack) {
+        const std::string label = std::string(symbols::kBack) + "  " + i18n::tr("common.back");
+        ImGui::SetCursorScreenPos(min);
+        back = button("common.back", label.c_str(), ImVec2(em(6.5f), height - em(0.5f)));
+        titleX += em(7.5f);
+    }
+    const Fonts& f = fonts();
+    const float titleY = min.y + (height - em(0.5f) - f.title->FontSize) * 0.5f;
+    draw->AddText(f.title, f.title->FontSize, ImVec2(titleX, titleY), colors::kOnDark, title);
+    record("", title, ImVec2(titleX, titleY), ImVec2(titleX + em(10), titleY + f.title->FontSize), false);
+    ImGui::SetCursorScreenPos(ImVec2(min.x, min.y + height + em(0.4f)));
+    return back;
+}
+
+void text(const std::string& words, ImFont* font, ImU32 color) {
+    if (font) ImGui::PushFont(font);
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::TextUnformatted(words.c_str());
+    ImGui::PopStyleColor();
+    record("", words, min, ImGui::GetItemRectMax(), false);
+    if (font) ImGui::PopFont();
+}
+
+void textWrapped(const std::string& words, float width, ImFont* font, ImU32 color) {
+    if (font) ImGui::PushFont(font);
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::TextUnformatted(words.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
+    record("", words, min, ImGui::GetItemRectMax(), false);
+    if (font) ImGui::PopFont();
+}
+
+void textCentered(const std::string& words, float width, ImFont* font, ImU32 color) {
+    ImFont* used = font ? font : ImGui::GetFont();
+    const ImVec2 size = used->CalcTextSizeA(used->FontSize, FLT_MAX, width, words.c_str());
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(width, size.y));
+    drawCentered(ImGui::GetWindowDrawList(), used, words, min, ImVec2(min.x + width, min.y + size.y), color);
+    record("", words, min, ImVec2(min.x + width, min.y + size.y), false);
+}
+
+void noticeBanner(const std::string& words) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImFont* font = fonts().small ? fonts().small : ImGui::GetFont();
+    const std::string line = std::string(symbols::kWarning) + "  " + words;
+    const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, width - em(1.0f), line.c_str());
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const ImVec2 max(min.x + width, min.y + size.y + em(0.6f));
+    ImGui::GetWindowDrawList()->AddRectFilled(min, max, colors::kNotice, em(0.2f));
+    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, ImVec2(min.x + em(0.5f), min.y + em(0.3f)),
+                                        colors::kText, line.c_str(), nullptr, width - em(1.0f));
+    ImGui::Dummy(ImVec2(width, max.y - min.y));
+    record("", words, min, max, false);
+}
+
+bool textField(const char* id, const std::string& value, const char* placeholder, bool active, bool masked,
+               float width) {
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const ImVec2 size(width, em(2.0f));
+    ImGui::PushID(id);
+    const bool tapped = ImGui::InvisibleButton("##field", size);
+    ImGui::PopID();
+    const ImVec2 max(min.x + size.x, min.y + size.y);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(min, max, colors::kButton, em(0.25f));
+    draw->AddRect(min, max, active ? colors::kPrimary : colors::kButtonBorder, em(0.25f), 0, active ? 4.0f : 2.0f);
+    std::string shown;
+    if (masked) {
+        for (std::size_t i = 0; i < value.size(); ++i) shown += symbols::kDot;
+    } else {
+        shown = value;
+    }
+    ImFont* font = fonts().body ? fonts().body : ImGui::GetFont();
+    const ImVec2 textAt(min.x + em(0.5f), min.y + (size.y - font->FontSize) * 0.5f);
+    const ImVec4 clip(min.x, min.y, max.x - em(0.5f), max.y);
+    if (shown.empty() && !active) {
+        draw->AddText(font, font->FontSize, textAt, colors::kTextMuted, placeholder, nullptr, 0.0f, &clip);
+    } else {
+        // Long text scrolls left so that the end being typed stays visible.
+        const float textWidth = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, shown.c_str()).x;
+        const float room = size.x - em(1.2f);
+        const float x = textWidth > room ? textAt.x - (textWidth - room) : textAt.x;
+        draw->AddText(font, font->FontSize, ImVec2(x, textAt.y), colors::kText, shown.c_str(), nullptr, 0.0f, &clip);
+        if (active) {
+            // A steady caret: a blinking one would wake the loop twice a second for nothing.
+            const float caretX = std::min(x + textWidth + 2.0f, max.x - em(0.5f));
+            draw->AddRectFilled(ImVec2(caretX, textAt.y), ImVec2(caretX + 3.0f, textAt.y + font->FontSize),
+                                colors::kPrimary);
+        }
+    }
+    record(id, masked ? std::string() : value, min, max, true);
+    return tapped;
+}
+
+void dragToScroll() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem | ImGuiHoveredFlags_ChildWindows))
+        return;
+    if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, em(0.4f)) && io.MouseDelta.y != 0.0f) {
+        ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+        // A drag that scrolled is not a tap on the button under the finger.
+        ImGui::ClearActiveID();
+    }
+}
+
+}  // namespace vk::ui

@@ -1,0 +1,51 @@
+#pragma once
+// The few widgets every screen is built from: big buttons, tiles, a header bar, a text field that opens the
+// on-screen keyboard, wrapped text, and drag-to-scroll. Each records what it drew, so that tests can find a
+// button by its id and check which words reached the screen.
+
+#include "kiosk/ui/theme.h"
+
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+namespace vk::ui {
+
+struct DrawnItem {
+    std::string id;    // the widget's id ("" for plain text)
+    std::string text;  // the words drawn
+    ImVec2 min;
+    ImVec2 max;
+    bool tappable = false;
+    ImVec2 center() const { return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f); }
+};
+
+// Called by the frame driver: starts a new list and keeps the previous, complete one readable.
+void beginDrawnItems();
+void endDrawnItems();
+const std::vector<DrawnItem>& lastFrameItems();
+
+enum class ButtonKind { Normal, Primary, Danger, Quiet };
+
+bool button(const char* id, const char* label, ImVec2 size, ButtonKind kind = ButtonKind::Normal,
+            bool enabled = true);
+bool tile(const char* id, const char* icon, const char* title, const char* subtitle, ImU32 color, ImVec2 size);
+
+// A full-width band with the screen title and, on every screen but home, a large "back" button.
+// Returns true when back was tapped.
+bool headerBar(const char* title, bool withBack);
+
+void text(const std::string& words, ImFont* font = nullptr, ImU32 color = colors::kText);
+void textWrapped(const std::string& words, float width, ImFont* font = nullptr, ImU32 color = colors::kText);
+void textCentered(const std::string& words, float width, ImFont* font = nullptr, ImU32 color = colors::kText);
+void noticeBanner(const std::string& words);
+
+// A text box showing `value`; tapping it returns true (the screen then points the keyboard at it).
+bool textField(const char* id, const std::string& value, const char* placeholder, bool active, bool masked,
+               float width);
+
+// Inside a scrolling child window: a finger dragging on it scrolls it, as on a phone.
+void dragToScroll();
+
+}  // namespace vk::ui

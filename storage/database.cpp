@@ -1,0 +1,173 @@
+#include "storage/database.h"
+
+#include "storage/migrations.h"
+#include "storage/record_id.h"
+
+#include <SQLiteCpp/Backup.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
+
+#include <chrono>
+#include <ctime>
+#include <system_error>
+
+namespace vk::storage {
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+
+std::string describe(const std::filesystem::path& file) { return "« " + file.string() + " »"; }
+
+// Turns SQLite's error into the sentence a technician needs; the file itself is never touched here.
+StorageError explain(const SQLite::Exception& e, const std::filesystem::path& file) {
+    switch (e.getErrorCode()) {
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+        return StorageError(StorageError::Kind::Damaged,
+                            "the database " + describe(file) +
+                                " is damaged or is not a village-kiosk database (" + e.what() +
+                                "). It was left as it is: restore the last backup (village-kiosk backup) or move the "
+                                "file aside to start empty.");
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+        return StorageError(StorageError::Kind::ReadOnly,
+                            "the database " + describe(file) +
+                                " cannot be written (read-only file, folder or disk). Nothing was changed: give the "
+                                "kiosk's user write access to the file and its folder.");
+    default:
+        return StorageError(StorageError::Kind::Unavailable,
+                            "the database " + describe(file) + " cannot be used: " + e.what());
+    }
+}
+
+std::string readOrCreateKioskId(SQLite::Database& db) {
+    SQLite::Statement select(db, "SELECT value FROM kiosk_meta WHERE key = 'kiosk_id'");
+    if (select.executeStep()) return select.getColumn(0).getString();
+    std::string id = newRecordId(nowUnixMs());
+    SQLite::Statement insert(db, "INSERT INTO kiosk_meta(key, value) VALUES ('kiosk_id', ?)");
+    insert.bind(1, id);
+    insert.exec();
+    return id;
+}
+
+}  // namespace
+
+std::int64_t nowUnixMs() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+Database::Database(std::unique_ptr<SQLite::Database> db, std::filesystem::path file)
+    : db_(std::move(db)), file_(std::move(file)) {}
+Database::Database(Database&&) noexcept = default;
+Database& Database::operator=(Database&&) noexcept = default;
+Database::~Database() = default;
+
+int Database::latestSchemaVersion() { return allMigrations().back().version; }
+
+int Database::schemaVersion() const { return db_->execAndGet("PRAGMA user_version").getInt(); }
+
+Database Database::open(const std::filesystem::path& file) {
+    std::error_code ec;
+    if (file.has_parent_path() && !file.string().starts_with("file:")) {
+        std::filesystem::create_directories(file.parent_path(), ec);
+        if (ec)
+            throw StorageError(StorageError::Kind::Unavailable,
+                               "cannot create the data folder « " + file.parent_path().string() + " »: " + ec.message());
+    }
+    std::unique_ptr<SQLite::Database> db;
+    try {
+        db = std::make_unique<SQLite::Database>(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE |
+                                                                   SQLite::OPEN_URI | SQLite::OPEN_FULLMUTEX,
+                                                kBusyTimeoutMs);
+    } catch (const SQLite::Exception& e) {
+        throw explain(e, file);
+    }
+    Database database(std::move(db), file);
+    database.configureAndMigrate();
+    return database;
+}
+
+Database Database::openInMemory() {
+    Database database(std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE),
+                      ":memory:");
+    database.configureAndMigrate();
+    return database;
+}
+
+void Database::configureAndMigrate() {
+    try {
+        // Reading the header first tells a damaged file from a good one before anything is written.
+        const int current = schemaVersion();
+        const int latest = latestSchemaVersion();
+        if (current > latest)
+            throw StorageError(StorageError::Kind::TooNew,
+                               "the database " + describe(file_) + " has schema version " + std::to_string(current) +
+                                   ", newer than this village-kiosk understands (" + std::to_string(latest) +
+                                   "). It was left as it is: install the newer village-kiosk that wrote it.");
+        if (sqlite3_db_readonly(db_->getHandle(), "main") == 1)
+            throw StorageError(StorageError::Kind::ReadOnly,
+                               "the database " + describe(file_) +
+                                   " is read-only for the kiosk. Nothing was changed: give the kiosk's user write "
+                                   "access to the file and its folder.");
+
+        db_->exec("PRAGMA journal_mode = WAL");
+        // FULL: a commit survives a power cut, which a counter PC on a shared socket will meet.
+        db_->exec("PRAGMA synchronous = FULL");
+        db_->exec("PRAGMA foreign_keys = ON");
+
+        if (current > 0 && current < latest && file_ != ":memory:") {
+            // Keep the pre-migration state next to the database, so an upgrade can always be undone.
+            backupTo(file_.string() + ".before-schema-v" + std::to_string(latest));
+        }
+        if (current < latest) {
+            SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+            for (const Migration& migration : allMigrations()) {
+                if (migration.version <= current) continue;
+                db_->exec(migration.sql);
+            }
+            db_->exec("PRAGMA user_version = " + std::to_string(latest));
+            transaction.commit();
+        }
+        kioskId_ = readOrCreateKioskId(*db_);
+    } catch (const SQLite::Exception& e) {
+        throw explain(e, file_);
+    }
+}
+
+void Database::backupTo(const std::filesystem::path& destination) {
+    std::filesystem::path target = destination;
+    std::error_code ec;
+    if (std::filesystem::is_directory(target, ec)) {
+        const std::time_t now = std::time(nullptr);
+        std::tm local{};
+        localtime_r(&now, &local);
+        char name[64];
+        std::strftime(name, sizeof name, "village-kiosk-%Y%m%d-%H%M%S.db", &local);
+        target /= name;
+    }
+    const std::filesystem::path partial = target.string() + ".partial";
+    std::filesystem::remove(partial, ec);
+    try {
+        {
+            SQLite::Database copy(partial.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+            SQLite::Backup backup(copy, *db_);
+            backup.executeStep(-1);
+            const std::string check = copy.execAndGet("PRAGMA integrity_check").getString();
+            if (check != "ok")
+                throw StorageError(StorageError::Kind::BackupFailed, "the backup copy failed its check: " + check);
+        }
+        std::filesystem::rename(partial, target);
+    } catch (const SQLite::Exception& e) {
+        std::filesystem::remove(partial, ec);
+        throw StorageError(StorageError::Kind::BackupFailed,
+                           "cannot back up to « " + target.string() + " »: " + e.what());
+    } catch (const std::filesystem::filesystem_error& e) {
+        std::filesystem::remove(partial, ec);
+        throw StorageError(StorageError::Kind::BackupFailed,
+                           "cannot back up to « " + target.string() + " »: " + e.code().message());
+    }
+}
+
+}  // namespace vk::storage

@@ -1,0 +1,63 @@
+#pragma once
+// The kiosk's one SQLite database: opening it safely, migrating its schema, backing it up.
+
+#include <SQLiteCpp/Database.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+namespace vk::storage {
+
+// Every failure to open, migrate or back up the database. what() is a sentence a technician can act on;
+// nothing already stored is deleted or overwritten on the way to this error.
+class StorageError : public std::runtime_error {
+public:
+    enum class Kind { Damaged, ReadOnly, TooNew, Unavailable, BackupFailed };
+    StorageError(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
+    Kind kind() const { return kind_; }
+
+private:
+    Kind kind_;
+};
+
+class Database {
+public:
+    // Opens (creating it if absent) the database file, sets WAL, foreign keys and a busy timeout, and applies
+    // pending migrations in one transaction. Throws StorageError.
+    static Database open(const std::filesystem::path& file);
+    // A private in-memory database with the full schema, for tests and tools.
+    static Database openInMemory();
+
+    Database(Database&&) noexcept;
+    Database& operator=(Database&&) noexcept;
+    ~Database();
+
+    SQLite::Database& sql() { return *db_; }
+    const std::filesystem::path& file() const { return file_; }
+
+    int schemaVersion() const;
+    static int latestSchemaVersion();
+
+    // This kiosk's own id (a UUID made on first start): the origin of every shared record it writes.
+    const std::string& kioskId() const { return kioskId_; }
+
+    // Copies the whole database with SQLite's online backup API while the kiosk keeps running, checks the copy
+    // and only then moves it over `destination`. Throws StorageError(BackupFailed).
+    void backupTo(const std::filesystem::path& destination);
+
+private:
+    Database(std::unique_ptr<SQLite::Database> db, std::filesystem::path file);
+    void configureAndMigrate();
+
+    std::unique_ptr<SQLite::Database> db_;
+    std::filesystem::path file_;
+    std::string kioskId_;
+};
+
+// Milliseconds since the Unix epoch, UTC: the one time format of every *_at column.
+std::int64_t nowUnixMs();
+
+}  // namespace vk::storage
