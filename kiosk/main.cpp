@@ -88,6 +88,7 @@ int main(int argc, char** argv) {
                                                        : services::RendererChoice::Accelerated;
     window.reportFirstFrame = line.reportFirstFrame;
     window.quitAfterMs = line.quitAfterMs;
+    window.busyFrames = line.busyFrames;
 
     std::string outOfOrder;
     if (!load.usable()) {

@@ -26,7 +26,7 @@ HeadlessKiosk::~HeadlessKiosk() {
     SDL_FreeSurface(surface_);
 }
 
-std::int64_t HeadlessKiosk::nowMs() const { return services_ ? services_->clock.nowMs() : fallbackNowMs_; }
+std::int64_t HeadlessKiosk::nowMs() const { return services_ ? services_->clock.nowMs() : services::SystemClock().nowMs(); }
 
 void HeadlessKiosk::frame() {
     const std::int64_t now = nowMs();

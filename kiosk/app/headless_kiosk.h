@@ -57,7 +57,6 @@ private:
     KioskServices* services_;
     std::unique_ptr<KioskUi> ui_;
     PointerQueue pointer_;
-    std::int64_t fallbackNowMs_ = 0;
 };
 
 }  // namespace vk::app

@@ -18,6 +18,12 @@ std::int64_t steadyMs() {
     return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
 }
 
+// Monotonic time, comparable with the clock of the process that started this one (the benchmark).
+std::int64_t monotonicUs() {
+    using namespace std::chrono;
+    return duration_cast<microseconds>(steady_clock::now().time_since_epoch()).count();
+}
+
 void explainNoDisplay(const char* sdlError) {
     std::fprintf(stderr,
                  "village-kiosk: no display to draw on (%s).\n"
@@ -96,9 +102,12 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
     PointerQueue pointer;
     const std::int64_t startedAt = steadyMs();
     bool firstFrameReported = false;
+    int busyFramesDrawn = 0;  // benchmark (--busy-frames): frames drawn back to back after the first
+    std::int64_t busyStartedUs = 0;
     bool running = true;
     ui.noteInput(wallClock.nowMs());
     while (running) {
+        if (options.busyFrames > 0 && busyFramesDrawn <= options.busyFrames) pacer.requestFrame();
         std::int64_t now = wallClock.nowMs();
         const int timeout = pointer.hasPending() ? 0 : pacer.waitTimeoutMs(now);
         SDL_Event event;
@@ -134,12 +143,22 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
             pacer.onFrameDrawn(now);
             if (options.reportFirstFrame && !firstFrameReported) {
                 firstFrameReported = true;
-                // Monotonic time, comparable with the clock of the process that started this one.
-                const auto us = std::chrono::duration_cast<std::chrono::microseconds>(
-                                    std::chrono::steady_clock::now().time_since_epoch())
-                                    .count();
-                std::printf("first-frame-monotonic-us %lld\n", static_cast<long long>(us));
+                std::printf("first-frame-monotonic-us %lld\n", static_cast<long long>(monotonicUs()));
+                // The accelerated renderer may have fallen back to the software one: say which one drew.
+                SDL_RendererInfo info{};
+                if (SDL_GetRendererInfo(renderer, &info) == 0) std::printf("renderer-name %s\n", info.name);
                 std::fflush(stdout);
+            }
+            if (options.busyFrames > 0 && busyFramesDrawn <= options.busyFrames) {
+                // Benchmark: timed from the end of the first frame to the end of the last, so the total covers
+                // exactly busyFrames frames of the loop at full speed, present included.
+                if (busyFramesDrawn == 0) busyStartedUs = monotonicUs();
+                else if (busyFramesDrawn == options.busyFrames) {
+                    std::printf("busy-frames %d total-us %lld\n", options.busyFrames,
+                                static_cast<long long>(monotonicUs() - busyStartedUs));
+                    std::fflush(stdout);
+                }
+                ++busyFramesDrawn;
             }
         }
         const auto tick = ui.tick(now);

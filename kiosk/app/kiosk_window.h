@@ -15,6 +15,9 @@ struct WindowOptions {
     // For the benchmark: print the time of the first presented frame, and quit after this many ms (0: never).
     bool reportFirstFrame = false;
     int quitAfterMs = 0;
+    // For the benchmark: once the first frame is shown, draw this many more back to back and print their total
+    // time, present included, as `busy-frames N total-us T`. The kiosk never runs like this otherwise.
+    int busyFrames = 0;
 };
 
 // Opens the window and runs the kiosk until the window is closed. `runtime` is null when the database could

@@ -80,6 +80,10 @@ CommandLine parseCommandLine(const std::vector<std::string>& arguments) {
                 const auto ms = parseInt(*v);
                 if (!ms || *ms <= 0) return fail("--quit-after-ms takes a number of milliseconds");
                 line.quitAfterMs = *ms;
+            } else if (argument == "--busy-frames") {
+                const auto frames = parseInt(*v);
+                if (!frames || *frames <= 0) return fail("--busy-frames takes a number of frames");
+                line.busyFrames = *frames;
             } else if (argument == "--name") line.staffName = *v;
             else if (argument == "--role") line.staffRole = *v;
             else if (argument == "--screen") line.screen = *v;

@@ -19,6 +19,7 @@ struct CommandLine {
     std::optional<std::string> renderer;          // --renderer software|accelerated
     bool reportFirstFrame = false;                // --report-first-frame (benchmark)
     int quitAfterMs = 0;                          // --quit-after-ms N (benchmark)
+    int busyFrames = 0;                           // --busy-frames N (benchmark)
     // backup
     std::filesystem::path backupDestination;
     // staff: list | add | set-pin | remove, and their options

@@ -25,7 +25,7 @@ const std::string& currentLanguage();
 // (visible, so that it is noticed) if French lacks it too.
 const char* tr(std::string_view key);
 
-// tr() with named placeholders: trf("staff.locked", {{"minutes", "5"}}) fills "{minutes}".
+// tr() with named placeholders: trf("staff.sign_in.locked", {{"minutes", "5"}}) fills "{minutes}".
 std::string trf(std::string_view key, std::initializer_list<std::pair<std::string_view, std::string>> values);
 
 // Parses one translation file; throws std::runtime_error naming the line on a bad file.

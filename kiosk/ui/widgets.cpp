@@ -80,7 +80,7 @@ bool button(const char* id, const char* label, ImVec2 size, ButtonKind kind, boo
     if (border != IM_COL32(0, 0, 0, 0)) draw->AddRect(min, max, border, rounding, 0, 2.0f);
     ImFont* font = fonts().body ? fonts().body : ImGui::GetFont();
     drawCentered(draw, font, label, min, max, ink);
-    record(id, label, min, max, enabled);
+    record(id, label, min, max, true);
     return tapped;
 }
 

@@ -17,7 +17,7 @@ struct DrawnItem {
     std::string text;  // the words drawn
     ImVec2 min;
     ImVec2 max;
-    bool tappable = false;
+    bool tappable = false;  // a widget (enabled or not), as opposed to plain text
     ImVec2 center() const { return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f); }
 };
 

@@ -86,54 +86,49 @@ void drawAdd(AppState& state, KioskServices& services) {
     Form& form = state.accounts;
     const ImVec2 area = ImGui::GetContentRegionAvail();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const float column = (area.x - ui::em(1.0f)) * 0.5f;
+    const float gap = ui::em(1.0f);
+    const float left = (area.x - gap) * 0.6f;
+    const float right = area.x - gap - left;
 
+    // Left: the two fields; the keyboard below types into the one tapped last.
     ui::text(tr("staff.accounts.name"));
     if (ui::textField("staff.accounts.name", form.name, tr("staff.accounts.name_hint"), form.field == Form::Field::Name,
-                      false, column))
+                      false, left))
         form.field = Form::Field::Name;
-    ui::text(tr("staff.accounts.role"));
-    const services::StaffRole roles[] = {services::StaffRole::MedicalAssistant, services::StaffRole::CafeManager,
-                                         services::StaffRole::Admin};
-    const float roleWidth = (column - ui::em(0.8f)) / 3.0f;
-    for (int i = 0; i < 3; ++i) {
-        if (i > 0) ImGui::SameLine(0.0f, ui::em(0.4f));
-        const std::string id = std::string("staff.accounts.role.") + std::string(storage::roleKey(roles[i]));
-        if (ui::button(id.c_str(), roleName(roles[i]), ImVec2(roleWidth, ui::em(2.6f)),
-                       form.role == roles[i] ? ui::ButtonKind::Primary : ui::ButtonKind::Normal))
-            form.role = roles[i];
-    }
-    const float formBottom = ImGui::GetCursorScreenPos().y;
-
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + column + ui::em(1.0f), origin.y));
-    ImGui::BeginGroup();
     ui::text(tr("staff.accounts.pin"));
     if (ui::textField("staff.accounts.pin", form.pin, tr("staff.accounts.pin_hint"), form.field == Form::Field::Pin,
-                      true, column))
+                      true, left))
         form.field = Form::Field::Pin;
-    drawMessage(form, column);
-    const ImVec2 actionSize((column - ui::em(0.6f)) * 0.5f, ui::em(2.4f));
-    bool save = ui::button("staff.accounts.save", tr("common.save"), actionSize, ui::ButtonKind::Primary);
-    ImGui::SameLine(0.0f, ui::em(0.6f));
-    if (ui::button("staff.accounts.cancel", tr("common.cancel"), actionSize)) {
-        form.mode = Form::Mode::List;
-        form.message.clear();
-        ImGui::EndGroup();
-        return;
+    drawMessage(form, left);
+    const float leftBottom = ImGui::GetCursorScreenPos().y;
+
+    // Right: the role, one large choice per line.
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + left + gap, origin.y));
+    ImGui::BeginGroup();
+    ui::text(tr("staff.accounts.role"));
+    for (const services::StaffRole role :
+         {services::StaffRole::MedicalAssistant, services::StaffRole::CafeManager, services::StaffRole::Admin}) {
+        const std::string id = std::string("staff.accounts.role.") + std::string(storage::roleKey(role));
+        if (ui::button(id.c_str(), roleName(role), ImVec2(right, ui::em(1.9f)),
+                       form.role == role ? ui::ButtonKind::Primary : ui::ButtonKind::Normal))
+            form.role = role;
     }
     ImGui::EndGroup();
 
-    const float keyboardTop = std::max(formBottom, ImGui::GetItemRectMax().y) + ui::em(0.6f);
+    // The keyboard's last key moves on to the PIN; the keypad's saves.
+    const float keyboardTop = std::max(leftBottom, ImGui::GetItemRectMax().y) + ui::em(0.5f);
     const float keyboardHeight = origin.y + area.y - keyboardTop;
+    bool save = false;
     if (form.field == Form::Field::Name) {
         ImGui::SetCursorScreenPos(ImVec2(origin.x, keyboardTop));
         if (ui::drawKeyboard(form.name, form.keyboard, services::StaffService::kMaxNameLength,
                              ImVec2(area.x, keyboardHeight), tr("common.next")))
             form.field = Form::Field::Pin;
     } else {
-        const float padWidth = std::min(area.x * 0.5f, keyboardHeight * 1.2f);
+        const float padWidth = std::min(area.x * 0.5f, keyboardHeight * 1.6f);
         ImGui::SetCursorScreenPos(ImVec2(origin.x + (area.x - padWidth) * 0.5f, keyboardTop));
-        save = ui::drawNumericKeypad(form.pin, 8, ImVec2(padWidth, keyboardHeight), tr("common.save")) || save;
+        save = ui::drawNumericKeypad(form.pin, 8, ImVec2(padWidth, keyboardHeight), tr("common.save"),
+                                     form.pin.size() >= 4);
     }
     if (save) showResult(state, services, services.staff.createAccount(&*state.staff, form.name, form.role, form.pin),
                          "staff.accounts.created");
@@ -186,7 +181,12 @@ void drawStaffAccountsScreen(AppState& state, KioskServices& services) {
         return;
     }
     if (ui::headerBar(tr("staff.home.accounts"), true)) {
-        app::openScreen(state, services, app::ScreenId::StaffHome);
+        if (state.accounts.mode == Form::Mode::List) {
+            app::openScreen(state, services, app::ScreenId::StaffHome);
+        } else {
+            state.accounts.mode = Form::Mode::List;
+            state.accounts.message.clear();
+        }
         return;
     }
     switch (state.accounts.mode) {

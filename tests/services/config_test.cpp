@@ -1,0 +1,125 @@
+#include "kiosk/services/kiosk_config.h"
+
+#include <catch2/catch.hpp>
+
+using namespace vk::services;
+
+namespace {
+const ConfigProblem* problemFor(const ConfigLoad& load, const std::string& key) {
+    for (const auto& problem : load.problems)
+        if (problem.key == key) return &problem;
+    return nullptr;
+}
+}  // namespace
+
+TEST_CASE("an empty file gives the embedded defaults", "[config]") {
+    const ConfigLoad load = parseConfig("", "kiosk.toml");
+    CHECK(load.usable());
+    CHECK(load.problems.empty());
+    CHECK(load.config.language == "fr");
+    CHECK(load.config.idleTimeoutSeconds == 90);
+    CHECK(load.config.renderer == RendererChoice::Software);
+    CHECK(load.config.demoData);
+}
+
+TEST_CASE("every documented key is read", "[config]") {
+    const ConfigLoad load = parseConfig(R"(
+[village]
+name = "Lavardin"
+language = "en"
+
+[kiosk]
+data_dir = "/var/lib/village-kiosk"
+demo_data = false
+fullscreen = false
+renderer = "accelerated"
+font = "/usr/share/fonts/a.ttf"
+font_bold = "/usr/share/fonts/b.ttf"
+text_scale = 1.25
+idle_timeout_seconds = 45
+
+[staff]
+idle_timeout_seconds = 240
+pin_attempts_before_lockout = 4
+pin_lockout_minutes = 10
+
+[retention]
+audit_log_days = 180
+removed_staff_days = 30
+
+[devices]
+printer = "usb:04b8:0202"
+reader = "/dev/input/by-id/usb-reader-event-kbd"
+)",
+                                        "kiosk.toml");
+    INFO(load.problems.size());
+    REQUIRE(load.usable());
+    CHECK(load.problems.empty());
+    const KioskConfig& c = load.config;
+    CHECK(c.villageName == "Lavardin");
+    CHECK(c.language == "en");
+    CHECK(c.dataDir == "/var/lib/village-kiosk");
+    CHECK_FALSE(c.demoData);
+    CHECK_FALSE(c.fullscreen);
+    CHECK(c.renderer == RendererChoice::Accelerated);
+    CHECK(c.textScale == Approx(1.25));
+    CHECK(c.idleTimeoutSeconds == 45);
+    CHECK(c.staffIdleTimeoutSeconds == 240);
+    CHECK(c.pinAttemptsBeforeLockout == 4);
+    CHECK(c.pinLockoutMinutes == 10);
+    CHECK(c.retentionDays.at("audit_log_days") == 180);
+    CHECK(c.retentionDays.at("removed_staff_days") == 30);
+    CHECK(c.printerUri == "usb:04b8:0202");
+    CHECK(c.databaseFile() == "/var/lib/village-kiosk/village-kiosk.db");
+}
+
+TEST_CASE("a value of the wrong type is refused with its line and key", "[config][bad-input]") {
+    const ConfigLoad load = parseConfig("[kiosk]\n\nidle_timeout_seconds = \"quatre-vingt-dix\"\n", "kiosk.toml");
+    CHECK_FALSE(load.usable());
+    const ConfigProblem* problem = problemFor(load, "kiosk.idle_timeout_seconds");
+    REQUIRE(problem);
+    CHECK(problem->line == 3);
+    const std::string message = describeProblem(*problem, load.source);
+    CHECK(message == "kiosk.toml, line 3, key kiosk.idle_timeout_seconds: must be a whole number of seconds, not text");
+}
+
+TEST_CASE("a number out of range is refused and says the range", "[config][bad-input]") {
+    const ConfigLoad load = parseConfig("[staff]\npin_attempts_before_lockout = 1000\n", "kiosk.toml");
+    CHECK_FALSE(load.usable());
+    const ConfigProblem* problem = problemFor(load, "staff.pin_attempts_before_lockout");
+    REQUIRE(problem);
+    CHECK(problem->line == 2);
+    CHECK_THAT(problem->message, Catch::Contains("between 3 and 20"));
+}
+
+TEST_CASE("broken TOML is refused with the line of the mistake", "[config][bad-input]") {
+    const ConfigLoad load = parseConfig("[village]\nname = \"Lavardin\n[kiosk]\n", "kiosk.toml");
+    CHECK_FALSE(load.usable());
+    REQUIRE(load.problems.size() == 1);
+    CHECK(load.problems[0].line == 2);
+    CHECK_THAT(load.problems[0].message, Catch::Contains("not valid TOML"));
+}
+
+TEST_CASE("an unknown key is a warning that names it, not a refusal", "[config][bad-input]") {
+    const ConfigLoad load = parseConfig("[kiosk]\nidle_timout_seconds = 30\n", "kiosk.toml");
+    CHECK(load.usable());
+    const ConfigProblem* problem = problemFor(load, "kiosk.idle_timout_seconds");
+    REQUIRE(problem);
+    CHECK_FALSE(problem->fatal);
+    CHECK(problem->line == 2);
+    CHECK(load.config.idleTimeoutSeconds == 90);
+}
+
+TEST_CASE("a renderer that does not exist lists the choices", "[config][bad-input]") {
+    const ConfigLoad load = parseConfig("[kiosk]\nrenderer = \"vulkan\"\n", "kiosk.toml");
+    CHECK_FALSE(load.usable());
+    const ConfigProblem* problem = problemFor(load, "kiosk.renderer");
+    REQUIRE(problem);
+    CHECK_THAT(problem->message, Catch::Contains("\"software\", \"accelerated\""));
+}
+
+TEST_CASE("a missing configuration file is reported, not silently replaced by defaults", "[config][bad-input]") {
+    const ConfigLoad load = loadConfigFile("/nonexistent/village-kiosk/kiosk.toml");
+    CHECK_FALSE(load.usable());
+    CHECK_THAT(describeProblem(load.problems.at(0), load.source), Catch::Contains("/nonexistent/village-kiosk/kiosk.toml"));
+}

@@ -1,0 +1,56 @@
+#include "kiosk/services/demo_data.h"
+#include "kiosk/services/kiosk_runtime.h"
+#include "storage/village_info_store.h"
+
+#include <catch2/catch.hpp>
+
+using namespace vk::services;
+
+TEST_CASE("a new kiosk starts with the French demo village, seeded only once", "[demo]") {
+    vk::storage::Database db = vk::storage::Database::openInMemory();
+    ManualClock clock(1'800'000'000'000);
+    StaffService staff(db, clock, PinHasher(PinHasher::Strength::FastForTests), PinPolicy{});
+    REQUIRE(seedDemoDataIfEmpty(db, staff, clock));
+    CHECK(staff.accounts().size() == demoAccounts().size());
+    const auto info = vk::storage::VillageInfoStore(db).listLive();
+    REQUIRE(info.size() >= 5);
+    CHECK(info.front().title == "Urgences");
+    CHECK_FALSE(seedDemoDataIfEmpty(db, staff, clock));
+    CHECK(staff.accounts().size() == demoAccounts().size());
+    // The PINs the README gives work.
+    for (const DemoAccount& demo : demoAccounts()) {
+        bool signedIn = false;
+        for (const auto& account : staff.accounts())
+            if (account.displayName == demo.name)
+                signedIn = staff.signInWithPin(account.id, demo.pin).outcome == LoginOutcome::SignedIn;
+        CHECK(signedIn);
+    }
+}
+
+TEST_CASE("a kiosk configured without demo data starts empty", "[demo]") {
+    KioskConfig config;
+    config.demoData = false;
+    KioskRuntime runtime(config, RuntimeOptions{true, PinHasher::Strength::FastForTests, nullptr});
+    CHECK(runtime.staff.accounts().empty());
+    CHECK(runtime.villageInfo.entries().empty());
+    CHECK_FALSE(runtime.seededDemoData);
+}
+
+TEST_CASE("the retention job runs at start-up, then once a day, and notes what it erased", "[retention]") {
+    ManualClock clock(1'800'000'000'000);
+    KioskConfig config;
+    config.retentionDays["audit_log_days"] = 30;
+    KioskRuntime runtime(config, RuntimeOptions{true, PinHasher::Strength::FastForTests, &clock});
+    runtime.staff.audit(nullptr, "test.old");
+    clock.advanceMs(31LL * 24 * 60 * 60 * 1000);
+
+    const auto reports = runtime.retention.runIfDue();
+    REQUIRE_FALSE(reports.empty());
+    CHECK(runtime.retention.runIfDue().empty());  // not due again today
+    bool erased = false;
+    for (const auto& entry : runtime.staff.recentAudit(100)) {
+        CHECK(entry.action != "test.old");
+        if (entry.action == "retention.purge") erased = true;
+    }
+    CHECK(erased);
+}

@@ -1,0 +1,103 @@
+#include "kiosk/i18n/dates.h"
+#include "kiosk/i18n/translations.h"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using namespace vk::i18n;
+
+namespace {
+
+// Every literal key passed to tr(), trf() or given as a widget label key in the code.
+std::set<std::string> keysUsedInCode() {
+    std::set<std::string> keys;
+    const std::regex call(R"re(\btrf?\("([a-z0-9_.]+)"\s*[,)])re");
+    for (const auto& entry : fs::recursive_directory_iterator(fs::path(VK_SOURCE_DIR) / "kiosk")) {
+        if (entry.path().extension() != ".cpp" && entry.path().extension() != ".h") continue;
+        std::ifstream in(entry.path());
+        std::stringstream text;
+        text << in.rdbuf();
+        const std::string source = text.str();
+        for (std::sregex_iterator it(source.begin(), source.end(), call), end; it != end; ++it) keys.insert((*it)[1]);
+    }
+    return keys;
+}
+
+}  // namespace
+
+TEST_CASE("every key the code uses exists in every language", "[i18n]") {
+    const auto used = keysUsedInCode();
+    REQUIRE(used.size() > 40);  // the scan found the calls
+    for (const std::string& language : availableLanguages()) {
+        const Catalog& texts = catalog(language);
+        for (const std::string& key : used) {
+            INFO(language << ": " << key);
+            CHECK(texts.count(key) == 1);
+        }
+    }
+}
+
+TEST_CASE("every language has exactly the keys of the French reference", "[i18n]") {
+    const Catalog& french = catalog("fr");
+    REQUIRE_FALSE(french.empty());
+    for (const std::string& language : availableLanguages()) {
+        const Catalog& texts = catalog(language);
+        for (const auto& [key, text] : french) {
+            INFO(language << " lacks " << key);
+            CHECK(texts.count(key) == 1);
+        }
+        for (const auto& [key, text] : texts) {
+            INFO(language << " has a key French lacks: " << key);
+            CHECK(french.count(key) == 1);
+        }
+    }
+    // Keys built at run time: the audit actions, weekdays and months.
+    for (int day = 0; day < 7; ++day) CHECK(french.count("date.weekday." + std::to_string(day)) == 1);
+    for (int month = 1; month <= 12; ++month) CHECK(french.count("date.month." + std::to_string(month)) == 1);
+}
+
+TEST_CASE("French comes first and an unknown language is refused, keeping the current one", "[i18n][bad-input]") {
+    REQUIRE(availableLanguages().front() == "fr");
+    REQUIRE(setLanguage("fr"));
+    CHECK_FALSE(setLanguage("xx"));
+    CHECK(currentLanguage() == "fr");
+    CHECK(std::string(tr("common.back")) == "Retour");
+    REQUIRE(setLanguage("en"));
+    CHECK(std::string(tr("common.back")) == "Back");
+    setLanguage("fr");
+}
+
+TEST_CASE("a missing key shows itself instead of nothing", "[i18n]") {
+    CHECK(std::string(tr("no.such.key")) == "no.such.key");
+}
+
+TEST_CASE("placeholders are filled, every time they appear", "[i18n]") {
+    setLanguage("fr");
+    CHECK(trf("staff.home.hello", {{"name", "Claire"}}) == "Bonjour, Claire");
+    CHECK(trf("staff.sign_in.locked", {{"minutes", "5"}}) ==
+          "Trop d’essais : ce compte est bloqué. Réessayez dans 5 min.");
+}
+
+TEST_CASE("a translation file with a mistake is refused with its line", "[i18n][bad-input]") {
+    CHECK_THROWS_WITH(parseCatalog("\"a\" = \"ok\"\n\"b\" = 3\n", "xx.toml"), Catch::Contains("line 2"));
+    CHECK_THROWS_WITH(parseCatalog("\"a\" = \"unterminated\n", "xx.toml"), Catch::Contains("xx.toml, line 1"));
+}
+
+TEST_CASE("dates read the French way", "[i18n]") {
+    setLanguage("fr");
+    setenv("TZ", "Europe/Paris", 1);
+    tzset();
+    // 2026-11-21 14:05 in Paris is 13:05 UTC.
+    const std::int64_t at = 1'795'266'300'000;
+    CHECK(longDate(at) == "samedi 21 novembre 2026");
+    CHECK(clockTime(at) == "14:05");
+    setLanguage("en");
+    CHECK(longDate(at) == "Saturday 21 November 2026");
+    setLanguage("fr");
+}

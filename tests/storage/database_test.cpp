@@ -1,0 +1,207 @@
+#include "storage/database.h"
+#include "storage/record_id.h"
+#include "storage/staff_store.h"
+#include "storage/village_info_store.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <set>
+
+using vk::storage::Database;
+using vk::storage::StorageError;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        path = fs::temp_directory_path() / ("vk-storage-" + vk::storage::newRecordId(vk::storage::nowUnixMs()));
+        fs::create_directories(path);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+};
+
+std::string readAll(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::set<std::string> columnsOf(Database& db, const std::string& table) {
+    SQLite::Statement info(db.sql(), "SELECT name FROM pragma_table_info(?)");
+    info.bind(1, table);
+    std::set<std::string> columns;
+    while (info.executeStep()) columns.insert(info.getColumn(0).getString());
+    return columns;
+}
+
+}  // namespace
+
+TEST_CASE("a new database file gets the whole schema, WAL, foreign keys and a kiosk id", "[storage]") {
+    TempDir dir;
+    Database db = Database::open(dir.path / "data" / "kiosk.db");
+    CHECK(db.schemaVersion() == Database::latestSchemaVersion());
+    CHECK(db.sql().execAndGet("PRAGMA journal_mode").getString() == "wal");
+    CHECK(db.sql().execAndGet("PRAGMA foreign_keys").getInt() == 1);
+    CHECK(vk::storage::isRecordId(db.kioskId()));
+
+    const std::string firstId = db.kioskId();
+    Database reopened = Database::open(dir.path / "data" / "kiosk.db");
+    CHECK(reopened.kioskId() == firstId);
+}
+
+TEST_CASE("shared records carry a global id, their origin, change times and a soft delete", "[storage][sync]") {
+    Database db = Database::openInMemory();
+    for (const char* table : {"staff_account", "village_info"}) {
+        INFO(table);
+        const auto columns = columnsOf(db, table);
+        for (const char* column : {"id", "origin_kiosk", "created_at", "updated_at", "deleted_at"})
+            CHECK(columns.count(column) == 1);
+    }
+    vk::storage::VillageInfoStore info(db);
+    const auto entry = info.create("Mairie", "Mardi 9 h – 12 h", 0, 1000);
+    info.softDelete(entry.id, 2000);
+    CHECK(info.listLive().empty());
+    SQLite::Statement row(db.sql(), "SELECT deleted_at, updated_at, origin_kiosk FROM village_info WHERE id = ?");
+    row.bind(1, entry.id);
+    REQUIRE(row.executeStep());
+    CHECK(row.getColumn(0).getInt64() == 2000);
+    CHECK(row.getColumn(1).getInt64() == 2000);
+    CHECK(row.getColumn(2).getString() == db.kioskId());
+}
+
+TEST_CASE("record ids are UUID version 7 and sort by creation time", "[storage][sync]") {
+    const std::string earlier = vk::storage::newRecordId(1'700'000'000'000);
+    const std::string later = vk::storage::newRecordId(1'700'000'000'001);
+    CHECK(vk::storage::isRecordId(earlier));
+    CHECK(earlier[14] == '7');
+    CHECK(earlier < later);
+    CHECK(vk::storage::newRecordId(5) != vk::storage::newRecordId(5));
+    CHECK_FALSE(vk::storage::isRecordId("not-an-id"));
+}
+
+TEST_CASE("a file that is not a database is refused and left exactly as it was", "[storage][bad-input]") {
+    TempDir dir;
+    const fs::path file = dir.path / "kiosk.db";
+    {
+        std::ofstream out(file, std::ios::binary);
+        for (int i = 0; i < 8192; ++i) out.put(static_cast<char>((i * 37) % 251));
+    }
+    const std::string before = readAll(file);
+    try {
+        Database::open(file);
+        FAIL("a garbage file was accepted as a database");
+    } catch (const StorageError& error) {
+        CHECK(error.kind() == StorageError::Kind::Damaged);
+        CHECK_THAT(error.what(), Catch::Contains("damaged") && Catch::Contains("backup"));
+    }
+    CHECK(readAll(file) == before);
+    CHECK_FALSE(fs::exists(dir.path / "kiosk.db-wal"));
+}
+
+TEST_CASE("a database written by a newer village-kiosk is refused untouched", "[storage][bad-input]") {
+    TempDir dir;
+    const fs::path file = dir.path / "kiosk.db";
+    {
+        Database db = Database::open(file);
+        db.sql().exec("PRAGMA user_version = 999");
+    }
+    const std::string before = readAll(file);
+    try {
+        Database::open(file);
+        FAIL("a newer schema was accepted");
+    } catch (const StorageError& error) {
+        CHECK(error.kind() == StorageError::Kind::TooNew);
+        CHECK_THAT(error.what(), Catch::Contains("999") && Catch::Contains("newer"));
+    }
+    CHECK(readAll(file) == before);
+}
+
+TEST_CASE("a read-only database is refused with a message and nothing is written", "[storage][bad-input]") {
+    TempDir dir;
+    const fs::path file = dir.path / "kiosk.db";
+    {
+        Database db = Database::open(file);
+        vk::storage::VillageInfoStore(db).create("Mairie", "Ouverte le mardi", 0, 1);
+    }
+    const std::string before = readAll(file);
+    // SQLite opens a write-protected file read-only; mode=ro does the same whoever runs the test (even root).
+    try {
+        Database::open("file:" + file.string() + "?mode=ro");
+        FAIL("a read-only database was accepted");
+    } catch (const StorageError& error) {
+        CHECK(error.kind() == StorageError::Kind::ReadOnly);
+        CHECK_THAT(error.what(), Catch::Contains("read-only"));
+    }
+    CHECK(readAll(file) == before);
+    Database again = Database::open(file);
+    CHECK(vk::storage::VillageInfoStore(again).listLive().size() == 1);
+}
+
+TEST_CASE("a backup is a complete, checked copy made while the kiosk keeps writing", "[storage][backup]") {
+    TempDir dir;
+    Database db = Database::open(dir.path / "kiosk.db");
+    vk::storage::VillageInfoStore info(db);
+    for (int i = 0; i < 200; ++i) info.create("Entrée " + std::to_string(i), std::string(500, 'x'), i, i);
+
+    const fs::path copy = dir.path / "backup.db";
+    db.backupTo(copy);
+    info.create("Après la sauvegarde", "", 0, 999);
+
+    Database restored = Database::open(copy);
+    CHECK(vk::storage::VillageInfoStore(restored).listLive().size() == 200);
+    CHECK(restored.kioskId() == db.kioskId());
+    CHECK_FALSE(fs::exists(dir.path / "backup.db.partial"));
+
+    // A folder as destination gets a dated file inside it.
+    fs::create_directories(dir.path / "usb");
+    db.backupTo(dir.path / "usb");
+    int files = 0;
+    for (const auto& entry : fs::directory_iterator(dir.path / "usb")) {
+        CHECK(entry.path().filename().string().starts_with("village-kiosk-"));
+        ++files;
+    }
+    CHECK(files == 1);
+}
+
+TEST_CASE("a backup to a place that cannot be written fails clearly and leaves nothing behind", "[storage][backup][bad-input]") {
+    TempDir dir;
+    Database db = Database::open(dir.path / "kiosk.db");
+    const fs::path impossible = dir.path / "no-such-folder" / "deeper" / "copy.db";
+    try {
+        db.backupTo(impossible);
+        FAIL("the backup claimed success");
+    } catch (const StorageError& error) {
+        CHECK(error.kind() == StorageError::Kind::BackupFailed);
+        CHECK_THAT(error.what(), Catch::Contains("copy.db"));
+    }
+    CHECK_FALSE(fs::exists(impossible));
+    CHECK(db.schemaVersion() == Database::latestSchemaVersion());
+}
+
+TEST_CASE("a removed staff account is soft-deleted: hidden, but its row and name stay", "[storage][staff]") {
+    Database db = Database::openInMemory();
+    vk::storage::StaffStore staff(db);
+    const auto account = staff.create("Claire", vk::storage::StaffRole::MedicalAssistant, "hash", 10);
+    staff.softDelete(account.id, 20);
+    CHECK(staff.listActive().empty());
+    CHECK_FALSE(staff.findActive(account.id));
+    CHECK(db.sql().execAndGet("SELECT display_name FROM staff_account WHERE deleted_at = 20").getString() == "Claire");
+}
+
+TEST_CASE("the database refuses a staff name that is too long or a role that does not exist", "[storage][bad-input]") {
+    Database db = Database::openInMemory();
+    vk::storage::StaffStore staff(db);
+    CHECK_THROWS(staff.create(std::string(10'000, 'a'), vk::storage::StaffRole::Admin, "hash", 1));
+    CHECK_THROWS(db.sql().exec(
+        "INSERT INTO staff_account(id, origin_kiosk, display_name, role, pin_hash, created_at, updated_at) "
+        "VALUES ('x', 'k', 'Eve', 'superuser', 'h', 1, 1)"));
+    CHECK(staff.listActive().empty());
+}

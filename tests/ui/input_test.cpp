@@ -1,0 +1,65 @@
+#include "kiosk/app/frame_pacer.h"
+#include "kiosk/app/pointer_queue.h"
+
+#include <catch2/catch.hpp>
+
+using namespace vk::app;
+
+TEST_CASE("a tap becomes land, press, release, leave, one state per frame", "[input][touch]") {
+    PointerQueue queue;
+    queue.press(100, 200);
+    queue.release(100, 200, true);
+    PointerState s = queue.next();
+    CHECK((s.x == 100 && s.y == 200 && !s.down));
+    CHECK(queue.next().down);
+    s = queue.next();
+    CHECK((s.x == 100 && !s.down));
+    s = queue.next();
+    CHECK(s.x < -1e20f);
+    CHECK_FALSE(queue.hasPending());
+    CHECK(queue.next().x < -1e20f);
+}
+
+TEST_CASE("a mouse click keeps hovering where it is; moves while held merge", "[input]") {
+    PointerQueue queue;
+    queue.press(10, 10);
+    queue.next();
+    queue.next();
+    queue.moveTo(20, 20);
+    queue.moveTo(30, 30);
+    queue.moveTo(40, 40);
+    const PointerState held = queue.next();
+    CHECK((held.down && held.x == 40));
+    CHECK_FALSE(queue.hasPending());
+    queue.release(40, 40, false);
+    queue.next();
+    CHECK(queue.next().x == 40);
+}
+
+TEST_CASE("after input the loop draws three frames, then sleeps until the clock's next minute", "[input][idle]") {
+    FramePacer pacer;
+    const std::int64_t now = 999'999'960'000 + 12'345;  // 12.345 s past a whole minute
+    pacer.onFrameDrawn(now);
+    pacer.onFrameDrawn(now);
+    pacer.onFrameDrawn(now);
+    CHECK_FALSE(pacer.shouldDraw(now));
+    CHECK(pacer.waitTimeoutMs(now) == 60'000 - 12'345);
+    pacer.onInput();
+    for (int frame = 0; frame < FramePacer::kFramesAfterEvent; ++frame) {
+        CHECK(pacer.shouldDraw(now));
+        CHECK(pacer.waitTimeoutMs(now) == 0);
+        pacer.onFrameDrawn(now);
+    }
+    CHECK_FALSE(pacer.shouldDraw(now));
+    CHECK(pacer.shouldDraw(nextMinuteMs(now)));
+}
+
+TEST_CASE("a deadline (the idle timeout) wakes the loop before the minute", "[input][idle]") {
+    FramePacer pacer;
+    const std::int64_t now = 1'000'000'000'000;
+    for (int i = 0; i < FramePacer::kFramesAfterEvent; ++i) pacer.onFrameDrawn(now);
+    pacer.wakeNoLaterThan(now + 1500);
+    CHECK(pacer.waitTimeoutMs(now) == 1500);
+    pacer.wakeNoLaterThan(now + 50'000);
+    CHECK(pacer.waitTimeoutMs(now) == 1500);
+}

@@ -1,0 +1,73 @@
+// Pictures of the screens, written when VK_SCREENSHOT_DIR is set (the `screenshots` target sets it to
+// docs/screenshots). Without it the same screens are drawn and checked, and nothing is written.
+
+#include "ui_fixture.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <set>
+
+using namespace vk;
+using vk::test::UiFixture;
+
+namespace {
+
+void capture(app::HeadlessKiosk& kiosk, const char* name) {
+    kiosk.frames(2);
+    // A drawn screen has text and shapes: many colours, not a blank page.
+    std::set<std::uint32_t> colours;
+    for (int y = 0; y < kiosk.height(); y += 7)
+        for (int x = 0; x < kiosk.width(); x += 7) colours.insert(kiosk.pixel(x, y));
+    INFO(name);
+    CHECK(colours.size() > 8);
+    const char* dir = std::getenv("VK_SCREENSHOT_DIR");
+    if (!dir) return;
+    CHECK(kiosk.savePng(std::filesystem::path(dir) / (std::string(name) + ".png")));
+}
+
+}  // namespace
+
+TEST_CASE("screenshots of the home screen, the keyboard and the staff PIN pad", "[screenshots]") {
+    {
+        UiFixture f;
+        capture(f.kiosk, "home");
+        f.tap("home.tile.info");
+        capture(f.kiosk, "village-info");
+        f.tap("common.back");
+        f.tap("home.tile.health");
+        capture(f.kiosk, "coming-soon");
+    }
+    {
+        UiFixture f;
+        f.tap("home.staff_entry");
+        capture(f.kiosk, "staff-sign-in");
+        f.tap("staff.sign_in.account." + f.accountId("Claire Moreau"));
+        f.tap("pad.2");
+        f.tap("pad.5");
+        capture(f.kiosk, "staff-pin-pad");
+    }
+    {
+        UiFixture f;
+        f.signIn("Technicien Asso", "7391");
+        capture(f.kiosk, "staff-home");
+        f.tap("staff.home.accounts");
+        capture(f.kiosk, "staff-accounts");
+        f.tap("staff.accounts.add");
+        for (const char* key : {"kbd.é", "kbd.l", "kbd.o", "kbd.d", "kbd.i", "kbd.e", "kbd.space", "kbd.shift", "kbd.c",
+                                "kbd.œ", "kbd.u", "kbd.r"})
+            f.tap(key);
+        capture(f.kiosk, "keyboard");
+    }
+    {
+        UiFixture f(1024, 600);
+        capture(f.kiosk, "home-1024x600");
+    }
+    {
+        services::KioskConfig config;
+        i18n::setLanguage("fr");
+        app::HeadlessKiosk kiosk(nullptr, config, 1280, 800);
+        kiosk.state().outOfOrder =
+            "the database « /var/lib/village-kiosk/village-kiosk.db » is damaged or is not a village-kiosk database";
+        capture(kiosk, "out-of-order");
+    }
+}

@@ -1,0 +1,157 @@
+#include "hardware/reader_events.h"
+#include "ui_fixture.h"
+
+using namespace vk;
+using vk::test::UiFixture;
+
+TEST_CASE("staff sign in with the right PIN and reach the staff area", "[ui][staff]") {
+    UiFixture f;
+    f.signIn("Technicien Asso", "7391");
+    CHECK(f.kiosk.state().screen == app::ScreenId::StaffHome);
+    REQUIRE(f.kiosk.state().staff);
+    CHECK(f.kiosk.shows("Bonjour, Technicien Asso"));
+    CHECK(f.kiosk.find("staff.home.accounts"));
+    f.tap("staff.home.sign_out");
+    CHECK(f.kiosk.state().screen == app::ScreenId::Home);
+    CHECK_FALSE(f.kiosk.state().staff);
+    CHECK(f.runtime.staff.recentAudit(1).front().action == "staff.sign_out");
+}
+
+TEST_CASE("the PIN pad never shows the digits typed", "[ui][staff][privacy]") {
+    UiFixture f;
+    f.tap("home.staff_entry");
+    f.tap("staff.sign_in.account." + f.accountId("Claire Moreau"));
+    for (const char* key : {"pad.2", "pad.5", "pad.8"}) f.tap(key);
+    CHECK(f.kiosk.state().signIn.pin == "258");
+    for (const auto& item : f.kiosk.drawn()) CHECK(item.text.find("258") == std::string::npos);
+    // OK waits for at least four digits.
+    f.tap("pad.ok");
+    CHECK(f.kiosk.state().screen == app::ScreenId::StaffSignIn);
+}
+
+TEST_CASE("a wrong PIN says how many tries are left", "[ui][staff]") {
+    UiFixture f;
+    f.signIn("Claire Moreau", "0000");
+    CHECK(f.kiosk.state().screen == app::ScreenId::StaffSignIn);
+    CHECK_FALSE(f.kiosk.state().staff);
+    CHECK(f.kiosk.shows("Code incorrect. Encore 4 essai(s)"));
+    CHECK(f.kiosk.state().signIn.pin.empty());
+}
+
+TEST_CASE("five wrong PINs lock the entry, even against the right PIN, for the configured time", "[ui][staff][lockout]") {
+    UiFixture f;
+    f.tap("home.staff_entry");
+    f.tap("staff.sign_in.account." + f.accountId("Claire Moreau"));
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        for (const char* key : {"pad.1", "pad.1", "pad.1", "pad.1"}) f.tap(key);
+        f.tap("pad.ok");
+    }
+    CHECK(f.kiosk.shows("Trop d’essais : ce compte est bloqué. Réessayez dans 5 min."));
+    for (const char* key : {"pad.2", "pad.5", "pad.8", "pad.0"}) f.tap(key);
+    f.tap("pad.ok");  // disabled while locked: the tap does nothing
+    CHECK_FALSE(f.kiosk.state().staff);
+
+    // A new visitor at the kiosk meets the same lock.
+    f.advanceSeconds(f.runtime.config.idleTimeoutSeconds + 1);
+    f.signIn("Claire Moreau", "2580");
+    CHECK_FALSE(f.kiosk.state().staff);
+    CHECK(f.kiosk.shows("bloqué"));
+
+    // Five minutes later (the kiosk went home meanwhile), the lock has ended.
+    f.advanceSeconds(5 * 60);
+    CHECK(f.kiosk.state().screen == app::ScreenId::Home);
+    f.signIn("Claire Moreau", "2580");
+    CHECK(f.kiosk.state().staff);
+}
+
+TEST_CASE("a staff card opens the PIN pad for its account (simulated reader)", "[ui][staff][card]") {
+    UiFixture f;
+    REQUIRE(f.runtime.staff.assignCard(nullptr, f.accountId("Julien Girard"), std::string("04A1B2C3")).ok());
+    hardware::SimulatedReader reader(f.runtime.readers);
+    reader.presentCard("04A1B2C3");
+    f.kiosk.frames(2);
+    CHECK(f.kiosk.state().screen == app::ScreenId::StaffSignIn);
+    CHECK(f.kiosk.shows("Julien Girard"));
+    CHECK(f.kiosk.find("pad.ok"));
+    CHECK_FALSE(f.kiosk.state().staff);  // the card alone signs no one in
+
+    // An unknown card is ignored by staff mode.
+    f.advanceSeconds(f.runtime.config.idleTimeoutSeconds + 1);
+    reader.presentCard("DEADBEEF");
+    f.kiosk.frames(2);
+    CHECK(f.kiosk.state().screen == app::ScreenId::Home);
+}
+
+TEST_CASE("an admin adds an account on the kiosk, typing on the on-screen keyboards", "[ui][staff][keyboard]") {
+    UiFixture f;
+    f.signIn("Technicien Asso", "7391");
+    f.tap("staff.home.accounts");
+    f.tap("staff.accounts.add");
+    // Names start with a capital: shift is on, É comes from é.
+    for (const char* key : {"kbd.é", "kbd.l", "kbd.o", "kbd.d", "kbd.i", "kbd.e", "kbd.space", "kbd.shift", "kbd.c",
+                            "kbd.œ", "kbd.u", "kbd.r"})
+        f.tap(key);
+    CHECK(f.kiosk.state().accounts.name == "Élodie Cœur");
+    CHECK(f.kiosk.shows("Élodie Cœur"));
+    f.tap("staff.accounts.role.medical_assistant");
+    f.tap("kbd.done");  // on to the PIN, on the numeric keypad
+    for (const char* key : {"pad.4", "pad.8", "pad.2", "pad.6"}) f.tap(key);
+    f.tap("pad.ok");
+    CHECK(f.kiosk.shows("Compte de Élodie Cœur créé."));
+    CHECK(f.runtime.staff.signInWithPin(f.accountId("Élodie Cœur"), "4826").outcome == services::LoginOutcome::SignedIn);
+}
+
+TEST_CASE("a too simple PIN is refused on screen and nothing is created", "[ui][staff][bad-input]") {
+    UiFixture f;
+    f.signIn("Technicien Asso", "7391");
+    f.tap("staff.home.accounts");
+    f.tap("staff.accounts.add");
+    for (const char* key : {"kbd.é", "kbd.v", "kbd.e"}) f.tap(key);
+    f.tap("staff.accounts.pin");
+    for (const char* key : {"pad.1", "pad.2", "pad.3", "pad.4"}) f.tap(key);
+    f.tap("pad.ok");
+    CHECK(f.kiosk.shows("trop facile à deviner"));
+    CHECK(f.runtime.staff.accounts().size() == 3);
+}
+
+TEST_CASE("staff without the admin role see no account management", "[ui][staff]") {
+    UiFixture f;
+    f.signIn("Julien Girard", "1357");
+    CHECK(f.kiosk.state().staff);
+    CHECK_FALSE(f.kiosk.find("staff.home.accounts"));
+    CHECK_FALSE(f.kiosk.find("staff.home.audit"));
+}
+
+TEST_CASE("the idle timeout signs staff out and forgets a half-filled form", "[ui][staff][idle]") {
+    UiFixture f;
+    f.signIn("Technicien Asso", "7391");
+    f.tap("staff.home.accounts");
+    f.tap("staff.accounts.add");
+    for (const char* key : {"kbd.m", "kbd.a", "kbd.r"}) f.tap(key);
+    REQUIRE(f.kiosk.state().accounts.name == "Mar");
+
+    f.advanceSeconds(f.runtime.config.staffIdleTimeoutSeconds + 1);
+    CHECK(f.kiosk.state().screen == app::ScreenId::Home);
+    CHECK_FALSE(f.kiosk.state().staff);
+    CHECK(f.kiosk.state().accounts.name.empty());
+    const auto last = f.runtime.staff.recentAudit(1).front();
+    CHECK(last.action == "staff.sign_out");
+    CHECK(last.detail == "idle");
+
+    // Back in staff mode, the form starts empty.
+    f.signIn("Technicien Asso", "7391");
+    f.tap("staff.home.accounts");
+    f.tap("staff.accounts.add");
+    CHECK(f.kiosk.state().accounts.name.empty());
+}
+
+TEST_CASE("the admin reads the activity log on the kiosk", "[ui][staff][audit]") {
+    UiFixture f;
+    f.signIn("Claire Moreau", "9999");
+    f.advanceSeconds(f.runtime.config.idleTimeoutSeconds + 1);
+    f.signIn("Technicien Asso", "7391");
+    f.tap("staff.home.audit");
+    CHECK(f.kiosk.state().screen == app::ScreenId::StaffAudit);
+    CHECK(f.kiosk.shows("Code incorrect"));
+    CHECK(f.kiosk.shows("Ouverture de l’espace personnel"));
+}

@@ -1,0 +1,46 @@
+#include "ui_fixture.h"
+
+namespace vk::test {
+
+namespace {
+// Saturday 21 November 2026, 10:30 UTC: a café morning.
+constexpr std::int64_t kMorning = 1'795'257'000'000;
+
+services::KioskConfig withLanguageReset(services::KioskConfig config) {
+    i18n::setLanguage(config.language);
+    return config;
+}
+}  // namespace
+
+UiFixture::UiFixture(int width, int height, services::KioskConfig config)
+    : clock(kMorning),
+      runtime(withLanguageReset(std::move(config)),
+              services::RuntimeOptions{true, services::PinHasher::Strength::FastForTests, &clock}),
+      services{runtime.config, runtime.clock, runtime.staff, runtime.villageInfo, runtime.readers},
+      kiosk(&services, runtime.config, width, height) {}
+
+void UiFixture::tap(const std::string& widgetId) {
+    INFO("tapping " << widgetId);
+    REQUIRE(kiosk.tap(widgetId));
+}
+
+std::string UiFixture::accountId(const std::string& name) {
+    for (const auto& account : runtime.staff.accounts())
+        if (account.displayName == name) return account.id;
+    FAIL("no staff account named " << name);
+    return {};
+}
+
+void UiFixture::signIn(const std::string& accountName, const std::string& pin) {
+    tap("home.staff_entry");
+    tap("staff.sign_in.account." + accountId(accountName));
+    for (const char digit : pin) tap(std::string("pad.") + digit);
+    tap("pad.ok");
+}
+
+void UiFixture::advanceSeconds(int seconds) {
+    clock.advanceMs(static_cast<std::int64_t>(seconds) * 1000);
+    kiosk.frames(2);
+}
+
+}  // namespace vk::test

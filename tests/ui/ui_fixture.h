@@ -1,0 +1,30 @@
+#pragma once
+// A kiosk with the demo village in memory, drawn off-screen at 1280×800, on a clock the test moves.
+
+#include "kiosk/app/headless_kiosk.h"
+#include "kiosk/app/kiosk_services.h"
+#include "kiosk/i18n/translations.h"
+#include "kiosk/services/kiosk_runtime.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+namespace vk::test {
+
+struct UiFixture {
+    explicit UiFixture(int width = 1280, int height = 800, services::KioskConfig config = {});
+
+    // Taps the widget, failing the test if it is not on screen.
+    void tap(const std::string& widgetId);
+    void signIn(const std::string& accountName, const std::string& pin);
+    std::string accountId(const std::string& name);
+    void advanceSeconds(int seconds);
+
+    services::ManualClock clock;
+    services::KioskRuntime runtime;
+    app::KioskServices services;
+    app::HeadlessKiosk kiosk;
+};
+
+}  // namespace vk::test
