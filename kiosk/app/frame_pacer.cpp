@@ -11,6 +11,11 @@ void FramePacer::onFrameDrawn(std::int64_t nowMs) {
     wakeAtMs_ = nextMinuteMs(nowMs);
 }
 
+PointerState FramePacer::takePointerStep(PointerQueue& pointer) {
+    if (pointer.hasPending()) onInput();
+    return pointer.next();
+}
+
 int FramePacer::waitTimeoutMs(std::int64_t nowMs) const {
     if (framesToDraw_ > 0) return 0;
     const std::int64_t wait = std::max<std::int64_t>(0, wakeAtMs_ - nowMs);

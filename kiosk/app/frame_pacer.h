@@ -1,4 +1,6 @@
 #pragma once
+#include "kiosk/app/pointer_queue.h"
+
 #include <cstdint>
 
 namespace vk::app {
@@ -12,6 +14,16 @@ public:
     static constexpr int kFramesAfterEvent = 3;
 
     void onInput() { framesToDraw_ = kFramesAfterEvent; }
+    // The pointer state for the frame about to be drawn. A queued step counts as new input, so the settling
+    // frames come after the last step: a press and release that arrived together still get the frame that
+    // shows what the tap opened.
+    PointerState takePointerStep(PointerQueue& pointer);
+    bool shouldDraw(std::int64_t nowMs, const PointerQueue& pointer) const {
+        return pointer.hasPending() || shouldDraw(nowMs);
+    }
+    int waitTimeoutMs(std::int64_t nowMs, const PointerQueue& pointer) const {
+        return pointer.hasPending() ? 0 : waitTimeoutMs(nowMs);
+    }
     void requestFrame() { framesToDraw_ = framesToDraw_ > 0 ? framesToDraw_ : 1; }
     bool shouldDraw(std::int64_t nowMs) const { return framesToDraw_ > 0 || nowMs >= wakeAtMs_; }
     void onFrameDrawn(std::int64_t nowMs);

@@ -37,7 +37,7 @@ void HeadlessKiosk::frame() {
             ui_->onReaderEvent(*read);
         }
     }
-    ui_->setPointer(pointer_.next());
+    ui_->setPointer(pacer_.takePointerStep(pointer_));
     ui_->renderFrame(now);
     SDL_RenderFlush(renderer_);
 }

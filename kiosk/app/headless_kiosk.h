@@ -2,6 +2,7 @@
 // The kiosk drawn into memory with SDL's software renderer: no display, no window. Tests tap through it by
 // widget id and read what it drew; the screenshot command and the docs' pictures come from it too.
 
+#include "kiosk/app/frame_pacer.h"
 #include "kiosk/app/kiosk_ui.h"
 #include "kiosk/ui/widgets.h"
 
@@ -57,6 +58,7 @@ private:
     KioskServices* services_;
     std::unique_ptr<KioskUi> ui_;
     PointerQueue pointer_;
+    FramePacer pacer_;
 };
 
 }  // namespace vk::app

@@ -42,6 +42,8 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
     // Touch is handled as touch (see PointerQueue); SDL must not turn fingers into a mouse or back.
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    // The first tap on a window that has no focus yet must count: on a kiosk there is no "click to focus".
+    SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");
     if (options.renderer == services::RendererChoice::Software) SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         explainNoDisplay(SDL_GetError());
@@ -109,7 +111,7 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
     while (running) {
         if (options.busyFrames > 0 && busyFramesDrawn <= options.busyFrames) pacer.requestFrame();
         std::int64_t now = wallClock.nowMs();
-        const int timeout = pointer.hasPending() ? 0 : pacer.waitTimeoutMs(now);
+        const int timeout = pacer.waitTimeoutMs(now, pointer);
         SDL_Event event;
         if (SDL_WaitEventTimeout(&event, timeout)) {
             do {
@@ -136,8 +138,8 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
             }
             runtime->retention.runIfDue();
         }
-        if (pacer.shouldDraw(now) || pointer.hasPending()) {
-            ui.setPointer(pointer.next());
+        if (pacer.shouldDraw(now, pointer)) {
+            ui.setPointer(pacer.takePointerStep(pointer));
             ui.renderFrame(now);
             SDL_RenderPresent(renderer);
             pacer.onFrameDrawn(now);

@@ -63,3 +63,25 @@ TEST_CASE("a deadline (the idle timeout) wakes the loop before the minute", "[in
     pacer.wakeNoLaterThan(now + 50'000);
     CHECK(pacer.waitTimeoutMs(now) == 1500);
 }
+
+TEST_CASE("a press and release that arrive together still get a frame after the release", "[input][touch]") {
+    FramePacer pacer;
+    PointerQueue pointer;
+    const std::int64_t now = 999'999'960'000;
+    for (int i = 0; i < FramePacer::kFramesAfterEvent; ++i) pacer.onFrameDrawn(now);
+    // One batch of events: move, press, release (a quick tap, or a mouse click sent by a tool).
+    pointer.moveTo(10, 10);
+    pointer.press(10, 10);
+    pointer.release(10, 10, false);
+    pacer.onInput();
+    int framesAfterRelease = 0;
+    bool released = false;
+    while (pacer.shouldDraw(now, pointer)) {
+        const PointerState state = pacer.takePointerStep(pointer);
+        if (released) ++framesAfterRelease;
+        if (!state.down && !pointer.hasPending()) released = true;
+        pacer.onFrameDrawn(now);
+    }
+    CHECK(released);
+    CHECK(framesAfterRelease >= 1);
+}

@@ -14,31 +14,29 @@ void drawHomeScreen(AppState& state, KioskServices& services) {
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const std::int64_t now = services.clock.nowMs();
 
-    // Header: the village on the left, the time and date on the right, readable from across the room.
-    const float headerHeight = ui::em(4.6f);
+    // Header: the village and the date on the left, the time large on the right, readable across the room.
+    const float headerHeight = ui::em(4.2f);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     draw->PushClipRectFullScreen();
     draw->AddRectFilled(viewport->Pos, ImVec2(viewport->Pos.x + viewport->Size.x, origin.y + headerHeight),
                         ui::colors::kHeader);
     draw->PopClipRect();
-    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + ui::em(0.4f)));
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + ui::em(0.3f)));
     ui::text(services.config.villageName, fonts.title, ui::colors::kOnDark);
-    ui::text(tr("home.welcome"), fonts.body, ui::colors::kOnDark);
-
+    ui::text(i18n::longDate(now), fonts.body, ui::colors::kOnDark);
     const std::string time = i18n::clockTime(now);
-    const std::string date = i18n::longDate(now);
     const float timeWidth = fonts.huge->CalcTextSizeA(fonts.huge->FontSize, FLT_MAX, 0.0f, time.c_str()).x;
-    const float dateWidth = fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, 0.0f, date.c_str()).x;
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + area.x - timeWidth, origin.y - ui::em(0.2f)));
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + area.x - timeWidth, origin.y + (headerHeight - fonts.huge->FontSize) * 0.5f - ui::em(0.3f)));
     ui::text(time, fonts.huge, ui::colors::kOnDark);
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + area.x - dateWidth, origin.y + headerHeight - ui::em(1.5f)));
-    ui::text(date, fonts.body, ui::colors::kOnDark);
+
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + headerHeight + ui::em(0.2f)));
+    ui::text(tr("home.welcome"), fonts.body, ui::colors::kText);
 
     // Four tiles share what is left above the footer.
     const float footerHeight = ui::em(2.6f) + (state.notices.empty() ? 0.0f : ui::em(1.8f));
     const float gap = ui::em(0.8f);
-    const float top = origin.y + headerHeight + ui::em(1.0f);
+    const float top = origin.y + headerHeight + ui::em(1.8f);
     const float tilesHeight = origin.y + area.y - footerHeight - top - gap;
     const ImVec2 tileSize((area.x - gap) * 0.5f, (tilesHeight - gap) * 0.5f);
 
