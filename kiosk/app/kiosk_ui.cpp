@@ -2,6 +2,7 @@
 
 #include "kiosk/app/navigation.h"
 #include "kiosk/screens/screens.h"
+#include "kiosk/ui/solid_fill.h"
 #include "kiosk/ui/theme.h"
 #include "kiosk/ui/widgets.h"
 
@@ -100,7 +101,9 @@ void KioskUi::renderFrame(std::int64_t nowMs) {
     ImGui::SetNextWindowSize(io.DisplaySize);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                                   ImGuiWindowFlags_NoScrollWithMouse;
+                                   ImGuiWindowFlags_NoScrollWithMouse |
+                                   // The renderer clears to the page colour; a window background would paint it again.
+                                   ImGuiWindowFlags_NoBackground;
     ImGui::Begin("kiosk", nullptr, flags);
     ImGui::PushFont(ui::fonts().body);
     drawScreen(nowMs);
@@ -113,6 +116,13 @@ void KioskUi::renderFrame(std::int64_t nowMs) {
     SDL_SetRenderDrawColor(renderer_, static_cast<Uint8>(background.x * 255), static_cast<Uint8>(background.y * 255),
                            static_cast<Uint8>(background.z * 255), 255);
     SDL_RenderClear(renderer_);
+    for (const ui::SolidFill& fill : ui::solidFills()) {
+        SDL_SetRenderDrawColor(renderer_, static_cast<Uint8>(fill.color >> IM_COL32_R_SHIFT),
+                               static_cast<Uint8>(fill.color >> IM_COL32_G_SHIFT),
+                               static_cast<Uint8>(fill.color >> IM_COL32_B_SHIFT), 255);
+        const SDL_FRect rect{fill.min.x, fill.min.y, fill.max.x - fill.min.x, fill.max.y - fill.min.y};
+        SDL_RenderFillRectF(renderer_, &rect);
+    }
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
 }
 

@@ -1,6 +1,7 @@
 #include "kiosk/ui/on_screen_keyboard.h"
 
 #include "kiosk/services/user_text.h"
+#include "kiosk/ui/solid_fill.h"
 #include "kiosk/ui/theme.h"
 #include "kiosk/ui/widgets.h"
 
@@ -93,8 +94,8 @@ bool drawKeyboard(std::string& text, KeyboardState& state, std::size_t maxCodepo
     acceptPhysicalKeys(text, maxCodepoints);
     const auto& rows = keyboardRows(state.page);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y),
-                                              colors::kKeyboardBack, em(0.3f));
+    fillRoundedRect(ImGui::GetWindowDrawList(), origin, ImVec2(origin.x + size.x, origin.y + size.y),
+                    colors::kKeyboardBack, em(0.3f));
     const float gap = em(0.25f);
     const float rowHeight = (size.y - gap * static_cast<float>(rows.size() + 1)) / static_cast<float>(rows.size());
     bool done = false;

@@ -1,6 +1,7 @@
 #include "kiosk/ui/widgets.h"
 
 #include "kiosk/i18n/translations.h"
+#include "kiosk/ui/solid_fill.h"
 
 #include <imgui_internal.h>
 
@@ -46,7 +47,10 @@ void drawCentered(ImDrawList* draw, ImFont* font, const std::string& words, ImVe
 
 }  // namespace
 
-void beginDrawnItems() { g_current.clear(); }
+void beginDrawnItems() {
+    g_current.clear();
+    clearSolidFills();
+}
 void endDrawnItems() { g_last.swap(g_current); }
 const std::vector<DrawnItem>& lastFrameItems() { return g_last; }
 
@@ -76,7 +80,7 @@ bool button(const char* id, const char* label, ImVec2 size, ButtonKind kind, boo
         fill = kind == ButtonKind::Normal || kind == ButtonKind::Quiet ? colors::kPressed : darker(fill, 0.7f);
     }
     const float rounding = em(0.35f);
-    draw->AddRectFilled(min, max, fill, rounding);
+    fillRoundedRect(draw, min, max, fill, rounding);
     if (border != IM_COL32(0, 0, 0, 0)) draw->AddRect(min, max, border, rounding, 0, 2.0f);
     ImFont* font = fonts().body ? fonts().body : ImGui::GetFont();
     drawCentered(draw, font, label, min, max, ink);
@@ -92,7 +96,7 @@ bool tile(const char* id, const char* icon, const char* title, const char* subti
     ImGui::PopID();
     const ImVec2 max(min.x + size.x, min.y + size.y);
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(min, max, pressed ? darker(color, 0.75f) : color, em(0.6f));
+    fillRoundedRect(draw, min, max, pressed ? darker(color, 0.75f) : color, em(0.6f));
     const Fonts& f = fonts();
     // Icon on the left third, words on the right: reads well both on wide and on square tiles.
     const float iconWidth = std::min(size.x * 0.25f, size.y);
@@ -117,8 +121,8 @@ bool headerBar(const char* title, bool withBack) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     // The band runs from edge to edge, over the window's padding.
     draw->PushClipRectFullScreen();
-    draw->AddRectFilled(ImVec2(viewport->Pos.x, min.y - ImGui::GetStyle().WindowPadding.y),
-                        ImVec2(viewport->Pos.x + viewport->Size.x, min.y + height), colors::kHeader);
+    fillRoundedRect(draw, ImVec2(viewport->Pos.x, min.y - ImGui::GetStyle().WindowPadding.y),
+                    ImVec2(viewport->Pos.x + viewport->Size.x, min.y + height), colors::kHeader, 0.0f);
     draw->PopClipRect();
     bool back = false;
     float titleX = min.x;
@@ -174,7 +178,7 @@ void noticeBanner(const std::string& words) {
     const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, width - em(1.0f), line.c_str());
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const ImVec2 max(min.x + width, min.y + size.y + em(0.6f));
-    ImGui::GetWindowDrawList()->AddRectFilled(min, max, colors::kNotice, em(0.2f));
+    fillRoundedRect(ImGui::GetWindowDrawList(), min, max, colors::kNotice, em(0.2f));
     ImGui::GetWindowDrawList()->AddText(font, font->FontSize, ImVec2(min.x + em(0.5f), min.y + em(0.3f)),
                                         colors::kText, line.c_str(), nullptr, width - em(1.0f));
     ImGui::Dummy(ImVec2(width, max.y - min.y));
@@ -190,7 +194,7 @@ bool textField(const char* id, const std::string& value, const char* placeholder
     ImGui::PopID();
     const ImVec2 max(min.x + size.x, min.y + size.y);
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(min, max, colors::kButton, em(0.25f));
+    fillRoundedRect(draw, min, max, colors::kButton, em(0.25f));
     draw->AddRect(min, max, active ? colors::kPrimary : colors::kButtonBorder, em(0.25f), 0, active ? 4.0f : 2.0f);
     std::string shown;
     if (masked) {

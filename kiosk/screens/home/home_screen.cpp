@@ -2,6 +2,7 @@
 #include "kiosk/i18n/dates.h"
 #include "kiosk/i18n/translations.h"
 #include "kiosk/screens/screens.h"
+#include "kiosk/ui/solid_fill.h"
 #include "kiosk/ui/widgets.h"
 
 namespace vk::screens {
@@ -19,8 +20,8 @@ void drawHomeScreen(AppState& state, KioskServices& services) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     draw->PushClipRectFullScreen();
-    draw->AddRectFilled(viewport->Pos, ImVec2(viewport->Pos.x + viewport->Size.x, origin.y + headerHeight),
-                        ui::colors::kHeader);
+    ui::fillRoundedRect(draw, viewport->Pos, ImVec2(viewport->Pos.x + viewport->Size.x, origin.y + headerHeight),
+                        ui::colors::kHeader, 0.0f);
     draw->PopClipRect();
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + ui::em(0.3f)));
     ui::text(services.config.villageName, fonts.title, ui::colors::kOnDark);

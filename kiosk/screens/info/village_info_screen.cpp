@@ -1,6 +1,7 @@
 #include "kiosk/app/navigation.h"
 #include "kiosk/i18n/translations.h"
 #include "kiosk/screens/screens.h"
+#include "kiosk/ui/solid_fill.h"
 #include "kiosk/ui/widgets.h"
 
 namespace vk::screens {
@@ -20,19 +21,16 @@ void drawVillageInfoScreen(AppState& state, KioskServices& services) {
     const float width = ImGui::GetContentRegionAvail().x - ui::em(0.5f);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     for (const auto& entry : state.villageInfo) {
-        // A card per entry: the title in bold, the text below, on white for contrast with the page.
+        // A card per entry: the title in bold, the text below, on white for contrast with the page. The card's
+        // fill is drawn under the text whatever the order, so its height can come from the text.
         const ImVec2 min = ImGui::GetCursorScreenPos();
-        draw->ChannelsSplit(2);
-        draw->ChannelsSetCurrent(1);
         ImGui::SetCursorScreenPos(ImVec2(min.x + ui::em(0.8f), min.y + ui::em(0.6f)));
         ImGui::BeginGroup();
         ui::text(entry.title, ui::fonts().title, ui::colors::kInfo);
         ui::textWrapped(entry.body, width - ui::em(1.6f));
         ImGui::EndGroup();
         const ImVec2 max(min.x + width, ImGui::GetItemRectMax().y + ui::em(0.6f));
-        draw->ChannelsSetCurrent(0);
-        draw->AddRectFilled(min, max, ui::colors::kButton, ui::em(0.4f));
-        draw->ChannelsMerge();
+        ui::fillRoundedRect(draw, min, max, ui::colors::kButton, ui::em(0.4f));
         ImGui::SetCursorScreenPos(ImVec2(min.x, max.y + ui::em(0.6f)));
         ImGui::Dummy(ImVec2(width, 0.0f));
     }
