@@ -10,6 +10,10 @@ const std::vector<RetentionCategory>& retentionCategories() {
         {"audit_log_days", "staff actions in the audit log", "audit_log", "at"},
         // A removed staff account keeps its name until the period ends, so the audit log can still be read.
         {"removed_staff_days", "removed staff accounts", "staff_account", "deleted_at"},
+        // Check-in records: names, dates of birth, arrival times.
+        {"appointments_days", "appointments and check-ins", "appointment", "starts_at"},
+        {"patient_cards_days", "patient cards linked for check-in", "patient_card", "created_at"},
+        {"staff_notices_days", "acknowledged staff notices", "staff_notice", "acknowledged_at"},
     };
     return categories;
 }

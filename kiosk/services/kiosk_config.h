@@ -29,7 +29,9 @@ struct KioskConfig {
     int pinAttemptsBeforeLockout = 5;
     int pinLockoutMinutes = 5;
 
-    std::map<std::string, int> retentionDays{{"audit_log_days", 365}, {"removed_staff_days", 365}};
+    std::map<std::string, int> retentionDays{{"audit_log_days", 365},    {"removed_staff_days", 365},
+                                             {"appointments_days", 30},  {"patient_cards_days", 365},
+                                             {"staff_notices_days", 90}};
 
     std::string printerUri;  // e.g. "usb:04b8:0202", "tcp:192.0.2.10:9100", "file:/tmp/receipts"
     std::string readerDevice;
