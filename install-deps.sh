@@ -8,7 +8,7 @@ packages=(
   libsdl2-dev libimgui-dev libstb-dev
   libsqlitecpp-dev libsqlite3-dev
   libcurl4-openssl-dev libusb-1.0-0-dev
-  libtomlplusplus-dev libsodium-dev
+  libtomlplusplus-dev libsodium-dev libical-dev
   catch2
   fonts-dejavu-core
   xvfb xauth

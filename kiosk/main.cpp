@@ -8,6 +8,8 @@
 #include "kiosk/i18n/translations.h"
 #include "kiosk/services/kiosk_runtime.h"
 
+#include <cstdlib>
+#include <ctime>
 #include <iostream>
 #include <memory>
 
@@ -20,7 +22,7 @@ int takeScreenshot(const cli::CommandLine& line, services::KioskRuntime& runtime
         std::cerr << "village-kiosk: unknown language " << line.language << "\n";
         return 2;
     }
-    app::KioskServices services{runtime.config, runtime.clock, runtime.staff, runtime.villageInfo, runtime.readers};
+    app::KioskServices services = app::servicesOf(runtime);
     app::HeadlessKiosk kiosk(&services, runtime.config, line.size.first, line.size.second);
     static const std::pair<const char*, app::ScreenId> kScreens[] = {
         {"home", app::ScreenId::Home},       {"health", app::ScreenId::Health},
@@ -71,6 +73,11 @@ int main(int argc, char** argv) {
         std::cerr << "village-kiosk: " << (problem.fatal ? "error: " : "warning: ") << text << "\n";
         if (!problem.fatal) notices.push_back(text);
     }
+    // Every day and time the kiosk shows or compares is in the village's time zone, whatever the machine's.
+    if (services::isKnownTimeZone(load.config.timeZone)) {
+        setenv("TZ", load.config.timeZone.c_str(), 1);
+        tzset();
+    }
     if (!i18n::setLanguage(load.config.language)) {
         const std::string text = "language \"" + load.config.language + "\" is not available (fr, en); using French";
         std::cerr << "village-kiosk: warning: " << text << "\n";
@@ -113,6 +120,7 @@ int main(int argc, char** argv) {
     switch (line.command) {
     case cli::Command::Backup: return cli::runBackup(*runtime, line.backupDestination, std::cout, std::cerr);
     case cli::Command::Staff: return cli::runStaffCommand(*runtime, line, std::cin, std::cout, std::cerr);
+    case cli::Command::Rota: return cli::runRotaCommand(*runtime, line, std::cout, std::cerr);
     case cli::Command::Purge: return cli::runPurge(*runtime, std::cout);
     case cli::Command::Screenshot: return takeScreenshot(line, *runtime);
     default: break;

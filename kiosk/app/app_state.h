@@ -2,9 +2,13 @@
 // Everything the screens show that is not in the database: where the kiosk is, who is signed in, what has
 // been typed. returnHome() throws the typed part away.
 
+#include "kiosk/services/health/check_in.h"
+#include "kiosk/services/health/waiting_room.h"
+#include "kiosk/services/health/rota_service.h"
 #include "kiosk/services/staff_service.h"
 #include "kiosk/ui/on_screen_keyboard.h"
 #include "storage/audit_log.h"
+#include "storage/staff_notice_store.h"
 #include "storage/village_info_store.h"
 
 #include <cstdint>
@@ -14,7 +18,10 @@
 
 namespace vk::app {
 
-enum class ScreenId { Home, Health, Parcels, Board, VillageInfo, StaffSignIn, StaffHome, StaffAccounts, StaffAudit };
+enum class ScreenId {
+    Home, Health, HealthCheckIn, Parcels, Board, VillageInfo,
+    StaffSignIn, StaffHome, StaffAccounts, StaffAudit, StaffRota, StaffWaitingRoom, HealthCalling
+};
 
 struct StaffSignInForm {
     std::vector<services::StaffAccount> accounts;
@@ -42,12 +49,72 @@ struct StaffAccountsForm {
     bool messageIsError = false;
 };
 
+// The public rota as last read, refreshed when the minute changes (today's state moves with the clock).
+struct HealthView {
+    std::vector<services::health::RotaWeek> weeks;
+    services::health::TodayState today;
+    std::int64_t updatedAt = 0;
+    std::int64_t loadedMinute = -1;
+};
+
+// The staff rota editor: one week at a time, and the small form open on it.
+struct RotaEditForm {
+    enum class Mode { Week, AddHours, AddVisit, AddClosure };
+    enum class Field { Opens, Closes, Name, Title, Reason };
+    Mode mode = Mode::Week;
+    Field field = Field::Opens;
+    std::string monday;
+    std::vector<services::health::RotaWeek> week;  // one week, reloaded after each change
+    std::string day;      // the day a form is about
+    std::string opens;    // digits typed, "0900"
+    std::string closes;
+    std::string name;
+    std::string title;
+    std::string reason;
+    std::string firstDay;  // a visit's days, chosen on the week's chips
+    std::string lastDay;
+    ui::KeyboardState keyboard;
+    std::string message;
+    bool messageIsError = false;
+};
+
+// A resident checking in: one step at a time, and what they typed (forgotten when the kiosk returns home).
+struct CheckInForm {
+    enum class Step { Choose, BirthDate, Letters, Code, Result, SeeAssistant };
+    Step step = Step::Choose;
+    std::string birthDigits;  // "DDMMYYYY"
+    std::string letters;
+    std::string code;
+    ui::KeyboardState keyboard;
+    std::optional<services::health::CheckInResult> result;
+};
+
+// The assistant's waiting room, reloaded after each action and each minute.
+struct WaitingRoomView {
+    enum class Mode { List, WalkIn };
+    Mode mode = Mode::List;
+    std::vector<storage::Appointment> waiting;
+    std::vector<storage::Appointment> today;
+    services::health::CallingBoard board;
+    int delayMinutes = 0;
+    std::int64_t loadedMinute = -1;
+    std::string walkInName;
+    ui::KeyboardState keyboard;
+    std::string message;
+    bool messageIsError = false;
+};
+
 struct AppState {
     ScreenId screen = ScreenId::Home;
     std::optional<services::StaffSession> staff;
     StaffSignInForm signIn;
     StaffAccountsForm accounts;
     std::vector<storage::VillageInfoEntry> villageInfo;
+    HealthView health;
+    RotaEditForm rotaEdit;
+    CheckInForm checkIn;
+    WaitingRoomView waitingRoom;
+    std::vector<storage::StaffNotice> staffNotices;
     std::vector<storage::AuditEntry> audit;
     bool visitorChoseOtherLanguage = false;
     // For the technician: problems found at start-up (configuration, font). Kept until the kiosk restarts.

@@ -1,6 +1,7 @@
 #include "kiosk/app/kiosk_ui.h"
 
 #include "kiosk/app/navigation.h"
+#include "kiosk/screens/health/check_in_flow.h"
 #include "kiosk/screens/screens.h"
 #include "kiosk/ui/solid_fill.h"
 #include "kiosk/ui/theme.h"
@@ -77,9 +78,14 @@ KioskUi::Tick KioskUi::tick(std::int64_t nowMs) {
 
 void KioskUi::onReaderEvent(const hardware::ReaderEvent& event) {
     if (!services_ || event.kind != hardware::ReadKind::CardUid || state_.staff) return;
-    // A staff card chooses the account; the PIN is still asked. Other cards are for the workflows.
+    // A staff card chooses the account; the PIN is still asked. On the health screens any other card is a
+    // patient's, for check-in.
     const auto account = services_->staff.accountForCard(event.value);
-    if (!account) return;
+    if (!account) {
+        if (state_.screen == ScreenId::Health || state_.screen == ScreenId::HealthCheckIn)
+            screens::showCheckInResult(state_, *services_, services_->checkIn.byCard(event.value));
+        return;
+    }
     openScreen(state_, *services_, ScreenId::StaffSignIn);
     state_.signIn.accountId = account->id;
     state_.signIn.accountName = account->displayName;
@@ -133,7 +139,11 @@ void KioskUi::drawScreen(std::int64_t nowMs) {
     }
     switch (state_.screen) {
     case ScreenId::Home: screens::drawHomeScreen(state_, *services_); break;
-    case ScreenId::Health:
+    case ScreenId::Health: screens::drawHealthScreen(state_, *services_); break;
+    case ScreenId::HealthCheckIn: screens::drawCheckInScreen(state_, *services_); break;
+    case ScreenId::HealthCalling: screens::drawCallingScreen(state_, *services_); break;
+    case ScreenId::StaffWaitingRoom: screens::drawWaitingRoomScreen(state_, *services_); break;
+    case ScreenId::StaffRota: screens::drawStaffRotaScreen(state_, *services_); break;
     case ScreenId::Parcels:
     case ScreenId::Board: screens::drawComingSoonScreen(state_, *services_); break;
     case ScreenId::VillageInfo: screens::drawVillageInfoScreen(state_, *services_); break;

@@ -3,12 +3,14 @@
 #include "kiosk/app/frame_pacer.h"
 #include "kiosk/app/kiosk_ui.h"
 #include "kiosk/app/sdl_input.h"
+#include "net/fetch_worker.h"
 
 #include <SDL.h>
 
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 
 namespace vk::app {
 namespace {
@@ -75,18 +77,24 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
 
     // Worker threads (readers today; network and printer later) wake the loop with this event.
     const Uint32 wakeEvent = SDL_RegisterEvents(1);
-    if (runtime) {
-        runtime->readers.setWakeCallback([wakeEvent] {
-            SDL_Event event{};
-            event.type = wakeEvent;
-            SDL_PushEvent(&event);
-        });
+    const auto wakeLoop = [wakeEvent] {
+        SDL_Event event{};
+        event.type = wakeEvent;
+        SDL_PushEvent(&event);  // thread-safe: the one SDL call worker threads make
+    };
+    if (runtime) runtime->readers.setWakeCallback(wakeLoop);
+
+    // The rota feed is fetched on a worker thread; its answer is applied here, on the loop's thread.
+    std::unique_ptr<net::FetchWorker> rotaFetcher;
+    std::int64_t nextRotaFetchMs = 0;
+    if (runtime && !runtime->config.rotaFeedUrl.empty()) {
+        rotaFetcher = std::make_unique<net::FetchWorker>();
+        rotaFetcher->setWakeCallback(wakeLoop);
     }
 
     std::optional<KioskServices> services;
     if (runtime)
-        services.emplace(KioskServices{runtime->config, runtime->clock, runtime->staff, runtime->villageInfo,
-                                       runtime->readers});
+        services.emplace(servicesOf(*runtime));
     KioskUi ui(renderer, services ? &*services : nullptr, config);
     ui.state().notices = notices;
     ui.state().outOfOrder = outOfOrder;
@@ -137,6 +145,18 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
                 pacer.onInput();
             }
             runtime->retention.runIfDue();
+            if (rotaFetcher) {
+                const std::string& url = runtime->config.rotaFeedUrl;
+                if (now >= nextRotaFetchMs) {
+                    rotaFetcher->request("rota", runtime->rota.feedRequest(url));
+                    nextRotaFetchMs = now + static_cast<std::int64_t>(runtime->config.rotaRefreshMinutes) * 60'000;
+                }
+                while (auto fetched = rotaFetcher->take()) {
+                    runtime->rota.applyFeedResponse(url, fetched->response);
+                    ui.state().health.loadedMinute = -1;  // the rota on screen is read again
+                    pacer.requestFrame();
+                }
+            }
         }
         if (pacer.shouldDraw(now, pointer)) {
             ui.setPointer(pacer.takePointerStep(pointer));
@@ -167,6 +187,7 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
         if (tick.changedScreen) pacer.onInput();
         pacer.wakeNoLaterThan(tick.nextMs);
         if (runtime) pacer.wakeNoLaterThan(runtime->retention.nextRunMs());
+        if (rotaFetcher) pacer.wakeNoLaterThan(nextRotaFetchMs);
         if (options.quitAfterMs > 0 && steadyMs() - startedAt >= options.quitAfterMs) running = false;
         if (options.quitAfterMs > 0) pacer.wakeNoLaterThan(now + options.quitAfterMs - (steadyMs() - startedAt));
     }

@@ -1,6 +1,7 @@
 #include "kiosk/app/navigation.h"
 
 #include "kiosk/i18n/translations.h"
+#include "kiosk/services/health/local_days.h"
 
 namespace vk::app {
 
@@ -17,6 +18,16 @@ void openScreen(AppState& state, KioskServices& services, ScreenId screen) {
         state.accounts.accounts = services.staff.accounts();
         break;
     case ScreenId::StaffAudit: state.audit = services.staff.recentAudit(200); break;
+    case ScreenId::StaffHome: state.staffNotices = services.rota.openNotices(); break;
+    case ScreenId::Health: state.health.loadedMinute = -1; break;
+    case ScreenId::HealthCheckIn: state.checkIn = {}; break;
+    case ScreenId::StaffWaitingRoom:
+    case ScreenId::HealthCalling: state.waitingRoom = {}; break;
+    case ScreenId::StaffRota:
+        state.rotaEdit = {};
+        state.rotaEdit.monday = services::health::displayedWeekMonday(services::health::localDay(services.clock.nowMs()));
+        state.rotaEdit.week = services.rota.weeks(state.rotaEdit.monday, 1);
+        break;
     default: break;
     }
 }

@@ -1,11 +1,16 @@
 #include "kiosk/cli/admin_commands.h"
 
 #include "kiosk/i18n/dates.h"
+#include "kiosk/i18n/translations.h"
+#include "kiosk/services/health/local_days.h"
+#include "net/http_client.h"
 
 #include <termios.h>
 #include <unistd.h>
 
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 namespace vk::cli {
 namespace {
@@ -106,6 +111,66 @@ int runStaffCommand(services::KioskRuntime& runtime, const CommandLine& line, st
     }
     if (change.account) out << change.account->id << "  " << change.account->displayName << "\n";
     out << "Done.\n";
+    return 0;
+}
+
+int runRotaCommand(services::KioskRuntime& runtime, const CommandLine& line, std::ostream& out, std::ostream& err) {
+    auto& rota = runtime.rota;
+    if (line.rotaAction == "import") {
+        services::health::RotaImportReport report;
+        const std::string& source = line.rotaSource;
+        if (source.starts_with("http://") || source.starts_with("https://")) {
+            // A technician's import fetches in full: no validators, so a stale copy cannot hide a change.
+            net::HttpRequest request;
+            request.url = source;
+            report = rota.applyFeedResponse(source, net::HttpClient().get(request));
+        } else {
+            std::ifstream in(source, std::ios::binary);
+            if (!in) {
+                err << "village-kiosk: cannot read " << source << "\n";
+                return 1;
+            }
+            // The same cap as the network's: a calendar this large is a mistake, not a rota.
+            constexpr std::size_t kMaxBytes = 5 * 1024 * 1024;
+            std::string text(kMaxBytes + 1, '\0');
+            in.read(text.data(), static_cast<std::streamsize>(text.size()));
+            text.resize(static_cast<std::size_t>(in.gcount()));
+            if (text.size() > kMaxBytes) {
+                err << "village-kiosk: " << source << " is larger than 5 MB; nothing was imported\n";
+                return 1;
+            }
+            report = rota.importCalendar(text, source);
+        }
+        if (!report.applied) {
+            err << "village-kiosk: the rota was not changed: " << report.error << "\n";
+            return 1;
+        }
+        out << "Rota imported: " << report.change.added << " added, " << report.change.updated << " changed, "
+            << report.change.removed << " removed";
+        if (!report.skipped.empty()) out << ", " << report.skipped.size() << " events skipped";
+        out << ".\n";
+        for (const auto& skipped : report.skipped) out << "  skipped " << skipped.uid << ": " << skipped.reason << "\n";
+        return 0;
+    }
+    // show
+    const std::string today = services::health::localDay(runtime.clock.nowMs());
+    for (const auto& week : rota.weeks(today, line.weeks)) {
+        out << i18n::trf("rota.week_of", {{"date", week.monday.substr(8, 2) + "/" + week.monday.substr(5, 2)}});
+        for (const auto& visit : week.visits)
+            out << "  " << visit.doctorName << (visit.doctorTitle.empty() ? "" : ", " + visit.doctorTitle) << " ("
+                << visit.firstDay << " → " << visit.lastDay << ")";
+        out << "\n";
+        for (const auto& day : week.days) {
+            out << "  " << day.day << "  ";
+            if (day.closure)
+                out << i18n::tr("rota.closed") << (day.closure->reason.empty() ? "" : " (" + day.closure->reason + ")");
+            else if (day.hours.empty())
+                out << "-";
+            for (std::size_t i = 0; !day.closure && i < day.hours.size(); ++i)
+                out << (i ? ", " : "") << day.hours[i].opens << "–" << day.hours[i].closes;
+            out << "\n";
+        }
+    }
     return 0;
 }
 

@@ -33,6 +33,8 @@ std::string usageText() {
                                             add an account; the PIN is read from standard input
   village-kiosk staff set-pin ID            give an account a new PIN, read from standard input
   village-kiosk staff remove ID             remove an account
+  village-kiosk rota import FILE|URL        import the doctor rota from an iCalendar file or address
+  village-kiosk rota show [--weeks N]       print the coming weeks of the rota (4 by default)
   village-kiosk check-config [FILE]         check a configuration file and say what is wrong, line by line
   village-kiosk purge                       delete personal data past its retention period now
   village-kiosk screenshot [--screen NAME] [--size WxH] [--language fr|en] --out FILE.png
@@ -87,6 +89,11 @@ CommandLine parseCommandLine(const std::vector<std::string>& arguments) {
             } else if (argument == "--name") line.staffName = *v;
             else if (argument == "--role") line.staffRole = *v;
             else if (argument == "--screen") line.screen = *v;
+            else if (argument == "--weeks") {
+                const auto weeks = parseInt(*v);
+                if (!weeks || *weeks < 1 || *weeks > 52) return fail("--weeks takes a number from 1 to 52");
+                line.weeks = *weeks;
+            }
             else if (argument == "--language") line.language = *v;
             else if (argument == "--out") line.output = *v;
             else if (argument == "--size") {
@@ -119,6 +126,18 @@ CommandLine parseCommandLine(const std::vector<std::string>& arguments) {
             return line;
         }
         return fail("staff: use list, add --name NAME --role ROLE, set-pin ID or remove ID");
+    } else if (verb == "rota") {
+        line.command = Command::Rota;
+        if (extra == 2 && positional[1] == "import") {
+            line.rotaAction = "import";
+            line.rotaSource = positional[2];
+            return line;
+        }
+        if (extra == 1 && positional[1] == "show") {
+            line.rotaAction = "show";
+            return line;
+        }
+        return fail("rota: use import FILE|URL or show [--weeks N]");
     } else if (verb == "check-config") {
         if (extra > 1) return fail("check-config takes at most one file");
         line.command = Command::CheckConfig;

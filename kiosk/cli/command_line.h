@@ -8,7 +8,7 @@
 
 namespace vk::cli {
 
-enum class Command { RunKiosk, Backup, Staff, CheckConfig, Purge, Screenshot, Help, Version };
+enum class Command { RunKiosk, Backup, Staff, Rota, CheckConfig, Purge, Screenshot, Help, Version };
 
 struct CommandLine {
     Command command = Command::RunKiosk;
@@ -27,6 +27,10 @@ struct CommandLine {
     std::string staffName;
     std::string staffRole;
     std::string staffId;
+    // rota: import FILE|URL, show
+    std::string rotaAction;
+    std::string rotaSource;
+    int weeks = 4;
     // screenshot
     std::string screen = "home";
     std::pair<int, int> size{1280, 800};

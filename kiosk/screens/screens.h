@@ -12,6 +12,11 @@ using app::KioskServices;
 
 void drawHomeScreen(AppState& state, KioskServices& services);
 void drawComingSoonScreen(AppState& state, KioskServices& services);
+void drawHealthScreen(AppState& state, KioskServices& services);
+void drawCheckInScreen(AppState& state, KioskServices& services);
+void drawCallingScreen(AppState& state, KioskServices& services);
+void drawWaitingRoomScreen(AppState& state, KioskServices& services);
+void drawStaffRotaScreen(AppState& state, KioskServices& services);
 void drawVillageInfoScreen(AppState& state, KioskServices& services);
 void drawStaffSignInScreen(AppState& state, KioskServices& services);
 void drawStaffHomeScreen(AppState& state, KioskServices& services);

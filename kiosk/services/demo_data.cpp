@@ -1,5 +1,8 @@
 #include "kiosk/services/demo_data.h"
 
+#include "kiosk/services/health/appointment_book.h"
+#include "kiosk/services/health/local_days.h"
+#include "storage/rota_store.h"
 #include "storage/village_info_store.h"
 
 #include <SQLiteCpp/Transaction.h>
@@ -32,7 +35,70 @@ constexpr DemoInfo kDemoInfo[] = {
     {"Bibliothèque", "À l’étage de la mairie, le mercredi de 14 h à 17 h. Prêt gratuit."},
 };
 
+// A month of visiting doctors from the week the kiosk starts: one doctor a week, mornings and afternoons, the
+// usual Wednesday afternoon off, and a closure to show how one looks.
+void seedDemoRota(storage::Database& db, std::int64_t nowMs) {
+    using health::addDays;
+    storage::RotaStore rota(db);
+    struct DemoDoctor {
+        const char* name;
+        const char* title;
+    };
+    constexpr DemoDoctor kDoctors[] = {
+        {"Dr Marie Lefort", "Médecin généraliste"},
+        {"Dr Karim Benali", "Médecin généraliste"},
+        {"Dr Sophie Marchand", "Médecin généraliste, pédiatrie"},
+        {"Dr Paul Garnier", "Médecin généraliste"},
+    };
+    const std::string monday = health::displayedWeekMonday(health::localDay(nowMs));
+    for (int week = 0; week < 4; ++week) {
+        const std::string first = addDays(monday, 7 * week);
+        const DemoDoctor& doctor = kDoctors[week];
+        rota.addVisit({"", doctor.name, doctor.title, first, addDays(first, 4), storage::RotaSource::Staff, ""}, nowMs);
+        for (int day = 0; day < 5; ++day) {
+            const std::string date = addDays(first, day);
+            if (week == 2 && day == 3) {
+                rota.addClosure({"", date, date, "Formation du médecin", storage::RotaSource::Staff, ""}, nowMs);
+                continue;
+            }
+            rota.addHours({"", date, "09:00", "12:00", doctor.name, storage::RotaSource::Staff, ""}, nowMs);
+            if (day != 2) rota.addHours({"", date, "14:00", "17:30", doctor.name, storage::RotaSource::Staff, ""}, nowMs);
+        }
+    }
+}
+
 }  // namespace
+
+std::span<const DemoPatient> demoPatients() {
+    static constexpr DemoPatient kPatients[] = {
+        {"Moulin", "Jeanne", "1950-03-14", "06 12 34 56 78"},   {"Lefèvre-Dupont", "André", "1946-07-02", "06 23 45 67 89"},
+        {"Nguyen", "Thi", "1988-11-30", "07 34 56 78 90"},      {"Rousseau", "Hélène", "1939-01-21", "02 54 11 22 33"},
+        {"Benoît", "Lucas", "2015-05-09", "06 45 67 89 01"},    {"Mercier", "Odile", "1952-09-17", "02 54 44 55 66"},
+        {"Da Silva", "Manuel", "1961-12-03", "06 56 78 90 12"}, {"Lemoine", "Gisèle", "1944-04-26", "02 54 77 88 99"},
+    };
+    return kPatients;
+}
+
+void seedDemoAppointments(storage::Database& db, StaffService& staff, const Clock& clock) {
+    health::AppointmentBook book(db, clock, staff);
+    const std::int64_t now = clock.nowMs();
+    const std::string today = health::localDay(now);
+    // Half-hourly from the next half hour, so that the first patients can check in as soon as the demo starts.
+    const std::int64_t halfHour = 30LL * 60 * 1000;
+    std::int64_t at = (now / halfHour + 1) * halfHour;
+    for (const DemoPatient& patient : demoPatients()) {
+        if (health::localDay(at) != today) break;  // the demo's appointments are today's
+        health::AppointmentInput input;
+        input.day = today;
+        input.time = health::localTime(at);
+        input.surname = patient.surname;
+        input.givenName = patient.givenName;
+        input.birthDate = patient.birthDate;
+        input.phone = patient.phone;
+        book.add(nullptr, input);
+        at += halfHour;
+    }
+}
 
 std::span<const DemoAccount> demoAccounts() { return kDemoAccounts; }
 
@@ -45,6 +111,8 @@ bool seedDemoDataIfEmpty(storage::Database& db, StaffService& staff, const Clock
     for (const DemoAccount& account : kDemoAccounts) staff.createAccount(nullptr, account.name, account.role, account.pin);
     int order = 0;
     for (const DemoInfo& info : kDemoInfo) villageInfo.create(info.title, info.body, order++, clock.nowMs());
+    seedDemoRota(db, clock.nowMs());
+    seedDemoAppointments(db, staff, clock);
     staff.audit(nullptr, "demo.seed", "demo village data");
     transaction.commit();
     return true;

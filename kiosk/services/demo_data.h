@@ -19,6 +19,17 @@ struct DemoAccount {
 // The demo staff accounts, for the README and the tests.
 std::span<const DemoAccount> demoAccounts();
 
+// Invented patients with appointments today, from the next half hour on: names, birth dates and phones that a
+// test checks never reach a public screen.
+struct DemoPatient {
+    const char* surname;
+    const char* givenName;
+    const char* birthDate;
+    const char* phone;
+};
+std::span<const DemoPatient> demoPatients();
+void seedDemoAppointments(storage::Database& db, StaffService& staff, const Clock& clock);
+
 // Returns true when it seeded, false when the database already had data.
 bool seedDemoDataIfEmpty(storage::Database& db, StaffService& staff, const Clock& clock);
 

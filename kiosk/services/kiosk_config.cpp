@@ -143,6 +143,28 @@ const toml::table* section(const toml::table& root, const char* name, std::vecto
 
 }  // namespace
 
+bool isKnownTimeZone(const std::string& name) {
+    std::error_code ec;
+    return !name.empty() && name.find("..") == std::string::npos && name.front() != '/' &&
+           std::filesystem::is_regular_file(std::filesystem::path("/usr/share/zoneinfo") / name, ec);
+}
+
+std::string effectiveTimeZone(const KioskConfig& config) {
+    if (isKnownTimeZone(config.timeZone)) return config.timeZone;
+    if (const char* tz = std::getenv("TZ"); tz && isKnownTimeZone(tz[0] == ':' ? tz + 1 : tz))
+        return tz[0] == ':' ? tz + 1 : tz;
+    std::ifstream file("/etc/timezone");
+    std::string name;
+    if (std::getline(file, name) && isKnownTimeZone(name)) return name;
+    std::error_code ec;
+    const std::string target = std::filesystem::read_symlink("/etc/localtime", ec).string();
+    if (const auto at = target.find("zoneinfo/"); !ec && at != std::string::npos) {
+        name = target.substr(at + 9);
+        if (isKnownTimeZone(name)) return name;
+    }
+    return "UTC";
+}
+
 bool ConfigLoad::usable() const {
     for (const auto& problem : problems)
         if (problem.fatal) return false;
@@ -175,7 +197,7 @@ ConfigLoad parseConfig(std::string_view tomlText, const std::string& sourceName)
     KioskConfig& config = load.config;
     auto& problems = load.problems;
     for (const auto& [key, node] : root) {
-        static const std::set<std::string> kSections{"village", "kiosk", "staff", "retention", "devices"};
+        static const std::set<std::string> kSections{"village", "kiosk", "staff", "retention", "health", "devices"};
         if (kSections.count(std::string(key.str())) == 0)
             problems.push_back({lineOf(node), std::string(key.str()), "is not a known section and was ignored", false});
     }
@@ -183,6 +205,12 @@ ConfigLoad parseConfig(std::string_view tomlText, const std::string& sourceName)
         TableReader reader(*village, "village.", problems);
         reader.text("name", config.villageName, 80);
         reader.text("language", config.language, 10);
+        reader.text("time_zone", config.timeZone, 64);
+        if (const toml::node* zone = village->get("time_zone"); zone && !isKnownTimeZone(config.timeZone)) {
+            problems.push_back({lineOf(*zone), "village.time_zone",
+                                "is not a known time zone (such as \"Europe/Paris\"); the system's is used", false});
+            config.timeZone.clear();
+        }
         reader.reportUnknownKeys();
     }
     if (const auto* kiosk = section(root, "kiosk", problems)) {
@@ -209,6 +237,20 @@ ConfigLoad parseConfig(std::string_view tomlText, const std::string& sourceName)
     if (const auto* retention = section(root, "retention", problems)) {
         TableReader reader(*retention, "retention.", problems);
         for (auto& [key, days] : config.retentionDays) reader.integer(key.c_str(), days, 1, 3650, "days");
+        reader.reportUnknownKeys();
+    }
+    if (const auto* health = section(root, "health", problems)) {
+        TableReader reader(*health, "health.", problems);
+        reader.text("rota_feed_url", config.rotaFeedUrl, 2000);
+        if (!config.rotaFeedUrl.empty() && !config.rotaFeedUrl.starts_with("https://") &&
+            !config.rotaFeedUrl.starts_with("http://"))
+            problems.push_back({lineOf(*health->get("rota_feed_url")), "health.rota_feed_url",
+                                "must be an http:// or https:// address", true});
+        reader.integer("rota_refresh_minutes", config.rotaRefreshMinutes, 5, 1440, "minutes");
+        reader.integer("check_in_early_minutes", config.checkInEarlyMinutes, 0, 240, "minutes");
+        reader.integer("check_in_late_minutes", config.checkInLateMinutes, 0, 240, "minutes");
+        reader.text("ticket_prefix", config.ticketPrefix, 3);
+        reader.text("walk_in_ticket_prefix", config.walkInTicketPrefix, 3);
         reader.reportUnknownKeys();
     }
     if (const auto* devices = section(root, "devices", problems)) {

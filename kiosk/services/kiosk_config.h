@@ -15,6 +15,7 @@ enum class RendererChoice { Software, Accelerated };
 struct KioskConfig {
     std::string villageName = "Saint-Aubin-des-Prés";
     std::string language = "fr";
+    std::string timeZone = "Europe/Paris";  // the village's; the kiosk's days and times are in it (empty: the system's)
     std::filesystem::path dataDir;  // empty: the default data folder (see defaultDataDir)
     bool demoData = true;
 
@@ -32,6 +33,14 @@ struct KioskConfig {
     std::map<std::string, int> retentionDays{{"audit_log_days", 365},    {"removed_staff_days", 365},
                                              {"appointments_days", 30},  {"patient_cards_days", 365},
                                              {"staff_notices_days", 90}};
+
+    // Health centre.
+    std::string rotaFeedUrl;  // an iCalendar feed (http or https); empty: the rota is kept by staff only
+    int rotaRefreshMinutes = 60;
+    int checkInEarlyMinutes = 60;  // a patient may check in this long before the appointment
+    int checkInLateMinutes = 30;   // and this long after it
+    std::string ticketPrefix = "M";
+    std::string walkInTicketPrefix = "S";
 
     std::string printerUri;  // e.g. "usb:04b8:0202", "tcp:192.0.2.10:9100", "file:/tmp/receipts"
     std::string readerDevice;
@@ -63,6 +72,11 @@ ConfigLoad loadKioskConfig(const std::optional<std::filesystem::path>& explicitF
 
 // "kiosk.toml, line 4, key kiosk.idle_timeout_seconds: must be a whole number of seconds"
 std::string describeProblem(const ConfigProblem& problem, const std::string& source);
+
+// An Olson time zone name that this machine's tzdata knows ("Europe/Paris").
+bool isKnownTimeZone(const std::string& name);
+// The configured zone if known, else the machine's (TZ, /etc/timezone, /etc/localtime), else "UTC".
+std::string effectiveTimeZone(const KioskConfig& config);
 
 // $XDG_DATA_HOME/village-kiosk, ~/.local/share/village-kiosk, or /var/lib/village-kiosk for a service user.
 std::filesystem::path defaultDataDir();

@@ -4,11 +4,18 @@
 
 #include "hardware/reader_events.h"
 #include "kiosk/services/clock.h"
+#include "kiosk/services/health/appointment_book.h"
+#include "kiosk/services/health/check_in.h"
+#include "kiosk/services/health/rota_service.h"
+#include "kiosk/services/health/waiting_room.h"
+#include "hardware/receipt.h"
 #include "kiosk/services/kiosk_config.h"
 #include "kiosk/services/retention_job.h"
 #include "kiosk/services/staff_service.h"
 #include "kiosk/services/village_info_service.h"
 #include "storage/database.h"
+
+#include <memory>
 
 namespace vk::services {
 
@@ -30,6 +37,12 @@ public:
     storage::Database database;
     StaffService staff;
     VillageInfoService villageInfo;
+    health::RotaService rota;
+    health::AppointmentBook appointments;
+    health::CheckIn checkIn;
+    health::WaitingRoom waitingRoom;
+    // Receipts go to a preview until the printer layer lands; the hardware issue swaps in the real printer.
+    std::unique_ptr<hardware::ReceiptPrinter> printer = std::make_unique<hardware::PreviewPrinter>();
     RetentionJob retention;
     hardware::ReaderEventQueue readers;
     bool seededDemoData = false;

@@ -5,6 +5,7 @@
 
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace vk::ui {
@@ -13,8 +14,15 @@ namespace {
 std::vector<DrawnItem> g_current;
 std::vector<DrawnItem> g_last;
 
+// Only what is on screen counts: an item scrolled out of its list, or clipped away, was not drawn.
 void record(const char* id, const std::string& words, ImVec2 min, ImVec2 max, bool tappable) {
-    g_current.push_back({id ? id : "", words, min, max, tappable});
+    const ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 clipMin = draw->GetClipRectMin();
+    const ImVec2 clipMax = draw->GetClipRectMax();
+    const ImVec2 visibleMin(std::max(min.x, clipMin.x), std::max(min.y, clipMin.y));
+    const ImVec2 visibleMax(std::min(max.x, clipMax.x), std::min(max.y, clipMax.y));
+    if (visibleMax.x <= visibleMin.x || visibleMax.y <= visibleMin.y) return;
+    g_current.push_back({id ? id : "", words, visibleMin, visibleMax, tappable});
 }
 
 ImU32 darker(ImU32 color, float factor) {

@@ -561,7 +561,7 @@ Statistics measureHeadless(int frames, std::string& error) {
     runtimeOptions.inMemoryDatabase = true;
     runtimeOptions.pinStrength = services::PinHasher::Strength::FastForTests;
     services::KioskRuntime runtime(services::KioskConfig{}, runtimeOptions);
-    app::KioskServices services{runtime.config, runtime.clock, runtime.staff, runtime.villageInfo, runtime.readers};
+    app::KioskServices services = app::servicesOf(runtime);
     app::HeadlessKiosk kiosk(&services, runtime.config, kWidth, kHeight);
     // The first frames build the font texture and settle the layout; the kiosk draws them once at start.
     kiosk.frames(5);

@@ -123,3 +123,28 @@ TEST_CASE("a missing configuration file is reported, not silently replaced by de
     CHECK_FALSE(load.usable());
     CHECK_THAT(describeProblem(load.problems.at(0), load.source), Catch::Contains("/nonexistent/village-kiosk/kiosk.toml"));
 }
+
+TEST_CASE("the documented example configuration is read without a single problem", "[config][docs]") {
+    const ConfigLoad load = loadConfigFile(std::string(VK_SOURCE_DIR) + "/docs/kiosk.example.toml");
+    for (const auto& problem : load.problems) INFO(describeProblem(problem, load.source));
+    CHECK(load.problems.empty());
+    CHECK(load.usable());
+    CHECK(load.config.rotaRefreshMinutes == 60);
+    CHECK(load.config.retentionDays.at("appointments_days") == 30);
+}
+
+TEST_CASE("a rota feed that is not an http(s) address is refused", "[config][bad-input]") {
+    const ConfigLoad load = parseConfig("[health]\nrota_feed_url = \"file:///etc/passwd\"\n", "kiosk.toml");
+    CHECK_FALSE(load.usable());
+    CHECK(load.problems.at(0).key == "health.rota_feed_url");
+    CHECK(load.problems.at(0).line == 2);
+}
+
+TEST_CASE("an unknown time zone is a warning and falls back to the system's", "[config][bad-input]") {
+    const ConfigLoad load = parseConfig("[village]\ntime_zone = \"Mars/Olympus_Mons\"\n", "kiosk.toml");
+    CHECK(load.usable());
+    REQUIRE(load.problems.size() == 1);
+    CHECK_FALSE(load.problems[0].fatal);
+    CHECK(load.config.timeZone.empty());
+    CHECK_FALSE(effectiveTimeZone(load.config).empty());
+}

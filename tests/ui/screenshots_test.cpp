@@ -34,7 +34,7 @@ TEST_CASE("screenshots of the home screen, the keyboard and the staff PIN pad", 
         f.tap("home.tile.info");
         capture(f.kiosk, "village-info");
         f.tap("common.back");
-        f.tap("home.tile.health");
+        f.tap("home.tile.parcels");
         capture(f.kiosk, "coming-soon");
     }
     {
@@ -57,6 +57,29 @@ TEST_CASE("screenshots of the home screen, the keyboard and the staff PIN pad", 
                                 "kbd.œ", "kbd.u", "kbd.r"})
             f.tap(key);
         capture(f.kiosk, "keyboard");
+    }
+    {
+        UiFixture f;
+        f.tap("home.tile.health");
+        capture(f.kiosk, "health");
+        f.tap("health.check_in");
+        capture(f.kiosk, "check-in");
+        f.tap("check_in.by_birth_date");
+        for (const char* key : {"pad.1", "pad.4", "pad.0", "pad.3", "pad.1", "pad.9"}) f.tap(key);
+        capture(f.kiosk, "check-in-birth-date");
+        for (const char* key : {"pad.5", "pad.0", "pad.ok", "kbd.m", "kbd.o", "kbd.done"}) f.tap(key);
+        capture(f.kiosk, "check-in-ticket");
+        f.tap("check_in.finish");
+        f.signIn("Claire Moreau", "2580");
+        f.tap("staff.home.waiting_room");
+        capture(f.kiosk, "waiting-room");
+        f.tap("waiting.call_next");
+        f.tap("waiting.calling_screen");
+        capture(f.kiosk, "calling-screen");
+        f.tap("common.back");
+        f.tap("common.back");
+        f.tap("staff.home.rota");
+        capture(f.kiosk, "staff-rota");
     }
     {
         UiFixture f(1024, 600);

@@ -30,7 +30,7 @@ TEST_CASE("each tile opens its area and Back returns home", "[ui][home]") {
         const char* shown;
     };
     const Case cases[] = {
-        {"home.tile.health", app::ScreenId::Health, "Bientôt disponible"},
+        {"home.tile.health", app::ScreenId::Health, "J’ai rendez-vous : je m’enregistre"},
         {"home.tile.parcels", app::ScreenId::Parcels, "Bientôt disponible"},
         {"home.tile.board", app::ScreenId::Board, "Bientôt disponible"},
         {"home.tile.info", app::ScreenId::VillageInfo, "Urgences"},

@@ -1,5 +1,8 @@
 #include "ui_fixture.h"
 
+#include <cstdlib>
+#include <ctime>
+
 namespace vk::test {
 
 namespace {
@@ -8,6 +11,9 @@ constexpr std::int64_t kMorning = 1'795'257'000'000;
 
 services::KioskConfig withLanguageReset(services::KioskConfig config) {
     i18n::setLanguage(config.language);
+    // The village's days and times, whatever zone the test machine is in.
+    setenv("TZ", "Europe/Paris", 1);
+    tzset();
     return config;
 }
 }  // namespace
@@ -16,7 +22,7 @@ UiFixture::UiFixture(int width, int height, services::KioskConfig config)
     : clock(kMorning),
       runtime(withLanguageReset(std::move(config)),
               services::RuntimeOptions{true, services::PinHasher::Strength::FastForTests, &clock}),
-      services{runtime.config, runtime.clock, runtime.staff, runtime.villageInfo, runtime.readers},
+      services(app::servicesOf(runtime)),
       kiosk(&services, runtime.config, width, height) {}
 
 void UiFixture::tap(const std::string& widgetId) {

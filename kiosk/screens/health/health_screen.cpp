@@ -1,0 +1,167 @@
+#include "kiosk/app/navigation.h"
+#include "kiosk/i18n/dates.h"
+#include "kiosk/i18n/translations.h"
+#include "kiosk/screens/screens.h"
+#include "kiosk/services/health/local_days.h"
+#include "kiosk/ui/solid_fill.h"
+#include "kiosk/ui/widgets.h"
+
+namespace vk::screens {
+
+using i18n::tr;
+namespace health = services::health;
+
+namespace {
+
+// "lundi 23"
+std::string dayLabel(const std::string& day) {
+    const int weekday = (health::weekdayIndex(day) + 1) % 7;  // the catalogs count from Sunday
+    return std::string(tr("date.weekday." + std::to_string(weekday))) + " " + std::to_string(std::stoi(day.substr(8, 2)));
+}
+
+// "9 h", "17 h 30": the way a French notice on a door says it.
+std::string spokenTime(const std::string& time) {
+    if (time.size() != 5) return time;
+    const std::string hours = std::to_string(std::stoi(time.substr(0, 2)));
+    const std::string minutes = time.substr(3, 2);
+    if (minutes == "00") return i18n::trf("health.time.whole", {{"h", hours}});
+    return i18n::trf("health.time.minutes", {{"h", hours}, {"m", minutes}});
+}
+
+std::string hoursText(const health::RotaDay& day) {
+    if (day.closure) return tr("rota.closed") + (day.closure->reason.empty() ? "" : " – " + day.closure->reason);
+    if (day.hours.empty()) return tr("health.no_consultation");
+    std::string text;
+    for (const auto& h : day.hours) text += (text.empty() ? "" : "   ") + spokenTime(h.opens) + " – " + spokenTime(h.closes);
+    return text;
+}
+
+struct StateBanner {
+    std::string text;
+    ImU32 color;
+};
+
+StateBanner todayBanner(const health::TodayState& today) {
+    using health::TodayStatus;
+    switch (today.status) {
+    case TodayStatus::Closure:
+        return {today.reason.empty() ? tr("health.today.closed") : i18n::trf("health.today.closed_because", {{"reason", today.reason}}),
+                ui::colors::kDanger};
+    case TodayStatus::NoConsultation: return {tr("health.today.no_consultation"), ui::colors::kDanger};
+    case TodayStatus::OpensLater: return {i18n::trf("health.today.opens_at", {{"time", spokenTime(today.time)}}), ui::colors::kParcels};
+    case TodayStatus::Open:
+        return {i18n::trf(today.closesEarly ? "health.today.open_closes_early" : "health.today.open_until",
+                          {{"time", spokenTime(today.time)}}),
+                ui::colors::kSuccess};
+    case TodayStatus::Reopens: return {i18n::trf("health.today.reopens_at", {{"time", spokenTime(today.time)}}), ui::colors::kParcels};
+    case TodayStatus::Over: return {tr("health.today.over"), ui::colors::kTextMuted};
+    }
+    return {"", ui::colors::kText};
+}
+
+void refresh(AppState& state, KioskServices& services) {
+    const std::int64_t minute = services.clock.nowMs() / 60'000;
+    if (state.health.loadedMinute == minute) return;
+    state.health.loadedMinute = minute;
+    state.health.weeks = services.rota.weeks(health::displayedWeekMonday(health::localDay(services.clock.nowMs())), 4);
+    state.health.today = services.rota.today();
+    state.health.updatedAt = services.rota.lastUpdatedAt();
+}
+
+void drawThisWeek(const health::RotaWeek& week, const std::string& today, float width) {
+    const ui::Fonts& fonts = ui::fonts();
+    if (week.visits.empty()) {
+        ui::textWrapped(tr("health.no_doctor_this_week"), width, fonts.title);
+    }
+    for (const auto& visit : week.visits) {
+        ui::text(visit.doctorName, fonts.title, ui::colors::kHealth);
+        if (!visit.doctorTitle.empty()) ui::text(visit.doctorTitle, fonts.body, ui::colors::kTextMuted);
+        ui::text(i18n::trf("health.visit_days", {{"first", dayLabel(visit.firstDay)}, {"last", dayLabel(visit.lastDay)}}));
+    }
+    ImGui::Dummy(ui::em(1.0f, 0.2f));
+    const float rowHeight = ui::em(1.3f);
+    for (const auto& day : week.days) {
+        const ImVec2 rowMin = ImGui::GetCursorScreenPos();
+        // Today's row is marked, so that a glance finds it.
+        if (day.day == today)
+            ui::fillRoundedRect(ImGui::GetWindowDrawList(), ImVec2(rowMin.x - ui::em(0.3f), rowMin.y),
+                                ImVec2(rowMin.x + width, rowMin.y + rowHeight), ui::colors::kNotice, ui::em(0.2f));
+        ImGui::SetCursorScreenPos(ImVec2(rowMin.x, rowMin.y + ui::em(0.15f)));
+        ui::text(dayLabel(day.day), fonts.body);
+        ImGui::SetCursorScreenPos(ImVec2(rowMin.x + ui::em(6.5f), rowMin.y + ui::em(0.15f)));
+        ui::text(hoursText(day), fonts.body, day.open() ? ui::colors::kText : ui::colors::kTextMuted);
+        ImGui::SetCursorScreenPos(ImVec2(rowMin.x, rowMin.y + rowHeight));
+    }
+}
+
+}  // namespace
+
+void drawHealthScreen(AppState& state, KioskServices& services) {
+    if (ui::headerBar(tr("home.tile.health"), true)) {
+        app::returnHome(state, services, "back");
+        return;
+    }
+    refresh(state, services);
+    const ui::Fonts& fonts = ui::fonts();
+    const ImVec2 area = ImGui::GetContentRegionAvail();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float gap = ui::em(1.0f);
+    const float left = (area.x - gap) * 0.58f;
+    const float right = area.x - gap - left;
+    const std::string today = health::localDay(services.clock.nowMs());
+
+    // Today first, in colour: it answers the question most people come with.
+    const StateBanner banner = todayBanner(state.health.today);
+    const ImVec2 bannerMin = origin;
+    const ImVec2 bannerMax(origin.x + left, origin.y + ui::em(2.4f));
+    ui::fillRoundedRect(ImGui::GetWindowDrawList(), bannerMin, bannerMax, banner.color, ui::em(0.4f));
+    // The state in large type when it fits the band, in body type when a long closure reason does not.
+    ImFont* bannerFont = fonts.title->CalcTextSizeA(fonts.title->FontSize, FLT_MAX, 0.0f, banner.text.c_str()).x <
+                                 left - ui::em(1.2f)
+                             ? fonts.title
+                             : fonts.body;
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + ui::em(0.6f), origin.y + (ui::em(2.4f) - bannerFont->FontSize) * 0.5f));
+    ImGui::PushClipRect(bannerMin, bannerMax, true);
+    ui::text(banner.text, bannerFont, ui::colors::kOnDark);
+    ImGui::PopClipRect();
+    float y = bannerMax.y + ui::em(0.4f);
+    if (state.health.today.delayMinutes > 0) {
+        ImGui::SetCursorScreenPos(ImVec2(origin.x, y));
+        ui::noticeBanner(i18n::trf("health.today.delay", {{"minutes", std::to_string(state.health.today.delayMinutes)}}));
+        y = ImGui::GetCursorScreenPos().y;
+    }
+
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, y + ui::em(0.3f)));
+    ImGui::BeginGroup();
+    if (!state.health.weeks.empty()) drawThisWeek(state.health.weeks.front(), today, left);
+    ImGui::EndGroup();
+
+    // Right: checking in, then the coming weeks.
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + left + gap, origin.y));
+    ImGui::BeginGroup();
+    if (ui::button("health.check_in", tr("health.check_in"), ImVec2(right, ui::em(3.6f)), ui::ButtonKind::Primary))
+        app::openScreen(state, services, app::ScreenId::HealthCheckIn);
+    ImGui::Dummy(ui::em(1.0f, 0.4f));
+    ui::text(tr("health.coming_weeks"), fonts.title);
+    for (std::size_t w = 1; w < state.health.weeks.size(); ++w) {
+        const auto& week = state.health.weeks[w];
+        std::string who;
+        for (const auto& visit : week.visits) who += (who.empty() ? "" : ", ") + visit.doctorName;
+        int closedDays = 0;
+        for (const auto& day : week.days) closedDays += day.closure ? 1 : 0;
+        if (who.empty()) who = tr("health.no_doctor");
+        ui::text(i18n::trf("rota.week_of", {{"date", week.monday.substr(8, 2) + "/" + week.monday.substr(5, 2)}}), fonts.body,
+                 ui::colors::kTextMuted);
+        ui::textWrapped(who + (closedDays > 0 ? " · " + i18n::trf("health.closed_days", {{"count", std::to_string(closedDays)}}) : ""),
+                        right);
+    }
+    ImGui::EndGroup();
+
+    if (state.health.updatedAt > 0) {
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + left + gap, origin.y + area.y - fonts.small->FontSize));
+        ui::text(i18n::trf("health.updated_at", {{"when", i18n::shortDateTime(state.health.updatedAt)}}), fonts.small,
+                 ui::colors::kTextMuted);
+    }
+}
+
+}  // namespace vk::screens

@@ -1,0 +1,200 @@
+#include "kiosk/app/navigation.h"
+#include "kiosk/i18n/translations.h"
+#include "kiosk/screens/screens.h"
+#include "kiosk/services/health/local_days.h"
+#include "kiosk/ui/on_screen_keyboard.h"
+#include "kiosk/ui/widgets.h"
+
+namespace vk::screens {
+
+using i18n::tr;
+namespace health = services::health;
+using View = app::WaitingRoomView;
+
+namespace {
+
+const char* healthErrorText(health::HealthError error) {
+    switch (error) {
+    case health::HealthError::None: return "";
+    case health::HealthError::NotAllowed: return tr("staff.error.not_allowed");
+    case health::HealthError::NotFound: return tr("staff.error.not_found");
+    case health::HealthError::TransitionRefused: return tr("waiting.error.transition");
+    case health::HealthError::NoShowTooSoon: return tr("waiting.error.no_show_too_soon");
+    case health::HealthError::Closed: return tr("waiting.error.closed");
+    case health::HealthError::NameInvalid: return tr("staff.error.name_invalid");
+    case health::HealthError::NobodyWaiting: return tr("waiting.error.nobody");
+    default: return tr("waiting.error.other");
+    }
+}
+
+void reload(AppState& state, KioskServices& services, bool force) {
+    View& view = state.waitingRoom;
+    const std::int64_t minute = services.clock.nowMs() / 60'000;
+    if (!force && view.loadedMinute == minute) return;
+    view.loadedMinute = minute;
+    view.waiting = services.waitingRoom.waiting();
+    view.today = services.waitingRoom.today();
+    view.board = services.waitingRoom.callingBoard();
+    view.delayMinutes = services.rota.today().delayMinutes;
+}
+
+void report(AppState& state, KioskServices& services, const health::AppointmentChange& change, const char* okKey) {
+    View& view = state.waitingRoom;
+    view.messageIsError = !change.ok();
+    view.message = change.ok() ? i18n::trf(okKey, {{"ticket", change.appointment && change.appointment->ticket
+                                                                   ? *change.appointment->ticket
+                                                                   : std::string()}})
+                               : healthErrorText(change.error);
+    reload(state, services, true);
+}
+
+// Staff screens may show names: this one is for the assistant's eyes, in staff mode only.
+std::string who(const storage::Appointment& a) {
+    return a.surname + (a.givenName.empty() ? "" : " " + a.givenName);
+}
+
+void drawWalkIn(AppState& state, KioskServices& services, const ImVec2& area, const ImVec2& origin) {
+    View& view = state.waitingRoom;
+    ui::text(tr("waiting.walk_in_name"), ui::fonts().title);
+    ui::textField("waiting.walk_in_name", view.walkInName, "", true, false, area.x * 0.6f);
+    ImGui::SameLine(0.0f, ui::em(0.6f));
+    if (ui::button("waiting.walk_in_cancel", tr("common.cancel"), ui::em(7.0f, 2.0f))) {
+        view.mode = View::Mode::List;
+        return;
+    }
+    const float top = ImGui::GetCursorScreenPos().y + ui::em(0.4f);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, top));
+    if (ui::drawKeyboard(view.walkInName, view.keyboard, 120, ImVec2(area.x, origin.y + area.y - top), tr("common.save"))) {
+        health::WalkIn walkIn;
+        walkIn.surname = view.walkInName;
+        const auto change = services.waitingRoom.addWalkIn(&*state.staff, walkIn);
+        if (change.ok()) view.mode = View::Mode::List;
+        report(state, services, change, "waiting.walk_in_added");
+    }
+}
+
+}  // namespace
+
+void drawWaitingRoomScreen(AppState& state, KioskServices& services) {
+    if (!state.staff || !health::mayManageAppointments(&*state.staff)) {
+        app::returnHome(state, services, "not allowed");
+        return;
+    }
+    if (ui::headerBar(tr("staff.home.waiting_room"), true)) {
+        app::openScreen(state, services, app::ScreenId::StaffHome);
+        return;
+    }
+    reload(state, services, false);
+    View& view = state.waitingRoom;
+    const ImVec2 area = ImGui::GetContentRegionAvail();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    if (view.mode == View::Mode::WalkIn) {
+        drawWalkIn(state, services, area, origin);
+        return;
+    }
+    const ui::Fonts& fonts = ui::fonts();
+    const float gap = ui::em(1.0f);
+    const float left = (area.x - gap) * 0.58f;
+    const float right = area.x - gap - left;
+    const ImVec2 small(ui::em(5.2f), ui::em(1.8f));
+
+    // Left: who is in consultation, who waits, in call order.
+    ImGui::BeginGroup();
+    if (ui::button("waiting.call_next", tr("waiting.call_next"), ImVec2(left, ui::em(2.6f)), ui::ButtonKind::Primary,
+                   !view.waiting.empty()))
+        report(state, services, services.waitingRoom.callNext(&*state.staff), "waiting.called");
+    if (!view.message.empty())
+        ui::textWrapped(view.message, left, fonts.body, view.messageIsError ? ui::colors::kDanger : ui::colors::kSuccess);
+    for (const auto& a : view.today) {
+        if (a.status != storage::AppointmentStatus::InConsultation) continue;
+        ui::text(i18n::trf("waiting.in_consultation", {{"ticket", a.ticket.value_or("")}, {"name", who(a)}}), fonts.body,
+                 ui::colors::kHealth);
+        ImGui::SameLine(left - small.x);
+        const std::string id = "waiting.done." + a.id;
+        if (ui::button(id.c_str(), tr("waiting.done"), small))
+            report(state, services, services.waitingRoom.markDone(&*state.staff, a.id), "waiting.finished");
+    }
+    ui::text(i18n::trf("waiting.waiting_count", {{"count", std::to_string(view.waiting.size())}}), fonts.title);
+    ImGui::BeginChild("waiting.list", ImVec2(left, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
+    for (const auto& a : view.waiting) {
+        ImGui::Separator();
+        ui::text(a.ticket.value_or("") + "  " + health::localTime(a.startsAt) + "  " + who(a));
+        const std::string callId = "waiting.call." + a.id;
+        if (ui::button(callId.c_str(), tr("waiting.call"), small))
+            report(state, services, services.waitingRoom.call(&*state.staff, a.id), "waiting.called");
+        ImGui::SameLine(0.0f, ui::em(0.3f));
+        const std::string goneId = "waiting.no_show." + a.id;
+        if (ui::button(goneId.c_str(), tr("waiting.no_show"), small))
+            report(state, services, services.waitingRoom.markNoShow(&*state.staff, a.id), "waiting.marked_no_show");
+    }
+    ui::dragToScroll();
+    ImGui::EndChild();
+    ImGui::EndGroup();
+
+    // Right: the day's bookings not yet here, the delay announcement, walk-ins, the calling screen.
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + left + gap, origin.y));
+    ImGui::BeginGroup();
+    ui::text(tr("waiting.delay"), fonts.body);
+    for (const int minutes : {0, 15, 30, 45}) {
+        if (minutes > 0) ImGui::SameLine(0.0f, ui::em(0.3f));
+        const std::string id = "waiting.delay." + std::to_string(minutes);
+        const std::string label = minutes == 0 ? tr("waiting.delay_none") : std::to_string(minutes);
+        if (ui::button(id.c_str(), label.c_str(), ImVec2((right - ui::em(0.9f)) / 4.0f, ui::em(1.9f)),
+                       view.delayMinutes == minutes ? ui::ButtonKind::Primary : ui::ButtonKind::Normal)) {
+            services.rota.announce(*state.staff, minutes, "");
+            reload(state, services, true);
+        }
+    }
+    const ImVec2 wide(right, ui::em(2.0f));
+    if (ui::button("waiting.add_walk_in", tr("waiting.add_walk_in"), wide)) {
+        view.mode = View::Mode::WalkIn;
+        view.walkInName.clear();
+        view.keyboard = {};
+        view.keyboard.shift = true;
+    }
+    if (ui::button("waiting.calling_screen", tr("waiting.calling_screen"), wide))
+        app::openScreen(state, services, app::ScreenId::HealthCalling);
+    ui::text(tr("waiting.expected"), fonts.body, ui::colors::kTextMuted);
+    ImGui::BeginChild("waiting.expected", ImVec2(right, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
+    for (const auto& a : view.today) {
+        if (a.status != storage::AppointmentStatus::Booked) continue;
+        ImGui::Separator();
+        ui::text(health::localTime(a.startsAt) + "  " + who(a), fonts.small);
+        const std::string arrivedId = "waiting.arrived." + a.id;
+        if (ui::button(arrivedId.c_str(), tr("waiting.arrived"), small))
+            report(state, services, services.waitingRoom.markArrived(&*state.staff, a.id), "waiting.checked_in");
+        ImGui::SameLine(0.0f, ui::em(0.3f));
+        const std::string goneId = "waiting.no_show." + a.id;
+        if (ui::button(goneId.c_str(), tr("waiting.no_show"), small))
+            report(state, services, services.waitingRoom.markNoShow(&*state.staff, a.id), "waiting.marked_no_show");
+    }
+    ui::dragToScroll();
+    ImGui::EndChild();
+    ImGui::EndGroup();
+}
+
+// In the waiting room, for everyone: ticket numbers, nothing else.
+void drawCallingScreen(AppState& state, KioskServices& services) {
+    if (ui::headerBar(tr("calling.title"), true)) {
+        app::openScreen(state, services, state.staff ? app::ScreenId::StaffWaitingRoom : app::ScreenId::Home);
+        return;
+    }
+    reload(state, services, false);
+    const View& view = state.waitingRoom;
+    const float width = ImGui::GetContentRegionAvail().x;
+    const ui::Fonts& fonts = ui::fonts();
+    ImGui::Dummy(ui::em(1.0f, 0.8f));
+    ui::textCentered(tr("calling.now"), width, fonts.title);
+    ui::textCentered(view.board.calledTicket.value_or("—"), width, fonts.huge, ui::colors::kHealth);
+    ImGui::Dummy(ui::em(1.0f, 0.8f));
+    std::string next;
+    for (const auto& ticket : view.board.nextTickets) next += (next.empty() ? "" : "    ") + ticket;
+    ui::textCentered(tr("calling.next"), width, fonts.body, ui::colors::kTextMuted);
+    ui::textCentered(next.empty() ? "—" : next, width, fonts.title);
+    if (view.delayMinutes > 0) {
+        ImGui::Dummy(ui::em(1.0f, 0.8f));
+        ui::noticeBanner(i18n::trf("health.today.delay", {{"minutes", std::to_string(view.delayMinutes)}}));
+    }
+}
+
+}  // namespace vk::screens

@@ -1,0 +1,537 @@
+#include "kiosk/services/health/appointment_book.h"
+
+#include "kiosk/services/health/local_days.h"
+#include "kiosk/services/user_text.h"
+
+#include <sodium.h>
+
+#include <array>
+#include <cstdio>
+#include <exception>
+
+namespace vk::services::health {
+namespace {
+
+using storage::AppointmentDetails;
+using storage::AppointmentSource;
+using storage::NewAppointment;
+
+constexpr std::size_t kMaxCodeLength = 16;  // the schema's limit
+constexpr std::size_t kGeneratedCodeLength = 6;
+constexpr std::string_view kCodeAlphabet = "346789ACDEFGHJKMNPQRTUVWXY";
+
+// ---- UTF-8 and the surname key ----
+
+// Decodes the code point at `i` of text already made valid by cleanUserText, and advances `i`.
+char32_t nextCodepoint(std::string_view text, std::size_t& i) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    int length = lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : 4;
+    char32_t cp = length == 1 ? lead : length == 2 ? (lead & 0x1F) : length == 3 ? (lead & 0x0F) : (lead & 0x07);
+    ++i;
+    for (int k = 1; k < length && i < text.size(); ++k, ++i) cp = (cp << 6) | (static_cast<unsigned char>(text[i]) & 0x3F);
+    return cp;
+}
+
+// U+00C0 to U+00FF; an empty entry is dropped (× and ÷).
+constexpr std::array<const char*, 64> kLatin1Letters{
+    "A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I", "I",   // À…Ï
+    "D", "N", "O", "O", "O", "O", "O",  "",  "O", "U", "U", "U", "U", "Y", "TH", "SS", // Ð…ß
+    "A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I", "I",   // à…ï
+    "D", "N", "O", "O", "O", "O", "O",  "",  "O", "U", "U", "U", "U", "Y", "TH", "Y",  // ð…ÿ
+};
+
+struct LetterRun {
+    char32_t first;
+    char32_t last;
+    const char* base;
+};
+
+// Latin Extended-A (U+0100 to U+017F) by runs of one base letter, and the Romanian comma letters.
+constexpr LetterRun kExtendedLetters[] = {
+    {0x0100, 0x0105, "A"},  {0x0106, 0x010D, "C"}, {0x010E, 0x0111, "D"}, {0x0112, 0x011B, "E"},
+    {0x011C, 0x0123, "G"},  {0x0124, 0x0127, "H"}, {0x0128, 0x0131, "I"}, {0x0132, 0x0133, "IJ"},
+    {0x0134, 0x0135, "J"},  {0x0136, 0x0138, "K"}, {0x0139, 0x0142, "L"}, {0x0143, 0x014B, "N"},
+    {0x014C, 0x0151, "O"},  {0x0152, 0x0153, "OE"}, {0x0154, 0x0159, "R"}, {0x015A, 0x0161, "S"},
+    {0x0162, 0x0167, "T"},  {0x0168, 0x0173, "U"}, {0x0174, 0x0175, "W"}, {0x0176, 0x0178, "Y"},
+    {0x0179, 0x017E, "Z"},  {0x017F, 0x017F, "S"}, {0x0218, 0x0219, "S"}, {0x021A, 0x021B, "T"},
+};
+
+void appendUtf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+void appendKeyLetter(std::string& key, char32_t cp) {
+    if (cp >= 'a' && cp <= 'z') {
+        key += static_cast<char>(cp - 'a' + 'A');
+    } else if (cp >= 'A' && cp <= 'Z') {
+        key += static_cast<char>(cp);
+    } else if (cp < 0xC0) {
+        // Digits, ASCII punctuation (space, hyphen, apostrophe, dot), Latin-1 symbols and spaces: not letters.
+    } else if (cp <= 0xFF) {
+        key += kLatin1Letters[cp - 0xC0];
+    } else if ((cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x2000 && cp <= 0x206F) || cp == 0xFFFD) {
+        // Combining accents (a name typed in decomposed form), typographic apostrophes and dashes, and what was
+        // not text at all.
+    } else {
+        for (const LetterRun& run : kExtendedLetters)
+            if (cp >= run.first && cp <= run.last) {
+                key += run.base;
+                return;
+            }
+        appendUtf8(key, cp);  // another script: kept as typed
+    }
+}
+
+std::string firstCodepoint(const std::string& text) {
+    if (text.empty()) return {};
+    std::size_t i = 0;
+    nextCodepoint(text, i);
+    return text.substr(0, i);
+}
+
+// ---- Dates ----
+
+bool isLeapYear(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int daysInMonth(int year, int month) {
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return month == 2 && isLeapYear(year) ? 29 : kDays[month - 1];
+}
+
+// Reads 1 to `maxDigits` digits at `i`; nullopt when there are none.
+std::optional<int> readNumber(std::string_view text, std::size_t& i, std::size_t minDigits, std::size_t maxDigits) {
+    int value = 0;
+    std::size_t count = 0;
+    while (i < text.size() && count < maxDigits && text[i] >= '0' && text[i] <= '9') {
+        value = value * 10 + (text[i] - '0');
+        ++i;
+        ++count;
+    }
+    if (count < minDigits) return std::nullopt;
+    return value;
+}
+
+std::string_view trimSpaces(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    return text;
+}
+
+std::string formatDay(int year, int month, int day) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02d", year, month, day);
+    return text;
+}
+
+// ---- CSV ----
+
+struct CsvRecord {
+    int line = 0;
+    std::vector<std::string> fields;
+    bool unterminated = false;  // a quote opened and never closed: the rest of the file is in this record
+};
+
+// The separator is the one the header row uses most: the export is ';' in French settings, ',' elsewhere.
+char detectSeparator(std::string_view text) {
+    int semicolons = 0;
+    int commas = 0;
+    bool quoted = false;
+    for (const char c : text) {
+        if (c == '"') quoted = !quoted;
+        if (quoted) continue;
+        if (c == '\n') break;
+        if (c == ';') ++semicolons;
+        if (c == ',') ++commas;
+    }
+    return semicolons >= commas && semicolons > 0 ? ';' : ',';
+}
+
+// RFC 4180 with leniency: CR LF or LF, "" inside quotes, a stray quote inside an unquoted field kept as text.
+std::vector<CsvRecord> parseCsv(std::string_view text) {
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    const char separator = detectSeparator(text);
+    std::vector<CsvRecord> records;
+    int line = 1;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        CsvRecord record;
+        record.line = line;
+        std::string field;
+        bool inQuotes = false;
+        bool fieldQuoted = false;
+        bool endOfRecord = false;
+        while (i < text.size() && !endOfRecord) {
+            const char c = text[i];
+            if (inQuotes) {
+                if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+                    field += '"';
+                    i += 2;
+                    continue;
+                }
+                if (c == '"') {
+                    inQuotes = false;
+                } else {
+                    if (c == '\n') ++line;
+                    field += c;
+                }
+                ++i;
+                continue;
+            }
+            if (c == '"' && field.empty() && !fieldQuoted) {
+                inQuotes = true;
+                fieldQuoted = true;
+            } else if (c == separator) {
+                record.fields.push_back(std::move(field));
+                field.clear();
+                fieldQuoted = false;
+            } else if (c == '\n') {
+                ++line;
+                endOfRecord = true;
+            } else if (c != '\r') {
+                field += c;
+            }
+            ++i;
+        }
+        record.unterminated = inQuotes;
+        record.fields.push_back(std::move(field));
+        const bool blank = record.fields.size() == 1 && trimSpaces(record.fields[0]).empty();
+        if (!blank) records.push_back(std::move(record));
+    }
+    return records;
+}
+
+// A value quoted back to staff in an import report: cleaned and short.
+std::string quoteForReport(std::string_view value) { return "« " + cleanUserText(value, 24) + " »"; }
+
+}  // namespace
+
+// ---- Shared rules ----
+
+bool isAllowedTransition(AppointmentStatus from, AppointmentStatus to) {
+    using S = AppointmentStatus;
+    switch (from) {
+    case S::Booked:
+        return to == S::Arrived || to == S::Cancelled || to == S::NoShow;
+    case S::Arrived:
+        return to == S::InConsultation || to == S::NoShow || to == S::Cancelled;
+    case S::InConsultation:
+        return to == S::Done || to == S::Arrived;
+    case S::Done:
+    case S::NoShow:
+    case S::Cancelled:
+        return false;
+    }
+    return false;
+}
+
+bool mayManageAppointments(const StaffSession* actor) {
+    return actor == nullptr || actor->role == StaffRole::MedicalAssistant || actor->role == StaffRole::Admin;
+}
+
+std::string surnameKey(std::string_view name) {
+    const std::string clean = cleanUserText(name, 4 * AppointmentBook::kMaxNameLength);
+    std::string key;
+    std::size_t i = 0;
+    while (i < clean.size()) appendKeyLetter(key, nextCodepoint(clean, i));
+    return key;
+}
+
+std::string initials(std::string_view givenName, std::string_view surname) {
+    const std::string given = firstCodepoint(surnameKey(givenName));
+    const std::string family = firstCodepoint(surnameKey(surname));
+    std::string text;
+    if (!given.empty()) text += given + ".";
+    if (!family.empty()) text += (text.empty() ? "" : " ") + family + ".";
+    return text;
+}
+
+std::optional<std::string> parseBookingDay(std::string_view text) {
+    text = trimSpaces(text);
+    std::size_t i = 0;
+    std::optional<int> year;
+    std::optional<int> month;
+    std::optional<int> day;
+    if (text.size() >= 5 && text[4] == '-') {
+        year = readNumber(text, i, 4, 4);
+        if (!year || i >= text.size() || text[i++] != '-') return std::nullopt;
+        month = readNumber(text, i, 1, 2);
+        if (!month || i >= text.size() || text[i++] != '-') return std::nullopt;
+        day = readNumber(text, i, 1, 2);
+    } else {
+        day = readNumber(text, i, 1, 2);
+        if (!day || i >= text.size() || text[i++] != '/') return std::nullopt;
+        month = readNumber(text, i, 1, 2);
+        if (!month || i >= text.size() || text[i++] != '/') return std::nullopt;
+        year = readNumber(text, i, 4, 4);
+    }
+    if (!year || !month || !day || i != text.size()) return std::nullopt;
+    if (*year < 1900 || *year > 2199 || *month < 1 || *month > 12 || *day < 1 || *day > daysInMonth(*year, *month))
+        return std::nullopt;
+    return formatDay(*year, *month, *day);
+}
+
+std::optional<std::string> parseBookingTime(std::string_view text) {
+    text = trimSpaces(text);
+    std::size_t i = 0;
+    const auto hours = readNumber(text, i, 1, 2);
+    if (!hours || i >= text.size() || (text[i] != ':' && text[i] != 'h' && text[i] != 'H')) return std::nullopt;
+    ++i;
+    const auto minutes = readNumber(text, i, 2, 2);
+    if (!minutes) return std::nullopt;
+    if (i < text.size()) {  // seconds, as some exports write them, must be ":00"
+        if (text[i++] != ':') return std::nullopt;
+        const auto seconds = readNumber(text, i, 2, 2);
+        if (!seconds || *seconds != 0 || i != text.size()) return std::nullopt;
+    }
+    if (*hours > 23 || *minutes > 59) return std::nullopt;
+    char clock[8];
+    std::snprintf(clock, sizeof clock, "%02d:%02d", *hours, *minutes);
+    return clock;
+}
+
+DayRange localDayRange(const std::string& day) {
+    return {localToUnixMs(day, "00:00").value_or(0), localToUnixMs(addDays(day, 1), "00:00").value_or(0)};
+}
+
+std::string normalizeCode(std::string_view typed) {
+    std::string code;
+    for (const char c : typed) {
+        if (c == ' ' || c == '-' || c == '\t') continue;
+        code += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    }
+    return code;
+}
+
+bool isValidCode(std::string_view normalized) {
+    if (normalized.size() < 4 || normalized.size() > kMaxCodeLength) return false;
+    for (const char c : normalized)
+        if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) return false;
+    return true;
+}
+
+// ---- The book ----
+
+struct AppointmentBook::Validated {
+    AppointmentDetails details;
+    std::string day;
+    std::string time;
+    bool codeGiven = false;
+};
+
+AppointmentBook::AppointmentBook(storage::Database& db, const Clock& clock, StaffService& staff)
+    : store_(db), clock_(clock), staff_(staff) {}
+
+std::optional<AppointmentChange> AppointmentBook::refuseUnlessAllowed(const StaffSession* actor, const char* action) {
+    if (mayManageAppointments(actor)) return std::nullopt;
+    staff_.audit(actor, "health.refused", action);
+    return AppointmentChange(HealthError::NotAllowed);
+}
+
+std::optional<HealthError> AppointmentBook::validate(const AppointmentInput& input, Validated& out) {
+    AppointmentDetails& d = out.details;
+    d.surname = cleanUserText(input.surname, kMaxNameLength);
+    d.surnameKey = surnameKey(d.surname);
+    if (d.surnameKey.empty()) return HealthError::NameInvalid;
+    d.givenName = cleanUserText(input.givenName, kMaxNameLength);
+
+    const auto day = parseBookingDay(cleanUserText(input.day, 32));
+    if (!day) return HealthError::DateInvalid;
+    const auto time = parseBookingTime(cleanUserText(input.time, 32));
+    if (!time) return HealthError::TimeInvalid;
+    const auto startsAt = localToUnixMs(*day, *time);
+    if (!startsAt) return HealthError::TimeInvalid;
+    out.day = *day;
+    out.time = *time;
+    d.startsAt = *startsAt;
+
+    const std::string birth = cleanUserText(input.birthDate, 32);
+    if (!birth.empty()) {
+        d.birthDate = parseBookingDay(birth);
+        // Nobody is born after their appointment: such a date is a typing error, not a patient.
+        if (!d.birthDate || *d.birthDate > *day) return HealthError::BirthDateInvalid;
+    }
+    const std::string phone = cleanUserText(input.phone, kMaxPhoneLength);
+    if (!phone.empty()) d.phone = phone;
+
+    const std::string code = normalizeCode(cleanUserText(input.code, 64));
+    if (!code.empty()) {
+        if (!isValidCode(code)) return HealthError::CodeInvalid;
+        d.code = code;
+        out.codeGiven = true;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> AppointmentBook::newCode() {
+    // 26^6 codes for a few thousand live appointments: a clash is rare, and a few draws always find a free one.
+    for (int attempt = 0; attempt < 32; ++attempt) {
+        std::string code;
+        for (std::size_t k = 0; k < kGeneratedCodeLength; ++k)
+            code += kCodeAlphabet[randombytes_uniform(static_cast<std::uint32_t>(kCodeAlphabet.size()))];
+        if (!store_.findByCode(code)) return code;
+    }
+    return std::nullopt;
+}
+
+AppointmentChange AppointmentBook::add(const StaffSession* actor, const AppointmentInput& input) {
+    if (auto refused = refuseUnlessAllowed(actor, "add appointment")) return *refused;
+    Validated valid;
+    if (const auto error = validate(input, valid)) return {*error};
+    if (valid.codeGiven) {
+        if (store_.findByCode(*valid.details.code)) return {HealthError::CodeInUse};
+    } else {
+        valid.details.code = newCode();
+    }
+    const Appointment appointment = store_.insert({valid.details, false, storage::AppointmentSource::Staff, std::nullopt},
+                                                  clock_.nowMs());
+    staff_.audit(actor, "health.appointment.add", appointment.id);
+    return {HealthError::None, appointment};
+}
+
+AppointmentChange AppointmentBook::edit(const StaffSession* actor, const std::string& appointmentId,
+                                        const AppointmentInput& input) {
+    if (auto refused = refuseUnlessAllowed(actor, "edit appointment")) return *refused;
+    const auto existing = store_.find(appointmentId);
+    if (!existing) return {HealthError::NotFound};
+    if (existing->status != AppointmentStatus::Booked && existing->status != AppointmentStatus::Arrived)
+        return {HealthError::Closed, existing};
+    Validated valid;
+    if (const auto error = validate(input, valid)) return {*error};
+    if (valid.codeGiven) {
+        const auto holder = store_.findByCode(*valid.details.code);
+        if (holder && holder->id != appointmentId) return {HealthError::CodeInUse};
+    } else {
+        valid.details.code = existing->code;
+    }
+    store_.updateDetails(appointmentId, valid.details, clock_.nowMs());
+    staff_.audit(actor, "health.appointment.edit", appointmentId);
+    return {HealthError::None, store_.find(appointmentId)};
+}
+
+AppointmentChange AppointmentBook::cancel(const StaffSession* actor, const std::string& appointmentId) {
+    if (auto refused = refuseUnlessAllowed(actor, "cancel appointment")) return *refused;
+    const auto existing = store_.find(appointmentId);
+    if (!existing) return {HealthError::NotFound};
+    if (!isAllowedTransition(existing->status, AppointmentStatus::Cancelled))
+        return {HealthError::TransitionRefused, existing, existing->status, AppointmentStatus::Cancelled};
+    if (!store_.changeStatus(appointmentId, existing->status, AppointmentStatus::Cancelled, clock_.nowMs()))
+        return {HealthError::TransitionRefused, store_.find(appointmentId), existing->status,
+                AppointmentStatus::Cancelled};
+    staff_.audit(actor, "health.appointment.cancel",
+                 appointmentId + (existing->ticket ? " " + *existing->ticket : std::string()));
+    return {HealthError::None, store_.find(appointmentId)};
+}
+
+std::optional<Appointment> AppointmentBook::find(const std::string& appointmentId) { return store_.find(appointmentId); }
+
+std::vector<Appointment> AppointmentBook::day(const std::string& day) {
+    const auto valid = parseBookingDay(day);
+    if (!valid) return {};
+    const DayRange range = localDayRange(*valid);
+    return store_.startingBetween(range.fromMs, range.toMs);
+}
+
+ImportReport AppointmentBook::importCsv(const StaffSession* actor, std::string_view csvText) {
+    ImportReport report;
+    if (refuseUnlessAllowed(actor, "import appointments")) {
+        report.error = HealthError::NotAllowed;
+        return report;
+    }
+    const std::vector<CsvRecord> records = parseCsv(csvText);
+    const std::int64_t now = clock_.nowMs();
+    const auto problem = [&](int line, std::string reason) { report.problems.push_back({line, std::move(reason)}); };
+
+    store_.inTransaction([&] {
+        // The first record is the header: its names vary with the tool's language, so columns go by position.
+        for (std::size_t r = 1; r < records.size(); ++r) {
+            const CsvRecord& record = records[r];
+            if (record.unterminated) {
+                problem(record.line, "a quoted field is never closed; the rest of the file was not read");
+                continue;
+            }
+            if (record.fields.size() < 6) {
+                problem(record.line, "expected at least 6 columns (date, time, surname, given name, birth date, "
+                                     "phone), found " + std::to_string(record.fields.size()));
+                continue;
+            }
+            const auto& f = record.fields;
+            const AppointmentInput input{f[0], f[1], f[2], f[3], f[4], f[5], f.size() > 6 ? f[6] : std::string()};
+            Validated valid;
+            if (const auto error = validate(input, valid)) {
+                switch (*error) {
+                case HealthError::NameInvalid: problem(record.line, "the surname is empty"); break;
+                case HealthError::DateInvalid:
+                    problem(record.line, "the date " + quoteForReport(f[0]) + " is not a date (YYYY-MM-DD or DD/MM/YYYY)");
+                    break;
+                case HealthError::TimeInvalid:
+                    problem(record.line, "the time " + quoteForReport(f[1]) + " is not a time (HH:MM)");
+                    break;
+                case HealthError::BirthDateInvalid:
+                    problem(record.line, "the birth date is not a date (YYYY-MM-DD or DD/MM/YYYY)");
+                    break;
+                case HealthError::CodeInvalid:
+                    problem(record.line, "the code " + quoteForReport(f[6]) + " is not 4 to 16 letters or digits");
+                    break;
+                default: problem(record.line, "the row is not valid"); break;
+                }
+                continue;
+            }
+            const std::string key = valid.day + " " + valid.time + "|" + valid.details.surnameKey + "|" +
+                                    valid.details.birthDate.value_or("");
+            try {
+                const auto existing = store_.findBySource(AppointmentSource::Csv, key);
+                if (valid.codeGiven) {
+                    const auto holder = store_.findByCode(*valid.details.code);
+                    if (holder && (!existing || holder->id != existing->id)) {
+                        problem(record.line, "the code " + quoteForReport(*valid.details.code) +
+                                                 " is already used by another appointment");
+                        continue;
+                    }
+                }
+                if (!existing) {
+                    if (!valid.codeGiven) valid.details.code = newCode();
+                    store_.insert({valid.details, false, AppointmentSource::Csv, key}, now);
+                    ++report.added;
+                    continue;
+                }
+                // Once the patient is in the waiting room (or the appointment is cancelled, done), the file has
+                // nothing left to say about it. The time stays as it is in the book: staff may have moved it.
+                AppointmentDetails merged = valid.details;
+                merged.startsAt = existing->startsAt;
+                merged.birthDate = existing->birthDate;
+                if (!valid.codeGiven) merged.code = existing->code;
+                const bool same = merged.surname == existing->surname && merged.givenName == existing->givenName &&
+                                  merged.phone == existing->phone && merged.code == existing->code;
+                if (existing->status != AppointmentStatus::Booked || same) {
+                    ++report.unchanged;
+                    continue;
+                }
+                store_.updateDetails(existing->id, merged, now);
+                ++report.updated;
+            } catch (const std::exception& e) {
+                problem(record.line, std::string("the row could not be stored: ") + e.what());
+            }
+        }
+    });
+    staff_.audit(actor, "health.import",
+                 "added " + std::to_string(report.added) + ", updated " + std::to_string(report.updated) +
+                     ", unchanged " + std::to_string(report.unchanged) + ", skipped " +
+                     std::to_string(report.problems.size()));
+    return report;
+}
+
+}  // namespace vk::services::health

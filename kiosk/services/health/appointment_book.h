@@ -1,0 +1,158 @@
+#pragma once
+// The health centre's appointment book, kept by the medical assistant: appointments typed in or imported from the
+// practice's booking tool (CSV), cancelled, corrected. Also what check-in and the waiting room share: the status
+// state machine, the surname key, the local calendar and the result of a staff change.
+//
+// Appointments are personal health data. Nothing here is ever meant for a public screen except through
+// CheckIn's and WaitingRoom's public views (initials, a time, tickets). Audit lines name the appointment by id and
+// ticket, never by name: the audit log may be kept longer than the appointments themselves.
+
+#include "kiosk/services/clock.h"
+#include "kiosk/services/staff_service.h"
+#include "storage/appointment_store.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace vk::services::health {
+
+using storage::Appointment;
+using storage::AppointmentStatus;
+
+// Why a staff change was refused; each has a translated message in the UI.
+enum class HealthError {
+    None,
+    NotAllowed,         // only the medical assistant (or an admin) manages appointments
+    NotFound,
+    TransitionRefused,  // the state machine does not allow from → to (see isAllowedTransition)
+    NoShowTooSoon,      // a booked patient becomes a no-show only once their check-in window has closed
+    Closed,             // done, cancelled or no-show: the record is kept as it was
+    NameInvalid,
+    DateInvalid,
+    TimeInvalid,
+    BirthDateInvalid,
+    CodeInvalid,
+    CodeInUse,
+    NoBirthDate,    // a card links a surname and a birth date: the appointment has no birth date
+    CardInvalid,    // the reader gave no hexadecimal UID
+    NobodyWaiting,  // call next with an empty waiting room
+};
+
+struct AppointmentChange {
+    AppointmentChange() = default;
+    AppointmentChange(HealthError why, std::optional<Appointment> record = std::nullopt,
+                      AppointmentStatus fromStatus = AppointmentStatus::Booked,
+                      AppointmentStatus toStatus = AppointmentStatus::Booked)
+        : error(why), appointment(std::move(record)), from(fromStatus), to(toStatus) {}
+
+    HealthError error = HealthError::None;
+    std::optional<Appointment> appointment;
+    // For TransitionRefused: the refused move, so that the message can name both states.
+    AppointmentStatus from = AppointmentStatus::Booked;
+    AppointmentStatus to = AppointmentStatus::Booked;
+    bool ok() const { return error == HealthError::None; }
+};
+
+// The waiting room's state machine, the one place that says which status may follow which:
+//   booked → arrived | cancelled | no_show
+//   arrived → in_consultation | no_show | cancelled
+//   in_consultation → done | arrived (back to waiting)
+// done, no_show and cancelled are final.
+bool isAllowedTransition(AppointmentStatus from, AppointmentStatus to);
+
+// Appointments hold health data: the café manager has no business with them.
+bool mayManageAppointments(const StaffSession* actor);
+
+// ---- Names --------------------------------------------------------------------------------------------------------
+
+// The surname as patients type its first letters: capitals, accents removed (é → E, œ → OE, ç → C, ß → SS),
+// spaces, hyphens, apostrophes and other punctuation dropped. "Lefèvre-Dupont" → "LEFEVREDUPONT".
+// Letters outside Latin scripts are kept as they are.
+std::string surnameKey(std::string_view name);
+
+// "M. D." for Marie Dupont; "D." without a given name. What a public screen may show of a patient.
+std::string initials(std::string_view givenName, std::string_view surname);
+
+// ---- Dates as people and booking tools write them (the local calendar itself is local_days.h) -------------------
+
+// "YYYY-MM-DD" or "DD/MM/YYYY" → "YYYY-MM-DD", a real calendar day from 1900 to 2199; nullopt otherwise.
+std::optional<std::string> parseBookingDay(std::string_view text);
+// "HH:MM" (or "H:MM", "10h30", "10:30:00") → "HH:MM".
+std::optional<std::string> parseBookingTime(std::string_view text);
+
+struct DayRange {
+    std::int64_t fromMs = 0;  // local midnight
+    std::int64_t toMs = 0;    // the next local midnight (23 or 25 hours later on a clock change)
+};
+DayRange localDayRange(const std::string& day);  // day "YYYY-MM-DD"
+
+// ---- The book -----------------------------------------------------------------------------------------------------
+
+// An appointment as staff type it. Text is cleaned (control characters, length) before it is stored.
+struct AppointmentInput {
+    std::string day;        // "YYYY-MM-DD" or "DD/MM/YYYY", local
+    std::string time;       // "HH:MM", local
+    std::string surname;
+    std::string givenName;
+    std::string birthDate;  // optional; "YYYY-MM-DD" or "DD/MM/YYYY"
+    std::string phone;      // optional
+    std::string code;       // optional; empty: one is generated (on add) or kept (on edit)
+};
+
+struct ImportProblem {
+    int line = 0;  // in the file, from 1 (the header); a quoted field may span lines: the line its record starts
+    std::string reason;
+};
+
+struct ImportReport {
+    int added = 0;
+    int updated = 0;
+    int unchanged = 0;
+    std::vector<ImportProblem> problems;  // each one a row skipped
+    HealthError error = HealthError::None;  // NotAllowed, or None
+};
+
+class AppointmentBook {
+public:
+    AppointmentBook(storage::Database& db, const Clock& clock, StaffService& staff);
+
+    // `actor` null is the technician's command line.
+    AppointmentChange add(const StaffSession* actor, const AppointmentInput& input);
+    // Corrects a booked or arrived appointment; the status and ticket are left alone.
+    AppointmentChange edit(const StaffSession* actor, const std::string& appointmentId, const AppointmentInput& input);
+    AppointmentChange cancel(const StaffSession* actor, const std::string& appointmentId);
+
+    // The booking tool's export: a header row, then date, time, surname, given name, birth date, phone and an
+    // optional code; ';' or ',' separated, quoted fields, UTF-8 with or without BOM. A bad row is reported with its
+    // line and skipped. Importing the same file again updates the rows it made (found by date, time, surname and
+    // birth date), never duplicates them, and never changes a status, so a cancellation or check-in stays.
+    ImportReport importCsv(const StaffSession* actor, std::string_view csvText);
+
+    std::optional<Appointment> find(const std::string& appointmentId);
+    // Every live appointment of a local day, by time, for the assistant's day view.
+    std::vector<Appointment> day(const std::string& day);
+
+    static constexpr std::size_t kMaxNameLength = 120;  // the schema's limit
+    static constexpr std::size_t kMaxPhoneLength = 40;
+
+private:
+    struct Validated;
+    std::optional<HealthError> validate(const AppointmentInput& input, Validated& out);
+    std::optional<std::string> newCode();
+    std::optional<AppointmentChange> refuseUnlessAllowed(const StaffSession* actor, const char* action);
+
+    storage::AppointmentStore store_;
+    const Clock& clock_;
+    StaffService& staff_;
+};
+
+// Codes are printed on the booking reminder and typed at the kiosk: six characters from an alphabet without the
+// ones people confuse (0/O, 1/I/L, 2/Z, 5/S, 8/B).
+std::string normalizeCode(std::string_view typed);  // upper case, spaces and hyphens dropped
+bool isValidCode(std::string_view normalized);      // 4 to 16 of A-Z and 0-9
+
+}  // namespace vk::services::health

@@ -1,0 +1,147 @@
+#include "kiosk/services/health/check_in.h"
+
+#include "kiosk/services/health/local_days.h"
+#include "kiosk/services/user_text.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace vk::services::health {
+namespace {
+
+bool hasHexDigit(const std::string& text) {
+    return std::any_of(text.begin(), text.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+}
+
+constexpr std::int64_t kMsPerMinute = 60 * 1000;
+
+// Two appointments belong to the same patient when surname, given name and birth date agree; twins share all
+// but the given name, and are told apart only at the desk.
+std::string patientOf(const Appointment& appointment) {
+    return appointment.surnameKey + "|" + surnameKey(appointment.givenName) + "|" +
+           appointment.birthDate.value_or("");
+}
+
+bool isInWaitingRoom(const Appointment& appointment) {
+    return appointment.status == AppointmentStatus::Arrived || appointment.status == AppointmentStatus::InConsultation;
+}
+
+}  // namespace
+
+CheckIn::CheckIn(storage::Database& db, const Clock& clock, StaffService& staff, CheckInPolicy policy)
+    : store_(db), clock_(clock), staff_(staff), policy_(std::move(policy)) {}
+
+PublicCheckIn CheckIn::publicView(const Appointment& appointment, const std::string& ticket) const {
+    const std::int64_t shownTime = appointment.walkIn ? appointment.arrivedAt.value_or(appointment.startsAt)
+                                                      : appointment.startsAt;
+    return {ticket, initials(appointment.givenName, appointment.surname), localTime(shownTime)};
+}
+
+CheckInResult CheckIn::byBirthDate(const std::string& birthDate, const std::string& surnameLetters) {
+    const std::string letters = surnameKey(surnameLetters);
+    const auto birth = parseBookingDay(cleanUserText(birthDate, 32));
+    if (!birth || countCodepoints(letters) < CheckInPolicy::kMinSurnameLetters) return {CheckInOutcome::InvalidInput};
+    const DayRange today = localDayRange(localDay(clock_.nowMs()));
+    std::vector<Appointment> candidates = store_.findByBirthDate(*birth, today.fromMs, today.toMs);
+    std::erase_if(candidates, [&](const Appointment& a) { return !a.surnameKey.starts_with(letters); });
+    return decide(candidates);
+}
+
+CheckInResult CheckIn::byCode(const std::string& code) {
+    const std::string normalized = normalizeCode(cleanUserText(code, 64));
+    if (normalized.empty()) return {CheckInOutcome::InvalidInput};
+    if (!isValidCode(normalized)) return {CheckInOutcome::NoMatch};
+    const auto appointment = store_.findByCode(normalized);
+    if (!appointment) return {CheckInOutcome::NoMatch};
+    return decide({*appointment});
+}
+
+CheckInResult CheckIn::byCard(const std::string& cardUidHex) {
+    if (!hasHexDigit(cardUidHex)) return {CheckInOutcome::InvalidInput};
+    const auto card = store_.findCard(cardDigest(cardUidHex));
+    if (!card) return {CheckInOutcome::NoMatch};
+    const DayRange today = localDayRange(localDay(clock_.nowMs()));
+    std::vector<Appointment> candidates = store_.findByBirthDate(card->birthDate, today.fromMs, today.toMs);
+    std::erase_if(candidates, [&](const Appointment& a) { return a.surnameKey != card->surnameKey; });
+    return decide(candidates);
+}
+
+CheckInResult CheckIn::decide(const std::vector<Appointment>& candidates) {
+    if (candidates.empty()) return {CheckInOutcome::NoMatch};
+    const std::string patient = patientOf(candidates.front());
+    for (const Appointment& candidate : candidates)
+        if (patientOf(candidate) != patient) return {CheckInOutcome::SeveralMatches};
+
+    // One patient, usually one appointment today; with several, what is under way wins, then what is due.
+    for (const Appointment& candidate : candidates)
+        if (isInWaitingRoom(candidate) && candidate.ticket)
+            return {CheckInOutcome::AlreadyCheckedIn, publicView(candidate, *candidate.ticket)};
+
+    const std::int64_t now = clock_.nowMs();
+    const std::int64_t early = policy_.earlyMinutes * kMsPerMinute;
+    const std::int64_t late = policy_.lateMinutes * kMsPerMinute;
+    const Appointment* due = nullptr;
+    int dueCount = 0;
+    std::optional<std::int64_t> opensIn;
+    bool missed = false;
+    bool cancelled = false;
+    const Appointment* finished = nullptr;
+    for (const Appointment& candidate : candidates) {
+        switch (candidate.status) {
+        case AppointmentStatus::Booked:
+            if (now < candidate.startsAt - early) {
+                const std::int64_t wait = candidate.startsAt - early - now;
+                opensIn = opensIn ? std::min(*opensIn, wait) : wait;
+            } else if (now <= candidate.startsAt + late) {
+                due = &candidate;
+                ++dueCount;
+            } else {
+                missed = true;
+            }
+            break;
+        case AppointmentStatus::NoShow: missed = true; break;
+        case AppointmentStatus::Cancelled: cancelled = true; break;
+        case AppointmentStatus::Done: finished = &candidate; break;
+        case AppointmentStatus::Arrived:
+        case AppointmentStatus::InConsultation: break;
+        }
+    }
+    if (dueCount > 1) return {CheckInOutcome::SeveralMatches};
+    if (due) {
+        const std::optional<std::string> ticket = store_.checkIn(due->id, localDay(now), policy_.ticketPrefix, now);
+        if (!ticket) {
+            // Checked in a moment ago by the assistant at the desk: give back what they were given.
+            const auto current = store_.find(due->id);
+            if (current && current->ticket) return {CheckInOutcome::AlreadyCheckedIn, publicView(*current, *current->ticket)};
+            return {CheckInOutcome::NoMatch};
+        }
+        // A resident's own action: the audit line carries the ticket and nothing that names the patient.
+        staff_.audit(nullptr, "health.check_in", *ticket);
+        return {CheckInOutcome::CheckedIn, publicView(*due, *ticket)};
+    }
+    if (opensIn) {
+        return {CheckInOutcome::TooEarly, std::nullopt,
+                static_cast<int>((*opensIn + kMsPerMinute - 1) / kMsPerMinute)};
+    }
+    if (missed) return {CheckInOutcome::TooLate};
+    if (cancelled) return {CheckInOutcome::Cancelled};
+    if (finished && finished->ticket) return {CheckInOutcome::AlreadyCheckedIn, publicView(*finished, *finished->ticket)};
+    return {CheckInOutcome::NoMatch};
+}
+
+AppointmentChange CheckIn::linkCard(const StaffSession* actor, const std::string& appointmentId,
+                                    const std::string& cardUidHex) {
+    if (!mayManageAppointments(actor)) {
+        staff_.audit(actor, "health.refused", "link card");
+        return {HealthError::NotAllowed};
+    }
+    if (!hasHexDigit(cardUidHex)) return {HealthError::CardInvalid};
+    const auto appointment = store_.find(appointmentId);
+    if (!appointment) return {HealthError::NotFound};
+    if (!appointment->birthDate) return {HealthError::NoBirthDate, appointment};
+    store_.linkCard(cardDigest(cardUidHex), appointment->surnameKey, *appointment->birthDate, clock_.nowMs());
+    staff_.audit(actor, "health.card.link", appointmentId);
+    return {HealthError::None, appointment};
+}
+
+}  // namespace vk::services::health

@@ -1,0 +1,341 @@
+#include "storage/rota_store.h"
+
+#include "storage/record_id.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace vk::storage {
+namespace {
+
+const char* sourceText(RotaSource source) { return source == RotaSource::Feed ? "feed" : "staff"; }
+RotaSource sourceFrom(const std::string& text) { return text == "feed" ? RotaSource::Feed : RotaSource::Staff; }
+
+void bindOptional(SQLite::Statement& statement, int index, const std::optional<std::string>& value) {
+    if (value)
+        statement.bind(index, *value);
+    else
+        statement.bind(index);
+}
+
+std::optional<std::string> optionalText(const SQLite::Column& column) {
+    if (column.isNull()) return std::nullopt;
+    return column.getString();
+}
+
+// The staff notice names the weeks an import changed; a change's first and last day are enough to find them.
+void noteDays(std::set<std::string>& days, const std::string& first, const std::string& last) {
+    days.insert(first);
+    if (last != first) days.insert(last);
+}
+
+void softDelete(Database& db, const char* table, const std::string& id, std::int64_t nowMs) {
+    SQLite::Statement update(db.sql(), std::string("UPDATE ") + table +
+                                           " SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL");
+    update.bind(1, nowMs);
+    update.bind(2, nowMs);
+    update.bind(3, id);
+    update.exec();
+}
+
+}  // namespace
+
+std::vector<RotaVisit> RotaStore::visits(const std::string& firstDay, const std::string& lastDay) {
+    SQLite::Statement query(db_.sql(),
+                            "SELECT id, doctor_name, doctor_title, first_day, last_day, source, coalesce(source_key, '') "
+                            "FROM rota_visit WHERE deleted_at IS NULL AND last_day >= ? AND first_day <= ? "
+                            "ORDER BY first_day, doctor_name");
+    query.bind(1, firstDay);
+    query.bind(2, lastDay);
+    std::vector<RotaVisit> result;
+    while (query.executeStep())
+        result.push_back({query.getColumn(0).getString(), query.getColumn(1).getString(),
+                          query.getColumn(2).getString(), query.getColumn(3).getString(),
+                          query.getColumn(4).getString(), sourceFrom(query.getColumn(5).getString()),
+                          query.getColumn(6).getString()});
+    return result;
+}
+
+std::vector<RotaHours> RotaStore::hours(const std::string& firstDay, const std::string& lastDay) {
+    SQLite::Statement query(db_.sql(),
+                            "SELECT id, day, opens, closes, doctor_name, source, coalesce(source_key, '') FROM rota_hours "
+                            "WHERE deleted_at IS NULL AND day BETWEEN ? AND ? ORDER BY day, opens");
+    query.bind(1, firstDay);
+    query.bind(2, lastDay);
+    std::vector<RotaHours> result;
+    while (query.executeStep())
+        result.push_back({query.getColumn(0).getString(), query.getColumn(1).getString(),
+                          query.getColumn(2).getString(), query.getColumn(3).getString(),
+                          query.getColumn(4).getString(), sourceFrom(query.getColumn(5).getString()),
+                          query.getColumn(6).getString()});
+    return result;
+}
+
+std::vector<RotaClosure> RotaStore::closures(const std::string& firstDay, const std::string& lastDay) {
+    SQLite::Statement query(db_.sql(),
+                            "SELECT id, first_day, last_day, reason, source, coalesce(source_key, '') FROM rota_closure "
+                            "WHERE deleted_at IS NULL AND last_day >= ? AND first_day <= ? ORDER BY first_day");
+    query.bind(1, firstDay);
+    query.bind(2, lastDay);
+    std::vector<RotaClosure> result;
+    while (query.executeStep())
+        result.push_back({query.getColumn(0).getString(), query.getColumn(1).getString(),
+                          query.getColumn(2).getString(), query.getColumn(3).getString(),
+                          sourceFrom(query.getColumn(4).getString()), query.getColumn(5).getString()});
+    return result;
+}
+
+std::optional<RotaDayNotice> RotaStore::dayNotice(const std::string& day) {
+    SQLite::Statement query(db_.sql(),
+                            "SELECT delay_minutes, closes_early_at FROM rota_day_notice "
+                            "WHERE day = ? AND deleted_at IS NULL");
+    query.bind(1, day);
+    if (!query.executeStep()) return std::nullopt;
+    return RotaDayNotice{day, query.getColumn(0).getInt(), optionalText(query.getColumn(1))};
+}
+
+RotaVisit RotaStore::addVisit(const RotaVisit& visit, std::int64_t nowMs) {
+    RotaVisit stored = visit;
+    stored.id = newRecordId(nowMs);
+    SQLite::Statement insert(db_.sql(),
+                             "INSERT INTO rota_visit(id, origin_kiosk, doctor_name, doctor_title, first_day, last_day, "
+                             "source, source_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, stored.id);
+    insert.bind(2, db_.kioskId());
+    insert.bind(3, stored.doctorName);
+    insert.bind(4, stored.doctorTitle);
+    insert.bind(5, stored.firstDay);
+    insert.bind(6, stored.lastDay);
+    insert.bind(7, sourceText(stored.source));
+    bindOptional(insert, 8, stored.sourceKey.empty() ? std::nullopt : std::optional(stored.sourceKey));
+    insert.bind(9, nowMs);
+    insert.bind(10, nowMs);
+    insert.exec();
+    return stored;
+}
+
+RotaHours RotaStore::addHours(const RotaHours& hours, std::int64_t nowMs) {
+    RotaHours stored = hours;
+    stored.id = newRecordId(nowMs);
+    SQLite::Statement insert(db_.sql(),
+                             "INSERT INTO rota_hours(id, origin_kiosk, day, opens, closes, doctor_name, source, "
+                             "source_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, stored.id);
+    insert.bind(2, db_.kioskId());
+    insert.bind(3, stored.day);
+    insert.bind(4, stored.opens);
+    insert.bind(5, stored.closes);
+    insert.bind(6, stored.doctorName);
+    insert.bind(7, sourceText(stored.source));
+    bindOptional(insert, 8, stored.sourceKey.empty() ? std::nullopt : std::optional(stored.sourceKey));
+    insert.bind(9, nowMs);
+    insert.bind(10, nowMs);
+    insert.exec();
+    return stored;
+}
+
+RotaClosure RotaStore::addClosure(const RotaClosure& closure, std::int64_t nowMs) {
+    RotaClosure stored = closure;
+    stored.id = newRecordId(nowMs);
+    SQLite::Statement insert(db_.sql(),
+                             "INSERT INTO rota_closure(id, origin_kiosk, first_day, last_day, reason, source, "
+                             "source_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, stored.id);
+    insert.bind(2, db_.kioskId());
+    insert.bind(3, stored.firstDay);
+    insert.bind(4, stored.lastDay);
+    insert.bind(5, stored.reason);
+    insert.bind(6, sourceText(stored.source));
+    bindOptional(insert, 7, stored.sourceKey.empty() ? std::nullopt : std::optional(stored.sourceKey));
+    insert.bind(8, nowMs);
+    insert.bind(9, nowMs);
+    insert.exec();
+    return stored;
+}
+
+void RotaStore::updateVisit(const RotaVisit& visit, std::int64_t nowMs) {
+    SQLite::Statement update(db_.sql(),
+                             "UPDATE rota_visit SET doctor_name = ?, doctor_title = ?, first_day = ?, last_day = ?, "
+                             "updated_at = ? WHERE id = ? AND deleted_at IS NULL");
+    update.bind(1, visit.doctorName);
+    update.bind(2, visit.doctorTitle);
+    update.bind(3, visit.firstDay);
+    update.bind(4, visit.lastDay);
+    update.bind(5, nowMs);
+    update.bind(6, visit.id);
+    update.exec();
+}
+
+void RotaStore::removeVisit(const std::string& id, std::int64_t nowMs) { softDelete(db_, "rota_visit", id, nowMs); }
+void RotaStore::removeHours(const std::string& id, std::int64_t nowMs) { softDelete(db_, "rota_hours", id, nowMs); }
+void RotaStore::removeClosure(const std::string& id, std::int64_t nowMs) { softDelete(db_, "rota_closure", id, nowMs); }
+
+void RotaStore::setDayNotice(const RotaDayNotice& notice, std::int64_t nowMs) {
+    SQLite::Transaction transaction(db_.sql());
+    SQLite::Statement retire(db_.sql(),
+                             "UPDATE rota_day_notice SET deleted_at = ?, updated_at = ? WHERE day = ? AND deleted_at IS NULL");
+    retire.bind(1, nowMs);
+    retire.bind(2, nowMs);
+    retire.bind(3, notice.day);
+    retire.exec();
+    if (notice.delayMinutes > 0 || notice.closesEarlyAt) {
+        SQLite::Statement insert(db_.sql(),
+                                 "INSERT INTO rota_day_notice(id, origin_kiosk, day, delay_minutes, closes_early_at, "
+                                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        insert.bind(1, newRecordId(nowMs));
+        insert.bind(2, db_.kioskId());
+        insert.bind(3, notice.day);
+        insert.bind(4, notice.delayMinutes);
+        bindOptional(insert, 5, notice.closesEarlyAt);
+        insert.bind(6, nowMs);
+        insert.bind(7, nowMs);
+        insert.exec();
+    }
+    transaction.commit();
+}
+
+RotaChange RotaStore::replaceFeedRows(const std::string& firstDay, const std::string& lastDay,
+                                      const std::vector<RotaVisit>& visits, const std::vector<RotaHours>& hours,
+                                      const std::vector<RotaClosure>& closures, std::int64_t nowMs) {
+    RotaChange change;
+    std::set<std::string> days;
+    SQLite::Transaction transaction(db_.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+
+    {
+        std::map<std::string, RotaVisit> existing;
+        for (auto& visit : this->visits(firstDay, lastDay))
+            if (visit.source == RotaSource::Feed) existing.emplace(visit.sourceKey, visit);
+        for (RotaVisit visit : visits) {
+            visit.source = RotaSource::Feed;
+            const auto found = existing.find(visit.sourceKey);
+            if (found == existing.end()) {
+                addVisit(visit, nowMs);
+                ++change.added;
+                noteDays(days, visit.firstDay, visit.lastDay);
+                continue;
+            }
+            const RotaVisit& old = found->second;
+            if (old.doctorName != visit.doctorName || old.doctorTitle != visit.doctorTitle ||
+                old.firstDay != visit.firstDay || old.lastDay != visit.lastDay) {
+                visit.id = old.id;
+                updateVisit(visit, nowMs);
+                ++change.updated;
+                noteDays(days, std::min(old.firstDay, visit.firstDay), std::max(old.lastDay, visit.lastDay));
+            }
+            existing.erase(found);
+        }
+        for (const auto& [key, old] : existing) {
+            removeVisit(old.id, nowMs);
+            ++change.removed;
+            noteDays(days, old.firstDay, old.lastDay);
+        }
+    }
+    {
+        // Hours and closures have no natural edit: a changed one is removed and added again.
+        std::map<std::string, RotaHours> existing;
+        for (auto& row : this->hours(firstDay, lastDay))
+            if (row.source == RotaSource::Feed) existing.emplace(row.sourceKey, row);
+        for (RotaHours row : hours) {
+            row.source = RotaSource::Feed;
+            const auto found = existing.find(row.sourceKey);
+            if (found != existing.end() && found->second.day == row.day && found->second.opens == row.opens &&
+                found->second.closes == row.closes && found->second.doctorName == row.doctorName) {
+                existing.erase(found);
+                continue;
+            }
+            if (found != existing.end()) {
+                removeHours(found->second.id, nowMs);
+                noteDays(days, found->second.day, found->second.day);
+                existing.erase(found);
+                ++change.updated;
+            } else {
+                ++change.added;
+            }
+            addHours(row, nowMs);
+            noteDays(days, row.day, row.day);
+        }
+        for (const auto& [key, old] : existing) {
+            removeHours(old.id, nowMs);
+            ++change.removed;
+            noteDays(days, old.day, old.day);
+        }
+    }
+    {
+        std::map<std::string, RotaClosure> existing;
+        for (auto& row : this->closures(firstDay, lastDay))
+            if (row.source == RotaSource::Feed) existing.emplace(row.sourceKey, row);
+        for (RotaClosure row : closures) {
+            row.source = RotaSource::Feed;
+            const auto found = existing.find(row.sourceKey);
+            if (found != existing.end() && found->second.firstDay == row.firstDay &&
+                found->second.lastDay == row.lastDay && found->second.reason == row.reason) {
+                existing.erase(found);
+                continue;
+            }
+            if (found != existing.end()) {
+                removeClosure(found->second.id, nowMs);
+                noteDays(days, found->second.firstDay, found->second.lastDay);
+                existing.erase(found);
+                ++change.updated;
+            } else {
+                ++change.added;
+            }
+            addClosure(row, nowMs);
+            noteDays(days, row.firstDay, row.lastDay);
+        }
+        for (const auto& [key, old] : existing) {
+            removeClosure(old.id, nowMs);
+            ++change.removed;
+            noteDays(days, old.firstDay, old.lastDay);
+        }
+    }
+    transaction.commit();
+    change.days.assign(days.begin(), days.end());
+    return change;
+}
+
+std::int64_t RotaStore::lastChangeAt() {
+    return db_.sql()
+        .execAndGet("SELECT max(coalesce((SELECT max(updated_at) FROM rota_visit), 0), "
+                    "coalesce((SELECT max(updated_at) FROM rota_hours), 0), "
+                    "coalesce((SELECT max(updated_at) FROM rota_closure), 0))")
+        .getInt64();
+}
+
+std::optional<RotaFeedState> RotaStore::feedState(const std::string& url) {
+    SQLite::Statement query(db_.sql(),
+                            "SELECT etag, last_modified, last_good_body, coalesce(last_good_at, 0), "
+                            "coalesce(last_attempt_at, 0), last_error FROM rota_feed_state WHERE url = ?");
+    query.bind(1, url);
+    if (!query.executeStep()) return std::nullopt;
+    return RotaFeedState{url,
+                         optionalText(query.getColumn(0)),
+                         optionalText(query.getColumn(1)),
+                         optionalText(query.getColumn(2)),
+                         query.getColumn(3).getInt64(),
+                         query.getColumn(4).getInt64(),
+                         optionalText(query.getColumn(5))};
+}
+
+void RotaStore::saveFeedState(const RotaFeedState& state) {
+    SQLite::Statement upsert(db_.sql(),
+                             "INSERT INTO rota_feed_state(url, etag, last_modified, last_good_body, last_good_at, "
+                             "last_attempt_at, last_error) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET "
+                             "etag = excluded.etag, last_modified = excluded.last_modified, "
+                             "last_good_body = excluded.last_good_body, last_good_at = excluded.last_good_at, "
+                             "last_attempt_at = excluded.last_attempt_at, last_error = excluded.last_error");
+    upsert.bind(1, state.url);
+    bindOptional(upsert, 2, state.etag);
+    bindOptional(upsert, 3, state.lastModified);
+    bindOptional(upsert, 4, state.lastGoodBody);
+    upsert.bind(5, state.lastGoodAt);
+    upsert.bind(6, state.lastAttemptAt);
+    bindOptional(upsert, 7, state.lastError);
+    upsert.exec();
+}
+
+}  // namespace vk::storage

@@ -1,0 +1,106 @@
+#pragma once
+// The doctor rota: visits, consultation hours, closures and the day's notices, and the feed's state.
+// Days are "YYYY-MM-DD" and times "HH:MM", local to the kiosk; they compare as text.
+
+#include "storage/database.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vk::storage {
+
+enum class RotaSource { Staff, Feed };
+
+struct RotaVisit {
+    std::string id;
+    std::string doctorName;
+    std::string doctorTitle;
+    std::string firstDay;
+    std::string lastDay;
+    RotaSource source = RotaSource::Staff;
+    std::string sourceKey;
+};
+
+struct RotaHours {
+    std::string id;
+    std::string day;
+    std::string opens;
+    std::string closes;
+    std::string doctorName;
+    RotaSource source = RotaSource::Staff;
+    std::string sourceKey;
+};
+
+struct RotaClosure {
+    std::string id;
+    std::string firstDay;
+    std::string lastDay;
+    std::string reason;
+    RotaSource source = RotaSource::Staff;
+    std::string sourceKey;
+};
+
+struct RotaDayNotice {
+    std::string day;
+    int delayMinutes = 0;
+    std::optional<std::string> closesEarlyAt;  // "HH:MM"
+};
+
+// What an import changed, for the staff notice: the days touched, sorted, without repeats.
+struct RotaChange {
+    int added = 0;
+    int updated = 0;
+    int removed = 0;
+    std::vector<std::string> days;
+    bool any() const { return added + updated + removed > 0; }
+};
+
+struct RotaFeedState {
+    std::string url;
+    std::optional<std::string> etag;
+    std::optional<std::string> lastModified;
+    std::optional<std::string> lastGoodBody;
+    std::int64_t lastGoodAt = 0;
+    std::int64_t lastAttemptAt = 0;
+    std::optional<std::string> lastError;
+};
+
+class RotaStore {
+public:
+    explicit RotaStore(Database& db) : db_(db) {}
+
+    // Everything live that touches [firstDay, lastDay].
+    std::vector<RotaVisit> visits(const std::string& firstDay, const std::string& lastDay);
+    std::vector<RotaHours> hours(const std::string& firstDay, const std::string& lastDay);
+    std::vector<RotaClosure> closures(const std::string& firstDay, const std::string& lastDay);
+    std::optional<RotaDayNotice> dayNotice(const std::string& day);
+
+    RotaVisit addVisit(const RotaVisit& visit, std::int64_t nowMs);
+    RotaHours addHours(const RotaHours& hours, std::int64_t nowMs);
+    RotaClosure addClosure(const RotaClosure& closure, std::int64_t nowMs);
+    void updateVisit(const RotaVisit& visit, std::int64_t nowMs);
+    // Soft deletes, by id, whatever the kind of row.
+    void removeVisit(const std::string& id, std::int64_t nowMs);
+    void removeHours(const std::string& id, std::int64_t nowMs);
+    void removeClosure(const std::string& id, std::int64_t nowMs);
+    void setDayNotice(const RotaDayNotice& notice, std::int64_t nowMs);
+
+    // Makes the feed rows touching [firstDay, lastDay] exactly the given ones, matched by source key, in one
+    // transaction: new keys are added, changed rows updated, missing ones soft-deleted. Staff rows are untouched.
+    RotaChange replaceFeedRows(const std::string& firstDay, const std::string& lastDay,
+                               const std::vector<RotaVisit>& visits, const std::vector<RotaHours>& hours,
+                               const std::vector<RotaClosure>& closures, std::int64_t nowMs);
+
+    // The latest change to any rota row (added, edited or removed), 0 if none.
+    std::int64_t lastChangeAt();
+
+    std::optional<RotaFeedState> feedState(const std::string& url);
+    void saveFeedState(const RotaFeedState& state);
+
+private:
+    Database& db_;
+};
+
+}  // namespace vk::storage
