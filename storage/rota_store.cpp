@@ -198,6 +198,42 @@ void RotaStore::setDayNotice(const RotaDayNotice& notice, std::int64_t nowMs) {
     transaction.commit();
 }
 
+namespace {
+
+// Makes the stored feed rows of one kind match the incoming ones, by source key: an equal row stays, a changed one
+// is replaced, a missing one removed. Each change notes the days it touches.
+template <typename Row, typename Same, typename Add, typename Replace, typename Remove, typename Days>
+void syncFeedRows(const std::vector<Row>& stored, const std::vector<Row>& incoming, RotaChange& change,
+                  std::set<std::string>& days, Same same, Add add, Replace replace, Remove remove, Days daysOf) {
+    std::map<std::string, Row> existing;
+    for (const Row& row : stored)
+        if (row.source == RotaSource::Feed) existing.emplace(row.sourceKey, row);
+    for (Row row : incoming) {
+        row.source = RotaSource::Feed;
+        const auto found = existing.find(row.sourceKey);
+        if (found == existing.end()) {
+            add(row);
+            ++change.added;
+            daysOf(row, days);
+            continue;
+        }
+        if (!same(found->second, row)) {
+            replace(found->second, row);
+            ++change.updated;
+            daysOf(found->second, days);
+            daysOf(row, days);
+        }
+        existing.erase(found);
+    }
+    for (const auto& [key, old] : existing) {
+        remove(old);
+        ++change.removed;
+        daysOf(old, days);
+    }
+}
+
+}  // namespace
+
 RotaChange RotaStore::replaceFeedRows(const std::string& firstDay, const std::string& lastDay,
                                       const std::vector<RotaVisit>& visits, const std::vector<RotaHours>& hours,
                                       const std::vector<RotaClosure>& closures, std::int64_t nowMs) {
@@ -205,94 +241,45 @@ RotaChange RotaStore::replaceFeedRows(const std::string& firstDay, const std::st
     std::set<std::string> days;
     SQLite::Transaction transaction(db_.sql(), SQLite::TransactionBehavior::IMMEDIATE);
 
-    {
-        std::map<std::string, RotaVisit> existing;
-        for (auto& visit : this->visits(firstDay, lastDay))
-            if (visit.source == RotaSource::Feed) existing.emplace(visit.sourceKey, visit);
-        for (RotaVisit visit : visits) {
-            visit.source = RotaSource::Feed;
-            const auto found = existing.find(visit.sourceKey);
-            if (found == existing.end()) {
-                addVisit(visit, nowMs);
-                ++change.added;
-                noteDays(days, visit.firstDay, visit.lastDay);
-                continue;
-            }
-            const RotaVisit& old = found->second;
-            if (old.doctorName != visit.doctorName || old.doctorTitle != visit.doctorTitle ||
-                old.firstDay != visit.firstDay || old.lastDay != visit.lastDay) {
-                visit.id = old.id;
-                updateVisit(visit, nowMs);
-                ++change.updated;
-                noteDays(days, std::min(old.firstDay, visit.firstDay), std::max(old.lastDay, visit.lastDay));
-            }
-            existing.erase(found);
-        }
-        for (const auto& [key, old] : existing) {
-            removeVisit(old.id, nowMs);
-            ++change.removed;
-            noteDays(days, old.firstDay, old.lastDay);
-        }
-    }
-    {
-        // Hours and closures have no natural edit: a changed one is removed and added again.
-        std::map<std::string, RotaHours> existing;
-        for (auto& row : this->hours(firstDay, lastDay))
-            if (row.source == RotaSource::Feed) existing.emplace(row.sourceKey, row);
-        for (RotaHours row : hours) {
-            row.source = RotaSource::Feed;
-            const auto found = existing.find(row.sourceKey);
-            if (found != existing.end() && found->second.day == row.day && found->second.opens == row.opens &&
-                found->second.closes == row.closes && found->second.doctorName == row.doctorName) {
-                existing.erase(found);
-                continue;
-            }
-            if (found != existing.end()) {
-                removeHours(found->second.id, nowMs);
-                noteDays(days, found->second.day, found->second.day);
-                existing.erase(found);
-                ++change.updated;
-            } else {
-                ++change.added;
-            }
-            addHours(row, nowMs);
-            noteDays(days, row.day, row.day);
-        }
-        for (const auto& [key, old] : existing) {
+    syncFeedRows(
+        this->visits(firstDay, lastDay), visits, change, days,
+        [](const RotaVisit& a, const RotaVisit& b) {
+            return a.doctorName == b.doctorName && a.doctorTitle == b.doctorTitle && a.firstDay == b.firstDay &&
+                   a.lastDay == b.lastDay;
+        },
+        [&](const RotaVisit& row) { addVisit(row, nowMs); },
+        // A visit keeps its id when the feed changes it, so that a hub sees an edit, not a new doctor.
+        [&](const RotaVisit& old, RotaVisit row) {
+            row.id = old.id;
+            updateVisit(row, nowMs);
+        },
+        [&](const RotaVisit& old) { removeVisit(old.id, nowMs); },
+        [&](const RotaVisit& row, std::set<std::string>& into) { noteDays(into, row.firstDay, row.lastDay); });
+    syncFeedRows(
+        this->hours(firstDay, lastDay), hours, change, days,
+        [](const RotaHours& a, const RotaHours& b) {
+            return a.day == b.day && a.opens == b.opens && a.closes == b.closes && a.doctorName == b.doctorName;
+        },
+        [&](const RotaHours& row) { addHours(row, nowMs); },
+        [&](const RotaHours& old, const RotaHours& row) {
             removeHours(old.id, nowMs);
-            ++change.removed;
-            noteDays(days, old.day, old.day);
-        }
-    }
-    {
-        std::map<std::string, RotaClosure> existing;
-        for (auto& row : this->closures(firstDay, lastDay))
-            if (row.source == RotaSource::Feed) existing.emplace(row.sourceKey, row);
-        for (RotaClosure row : closures) {
-            row.source = RotaSource::Feed;
-            const auto found = existing.find(row.sourceKey);
-            if (found != existing.end() && found->second.firstDay == row.firstDay &&
-                found->second.lastDay == row.lastDay && found->second.reason == row.reason) {
-                existing.erase(found);
-                continue;
-            }
-            if (found != existing.end()) {
-                removeClosure(found->second.id, nowMs);
-                noteDays(days, found->second.firstDay, found->second.lastDay);
-                existing.erase(found);
-                ++change.updated;
-            } else {
-                ++change.added;
-            }
-            addClosure(row, nowMs);
-            noteDays(days, row.firstDay, row.lastDay);
-        }
-        for (const auto& [key, old] : existing) {
+            addHours(row, nowMs);
+        },
+        [&](const RotaHours& old) { removeHours(old.id, nowMs); },
+        [&](const RotaHours& row, std::set<std::string>& into) { noteDays(into, row.day, row.day); });
+    syncFeedRows(
+        this->closures(firstDay, lastDay), closures, change, days,
+        [](const RotaClosure& a, const RotaClosure& b) {
+            return a.firstDay == b.firstDay && a.lastDay == b.lastDay && a.reason == b.reason;
+        },
+        [&](const RotaClosure& row) { addClosure(row, nowMs); },
+        [&](const RotaClosure& old, const RotaClosure& row) {
             removeClosure(old.id, nowMs);
-            ++change.removed;
-            noteDays(days, old.firstDay, old.lastDay);
-        }
-    }
+            addClosure(row, nowMs);
+        },
+        [&](const RotaClosure& old) { removeClosure(old.id, nowMs); },
+        [&](const RotaClosure& row, std::set<std::string>& into) { noteDays(into, row.firstDay, row.lastDay); });
+
     transaction.commit();
     change.days.assign(days.begin(), days.end());
     return change;

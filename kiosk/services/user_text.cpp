@@ -3,10 +3,8 @@
 #include <cstdint>
 
 namespace vk::services {
-namespace {
 
-// Decodes one UTF-8 sequence at `i`; returns the code point or U+FFFD and advances `i` past what was read.
-char32_t decodeOne(std::string_view text, std::size_t& i) {
+char32_t decodeUtf8(std::string_view text, std::size_t& i) {
     const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
     const unsigned char lead = byte(i);
     int length = 0;
@@ -63,6 +61,8 @@ void appendUtf8(std::string& out, char32_t cp) {
     }
 }
 
+namespace {
+
 bool isControl(char32_t cp) {
     // C0, DEL, C1, and the invisible format characters that can reorder or hide text.
     return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || (cp >= 0x200B && cp <= 0x200F) ||
@@ -80,7 +80,7 @@ std::string cleanUserText(std::string_view text, std::size_t maxCodepoints) {
     bool pendingSpace = false;
     std::size_t i = 0;
     while (i < text.size() && kept < maxCodepoints) {
-        const char32_t cp = decodeOne(text, i);
+        const char32_t cp = decodeUtf8(text, i);
         if (isSpace(cp)) {
             pendingSpace = kept > 0;
             continue;

@@ -14,6 +14,10 @@ std::string cleanUserText(std::string_view text, std::size_t maxCodepoints);
 
 std::size_t countCodepoints(std::string_view utf8);
 
+// Decodes the character at byte `i` and moves `i` past it; invalid UTF-8 gives U+FFFD and moves one byte.
+char32_t decodeUtf8(std::string_view text, std::size_t& i);
+void appendUtf8(std::string& out, char32_t codepoint);
+
 // Removes the last UTF-8 character of `text` (a whole é, not half of it).
 void popLastCodepoint(std::string& text);
 

@@ -97,6 +97,11 @@ void drawWaitingRoomScreen(AppState& state, KioskServices& services) {
     const float left = (area.x - gap) * 0.58f;
     const float right = area.x - gap - left;
     const ImVec2 small(ui::em(5.2f), ui::em(1.8f));
+    const auto noShowButton = [&](const storage::Appointment& a) {
+        const std::string id = "waiting.no_show." + a.id;
+        if (ui::button(id.c_str(), tr("waiting.no_show"), small))
+            report(state, services, services.waitingRoom.markNoShow(&*state.staff, a.id), "waiting.marked_no_show");
+    };
 
     // Left: who is in consultation, who waits, in call order.
     ImGui::BeginGroup();
@@ -123,9 +128,7 @@ void drawWaitingRoomScreen(AppState& state, KioskServices& services) {
         if (ui::button(callId.c_str(), tr("waiting.call"), small))
             report(state, services, services.waitingRoom.call(&*state.staff, a.id), "waiting.called");
         ImGui::SameLine(0.0f, ui::em(0.3f));
-        const std::string goneId = "waiting.no_show." + a.id;
-        if (ui::button(goneId.c_str(), tr("waiting.no_show"), small))
-            report(state, services, services.waitingRoom.markNoShow(&*state.staff, a.id), "waiting.marked_no_show");
+        noShowButton(a);
     }
     ui::dragToScroll();
     ImGui::EndChild();
@@ -164,9 +167,7 @@ void drawWaitingRoomScreen(AppState& state, KioskServices& services) {
         if (ui::button(arrivedId.c_str(), tr("waiting.arrived"), small))
             report(state, services, services.waitingRoom.markArrived(&*state.staff, a.id), "waiting.checked_in");
         ImGui::SameLine(0.0f, ui::em(0.3f));
-        const std::string goneId = "waiting.no_show." + a.id;
-        if (ui::button(goneId.c_str(), tr("waiting.no_show"), small))
-            report(state, services, services.waitingRoom.markNoShow(&*state.staff, a.id), "waiting.marked_no_show");
+        noShowButton(a);
     }
     ui::dragToScroll();
     ImGui::EndChild();

@@ -22,16 +22,6 @@ constexpr std::string_view kCodeAlphabet = "346789ACDEFGHJKMNPQRTUVWXY";
 
 // ---- UTF-8 and the surname key ----
 
-// Decodes the code point at `i` of text already made valid by cleanUserText, and advances `i`.
-char32_t nextCodepoint(std::string_view text, std::size_t& i) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    int length = lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : 4;
-    char32_t cp = length == 1 ? lead : length == 2 ? (lead & 0x1F) : length == 3 ? (lead & 0x0F) : (lead & 0x07);
-    ++i;
-    for (int k = 1; k < length && i < text.size(); ++k, ++i) cp = (cp << 6) | (static_cast<unsigned char>(text[i]) & 0x3F);
-    return cp;
-}
-
 // U+00C0 to U+00FF; an empty entry is dropped (× and ÷).
 constexpr std::array<const char*, 64> kLatin1Letters{
     "A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I", "I",   // À…Ï
@@ -55,24 +45,6 @@ constexpr LetterRun kExtendedLetters[] = {
     {0x0162, 0x0167, "T"},  {0x0168, 0x0173, "U"}, {0x0174, 0x0175, "W"}, {0x0176, 0x0178, "Y"},
     {0x0179, 0x017E, "Z"},  {0x017F, 0x017F, "S"}, {0x0218, 0x0219, "S"}, {0x021A, 0x021B, "T"},
 };
-
-void appendUtf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 void appendKeyLetter(std::string& key, char32_t cp) {
     if (cp >= 'a' && cp <= 'z') {
@@ -99,7 +71,7 @@ void appendKeyLetter(std::string& key, char32_t cp) {
 std::string firstCodepoint(const std::string& text) {
     if (text.empty()) return {};
     std::size_t i = 0;
-    nextCodepoint(text, i);
+    decodeUtf8(text, i);
     return text.substr(0, i);
 }
 
@@ -246,7 +218,7 @@ std::string surnameKey(std::string_view name) {
     const std::string clean = cleanUserText(name, 4 * AppointmentBook::kMaxNameLength);
     std::string key;
     std::size_t i = 0;
-    while (i < clean.size()) appendKeyLetter(key, nextCodepoint(clean, i));
+    while (i < clean.size()) appendKeyLetter(key, decodeUtf8(clean, i));
     return key;
 }
 
