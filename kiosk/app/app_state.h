@@ -91,14 +91,21 @@ struct CheckInForm {
 
 // The assistant's waiting room, reloaded after each action and each minute.
 struct WaitingRoomView {
-    enum class Mode { List, WalkIn };
+    enum class Mode { List, WalkIn, AddAppointment };
+    enum class Field { Surname, GivenName, BirthDate, Time };
     Mode mode = Mode::List;
+    Field field = Field::Surname;
     std::vector<storage::Appointment> waiting;
     std::vector<storage::Appointment> today;
     services::health::CallingBoard board;
     int delayMinutes = 0;
     std::int64_t loadedMinute = -1;
     std::string walkInName;
+    // A booked appointment typed at the desk, for today.
+    std::string surname;
+    std::string givenName;
+    std::string birthDigits;  // "DDMMYYYY"
+    std::string timeDigits;   // "HHMM"
     ui::KeyboardState keyboard;
     std::string message;
     bool messageIsError = false;

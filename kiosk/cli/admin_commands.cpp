@@ -174,6 +174,28 @@ int runRotaCommand(services::KioskRuntime& runtime, const CommandLine& line, std
     return 0;
 }
 
+int runAppointmentsImport(services::KioskRuntime& runtime, const std::filesystem::path& file, std::ostream& out,
+                          std::ostream& err) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        err << "village-kiosk: cannot read " << file.string() << "\n";
+        return 1;
+    }
+    constexpr std::size_t kMaxBytes = 5 * 1024 * 1024;
+    std::string text(kMaxBytes + 1, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    if (text.size() > kMaxBytes) {
+        err << "village-kiosk: " << file.string() << " is larger than 5 MB; nothing was imported\n";
+        return 1;
+    }
+    const auto report = runtime.appointments.importCsv(nullptr, text);
+    out << "Appointments: " << report.added << " added, " << report.updated << " updated, " << report.unchanged
+        << " unchanged, " << report.problems.size() << " rows skipped.\n";
+    for (const auto& problem : report.problems) out << "  line " << problem.line << ": " << problem.reason << "\n";
+    return report.problems.empty() ? 0 : 1;
+}
+
 int runCheckConfig(const services::ConfigLoad& load, std::ostream& out) {
     out << "Configuration: " << load.source << "\n";
     for (const auto& problem : load.problems)

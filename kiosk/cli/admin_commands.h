@@ -15,6 +15,8 @@ int runBackup(services::KioskRuntime& runtime, const std::filesystem::path& dest
 int runStaffCommand(services::KioskRuntime& runtime, const CommandLine& line, std::istream& in, std::ostream& out,
                     std::ostream& err);
 int runRotaCommand(services::KioskRuntime& runtime, const CommandLine& line, std::ostream& out, std::ostream& err);
+int runAppointmentsImport(services::KioskRuntime& runtime, const std::filesystem::path& file, std::ostream& out,
+                          std::ostream& err);
 int runCheckConfig(const services::ConfigLoad& load, std::ostream& out);
 int runPurge(services::KioskRuntime& runtime, std::ostream& out);
 

@@ -35,6 +35,8 @@ std::string usageText() {
   village-kiosk staff remove ID             remove an account
   village-kiosk rota import FILE|URL        import the doctor rota from an iCalendar file or address
   village-kiosk rota show [--weeks N]       print the coming weeks of the rota (4 by default)
+  village-kiosk appointments import FILE.csv
+                                            import appointments from the booking tool's export
   village-kiosk check-config [FILE]         check a configuration file and say what is wrong, line by line
   village-kiosk purge                       delete personal data past its retention period now
   village-kiosk screenshot [--screen NAME] [--size WxH] [--language fr|en] --out FILE.png
@@ -138,6 +140,10 @@ CommandLine parseCommandLine(const std::vector<std::string>& arguments) {
             return line;
         }
         return fail("rota: use import FILE|URL or show [--weeks N]");
+    } else if (verb == "appointments") {
+        if (extra != 2 || positional[1] != "import") return fail("appointments: use import FILE.csv");
+        line.command = Command::Appointments;
+        line.appointmentsFile = positional[2];
     } else if (verb == "check-config") {
         if (extra > 1) return fail("check-config takes at most one file");
         line.command = Command::CheckConfig;

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 using namespace vk;
@@ -66,4 +67,57 @@ TEST_CASE("backup from the command line is audited; a bad destination fails with
     CHECK(runtime.staff.recentAudit(5).front().action == "backup");
     CHECK(cli::runBackup(runtime, "/nonexistent/folder/x.db", out, err) == 1);
     CHECK_THAT(err.str(), Catch::Contains("cannot back up"));
+}
+
+TEST_CASE("the technician imports a rota file and reads the weeks as text", "[cli][rota]") {
+    auto runtime = makeRuntime();
+    std::ostringstream out;
+    std::ostringstream err;
+    const auto import = cli::parseCommandLine({"rota", "import", std::string(VK_SOURCE_DIR) + "/tests/services/fixtures/rota_weekly_paris.ics"});
+    REQUIRE(import.error.empty());
+    CHECK(cli::runRotaCommand(runtime, import, out, err) == 0);
+    CHECK_THAT(out.str(), Catch::Contains("Rota imported:") && Catch::Contains("added"));
+
+    std::ostringstream shown;
+    const auto show = cli::parseCommandLine({"rota", "show", "--weeks", "2"});
+    CHECK(cli::runRotaCommand(runtime, show, shown, err) == 0);
+    int weeks = 0;
+    for (std::size_t at = shown.str().find("Semaine du"); at != std::string::npos; at = shown.str().find("Semaine du", at + 1))
+        ++weeks;
+    CHECK(weeks == 2);
+}
+
+TEST_CASE("a rota file that is not a calendar changes nothing and says why", "[cli][rota][bad-input]") {
+    auto runtime = makeRuntime();
+    const auto file = std::filesystem::temp_directory_path() / ("vk-cli-rota-" + runtime.database.kioskId() + ".ics");
+    {
+        std::ofstream bad(file);
+        bad << "<html>Not found</html>";
+    }
+    std::ostringstream out;
+    std::ostringstream err;
+    CHECK(cli::runRotaCommand(runtime, cli::parseCommandLine({"rota", "import", file.string()}), out, err) == 1);
+    CHECK_THAT(err.str(), Catch::Contains("the rota was not changed"));
+    std::filesystem::remove(file);
+    CHECK(cli::runRotaCommand(runtime, cli::parseCommandLine({"rota", "import", "/nonexistent/rota.ics"}), out, err) == 1);
+    CHECK_THAT(err.str(), Catch::Contains("cannot read"));
+}
+
+TEST_CASE("the technician imports the booking tool's CSV; bad rows are listed with their line", "[cli][health]") {
+    auto runtime = makeRuntime();
+    const auto file = std::filesystem::temp_directory_path() / ("vk-cli-rdv-" + runtime.database.kioskId() + ".csv");
+    {
+        std::ofstream csv(file, std::ios::binary);
+        csv << "\xEF\xBB\xBF" "date;heure;nom;prénom;naissance;téléphone\n"
+               "23/11/2026;09:00;Moulin;Jeanne;14/03/1950;0612345678\n"
+               "31/02/2026;09:30;Faux;Jour;01/01/1960;\n";
+    }
+    std::ostringstream out;
+    std::ostringstream err;
+    const auto line = cli::parseCommandLine({"appointments", "import", file.string()});
+    REQUIRE(line.error.empty());
+    CHECK(cli::runAppointmentsImport(runtime, line.appointmentsFile, out, err) == 1);
+    CHECK_THAT(out.str(), Catch::Contains("1 added") && Catch::Contains("line 3"));
+    CHECK(runtime.appointments.day("2026-11-23").size() == 1);
+    std::filesystem::remove(file);
 }

@@ -218,3 +218,28 @@ TEST_CASE("no patient name, birth date or phone is ever drawn on a public screen
         for (const auto& line : receipt.lines)
             for (const auto& secret : secrets) CHECK(line.text.find(secret) == std::string::npos);
 }
+
+TEST_CASE("the assistant books an appointment at the desk; a bad time is refused on screen", "[ui][health][waiting-room]") {
+    UiFixture f;
+    f.signIn("Claire Moreau", "2580");
+    f.tap("staff.home.waiting_room");
+    f.tap("waiting.add_appointment");
+    for (const char* key : {"kbd.b", "kbd.l", "kbd.a", "kbd.n", "kbd.c"}) f.tap(key);
+    f.tap("kbd.done");
+    for (const char* key : {"kbd.r", "kbd.o", "kbd.s", "kbd.e"}) f.tap(key);
+    f.tap("kbd.done");
+    typeDigits(f, "02021955");
+    f.tap("pad.ok");
+    typeDigits(f, "9999");
+    f.tap("waiting.new.save");
+    CHECK(f.kiosk.shows("Heure invalide"));
+    for (int i = 0; i < 4; ++i) f.tap("pad.backspace");
+    typeDigits(f, "1615");
+    f.tap("waiting.new.save");
+    CHECK(f.kiosk.shows("Rendez-vous ajouté."));
+    bool booked = false;
+    for (const auto& a : f.runtime.appointments.day(services::health::localDay(f.clock.nowMs())))
+        booked |= a.surname == "Blanc" && a.givenName == "Rose" && a.birthDate == std::optional<std::string>("1955-02-02") &&
+                  services::health::localTime(a.startsAt) == "16:15";
+    CHECK(booked);
+}

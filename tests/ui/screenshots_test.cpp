@@ -73,6 +73,12 @@ TEST_CASE("screenshots of the home screen, the keyboard and the staff PIN pad", 
         f.signIn("Claire Moreau", "2580");
         f.tap("staff.home.waiting_room");
         capture(f.kiosk, "waiting-room");
+        f.tap("waiting.add_appointment");
+        for (const char* key : {"kbd.b", "kbd.l", "kbd.a", "kbd.n", "kbd.c", "kbd.done", "kbd.r", "kbd.o", "kbd.s", "kbd.e",
+                                "kbd.done", "pad.0", "pad.2"})
+            f.tap(key);
+        capture(f.kiosk, "add-appointment");
+        f.tap("waiting.new.cancel");
         f.tap("waiting.call_next");
         f.tap("waiting.calling_screen");
         capture(f.kiosk, "calling-screen");

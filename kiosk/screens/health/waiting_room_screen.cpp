@@ -23,6 +23,9 @@ const char* healthErrorText(health::HealthError error) {
     case health::HealthError::Closed: return tr("waiting.error.closed");
     case health::HealthError::NameInvalid: return tr("staff.error.name_invalid");
     case health::HealthError::NobodyWaiting: return tr("waiting.error.nobody");
+    case health::HealthError::TimeInvalid:
+    case health::HealthError::DateInvalid: return tr("waiting.error.time");
+    case health::HealthError::BirthDateInvalid: return tr("waiting.error.birth_date");
     default: return tr("waiting.error.other");
     }
 }
@@ -73,6 +76,76 @@ void drawWalkIn(AppState& state, KioskServices& services, const ImVec2& area, co
     }
 }
 
+// "HHMM" → "HH:MM" and "DDMMYYYY" → "DD/MM/YYYY" as they are typed, for the fields.
+std::string shownTime(const std::string& digits) {
+    return digits.size() > 2 ? digits.substr(0, 2) + ":" + digits.substr(2) : digits;
+}
+std::string shownDate(const std::string& digits) {
+    std::string shown;
+    for (std::size_t i = 0; i < digits.size(); ++i) shown += (i == 2 || i == 4 ? "/" : "") + std::string(1, digits[i]);
+    return shown;
+}
+
+void drawAddAppointment(AppState& state, KioskServices& services, const ImVec2& area, const ImVec2& origin) {
+    View& view = state.waitingRoom;
+    using Field = View::Field;
+    const float column = (area.x - ui::em(1.0f)) * 0.5f;
+    const auto field = [&](const char* id, const char* label, const std::string& shown, Field which) {
+        ImGui::BeginGroup();
+        ui::text(tr(label), ui::fonts().small);
+        if (ui::textField(id, shown, "", view.field == which, false, column)) {
+            view.field = which;
+            view.keyboard = {};
+            view.keyboard.shift = true;
+        }
+        ImGui::EndGroup();
+    };
+    field("waiting.new.surname", "waiting.new.surname", view.surname, Field::Surname);
+    ImGui::SameLine(0.0f, ui::em(1.0f));
+    field("waiting.new.given_name", "waiting.new.given_name", view.givenName, Field::GivenName);
+    field("waiting.new.birth_date", "waiting.new.birth_date", shownDate(view.birthDigits), Field::BirthDate);
+    ImGui::SameLine(0.0f, ui::em(1.0f));
+    field("waiting.new.time", "waiting.new.time", shownTime(view.timeDigits), Field::Time);
+    if (!view.message.empty()) ui::text(view.message, ui::fonts().body, ui::colors::kDanger);
+    const ImVec2 action(ui::em(8.0f), ui::em(1.9f));
+    bool save = ui::button("waiting.new.save", tr("common.save"), action, ui::ButtonKind::Primary);
+    ImGui::SameLine(0.0f, ui::em(0.6f));
+    if (ui::button("waiting.new.cancel", tr("common.cancel"), action)) {
+        view.mode = View::Mode::List;
+        view.message.clear();
+        return;
+    }
+    const float top = ImGui::GetCursorScreenPos().y + ui::em(0.3f);
+    const float height = origin.y + area.y - top;
+    const bool digits = view.field == Field::BirthDate || view.field == Field::Time;
+    if (digits) {
+        std::string& typed = view.field == Field::BirthDate ? view.birthDigits : view.timeDigits;
+        const float padWidth = std::min(area.x * 0.5f, height * 1.6f);
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + (area.x - padWidth) * 0.5f, top));
+        if (ui::drawNumericKeypad(typed, view.field == Field::BirthDate ? 8 : 4, ImVec2(padWidth, height),
+                                  tr("common.next")))
+            view.field = Field::Time;
+    } else {
+        std::string& typed = view.field == Field::Surname ? view.surname : view.givenName;
+        ImGui::SetCursorScreenPos(ImVec2(origin.x, top));
+        if (ui::drawKeyboard(typed, view.keyboard, 120, ImVec2(area.x, height), tr("common.next"))) {
+            view.field = view.field == Field::Surname ? Field::GivenName : Field::BirthDate;
+            view.keyboard = {};
+            view.keyboard.shift = true;
+        }
+    }
+    if (!save) return;
+    health::AppointmentInput input;
+    input.day = health::localDay(services.clock.nowMs());
+    input.time = shownTime(view.timeDigits);
+    input.surname = view.surname;
+    input.givenName = view.givenName;
+    if (view.birthDigits.size() == 8) input.birthDate = shownDate(view.birthDigits);
+    const auto change = services.appointments.add(&*state.staff, input);
+    if (change.ok()) view.mode = View::Mode::List;
+    report(state, services, change, "waiting.new.added");
+}
+
 }  // namespace
 
 void drawWaitingRoomScreen(AppState& state, KioskServices& services) {
@@ -90,6 +163,10 @@ void drawWaitingRoomScreen(AppState& state, KioskServices& services) {
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     if (view.mode == View::Mode::WalkIn) {
         drawWalkIn(state, services, area, origin);
+        return;
+    }
+    if (view.mode == View::Mode::AddAppointment) {
+        drawAddAppointment(state, services, area, origin);
         return;
     }
     const ui::Fonts& fonts = ui::fonts();
@@ -153,6 +230,13 @@ void drawWaitingRoomScreen(AppState& state, KioskServices& services) {
         view.mode = View::Mode::WalkIn;
         view.walkInName.clear();
         view.keyboard = {};
+        view.keyboard.shift = true;
+    }
+    if (ui::button("waiting.add_appointment", tr("waiting.add_appointment"), wide)) {
+        const auto calling = view.board;
+        view = {};
+        view.board = calling;
+        view.mode = View::Mode::AddAppointment;
         view.keyboard.shift = true;
     }
     if (ui::button("waiting.calling_screen", tr("waiting.calling_screen"), wide))
