@@ -64,6 +64,24 @@ std::optional<std::string> newPin(std::istream& in, std::ostream& out, std::ostr
     return pin;
 }
 
+// A file to import, read whole but never past 5 MB (the network's cap too): anything larger is a mistake.
+std::optional<std::string> readImportFile(const std::filesystem::path& file, std::ostream& err) {
+    constexpr std::size_t kMaxBytes = 5 * 1024 * 1024;
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        err << "village-kiosk: cannot read " << file.string() << "\n";
+        return std::nullopt;
+    }
+    std::string text(kMaxBytes + 1, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    if (text.size() > kMaxBytes) {
+        err << "village-kiosk: " << file.string() << " is larger than 5 MB; nothing was imported\n";
+        return std::nullopt;
+    }
+    return text;
+}
+
 }  // namespace
 
 int runBackup(services::KioskRuntime& runtime, const std::filesystem::path& destination, std::ostream& out,
@@ -125,21 +143,9 @@ int runRotaCommand(services::KioskRuntime& runtime, const CommandLine& line, std
             request.url = source;
             report = rota.applyFeedResponse(source, net::HttpClient().get(request));
         } else {
-            std::ifstream in(source, std::ios::binary);
-            if (!in) {
-                err << "village-kiosk: cannot read " << source << "\n";
-                return 1;
-            }
-            // The same cap as the network's: a calendar this large is a mistake, not a rota.
-            constexpr std::size_t kMaxBytes = 5 * 1024 * 1024;
-            std::string text(kMaxBytes + 1, '\0');
-            in.read(text.data(), static_cast<std::streamsize>(text.size()));
-            text.resize(static_cast<std::size_t>(in.gcount()));
-            if (text.size() > kMaxBytes) {
-                err << "village-kiosk: " << source << " is larger than 5 MB; nothing was imported\n";
-                return 1;
-            }
-            report = rota.importCalendar(text, source);
+            const auto text = readImportFile(source, err);
+            if (!text) return 1;
+            report = rota.importCalendar(*text, source);
         }
         if (!report.applied) {
             err << "village-kiosk: the rota was not changed: " << report.error << "\n";
@@ -176,20 +182,9 @@ int runRotaCommand(services::KioskRuntime& runtime, const CommandLine& line, std
 
 int runAppointmentsImport(services::KioskRuntime& runtime, const std::filesystem::path& file, std::ostream& out,
                           std::ostream& err) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        err << "village-kiosk: cannot read " << file.string() << "\n";
-        return 1;
-    }
-    constexpr std::size_t kMaxBytes = 5 * 1024 * 1024;
-    std::string text(kMaxBytes + 1, '\0');
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<std::size_t>(in.gcount()));
-    if (text.size() > kMaxBytes) {
-        err << "village-kiosk: " << file.string() << " is larger than 5 MB; nothing was imported\n";
-        return 1;
-    }
-    const auto report = runtime.appointments.importCsv(nullptr, text);
+    const auto text = readImportFile(file, err);
+    if (!text) return 1;
+    const auto report = runtime.appointments.importCsv(nullptr, *text);
     out << "Appointments: " << report.added << " added, " << report.updated << " updated, " << report.unchanged
         << " unchanged, " << report.problems.size() << " rows skipped.\n";
     for (const auto& problem : report.problems) out << "  line " << problem.line << ": " << problem.reason << "\n";
