@@ -43,6 +43,34 @@ TEST_CASE("every key the code uses exists in every language", "[i18n]") {
     }
 }
 
+// Every audit action the services write, as the activity log screen looks it up ("audit." + action).
+std::set<std::string> auditActionsInCode() {
+    std::set<std::string> actions;
+    const std::regex audit(R"re(audit\([^;]*?,\s*"([a-z_.]+)")re");
+    const std::regex returned(R"re(return "((?:health|staff|rota)\.[a-z_.]+)")re");
+    for (const auto& entry : fs::recursive_directory_iterator(fs::path(VK_SOURCE_DIR) / "kiosk")) {
+        if (entry.path().extension() != ".cpp") continue;
+        std::ifstream in(entry.path());
+        std::stringstream text;
+        text << in.rdbuf();
+        const std::string source = text.str();
+        for (const std::regex* pattern : {&audit, &returned})
+            for (std::sregex_iterator it(source.begin(), source.end(), *pattern), end; it != end; ++it)
+                actions.insert((*it)[1]);
+    }
+    return actions;
+}
+
+TEST_CASE("every audit action has words in every language", "[i18n][audit]") {
+    const auto actions = auditActionsInCode();
+    REQUIRE(actions.size() > 20);
+    for (const std::string& language : availableLanguages())
+        for (const std::string& action : actions) {
+            INFO(language << ": audit." << action);
+            CHECK(catalog(language).count("audit." + action) == 1);
+        }
+}
+
 TEST_CASE("every language has exactly the keys of the French reference", "[i18n]") {
     const Catalog& french = catalog("fr");
     REQUIRE_FALSE(french.empty());
