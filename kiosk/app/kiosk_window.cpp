@@ -3,7 +3,7 @@
 #include "kiosk/app/frame_pacer.h"
 #include "kiosk/app/kiosk_ui.h"
 #include "kiosk/app/sdl_input.h"
-#include "net/fetch_worker.h"
+#include "kiosk/app/background_work.h"
 
 #include <SDL.h>
 
@@ -75,22 +75,15 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
     }
     if (options.fullscreen) SDL_ShowCursor(SDL_DISABLE);
 
-    // Worker threads (readers today; network and printer later) wake the loop with this event.
+    // Worker threads (readers, the network, the printer) wake the loop with this event.
     const Uint32 wakeEvent = SDL_RegisterEvents(1);
     const auto wakeLoop = [wakeEvent] {
         SDL_Event event{};
         event.type = wakeEvent;
         SDL_PushEvent(&event);  // thread-safe: the one SDL call worker threads make
     };
-    if (runtime) runtime->readers.setWakeCallback(wakeLoop);
-
-    // The rota feed is fetched on a worker thread; its answer is applied here, on the loop's thread.
-    std::unique_ptr<net::FetchWorker> rotaFetcher;
-    std::int64_t nextRotaFetchMs = 0;
-    if (runtime && !runtime->config.rotaFeedUrl.empty()) {
-        rotaFetcher = std::make_unique<net::FetchWorker>();
-        rotaFetcher->setWakeCallback(wakeLoop);
-    }
+    std::optional<BackgroundWork> background;
+    if (runtime) background.emplace(*runtime, wakeLoop);
 
     std::optional<KioskServices> services;
     if (runtime)
@@ -138,26 +131,7 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
             } while (SDL_PollEvent(&event));
         }
         now = wallClock.nowMs();
-        if (runtime) {
-            while (auto read = runtime->readers.take()) {
-                ui.noteInput(now);
-                ui.onReaderEvent(*read);
-                pacer.onInput();
-            }
-            runtime->retention.runIfDue();
-            if (rotaFetcher) {
-                const std::string& url = runtime->config.rotaFeedUrl;
-                if (now >= nextRotaFetchMs) {
-                    rotaFetcher->request("rota", runtime->rota.feedRequest(url));
-                    nextRotaFetchMs = now + static_cast<std::int64_t>(runtime->config.rotaRefreshMinutes) * 60'000;
-                }
-                while (auto fetched = rotaFetcher->take()) {
-                    runtime->rota.applyFeedResponse(url, fetched->response);
-                    ui.state().health.loadedMinute = -1;  // the rota on screen is read again
-                    pacer.requestFrame();
-                }
-            }
-        }
+        if (background) background->poll(now, ui, pacer);
         if (pacer.shouldDraw(now, pointer)) {
             ui.setPointer(pacer.takePointerStep(pointer));
             ui.renderFrame(now);
@@ -186,13 +160,12 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
         const auto tick = ui.tick(now);
         if (tick.changedScreen) pacer.onInput();
         pacer.wakeNoLaterThan(tick.nextMs);
-        if (runtime) pacer.wakeNoLaterThan(runtime->retention.nextRunMs());
-        if (rotaFetcher) pacer.wakeNoLaterThan(nextRotaFetchMs);
+        if (background) pacer.wakeNoLaterThan(background->nextDueMs());
         if (options.quitAfterMs > 0 && steadyMs() - startedAt >= options.quitAfterMs) running = false;
         if (options.quitAfterMs > 0) pacer.wakeNoLaterThan(now + options.quitAfterMs - (steadyMs() - startedAt));
     }
 
-    if (runtime) runtime->readers.setWakeCallback({});
+    background.reset();
     SDL_DestroyRenderer(renderer);
     SDL_DestroyWindow(window);
     SDL_Quit();
