@@ -5,11 +5,12 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config
-  libsdl2-dev libimgui-dev libstb-dev
+  libsdl2-dev libimgui-dev libstb-dev libqrencode-dev
   libsqlitecpp-dev libsqlite3-dev
   libcurl4-openssl-dev libusb-1.0-0-dev
   libtomlplusplus-dev libsodium-dev libical-dev
-  catch2
+  libpcsclite-dev pcscd vsmartcard-vpcd
+  catch2 libumockdev-dev umockdev
   fonts-dejavu-core
   xvfb xauth
 )

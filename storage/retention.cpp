@@ -14,6 +14,9 @@ const std::vector<RetentionCategory>& retentionCategories() {
         {"appointments_days", "appointments and check-ins", "appointment", "starts_at"},
         {"patient_cards_days", "patient cards linked for check-in", "patient_card", "created_at"},
         {"staff_notices_days", "acknowledged staff notices", "staff_notice", "acknowledged_at"},
+        // Printed (or given up) receipts: a ticket or parcel receipt may carry a name. Waiting jobs have no
+        // finished_at and are never purged.
+        {"print_jobs_days", "printed receipts in the print queue", "print_job", "finished_at"},
     };
     return categories;
 }

@@ -32,7 +32,7 @@ struct KioskConfig {
 
     std::map<std::string, int> retentionDays{{"audit_log_days", 365},    {"removed_staff_days", 365},
                                              {"appointments_days", 30},  {"patient_cards_days", 365},
-                                             {"staff_notices_days", 90}};
+                                             {"staff_notices_days", 90}, {"print_jobs_days", 7}};
 
     // Health centre.
     std::string rotaFeedUrl;  // an iCalendar feed (http or https); empty: the rota is kept by staff only
