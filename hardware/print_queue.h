@@ -89,6 +89,7 @@ public:
     std::optional<std::int64_t> enqueue(const Receipt& receipt);
 
     PrinterSnapshot snapshot() const;
+    bool printsNow() const override { return snapshot().ready; }
 
 private:
     struct StatusAnswer {

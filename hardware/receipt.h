@@ -5,6 +5,7 @@
 // characters and converts to the printer's code page, so nothing in a string can drive the printer.
 
 #include <cstddef>
+#include <filesystem>
 #include <cstdint>
 #include <deque>
 #include <mutex>
@@ -118,18 +119,26 @@ public:
     virtual ~ReceiptPrinter() = default;
     // Hands a receipt over; printing happens later, on the device's own thread. Never blocks the screen.
     virtual void submit(const Receipt& receipt) = 0;
+    // Whether a receipt handed over now prints at once; residents otherwise read « dès que possible ».
+    virtual bool printsNow() const { return true; }
 };
 
-// Keeps the last receipts instead of printing them.
+// The kiosk without a printer (development, a demo): keeps the last receipts for the screen's preview and, given
+// a folder, writes each one there as a PNG, the way a receipt printer would have printed it.
 class PreviewPrinter final : public ReceiptPrinter {
 public:
+    explicit PreviewPrinter(std::filesystem::path folder = {}, std::string profile = "generic-80");
     void submit(const Receipt& receipt) override;
     std::vector<Receipt> lastReceipts() const;
+    const std::filesystem::path& folder() const { return folder_; }
 
 private:
     static constexpr std::size_t kKept = 20;
+    std::filesystem::path folder_;
+    std::string profile_;
     mutable std::mutex mutex_;
     std::deque<Receipt> receipts_;
+    int written_ = 0;
 };
 
 }  // namespace vk::hardware

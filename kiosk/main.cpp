@@ -66,6 +66,7 @@ int main(int argc, char** argv) {
     services::ConfigLoad load = services::loadKioskConfig(line.configFile);
     if (line.dataDir) load.config.dataDir = *line.dataDir;
     if (line.command == cli::Command::CheckConfig) return cli::runCheckConfig(load, std::cout);
+    if (line.command == cli::Command::PrintTest) return cli::runPrintTest(load.config, line, std::cout, std::cerr);
 
     std::vector<std::string> notices;
     for (const auto& problem : load.problems) {
@@ -106,7 +107,13 @@ int main(int argc, char** argv) {
     std::unique_ptr<services::KioskRuntime> runtime;
     if (outOfOrder.empty()) {
         try {
-            runtime = std::make_unique<services::KioskRuntime>(load.config);
+            services::RuntimeOptions runtimeOptions;
+            runtimeOptions.startDevices = line.command == cli::Command::RunKiosk;
+            runtime = std::make_unique<services::KioskRuntime>(load.config, runtimeOptions);
+            for (const auto& problem : runtime->deviceProblems) {
+                std::cerr << "village-kiosk: " << problem << "\n";
+                notices.push_back(problem);
+            }
         } catch (const storage::StorageError& error) {
             outOfOrder = error.what();
             std::cerr << "village-kiosk: " << error.what() << "\n";

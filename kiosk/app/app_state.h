@@ -20,7 +20,7 @@ namespace vk::app {
 
 enum class ScreenId {
     Home, Health, HealthCheckIn, Parcels, Board, VillageInfo,
-    StaffSignIn, StaffHome, StaffAccounts, StaffAudit, StaffRota, StaffWaitingRoom, HealthCalling
+    StaffSignIn, StaffHome, StaffAccounts, StaffAudit, StaffRota, StaffWaitingRoom, HealthCalling, StaffDevices
 };
 
 struct StaffSignInForm {
@@ -111,6 +111,15 @@ struct WaitingRoomView {
     bool messageIsError = false;
 };
 
+// The staff device panel: the test receipt it printed last, drawn as the printer would.
+struct DevicePanelView {
+    std::vector<std::uint8_t> previewRgba;
+    int previewWidth = 0;
+    int previewHeight = 0;
+    std::uint64_t previewVersion = 0;
+    std::string message;
+};
+
 struct AppState {
     ScreenId screen = ScreenId::Home;
     std::optional<services::StaffSession> staff;
@@ -121,6 +130,7 @@ struct AppState {
     RotaEditForm rotaEdit;
     CheckInForm checkIn;
     WaitingRoomView waitingRoom;
+    DevicePanelView devices;
     std::vector<storage::StaffNotice> staffNotices;
     std::vector<storage::AuditEntry> audit;
     bool visitorChoseOtherLanguage = false;

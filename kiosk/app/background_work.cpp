@@ -6,13 +6,17 @@ namespace vk::app {
 
 BackgroundWork::BackgroundWork(services::KioskRuntime& runtime, std::function<void()> wakeLoop) : runtime_(runtime) {
     runtime_.readers.setWakeCallback(wakeLoop);
+    runtime_.devicesChanged.set(wakeLoop);
     if (!runtime_.config.rotaFeedUrl.empty()) {
         rotaFetcher_ = std::make_unique<net::FetchWorker>();
         rotaFetcher_->setWakeCallback(wakeLoop);
     }
 }
 
-BackgroundWork::~BackgroundWork() { runtime_.readers.setWakeCallback({}); }
+BackgroundWork::~BackgroundWork() {
+    runtime_.readers.setWakeCallback({});
+    runtime_.devicesChanged.set({});
+}
 
 void BackgroundWork::poll(std::int64_t nowMs, KioskUi& ui, FramePacer& pacer) {
     while (auto read = runtime_.readers.take()) {

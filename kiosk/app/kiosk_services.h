@@ -22,12 +22,17 @@ struct KioskServices {
     services::health::CheckIn& checkIn;
     services::health::WaitingRoom& waitingRoom;
     hardware::ReceiptPrinter& printer;
+    // The device panel's view of the hardware; null parts are not configured.
+    const hardware::PrinterDevice* printerDevice;
+    const hardware::EvdevReader* keyboardReader;
+    const hardware::PcscReader* nfcReader;
     hardware::ReaderEventQueue& readers;
 };
 
 inline KioskServices servicesOf(services::KioskRuntime& runtime) {
     return {runtime.config,       runtime.clock,   runtime.staff,       runtime.villageInfo, runtime.rota,
-            runtime.appointments, runtime.checkIn, runtime.waitingRoom, *runtime.printer,    runtime.readers};
+            runtime.appointments, runtime.checkIn, runtime.waitingRoom, *runtime.printer,    runtime.printerDevice,
+            runtime.keyboardReader.get(), runtime.nfcReader.get(), runtime.readers};
 }
 
 }  // namespace vk::app

@@ -4,6 +4,7 @@
 #include "kiosk/screens/health/check_in_flow.h"
 #include "kiosk/screens/screens.h"
 #include "kiosk/ui/solid_fill.h"
+#include "kiosk/ui/textures.h"
 #include "kiosk/ui/theme.h"
 #include "kiosk/ui/widgets.h"
 
@@ -27,10 +28,13 @@ KioskUi::KioskUi(SDL_Renderer* renderer, KioskServices* services, const services
     io.KeyMap[ImGuiKey_Escape] = SDL_SCANCODE_ESCAPE;
     io.KeyMap[ImGuiKey_KeyPadEnter] = SDL_SCANCODE_KP_ENTER;
     ImGui_ImplSDLRenderer_Init(renderer_);
+    ui::setTextureRenderer(renderer_);
 }
 
 KioskUi::~KioskUi() {
     ImGui::SetCurrentContext(context_);
+    ui::releaseTextures();
+    ui::setTextureRenderer(nullptr);
     ImGui_ImplSDLRenderer_Shutdown();
     ImGui::DestroyContext(context_);
 }
@@ -144,6 +148,7 @@ void KioskUi::drawScreen(std::int64_t nowMs) {
     case ScreenId::HealthCalling: screens::drawCallingScreen(state_, *services_); break;
     case ScreenId::StaffWaitingRoom: screens::drawWaitingRoomScreen(state_, *services_); break;
     case ScreenId::StaffRota: screens::drawStaffRotaScreen(state_, *services_); break;
+    case ScreenId::StaffDevices: screens::drawStaffDevicesScreen(state_, *services_); break;
     case ScreenId::Parcels:
     case ScreenId::Board: screens::drawComingSoonScreen(state_, *services_); break;
     case ScreenId::VillageInfo: screens::drawVillageInfoScreen(state_, *services_); break;

@@ -21,6 +21,7 @@ void openScreen(AppState& state, KioskServices& services, ScreenId screen) {
     case ScreenId::StaffHome: state.staffNotices = services.rota.openNotices(); break;
     case ScreenId::Health: state.health.loadedMinute = -1; break;
     case ScreenId::HealthCheckIn: state.checkIn = {}; break;
+    case ScreenId::StaffDevices: state.devices = {}; break;
     case ScreenId::StaffWaitingRoom:
     case ScreenId::HealthCalling: state.waitingRoom = {}; break;
     case ScreenId::StaffRota:

@@ -3,11 +3,18 @@
 #include "kiosk/i18n/dates.h"
 #include "kiosk/i18n/translations.h"
 #include "kiosk/services/health/local_days.h"
+#include "hardware/escpos/printer_profiles.h"
+#include "hardware/escpos/receipt_encoder.h"
+#include "hardware/print_now.h"
+#include "hardware/printer_address.h"
+#include "hardware/printer_status.h"
+#include "hardware/test_receipt.h"
 #include "net/http_client.h"
 
 #include <termios.h>
 #include <unistd.h>
 
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -189,6 +196,40 @@ int runAppointmentsImport(services::KioskRuntime& runtime, const std::filesystem
         << " unchanged, " << report.problems.size() << " rows skipped.\n";
     for (const auto& problem : report.problems) out << "  line " << problem.line << ": " << problem.reason << "\n";
     return report.problems.empty() ? 0 : 1;
+}
+
+int runPrintTest(const services::KioskConfig& config, const CommandLine& line, std::ostream& out, std::ostream& err) {
+    const std::string address = line.printer.empty() ? config.printerUri : line.printer;
+    const std::string profileName = line.profile.empty() ? config.printerProfile : line.profile;
+    if (address.empty()) {
+        err << "village-kiosk: no printer: give --printer ADDRESS or set devices.printer in the configuration\n";
+        return 2;
+    }
+    const hardware::escpos::PrinterProfile* profile = hardware::escpos::findPrinterProfile(profileName);
+    if (!profile) {
+        err << "village-kiosk: unknown printer profile " << profileName << " (";
+        for (const auto& known : hardware::escpos::printerProfiles()) err << known.name << " ";
+        err << ")\n";
+        return 2;
+    }
+    hardware::PrinterAddress printer = hardware::openPrinterAddress(address);
+    if (!printer.transport) {
+        err << "village-kiosk: " << printer.error << "\n";
+        return 2;
+    }
+    const std::time_t now = std::time(nullptr);
+    char when[32];
+    std::strftime(when, sizeof when, "%d/%m/%Y %H:%M", std::localtime(&now));
+    const auto report = hardware::printNow(*printer.transport,
+                                           hardware::escpos::encode(hardware::makeTestReceipt(config.villageName, when), *profile));
+    out << "Printer: " << printer.transport->describe() << " (" << profile->name << ")\n";
+    out << "Sent: " << report.bytesWritten << " of " << report.bytesTotal << " bytes\n";
+    out << "Status after: " << hardware::describePrinterStatus(report.statusAfter) << "\n";
+    if (!report.error.empty()) {
+        err << "village-kiosk: " << report.error << "\n";
+        return 1;
+    }
+    return 0;
 }
 
 int runCheckConfig(const services::ConfigLoad& load, std::ostream& out) {

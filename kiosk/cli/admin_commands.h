@@ -17,6 +17,7 @@ int runStaffCommand(services::KioskRuntime& runtime, const CommandLine& line, st
 int runRotaCommand(services::KioskRuntime& runtime, const CommandLine& line, std::ostream& out, std::ostream& err);
 int runAppointmentsImport(services::KioskRuntime& runtime, const std::filesystem::path& file, std::ostream& out,
                           std::ostream& err);
+int runPrintTest(const services::KioskConfig& config, const CommandLine& line, std::ostream& out, std::ostream& err);
 int runCheckConfig(const services::ConfigLoad& load, std::ostream& out);
 int runPurge(services::KioskRuntime& runtime, std::ostream& out);
 

@@ -35,6 +35,9 @@ std::string usageText() {
   village-kiosk staff remove ID             remove an account
   village-kiosk rota import FILE|URL        import the doctor rota from an iCalendar file or address
   village-kiosk rota show [--weeks N]       print the coming weeks of the rota (4 by default)
+  village-kiosk print-test [--printer ADDRESS] [--profile NAME]
+                                            print a test receipt now and say how the printer answered
+                                            (ADDRESS: usb, usb:VVVV:PPPP, tcp:IP[:PORT], file:/dev/usb/lp0, virtual:/path)
   village-kiosk appointments import FILE.csv
                                             import appointments from the booking tool's export
   village-kiosk check-config [FILE]         check a configuration file and say what is wrong, line by line
@@ -91,6 +94,8 @@ CommandLine parseCommandLine(const std::vector<std::string>& arguments) {
             } else if (argument == "--name") line.staffName = *v;
             else if (argument == "--role") line.staffRole = *v;
             else if (argument == "--screen") line.screen = *v;
+            else if (argument == "--printer") line.printer = *v;
+            else if (argument == "--profile") line.profile = *v;
             else if (argument == "--weeks") {
                 const auto weeks = parseInt(*v);
                 if (!weeks || *weeks < 1 || *weeks > 52) return fail("--weeks takes a number from 1 to 52");
@@ -140,6 +145,8 @@ CommandLine parseCommandLine(const std::vector<std::string>& arguments) {
             return line;
         }
         return fail("rota: use import FILE|URL or show [--weeks N]");
+    } else if (verb == "print-test" && extra == 0) {
+        line.command = Command::PrintTest;
     } else if (verb == "appointments") {
         if (extra != 2 || positional[1] != "import") return fail("appointments: use import FILE.csv");
         line.command = Command::Appointments;

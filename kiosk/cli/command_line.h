@@ -8,7 +8,7 @@
 
 namespace vk::cli {
 
-enum class Command { RunKiosk, Backup, Staff, Rota, Appointments, CheckConfig, Purge, Screenshot, Help, Version };
+enum class Command { RunKiosk, Backup, Staff, Rota, Appointments, PrintTest, CheckConfig, Purge, Screenshot, Help, Version };
 
 struct CommandLine {
     Command command = Command::RunKiosk;
@@ -27,6 +27,9 @@ struct CommandLine {
     std::string staffName;
     std::string staffRole;
     std::string staffId;
+    // print-test [--printer ADDRESS] [--profile NAME]
+    std::string printer;
+    std::string profile;
     // appointments import FILE.csv
     std::filesystem::path appointmentsFile;
     // rota: import FILE|URL, show

@@ -17,6 +17,7 @@ void drawCheckInScreen(AppState& state, KioskServices& services);
 void drawCallingScreen(AppState& state, KioskServices& services);
 void drawWaitingRoomScreen(AppState& state, KioskServices& services);
 void drawStaffRotaScreen(AppState& state, KioskServices& services);
+void drawStaffDevicesScreen(AppState& state, KioskServices& services);
 void drawVillageInfoScreen(AppState& state, KioskServices& services);
 void drawStaffSignInScreen(AppState& state, KioskServices& services);
 void drawStaffHomeScreen(AppState& state, KioskServices& services);

@@ -1,5 +1,7 @@
 #include "kiosk/services/kiosk_config.h"
 
+#include "hardware/escpos/printer_profiles.h"
+
 #include <toml++/toml.h>
 
 #include <cstdlib>
@@ -256,7 +258,13 @@ ConfigLoad parseConfig(std::string_view tomlText, const std::string& sourceName)
     if (const auto* devices = section(root, "devices", problems)) {
         TableReader reader(*devices, "devices.", problems);
         reader.text("printer", config.printerUri, 300);
+        std::vector<std::string> profiles;
+        for (const auto& profile : hardware::escpos::printerProfiles()) profiles.emplace_back(profile.name);
+        reader.choice("printer_profile", config.printerProfile, profiles);
         reader.text("reader", config.readerDevice, 300);
+        reader.choice("reader_role", config.readerRole, {"auto", "barcode", "card"});
+        reader.boolean("nfc", config.nfc);
+        reader.text("nfc_reader_filter", config.nfcReaderFilter, 100);
         reader.reportUnknownKeys();
     }
     return load;

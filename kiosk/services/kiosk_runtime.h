@@ -8,7 +8,11 @@
 #include "kiosk/services/health/check_in.h"
 #include "kiosk/services/health/rota_service.h"
 #include "kiosk/services/health/waiting_room.h"
+#include "hardware/evdev_reader.h"
+#include "hardware/pcsc_reader.h"
+#include "hardware/print_queue.h"
 #include "hardware/receipt.h"
+#include "hardware/wake_relay.h"
 #include "kiosk/services/kiosk_config.h"
 #include "kiosk/services/retention_job.h"
 #include "kiosk/services/staff_service.h"
@@ -23,6 +27,8 @@ struct RuntimeOptions {
     bool inMemoryDatabase = false;
     PinHasher::Strength pinStrength = PinHasher::Strength::Interactive;
     const Clock* clock = nullptr;  // null: the system clock
+    // Start the printer's and the readers' threads (the kiosk itself); the command line and tests do without.
+    bool startDevices = false;
 };
 
 class KioskRuntime {
@@ -30,6 +36,12 @@ public:
     // Opens (and migrates) the database and seeds the demo village if the configuration asks for it.
     // Throws storage::StorageError with a message for the technician.
     explicit KioskRuntime(KioskConfig config, RuntimeOptions options = {});
+
+private:
+    void startDevices();
+    void usePreviewPrinter(bool writePictures);
+
+public:
 
     KioskConfig config;
     SystemClock systemClock;
@@ -41,8 +53,16 @@ public:
     health::AppointmentBook appointments;
     health::CheckIn checkIn;
     health::WaitingRoom waitingRoom;
-    // Receipts go to a preview until the printer layer lands; the hardware issue swaps in the real printer.
-    std::unique_ptr<hardware::ReceiptPrinter> printer = std::make_unique<hardware::PreviewPrinter>();
+    // The receipt printer: a PrinterDevice when one is configured and the devices run, else a preview printer.
+    std::unique_ptr<hardware::ReceiptPrinter> printer;
+    hardware::PrinterDevice* printerDevice = nullptr;
+    hardware::PreviewPrinter* previewPrinter = nullptr;
+    std::unique_ptr<hardware::EvdevReader> keyboardReader;
+    std::unique_ptr<hardware::PcscReader> nfcReader;
+    // Device threads call this when something the screens show changed; the window sets it to wake its loop.
+    hardware::WakeRelay devicesChanged;
+    // What went wrong setting the devices up, for the technician (stderr and the home screen's notice band).
+    std::vector<std::string> deviceProblems;
     RetentionJob retention;
     hardware::ReaderEventQueue readers;
     bool seededDemoData = false;

@@ -4,6 +4,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <thread>
+
 using namespace vk::services;
 
 TEST_CASE("a new kiosk starts with the French demo village, seeded only once", "[demo]") {
@@ -53,4 +59,54 @@ TEST_CASE("the retention job runs at start-up, then once a day, and notes what i
         if (entry.action == "retention.purge") erased = true;
     }
     CHECK(erased);
+}
+
+TEST_CASE("with a printer configured, a receipt handed to the kiosk reaches the printer (virtual)", "[devices]") {
+    const auto dir = std::filesystem::temp_directory_path() / "vk-runtime-printer";
+    std::filesystem::remove_all(dir);
+    KioskConfig config;
+    config.demoData = false;
+    config.dataDir = dir / "data";
+    config.printerUri = "virtual:" + (dir / "roll.bin").string();
+    RuntimeOptions options;
+    options.pinStrength = PinHasher::Strength::FastForTests;
+    options.startDevices = true;
+    {
+        KioskRuntime runtime(config, options);
+        REQUIRE(runtime.printerDevice);
+        CHECK(runtime.deviceProblems.empty());
+        vk::hardware::Receipt ticket;
+        ticket.kind = "queue_ticket";
+        ticket.lines.push_back({"M-001", true, true, true});
+        runtime.printer->submit(ticket);
+        for (int i = 0; i < 300 && runtime.printerDevice->snapshot().pendingJobs > 0; ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        CHECK(runtime.printerDevice->snapshot().pendingJobs == 0);
+    }
+    std::ifstream roll(dir / "roll.bin", std::ios::binary);
+    const std::string bytes{std::istreambuf_iterator<char>(roll), std::istreambuf_iterator<char>()};
+    CHECK(bytes.find("M-001") != std::string::npos);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a printer address the kiosk cannot use is reported and receipts become previews", "[devices][bad-input]") {
+    const auto dir = std::filesystem::temp_directory_path() / "vk-runtime-bad-printer";
+    std::filesystem::remove_all(dir);
+    KioskConfig config;
+    config.demoData = false;
+    config.dataDir = dir;
+    config.printerUri = "lpt1";
+    RuntimeOptions options;
+    options.pinStrength = PinHasher::Strength::FastForTests;
+    options.startDevices = true;
+    KioskRuntime runtime(config, options);
+    CHECK_FALSE(runtime.printerDevice);
+    REQUIRE(runtime.previewPrinter);
+    REQUIRE(runtime.deviceProblems.size() == 1);
+    CHECK_THAT(runtime.deviceProblems[0], Catch::Contains("lpt1"));
+    vk::hardware::Receipt ticket;
+    ticket.lines.push_back({"M-002", true, true, true});
+    runtime.printer->submit(ticket);
+    CHECK(std::filesystem::exists(dir / "receipt-previews" / "receipt-00.png"));
+    std::filesystem::remove_all(dir);
 }

@@ -205,3 +205,24 @@ TEST_CASE("the database refuses a staff name that is too long or a role that doe
         "VALUES ('x', 'k', 'Eve', 'superuser', 'h', 1, 1)"));
     CHECK(staff.listActive().empty());
 }
+
+TEST_CASE("migrating a database from an older version keeps a copy of it first", "[storage][migration]") {
+    TempDir dir;
+    const fs::path file = dir.path / "kiosk.db";
+    {
+        Database db = Database::open(file);
+        vk::storage::VillageInfoStore(db).create("Mairie", "Ouverte le mardi", 0, 1);
+        // Back to how version 2 left it: no print queue yet.
+        db.sql().exec("DROP TABLE print_job");
+        db.sql().exec("PRAGMA user_version = 2");
+    }
+    Database migrated = Database::open(file);
+    CHECK(migrated.schemaVersion() == Database::latestSchemaVersion());
+    CHECK(migrated.sql().tableExists("print_job"));
+    const fs::path copy = file.string() + ".before-schema-v" + std::to_string(Database::latestSchemaVersion());
+    REQUIRE(fs::exists(copy));
+    SQLite::Database raw(copy.string(), SQLite::OPEN_READONLY);
+    CHECK(raw.execAndGet("PRAGMA user_version").getInt() == 2);
+    CHECK_FALSE(raw.tableExists("print_job"));
+    CHECK(raw.execAndGet("SELECT count(*) FROM village_info").getInt() == 1);
+}

@@ -86,6 +86,12 @@ TEST_CASE("screenshots of the home screen, the keyboard and the staff PIN pad", 
         f.tap("common.back");
         f.tap("staff.home.rota");
         capture(f.kiosk, "staff-rota");
+        f.tap("common.back");
+        f.tap("staff.home.sign_out");
+        f.signIn("Technicien Asso", "7391");
+        f.tap("staff.home.devices");
+        f.tap("devices.print_test");
+        capture(f.kiosk, "device-panel");
     }
     {
         UiFixture f(1024, 600);

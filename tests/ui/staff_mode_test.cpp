@@ -155,3 +155,29 @@ TEST_CASE("the admin reads the activity log on the kiosk", "[ui][staff][audit]")
     CHECK(f.kiosk.shows("Code incorrect"));
     CHECK(f.kiosk.shows("Ouverture de l’espace personnel"));
 }
+
+TEST_CASE("the device panel prints a test receipt and shows it; an admin can simulate a card", "[ui][devices]") {
+    UiFixture f;
+    f.signIn("Technicien Asso", "7391");
+    f.tap("staff.home.devices");
+    CHECK(f.kiosk.state().screen == app::ScreenId::StaffDevices);
+    CHECK(f.kiosk.shows("Aucune imprimante configurée"));
+    f.tap("devices.print_test");
+    CHECK(f.kiosk.shows("Ticket d’essai envoyé."));
+    CHECK(f.kiosk.state().devices.previewHeight > 100);
+    REQUIRE(f.runtime.previewPrinter);
+    CHECK(f.runtime.previewPrinter->lastReceipts().back().kind == "test");
+    f.tap("devices.simulate_card");
+    const auto event = f.runtime.readers.take();
+    REQUIRE(event);
+    CHECK(event->kind == hardware::ReadKind::CardUid);
+}
+
+TEST_CASE("the café manager sees the devices but not the health centre's tools", "[ui][devices]") {
+    UiFixture f;
+    f.signIn("Julien Girard", "1357");
+    CHECK(f.kiosk.find("staff.home.devices"));
+    CHECK_FALSE(f.kiosk.find("staff.home.waiting_room"));
+    f.tap("staff.home.devices");
+    CHECK_FALSE(f.kiosk.find("devices.simulate_card"));
+}

@@ -140,6 +140,8 @@ void drawResult(AppState& state, KioskServices& services, float width) {
                          ticketWidth, fonts.body);
         ImGui::EndGroup();
         ImGui::SetCursorScreenPos(ImVec2(min.x - (width - ticketWidth) * 0.5f, max.y + ui::em(0.5f)));
+        ui::textCentered(tr(services.printer.printsNow() ? "check_in.ticket_printing" : "check_in.ticket_later"), width,
+                         fonts.body, ui::colors::kTextMuted);
         ui::textCentered(tr("check_in.sit_down"), width, fonts.body, ui::colors::kTextMuted);
     } else {
         const char* key = "check_in.no_match";

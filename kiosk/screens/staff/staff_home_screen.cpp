@@ -51,6 +51,11 @@ void drawStaffHomeScreen(AppState& state, KioskServices& services) {
         if (ui::button("staff.home.rota", tr("staff.home.rota"), size))
             app::openScreen(state, services, app::ScreenId::StaffRota);
     }
+    if (admin || state.staff->role == services::StaffRole::CafeManager) {
+        place();
+        if (ui::button("staff.home.devices", tr("staff.home.devices"), size))
+            app::openScreen(state, services, app::ScreenId::StaffDevices);
+    }
     if (admin) {
         place();
         if (ui::button("staff.home.accounts", tr("staff.home.accounts"), size))
