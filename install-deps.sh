@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs, from Debian 12's own archive, everything village-kiosk needs to build, run and test.
+# Installs, from Debian 12's own archive, everything village-kiosk needs to build and run; with --tests, also what
+# the test suite's fakes need (a mocked USB bus, a virtual smart-card reader), which a kiosk itself never uses.
 # Idempotent: when every package is already there it changes nothing and needs no root.
 set -euo pipefail
 
@@ -9,11 +10,14 @@ packages=(
   libsqlitecpp-dev libsqlite3-dev
   libcurl4-openssl-dev libusb-1.0-0-dev
   libtomlplusplus-dev libsodium-dev libical-dev
-  libpcsclite-dev pcscd vsmartcard-vpcd
-  catch2 libumockdev-dev umockdev
+  libpcsclite-dev pcscd
+  catch2
   fonts-dejavu-core
   xvfb xauth
 )
+if [ "${1:-}" = "--tests" ]; then
+  packages+=(libumockdev-dev umockdev vsmartcard-vpcd)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -10,7 +10,10 @@ command="${1:-}"
 shift || true
 jobs="$(nproc 2>/dev/null || echo 2)"
 
-./install-deps.sh
+case "$command" in
+  test) ./install-deps.sh --tests ;;
+  *) ./install-deps.sh ;;
+esac
 
 case "$command" in
   run)

@@ -509,7 +509,7 @@ private:
 
 TEST_CASE("a card on pcscd's virtual reader is read through the real PC/SC stack", "[pcsc][vpcd]") {
     if (!std::filesystem::exists(kPcscd) || !std::filesystem::exists(kVpcdDriver)) {
-        WARN("not run: needs pcscd and vsmartcard-vpcd (./install-deps.sh)");
+        WARN("not run: needs pcscd and vsmartcard-vpcd (./install-deps.sh --tests)");
         return;
     }
     std::optional<PrivatePcscd> ownPcscd;
