@@ -30,7 +30,11 @@ ImTextureID rgbaTexture(const std::string& key, std::uint64_t version, int width
     // ABGR8888 is R, G, B, A in memory on little-endian machines: the byte order of the pixels we are given.
     entry.texture = SDL_CreateTexture(g_renderer, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STATIC, width, height);
     entry.version = version;
-    if (entry.texture) SDL_UpdateTexture(entry.texture, nullptr, rgba.data(), width * 4);
+    if (entry.texture) {
+        SDL_UpdateTexture(entry.texture, nullptr, rgba.data(), width * 4);
+        // Shown smaller than drawn: blend, or one-dot lines (a dash, a rule) fall between the sampled pixels.
+        SDL_SetTextureScaleMode(entry.texture, SDL_ScaleModeLinear);
+    }
     return entry.texture;
 }
 
