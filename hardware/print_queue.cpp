@@ -114,9 +114,27 @@ bool PrinterDevice::stopRequested() const {
 }
 
 void PrinterDevice::waitForWork(milliseconds timeout) {
-    std::unique_lock lock(wakeMutex_);
-    wakeSignal_.wait_for(lock, timeout, [this] { return stopping_ || workPending_; });
-    workPending_ = false;
+    // While the printer is away, wake every half second to hear of it coming back (USB hot-plug): a replugged
+    // printer then prints at once, not at the end of a backoff of up to 30 s. Connected, the wait is one block.
+    constexpr milliseconds kSlice{500};
+    const auto until = Clock::now() + timeout;
+    for (;;) {
+        const bool watch = !transport_->isOpen();
+        const auto left = std::chrono::ceil<milliseconds>(until - Clock::now());
+        {
+            std::unique_lock lock(wakeMutex_);
+            if (wakeSignal_.wait_for(lock, watch ? std::min(left, kSlice) : left,
+                                     [this] { return stopping_ || workPending_; })) {
+                workPending_ = false;
+                return;
+            }
+        }
+        if (Clock::now() >= until) return;
+        if (watch && transport_->deviceArrived()) {
+            backoff_ = options_.backoffMin;
+            return;
+        }
+    }
 }
 
 milliseconds PrinterDevice::nextBackoff() {

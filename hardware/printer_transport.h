@@ -38,6 +38,9 @@ public:
     virtual TransportResult write(std::span<const std::uint8_t> data, std::chrono::milliseconds timeout) = 0;
     // Reads what the printer sends back (status bytes); Timeout with 0 bytes means it did not answer.
     virtual TransportResult read(std::span<std::uint8_t> buffer, std::chrono::milliseconds timeout) = 0;
+    // True when the device may just have come back (a USB hot-plug), so that a wait before reconnecting can end at
+    // once instead of at the end of its backoff. Never blocks. Transports without such news keep the default.
+    virtual bool deviceArrived() { return false; }
 };
 
 }  // namespace vk::hardware

@@ -1,5 +1,7 @@
 #include "hardware/usb_printer_transport.h"
 
+#include "hardware/usb_hotplug.h"
+
 #include <libusb.h>
 
 #include <algorithm>
@@ -281,6 +283,20 @@ TransportResult UsbPrinterTransport::read(std::span<std::uint8_t> buffer, std::c
         return {TransportError::IoError, n, "USB printer stalled its status endpoint"};
     }
     return failure(r, n, "USB read");
+}
+
+bool UsbPrinterTransport::deviceArrived() {
+    if (!context_) {
+        std::string error;
+        context_ = UsbContext::create(error);
+        if (!context_) return false;
+    }
+    if (!hotplug_) hotplug_ = std::make_unique<UsbHotplug>(context_, match_);
+    hotplug_->poll();
+    bool arrived = false;
+    for (const UsbPrinterChange& change : hotplug_->takeChanges())
+        arrived = arrived || change.kind == UsbPrinterChange::Kind::Arrived;
+    return arrived;
 }
 
 }  // namespace vk::hardware

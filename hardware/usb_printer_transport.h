@@ -18,6 +18,8 @@ struct libusb_device_handle;
 
 namespace vk::hardware {
 
+class UsbHotplug;
+
 struct UsbId {
     std::uint16_t vendor = 0;
     std::uint16_t product = 0;
@@ -82,6 +84,9 @@ public:
     TransportResult write(std::span<const std::uint8_t> data, std::chrono::milliseconds timeout) override;
     TransportResult read(std::span<std::uint8_t> buffer, std::chrono::milliseconds timeout) override;
 
+    // Hot-plug: the first call starts watching (libusb callbacks, or rescans where they are missing).
+    bool deviceArrived() override;
+
     // What open() found; meaningful while open.
     const UsbPrinterInterface& printerInterface() const { return interface_; }
     std::optional<UsbId> connectedId() const { return isOpen() ? std::optional(connectedId_) : std::nullopt; }
@@ -96,6 +101,7 @@ private:
     UsbId connectedId_;
     // Bulk IN is read a whole packet at a time (see read()); what the caller had no room for waits here.
     std::vector<std::uint8_t> pendingIn_;
+    std::unique_ptr<UsbHotplug> hotplug_;
 };
 
 }  // namespace vk::hardware

@@ -51,6 +51,7 @@ struct FakePrinter {
     std::vector<std::uint8_t> command;  // a DLE EOT request in progress
     bool open = false;
     std::size_t paperThisConnection = 0;
+    bool announcesArrival = false;  // a hot-plug watcher reports the next plug-in
 
     std::string paperNow() {
         std::lock_guard lock(mutex);
@@ -149,6 +150,13 @@ public:
             printer_->answers.pop_front();
         }
         return {TransportError::None, n, {}};
+    }
+
+    bool deviceArrived() override {
+        std::lock_guard lock(printer_->mutex);
+        const bool arrived = printer_->announcesArrival && printer_->plugged;
+        if (arrived) printer_->announcesArrival = false;
+        return arrived;
     }
 
 private:
@@ -546,4 +554,24 @@ TEST_CASE("a missing printer device is not connected, not an error", "[print-que
     CHECK(result.error == TransportError::NotConnected);
     CHECK_FALSE(device.isOpen());
     CHECK(device.describe() == "file:/dev/usb/vk-test-no-such-printer");
+}
+
+TEST_CASE("a printer plugged back in prints at once, without waiting out the reconnect backoff", "[print-queue][hotplug]") {
+    TempDatabase db;
+    auto printer = std::make_shared<FakePrinter>();
+    printer->plugged = false;
+    PrinterDeviceOptions options = fastOptions();
+    // A long backoff: only the hot-plug news can make the job print within the test's limit.
+    options.backoffMin = 60s;
+    options.backoffMax = 60s;
+    auto device = deviceFor(db, printer, options);
+    device->enqueue(ticket("M-006"));
+    REQUIRE(eventually([&] { return device->snapshot().activity == PrinterActivity::Reconnecting; }));
+    std::this_thread::sleep_for(100ms);  // the device is now inside its 60 s wait
+    printer->change([](FakePrinter& p) {
+        p.plugged = true;
+        p.announcesArrival = true;
+    });
+    CHECK(eventually([&] { return device->snapshot().pendingJobs == 0; }, 3000ms));
+    CHECK(printer->paperNow() == "<queue_ticket|M-006>");
 }
