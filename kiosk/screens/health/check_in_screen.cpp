@@ -155,6 +155,7 @@ void drawResult(AppState& state, KioskServices& services, float width) {
         case CheckInOutcome::TooLate: key = "check_in.too_late"; break;
         case CheckInOutcome::Cancelled: key = "check_in.cancelled"; break;
         case CheckInOutcome::InvalidInput: key = "check_in.invalid"; break;
+        case CheckInOutcome::Paused: key = "check_in.paused"; break;
         default: break;
         }
         ui::textCentered(ui::symbols::kInfo, width, fonts.huge, ui::colors::kParcels);

@@ -37,7 +37,28 @@ PublicCheckIn CheckIn::publicView(const Appointment& appointment, const std::str
     return {ticket, initials(appointment.givenName, appointment.surname), localTime(shownTime)};
 }
 
+bool CheckIn::paused() const { return clock_.nowMs() < pausedUntil_; }
+
+CheckInResult CheckIn::noteMiss(CheckInResult result) {
+    if (result.outcome != CheckInOutcome::NoMatch && result.outcome != CheckInOutcome::SeveralMatches) return result;
+    const std::int64_t now = clock_.nowMs();
+    const std::int64_t windowStart = now - policy_.missWindowMinutes * kMsPerMinute;
+    std::erase_if(recentMisses_, [&](std::int64_t at) { return at <= windowStart; });
+    recentMisses_.push_back(now);
+    if (static_cast<int>(recentMisses_.size()) >= policy_.missesBeforePause) {
+        pausedUntil_ = now + policy_.pauseMinutes * kMsPerMinute;
+        recentMisses_.clear();
+        staff_.audit(nullptr, "health.check_in_paused", std::to_string(policy_.missesBeforePause) + " misses");
+    }
+    return result;
+}
+
 CheckInResult CheckIn::byBirthDate(const std::string& birthDate, const std::string& surnameLetters) {
+    if (paused()) return {CheckInOutcome::Paused};
+    return noteMiss(lookUpByBirthDate(birthDate, surnameLetters));
+}
+
+CheckInResult CheckIn::lookUpByBirthDate(const std::string& birthDate, const std::string& surnameLetters) {
     const std::string letters = surnameKey(surnameLetters);
     const auto birth = parseBookingDay(cleanUserText(birthDate, 32));
     if (!birth || countCodepoints(letters) < CheckInPolicy::kMinSurnameLetters) return {CheckInOutcome::InvalidInput};
@@ -48,6 +69,11 @@ CheckInResult CheckIn::byBirthDate(const std::string& birthDate, const std::stri
 }
 
 CheckInResult CheckIn::byCode(const std::string& code) {
+    if (paused()) return {CheckInOutcome::Paused};
+    return noteMiss(lookUpByCode(code));
+}
+
+CheckInResult CheckIn::lookUpByCode(const std::string& code) {
     const std::string normalized = normalizeCode(cleanUserText(code, 64));
     if (normalized.empty()) return {CheckInOutcome::InvalidInput};
     if (!isValidCode(normalized)) return {CheckInOutcome::NoMatch};

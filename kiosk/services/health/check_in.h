@@ -22,6 +22,11 @@ struct CheckInPolicy {
     std::string ticketPrefix = "M";   // booked patients: "M-007"
     std::string walkInPrefix = "S";   // walk-ins: "S-003"
     static constexpr std::size_t kMinSurnameLetters = 2;
+    // Someone trying birth dates and letters (or codes) one after another to learn who comes when: after this
+    // many misses within the window, typed check-in pauses for a while. A card, or the assistant, still works.
+    int missesBeforePause = 6;
+    int missWindowMinutes = 10;
+    int pauseMinutes = 2;
 };
 
 enum class CheckInOutcome {
@@ -33,6 +38,7 @@ enum class CheckInOutcome {
     TooLate,           // the window has closed, or the assistant marked a no-show
     Cancelled,
     InvalidInput,      // fewer than 2 letters, a birth date that is not a date, an empty code
+    Paused,            // too many misses in a row: typed check-in rests a moment (see CheckInPolicy)
 };
 
 // All a public screen may show of a patient.
@@ -72,12 +78,19 @@ public:
 
 private:
     CheckInResult decide(const std::vector<Appointment>& candidates);
+    CheckInResult lookUpByBirthDate(const std::string& birthDate, const std::string& surnameLetters);
+    CheckInResult lookUpByCode(const std::string& code);
+    // Counts a typed attempt that found nobody, and says whether typed check-in is paused now.
+    CheckInResult noteMiss(CheckInResult result);
+    bool paused() const;
     PublicCheckIn publicView(const Appointment& appointment, const std::string& ticket) const;
 
     storage::AppointmentStore store_;
     const Clock& clock_;
     StaffService& staff_;
     CheckInPolicy policy_;
+    std::vector<std::int64_t> recentMisses_;  // times, within the window; this kiosk's memory only
+    std::int64_t pausedUntil_ = 0;
 };
 
 }  // namespace vk::services::health

@@ -322,3 +322,23 @@ TEST_CASE("on the night the clocks go forward, appointments keep their wall-cloc
     CHECK(result.view->time == "10:30");
     CHECK(f.count("SELECT count(*) FROM queue_counter WHERE day = '2030-03-31'") == 1);
 }
+
+TEST_CASE("someone trying birth dates one after another makes typed check-in pause; a card still works", "[health][check-in][privacy]") {
+    HealthFixture f;
+    for (int attempt = 0; attempt < 5; ++attempt)
+        CHECK(f.checkIn.byBirthDate("1901-01-0" + std::to_string(attempt + 1), "ZZ").outcome == CheckInOutcome::NoMatch);
+    CHECK(f.checkIn.byCode("XXXXXX").outcome == CheckInOutcome::NoMatch);  // the sixth miss
+    CHECK(f.checkIn.byBirthDate("1901-01-07", "ZZ").outcome == CheckInOutcome::Paused);
+    CHECK(f.checkIn.byCode("XXXXXX").outcome == CheckInOutcome::Paused);
+    CHECK(f.checkIn.byCard("04A1B2C3").outcome != CheckInOutcome::Paused);
+    f.clock.advanceMs(2 * 60 * 1000);
+    CHECK(f.checkIn.byBirthDate("1901-01-08", "ZZ").outcome == CheckInOutcome::NoMatch);
+}
+
+TEST_CASE("misses spread over more than the window never pause check-in", "[health][check-in]") {
+    HealthFixture f;
+    for (int attempt = 0; attempt < 20; ++attempt) {
+        CHECK(f.checkIn.byBirthDate("1901-01-01", "ZZ").outcome == CheckInOutcome::NoMatch);
+        f.clock.advanceMs(2 * 60 * 1000);
+    }
+}
