@@ -2,6 +2,7 @@
 // event stream, so the thread, hot-plug and status logic run without a device. /dev/uinput (a real virtual
 // keyboard, with EVIOCGRAB) is not available in the containers these tests run in.
 
+#include "eventually.h"
 #include "hardware/evdev_reader.h"
 
 #include <catch2/catch.hpp>
@@ -25,6 +26,10 @@ using vk::hardware::EvdevReaderOptions;
 using vk::hardware::ReaderEvent;
 using vk::hardware::ReaderEventQueue;
 using vk::hardware::ReadKind;
+
+using vk::test::eventually;
+using vk::test::contains;
+using vk::test::waitForEvent;
 
 namespace {
 
@@ -96,27 +101,6 @@ private:
     int fd_ = -1;
     std::int64_t micros_ = 1'000'000;
 };
-
-std::optional<ReaderEvent> waitForEvent(ReaderEventQueue& queue, std::chrono::milliseconds timeout = 3000ms) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < deadline) {
-        if (auto event = queue.take()) return event;
-        std::this_thread::sleep_for(5ms);
-    }
-    return std::nullopt;
-}
-
-template <typename Predicate>
-bool eventually(Predicate predicate, std::chrono::milliseconds timeout = 3000ms) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < deadline) {
-        if (predicate()) return true;
-        std::this_thread::sleep_for(5ms);
-    }
-    return predicate();
-}
-
-bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
 
 EvdevReaderOptions fastOptions(const std::filesystem::path& path) {
     EvdevReaderOptions options;

@@ -1,3 +1,4 @@
+#include "eventually.h"
 #include "hardware/pcsc_reader.h"
 
 #include <catch2/catch.hpp>
@@ -36,28 +37,11 @@ using vk::hardware::ReadKind;
 using vk::hardware::SmartCardApi;
 using Bytes = std::vector<std::uint8_t>;
 
+using vk::test::eventually;
+using vk::test::contains;
+using vk::test::waitForEvent;
+
 namespace {
-
-std::optional<ReaderEvent> waitForEvent(ReaderEventQueue& queue, std::chrono::milliseconds timeout = 3000ms) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < deadline) {
-        if (auto event = queue.take()) return event;
-        std::this_thread::sleep_for(5ms);
-    }
-    return std::nullopt;
-}
-
-template <typename Predicate>
-bool eventually(Predicate predicate, std::chrono::milliseconds timeout = 3000ms) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < deadline) {
-        if (predicate()) return true;
-        std::this_thread::sleep_for(5ms);
-    }
-    return predicate();
-}
-
-bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
 
 const Bytes kUid7Answer{0x04, 0xA1, 0xB2, 0xC3, 0xD4, 0xE5, 0xF6, 0x90, 0x00};
 const Bytes kUid4Answer{0xDE, 0xAD, 0xBE, 0xEF, 0x90, 0x00};

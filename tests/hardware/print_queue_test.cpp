@@ -1,3 +1,4 @@
+#include "eventually.h"
 #include "hardware/file_transport.h"
 #include "hardware/print_queue.h"
 #include "storage/print_queue_store.h"
@@ -29,6 +30,8 @@ using vk::hardware::TransportResult;
 using vk::storage::Database;
 using vk::storage::PrintJobState;
 using vk::storage::PrintQueueStore;
+
+using vk::test::eventually;
 
 namespace {
 
@@ -202,15 +205,6 @@ struct TempDatabase {
         for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file.string() + suffix, ec);
     }
 };
-
-template <typename Predicate> bool eventually(Predicate predicate, std::chrono::milliseconds limit = 5000ms) {
-    const auto deadline = std::chrono::steady_clock::now() + limit;
-    while (std::chrono::steady_clock::now() < deadline) {
-        if (predicate()) return true;
-        std::this_thread::sleep_for(2ms);
-    }
-    return predicate();
-}
 
 std::size_t occurrences(const std::string& haystack, const std::string& needle) {
     std::size_t count = 0;

@@ -1,3 +1,4 @@
+#include "eventually.h"
 #include "hardware/print_queue.h"
 #include "hardware/tcp_transport.h"
 
@@ -20,6 +21,8 @@ using vk::hardware::PrinterDeviceOptions;
 using vk::hardware::Receipt;
 using vk::hardware::TcpTransport;
 using vk::hardware::TransportError;
+
+using vk::test::eventually;
 
 namespace {
 
@@ -105,15 +108,6 @@ private:
     std::string received_;
     std::thread thread_;
 };
-
-template <typename Predicate> bool eventually(Predicate predicate, std::chrono::milliseconds limit = 5000ms) {
-    const auto deadline = std::chrono::steady_clock::now() + limit;
-    while (std::chrono::steady_clock::now() < deadline) {
-        if (predicate()) return true;
-        std::this_thread::sleep_for(2ms);
-    }
-    return predicate();
-}
 
 std::span<const std::uint8_t> bytesOf(const std::string& text) {
     return {reinterpret_cast<const std::uint8_t*>(text.data()), text.size()};
