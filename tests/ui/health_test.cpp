@@ -123,21 +123,24 @@ TEST_CASE("the assistant calls the next patient and the calling screen shows the
     CHECK_FALSE(f.kiosk.shows("Moulin"));
 }
 
-TEST_CASE("the assistant adds hours on the kiosk and residents see them", "[ui][health][rota]") {
-    UiFixture f;
+// The assistant opens today's « + Horaires » form and types the two times on the keypad.
+void addTodaysHours(UiFixture& f, const std::string& opens, const std::string& closes) {
     f.signIn("Claire Moreau", "2580");
     f.tap("staff.home.rota");
-    // Saturday 21 November: the week shown first is this one (16–22); Saturday has no hours yet.
-    const std::string saturday = services::health::localDay(f.clock.nowMs());
-    // On a Saturday the editor opens on the coming week; today is in the one before. The weekend is at the
-    // bottom of the week: scroll the days up with a finger.
+    // Saturday 21 November: the editor opens on the coming week, today is in the one before, and the weekend is
+    // at the bottom of the week: back one week, then scroll the days up with a finger.
     f.tap("rota.edit.previous");
     f.kiosk.drag(600, 700, 600, 250, 8);
-    f.tap("rota.edit.add_hours." + saturday);
-    typeDigits(f, "0930");
+    f.tap("rota.edit.add_hours." + services::health::localDay(f.clock.nowMs()));
+    typeDigits(f, opens);
     f.tap("pad.ok");
-    typeDigits(f, "1200");
+    typeDigits(f, closes);
     f.tap("pad.ok");
+}
+
+TEST_CASE("the assistant adds hours on the kiosk and residents see them", "[ui][health][rota]") {
+    UiFixture f;
+    addTodaysHours(f, "0930", "1200");
     CHECK(f.kiosk.shows("Planning enregistré."));
     CHECK(f.kiosk.shows("09:30–12:00"));
     CHECK(f.runtime.rota.today().status == services::health::TodayStatus::Open);
@@ -145,17 +148,9 @@ TEST_CASE("the assistant adds hours on the kiosk and residents see them", "[ui][
 
 TEST_CASE("an impossible time on the rota editor is refused with a message", "[ui][health][rota][bad-input]") {
     UiFixture f;
-    f.signIn("Claire Moreau", "2580");
-    f.tap("staff.home.rota");
-    const std::string saturday = services::health::localDay(f.clock.nowMs());
-    f.tap("rota.edit.previous");
-    f.kiosk.drag(600, 700, 600, 250, 8);
-    f.tap("rota.edit.add_hours." + saturday);
-    typeDigits(f, "2575");
-    f.tap("pad.ok");
-    typeDigits(f, "2600");
-    f.tap("pad.ok");
+    addTodaysHours(f, "2575", "2600");
     CHECK(f.kiosk.shows("Heure invalide"));
+    const std::string saturday = services::health::localDay(f.clock.nowMs());
     CHECK(f.runtime.rota.weeks(saturday, 1).front().days[5].hours.empty());
 }
 
