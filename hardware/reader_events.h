@@ -1,6 +1,6 @@
 #pragma once
-// What a card or barcode reader tells the workflows. The real readers (evdev, PC/SC) come with the hardware
-// issue; until then SimulatedReader delivers the same events, from tests or from the staff panel.
+// What a card or barcode reader tells the workflows. The real readers (evdev_reader.h, pcsc_reader.h) and the
+// SimulatedReader (tests, the staff device panel) post the same events here.
 
 #include <cstdint>
 #include <deque>
