@@ -2,7 +2,6 @@
 
 #include "kiosk/app/headless_kiosk.h"
 #include "kiosk/app/kiosk_window.h"
-#include "kiosk/app/navigation.h"
 #include "kiosk/cli/admin_commands.h"
 #include "kiosk/cli/command_line.h"
 #include "kiosk/i18n/translations.h"
@@ -22,23 +21,24 @@ int takeScreenshot(const cli::CommandLine& line, services::KioskRuntime& runtime
         std::cerr << "village-kiosk: unknown language " << line.language << "\n";
         return 2;
     }
-    app::KioskServices services = app::servicesOf(runtime);
+    app::KioskServices services(runtime);
     app::HeadlessKiosk kiosk(&services, runtime.config, line.size.first, line.size.second);
-    static const std::pair<const char*, app::ScreenId> kScreens[] = {
-        {"home", app::ScreenId::Home},       {"health", app::ScreenId::Health},
-        {"parcels", app::ScreenId::Parcels}, {"board", app::ScreenId::Board},
-        {"info", app::ScreenId::VillageInfo}, {"staff", app::ScreenId::StaffSignIn},
-    };
-    bool known = false;
-    for (const auto& [name, screen] : kScreens) {
-        if (line.screen != name) continue;
-        app::openScreen(kiosk.state(), services, screen);
-        known = true;
-    }
-    if (!known) {
-        std::cerr << "village-kiosk: unknown screen " << line.screen << " (home, health, parcels, board, info, staff)\n";
+    // A screen by its id ("health.rota"), or by the short name of its home tile ("health" for home.tile.health).
+    app::ScreenRegistry& screens = kiosk.ui().screens();
+    std::optional<app::ScreenId> chosen;
+    for (const app::ScreenId& id : screens.ids())
+        if (id.name == line.screen) chosen = id;
+    for (const app::HomeTile& tile : screens.homeTiles())
+        if (std::string("home.tile.") + line.screen == tile.id) chosen = tile.screen;
+    const app::Screen* screen = chosen ? screens.find(*chosen) : nullptr;
+    if (!screen || !screen->allowed(std::nullopt)) {
+        std::string names;
+        for (const app::ScreenId& id : screens.ids())
+            if (screens.find(id)->allowed(std::nullopt)) names += (names.empty() ? "" : ", ") + std::string(id.name);
+        std::cerr << "village-kiosk: unknown or staff-only screen " << line.screen << " (" << names << ")\n";
         return 2;
     }
+    kiosk.ui().openScreen(*chosen);
     // Two frames: ImGui lays some things out from the previous frame's sizes.
     kiosk.frames(2);
     if (!kiosk.savePng(line.output)) return 1;
@@ -109,6 +109,8 @@ int main(int argc, char** argv) {
         try {
             services::RuntimeOptions runtimeOptions;
             runtimeOptions.startDevices = line.command == cli::Command::RunKiosk;
+            // Only the kiosk itself, asked to, ever makes the demo village: never a command such as `staff add`.
+            runtimeOptions.seedDemoData = line.command == cli::Command::RunKiosk && (line.demo || load.config.demoData);
             runtime = std::make_unique<services::KioskRuntime>(load.config, runtimeOptions);
             for (const auto& problem : runtime->deviceProblems) {
                 std::cerr << "village-kiosk: " << problem << "\n";

@@ -5,18 +5,10 @@
 namespace vk::app {
 
 BackgroundWork::BackgroundWork(services::KioskRuntime& runtime, std::function<void()> wakeLoop) : runtime_(runtime) {
-    runtime_.readers.setWakeCallback(wakeLoop);
-    runtime_.devicesChanged.set(wakeLoop);
-    if (!runtime_.config.rotaFeedUrl.empty()) {
-        rotaFetcher_ = std::make_unique<net::FetchWorker>();
-        rotaFetcher_->setWakeCallback(wakeLoop);
-    }
+    runtime_.startBackgroundWork(wakeLoop);
 }
 
-BackgroundWork::~BackgroundWork() {
-    runtime_.readers.setWakeCallback({});
-    runtime_.devicesChanged.set({});
-}
+BackgroundWork::~BackgroundWork() { runtime_.stop(); }
 
 void BackgroundWork::poll(std::int64_t nowMs, KioskUi& ui, FramePacer& pacer) {
     while (auto read = runtime_.readers.take()) {
@@ -24,25 +16,20 @@ void BackgroundWork::poll(std::int64_t nowMs, KioskUi& ui, FramePacer& pacer) {
         ui.onReaderEvent(*read);
         pacer.onInput();
     }
-    runtime_.retention.runIfDue();
-    if (rotaFetcher_) {
-        const std::string& url = runtime_.config.rotaFeedUrl;
-        if (nowMs >= nextRotaFetchMs_) {
-            rotaFetcher_->request("rota", runtime_.rota.feedRequest(url));
-            nextRotaFetchMs_ = nowMs + static_cast<std::int64_t>(runtime_.config.rotaRefreshMinutes) * 60'000;
-        }
-        while (auto fetched = rotaFetcher_->take()) {
-            runtime_.rota.applyFeedResponse(url, fetched->response);
-            ui.state().health.loadedMinute = -1;  // the rota on screen is read again
-            pacer.requestFrame();
-        }
+    if (nowMs < pausedUntilMs_) return;
+    try {
+        runtime_.retention.runIfDue();
+        if (runtime_.pollAreas(nowMs)) pacer.requestFrame();
+    } catch (const std::exception& error) {
+        pausedUntilMs_ = nowMs + kRetryAfterFailureMs;
+        ui.reportFault(error, "background work");
+        pacer.requestFrame();
     }
 }
 
 std::int64_t BackgroundWork::nextDueMs() const {
-    std::int64_t next = runtime_.retention.nextRunMs();
-    if (rotaFetcher_) next = std::min(next, nextRotaFetchMs_);
-    return next;
+    const std::int64_t next = std::min(runtime_.retention.nextRunMs(), runtime_.nextAreaDueMs());
+    return std::max(next, pausedUntilMs_);
 }
 
 }  // namespace vk::app

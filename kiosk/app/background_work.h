@@ -1,16 +1,15 @@
 #pragma once
-// What the loop does besides drawing: reader events, the daily purge, the rota feed (and, with the hardware
-// layer, the printer's state). Worker threads post their results and wake the loop; poll() takes them on the
-// loop's thread, where the services and the database may be used.
+// What the loop does besides drawing: reader events, the daily purge and each area's background work (the rota
+// feed…). Worker threads post their results and wake the loop; poll() takes them on the loop's thread, where the
+// services and the database may be used. A failure there never ends the kiosk: it is shown and logged, and
+// the work is tried again a little later.
 
 #include "kiosk/app/frame_pacer.h"
 #include "kiosk/app/kiosk_ui.h"
 #include "kiosk/services/kiosk_runtime.h"
-#include "net/fetch_worker.h"
 
 #include <cstdint>
 #include <functional>
-#include <memory>
 
 namespace vk::app {
 
@@ -27,10 +26,11 @@ public:
     // The next time poll() has something to start.
     std::int64_t nextDueMs() const;
 
+    static constexpr std::int64_t kRetryAfterFailureMs = 60'000;
+
 private:
     services::KioskRuntime& runtime_;
-    std::unique_ptr<net::FetchWorker> rotaFetcher_;
-    std::int64_t nextRotaFetchMs_ = 0;
+    std::int64_t pausedUntilMs_ = 0;  // after a failure, the areas' work waits this long
 };
 
 }  // namespace vk::app

@@ -48,13 +48,13 @@ void HeadlessKiosk::frames(int count) {
 
 const ui::DrawnItem* HeadlessKiosk::find(const std::string& widgetId) const {
     for (const auto& item : ui::lastFrameItems())
-        if (item.tappable && item.id == widgetId) return &item;
+        if (!item.id.empty() && item.id == widgetId) return &item;
     return nullptr;
 }
 
 bool HeadlessKiosk::tap(const std::string& widgetId) {
     const ui::DrawnItem* item = find(widgetId);
-    if (!item) return false;
+    if (!item || !item->tappable) return false;
     const ImVec2 at = item->center();
     tapAt(at.x, at.y);
     return true;

@@ -1,38 +1,47 @@
 #pragma once
-// What the screens may call. Screens read state and call these; they hold no SQL and no device bytes.
+// What the screens may call: the core services and, through area<>(), each area's own. Screens read state
+// and call these; they hold no SQL and no device bytes.
 
 #include "hardware/reader_events.h"
 #include "hardware/receipt.h"
 #include "kiosk/services/clock.h"
-#include "kiosk/services/health/rota_service.h"
 #include "kiosk/services/kiosk_config.h"
 #include "kiosk/services/kiosk_runtime.h"
 #include "kiosk/services/staff_service.h"
-#include "kiosk/services/village_info_service.h"
 
 namespace vk::app {
 
 struct KioskServices {
+    explicit KioskServices(services::KioskRuntime& runtime)
+        : config(runtime.config),
+          clock(runtime.clock),
+          staff(runtime.staff),
+          staffNotices(runtime.staffNotices),
+          printer(*runtime.printer),
+          printerDevice(runtime.printerDevice),
+          keyboardReader(runtime.keyboardReader.get()),
+          nfcReader(runtime.nfcReader.get()),
+          readers(runtime.readers),
+          runtime_(runtime) {}
+
+    template <class Services>
+    Services& area() {
+        return runtime_.area<Services>();
+    }
+
     const services::KioskConfig& config;
     const services::Clock& clock;
     services::StaffService& staff;
-    services::VillageInfoService& villageInfo;
-    services::health::RotaService& rota;
-    services::health::AppointmentBook& appointments;
-    services::health::CheckIn& checkIn;
-    services::health::WaitingRoom& waitingRoom;
+    services::StaffNotices& staffNotices;
     hardware::ReceiptPrinter& printer;
     // The device panel's view of the hardware; null parts are not configured.
     const hardware::PrinterDevice* printerDevice;
     const hardware::EvdevReader* keyboardReader;
     const hardware::PcscReader* nfcReader;
     hardware::ReaderEventQueue& readers;
-};
 
-inline KioskServices servicesOf(services::KioskRuntime& runtime) {
-    return {runtime.config,       runtime.clock,   runtime.staff,       runtime.villageInfo, runtime.rota,
-            runtime.appointments, runtime.checkIn, runtime.waitingRoom, *runtime.printer,    runtime.printerDevice,
-            runtime.keyboardReader.get(), runtime.nfcReader.get(), runtime.readers};
-}
+private:
+    services::KioskRuntime& runtime_;
+};
 
 }  // namespace vk::app

@@ -1,8 +1,8 @@
 #include "kiosk/app/kiosk_ui.h"
 
 #include "kiosk/app/navigation.h"
-#include "kiosk/screens/health/check_in_flow.h"
-#include "kiosk/screens/screens.h"
+#include "kiosk/i18n/translations.h"
+#include "kiosk/screens/shell/shell_screens.h"
 #include "kiosk/ui/solid_fill.h"
 #include "kiosk/ui/textures.h"
 #include "kiosk/ui/theme.h"
@@ -11,8 +11,10 @@
 #include <SDL.h>
 #include <imgui.h>
 #include <imgui_impl_sdlrenderer.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
+#include <iostream>
 
 namespace vk::app {
 
@@ -29,6 +31,8 @@ KioskUi::KioskUi(SDL_Renderer* renderer, KioskServices* services, const services
     io.KeyMap[ImGuiKey_KeyPadEnter] = SDL_SCANCODE_KP_ENTER;
     ImGui_ImplSDLRenderer_Init(renderer_);
     ui::setTextureRenderer(renderer_);
+    for (const UiArea& area : uiAreas()) area.registerScreens(registry_);
+    registry_.checkLinks();
 }
 
 KioskUi::~KioskUi() {
@@ -72,28 +76,106 @@ KioskUi::Tick KioskUi::tick(std::int64_t nowMs) {
         result.nextMs = nowMs + kNothingDue;
         return result;
     }
-    if (!isAtRest(state_) && idle_.expired(nowMs, idleTimeoutMs(state_, config_))) {
-        returnHome(state_, *services_, "idle");
+    if (!state_.fault.empty() && nowMs - state_.faultAtMs >= kFaultRetryMs) {
+        // The cause may have gone (space freed, the database unlocked): start again from home.
+        state_.fault.clear();
+        returnHome("retry after a fault");
         result.changedScreen = true;
     }
-    result.nextMs = isAtRest(state_) ? nowMs + kNothingDue : idle_.deadlineMs(idleTimeoutMs(state_, config_));
+    if (!isAtRest() && idle_.expired(nowMs, idleTimeoutMs(state_, config_))) {
+        returnHome("idle");
+        result.changedScreen = true;
+    }
+    result.nextMs = isAtRest() ? nowMs + kNothingDue : idle_.deadlineMs(idleTimeoutMs(state_, config_));
+    if (!state_.fault.empty()) result.nextMs = std::min(result.nextMs, state_.faultAtMs + kFaultRetryMs);
     return result;
 }
 
+bool KioskUi::isAtRest() const {
+    if (state_.staff || state_.visitorChoseOtherLanguage) return false;
+    if (state_.screen == kHomeScreen) return true;
+    const Screen* screen = registry_.find(state_.screen);
+    return screen && screen->isPublicDisplay();
+}
+
 void KioskUi::onReaderEvent(const hardware::ReaderEvent& event) {
-    if (!services_ || event.kind != hardware::ReadKind::CardUid || state_.staff) return;
-    // A staff card chooses the account; the PIN is still asked. On the health screens any other card is a
-    // patient's, for check-in.
-    const auto account = services_->staff.accountForCard(event.value);
-    if (!account) {
-        if (state_.screen == ScreenId::Health || state_.screen == ScreenId::HealthCheckIn)
-            screens::showCheckInResult(state_, *services_, services_->checkIn.byCard(event.value));
+    if (!services_ || !state_.fault.empty() || !state_.outOfOrder.empty()) return;
+    ScreenContext context(state_, *services_, *this);
+    try {
+        Screen* current = registry_.find(state_.screen);
+        bool used = current && current->onRead(context, event);
+        // In staff mode a read goes to the screen open, nowhere else: a card must not sign anyone out.
+        if (!used && !state_.staff)
+            for (const ReadHandler& handler : registry_.readHandlers())
+                if (handler(context, event)) break;
+        applyPending();
+    } catch (const std::exception& error) {
+        pending_.clear();
+        reportFault(error, "reader");
+    }
+}
+
+void KioskUi::openScreen(ScreenId screen) {
+    openNow(screen);
+    applyPending();
+}
+
+void KioskUi::returnHome(const char* reason) { returnHomeNow(reason); }
+
+void KioskUi::openNow(ScreenId id) {
+    if (!services_) return;
+    Screen* screen = registry_.find(id);
+    if (!screen) throw std::logic_error("no screen is registered as " + std::string(id.name));
+    if (!screen->allowed(state_.staff)) {
+        returnHomeNow("not allowed");
         return;
     }
-    openScreen(state_, *services_, ScreenId::StaffSignIn);
-    state_.signIn.accountId = account->id;
-    state_.signIn.accountName = account->displayName;
-    state_.signIn.lockedUntil = services_->staff.lockedUntil(account->id);
+    // A screen for the room is public: whoever opened it, the staff session ends here, so that nothing on it
+    // leads back to a staff screen without a PIN.
+    if (screen->isPublicDisplay() && state_.staff) {
+        services_->staff.signOut(*state_.staff, "public display");
+        state_.staff.reset();
+    }
+    state_.screen = id;
+    ScreenContext context(state_, *services_, *this);
+    screen->open(context);
+}
+
+void KioskUi::returnHomeNow(const char* reason) {
+    if (state_.staff && services_) services_->staff.signOut(*state_.staff, reason);
+    AppState fresh;
+    fresh.notices = std::move(state_.notices);
+    fresh.outOfOrder = std::move(state_.outOfOrder);
+    fresh.fault = std::move(state_.fault);
+    fresh.faultAtMs = state_.faultAtMs;
+    state_ = std::move(fresh);
+    registry_.resetAll();
+    wentHome_ = true;
+    if (services_ && i18n::currentLanguage() != services_->config.language && !i18n::setLanguage(services_->config.language))
+        i18n::setLanguage("fr");
+}
+
+void KioskUi::reportFault(const std::exception& error, const char* where) {
+    std::cerr << "village-kiosk: error (" << where << "): " << error.what() << "\n";
+    state_.fault = error.what();
+    state_.faultAtMs = services_ ? services_->clock.nowMs() : 0;
+    try {
+        if (services_) services_->staff.audit(nullptr, "kiosk.fault", std::string(where) + ": " + error.what());
+    } catch (const std::exception&) {
+        // The log may be what fails (a full disk): stderr has it.
+    }
+}
+
+void KioskUi::applyPending() {
+    if (!services_) return;
+    // A change may ask for more (an action, then a screen): they run in order, until none is left.
+    wentHome_ = false;
+    for (std::size_t i = 0; i < pending_.size() && !wentHome_; ++i) {
+        Change change = std::move(pending_[i]);
+        ScreenContext context(state_, *services_, *this);
+        change(context);
+    }
+    pending_.clear();
 }
 
 void KioskUi::renderFrame(std::int64_t nowMs) {
@@ -116,9 +198,20 @@ void KioskUi::renderFrame(std::int64_t nowMs) {
                                    ImGuiWindowFlags_NoBackground;
     ImGui::Begin("kiosk", nullptr, flags);
     ImGui::PushFont(ui::fonts().body);
-    drawScreen(nowMs);
-    ImGui::PopFont();
-    ImGui::End();
+    bool drawn = true;
+    try {
+        drawScreen(nowMs);
+    } catch (const std::exception& error) {
+        // Close whatever the screen had opened (children, groups, fonts) before ending the frame.
+        ImGui::ErrorCheckEndFrameRecover(nullptr);
+        drawn = false;
+        pending_.clear();
+        reportFault(error, "screen");
+    }
+    if (drawn) {
+        ImGui::PopFont();
+        ImGui::End();
+    }
     ui::endDrawnItems();
     ImGui::Render();
 
@@ -134,29 +227,27 @@ void KioskUi::renderFrame(std::int64_t nowMs) {
         SDL_RenderFillRectF(renderer_, &rect);
     }
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    try {
+        applyPending();
+    } catch (const std::exception& error) {
+        pending_.clear();
+        reportFault(error, "tap");
+    }
 }
 
 void KioskUi::drawScreen(std::int64_t nowMs) {
     if (!services_ || !state_.outOfOrder.empty()) {
-        screens::drawOutOfOrderScreen(state_, nowMs);
+        screens::drawOutOfOrderScreen(state_.outOfOrder, nowMs, nullptr);
         return;
     }
-    switch (state_.screen) {
-    case ScreenId::Home: screens::drawHomeScreen(state_, *services_); break;
-    case ScreenId::Health: screens::drawHealthScreen(state_, *services_); break;
-    case ScreenId::HealthCheckIn: screens::drawCheckInScreen(state_, *services_); break;
-    case ScreenId::HealthCalling: screens::drawCallingScreen(state_, *services_); break;
-    case ScreenId::StaffWaitingRoom: screens::drawWaitingRoomScreen(state_, *services_); break;
-    case ScreenId::StaffRota: screens::drawStaffRotaScreen(state_, *services_); break;
-    case ScreenId::StaffDevices: screens::drawStaffDevicesScreen(state_, *services_); break;
-    case ScreenId::Parcels:
-    case ScreenId::Board: screens::drawComingSoonScreen(state_, *services_); break;
-    case ScreenId::VillageInfo: screens::drawVillageInfoScreen(state_, *services_); break;
-    case ScreenId::StaffSignIn: screens::drawStaffSignInScreen(state_, *services_); break;
-    case ScreenId::StaffHome: screens::drawStaffHomeScreen(state_, *services_); break;
-    case ScreenId::StaffAccounts: screens::drawStaffAccountsScreen(state_, *services_); break;
-    case ScreenId::StaffAudit: screens::drawStaffAuditScreen(state_, *services_); break;
+    ScreenContext context(state_, *services_, *this);
+    if (!state_.fault.empty()) {
+        screens::drawOutOfOrderScreen(state_.fault, nowMs, &context);
+        return;
     }
+    Screen* screen = registry_.find(state_.screen);
+    if (!screen) throw std::logic_error("no screen is registered as " + std::string(state_.screen.name));
+    screen->draw(context);
 }
 
 }  // namespace vk::app

@@ -1,23 +1,28 @@
 #pragma once
 // The kiosk's interface, independent of where it is shown: a window on the counter or an off-screen surface
-// in tests and screenshots. It owns the ImGui context, the fonts and the AppState, and draws one frame at a
-// time into an SDL_Renderer.
+// in tests and screenshots. It owns the ImGui context, the fonts, the AppState and the screens the areas
+// registered, and draws one frame at a time into an SDL_Renderer. What a frame's taps asked for is applied
+// after the frame; an exception from a tap or a screen never ends the process: the out-of-order screen says
+// so, with a way to try again.
 
 #include "hardware/reader_events.h"
 #include "kiosk/app/app_state.h"
 #include "kiosk/app/kiosk_services.h"
 #include "kiosk/app/pointer_queue.h"
+#include "kiosk/app/screen_registry.h"
 #include "kiosk/services/idle_timer.h"
 
 #include <cstdint>
+#include <exception>
 #include <string>
+#include <vector>
 
 struct SDL_Renderer;
 struct ImGuiContext;
 
 namespace vk::app {
 
-class KioskUi {
+class KioskUi : private Navigator {
 public:
     // `services` is null when the kiosk is out of order: then only the out-of-order screen is drawn.
     KioskUi(SDL_Renderer* renderer, KioskServices* services, const services::KioskConfig& config);
@@ -33,28 +38,50 @@ public:
     void noteInput(std::int64_t nowMs);
 
     struct Tick {
-        bool changedScreen = false;  // the idle timeout sent the kiosk home: draw it
+        bool changedScreen = false;  // the idle timeout sent the kiosk home, or a fault was retried: draw it
         std::int64_t nextMs = 0;     // when tick() has something to do again
     };
-    // The idle timeout.
+    // The idle timeout, and the retry after a fault.
     Tick tick(std::int64_t nowMs);
 
     void onReaderEvent(const hardware::ReaderEvent& event);
 
-    // Draws one frame into the renderer (the caller presents it or reads its pixels).
+    // Draws one frame into the renderer (the caller presents it or reads its pixels), then applies what its
+    // taps asked for.
     void renderFrame(std::int64_t nowMs);
 
+    // Something failed outside a frame (background work): shown and logged as a failed tap is.
+    void reportFault(const std::exception& error, const char* where);
+
+    // Goes to a screen now, as a tap does after its frame (tests, screenshots).
+    void openScreen(ScreenId screen);
+    void returnHome(const char* reason);
+    // True when the kiosk looks as a new visitor should find it, so the idle timeout has nothing to do.
+    bool isAtRest() const;
+
     AppState& state() { return state_; }
+    ScreenRegistry& screens() { return registry_; }
     ImGuiContext* context() { return context_; }
 
+    static constexpr std::int64_t kFaultRetryMs = 60'000;
+
 private:
+    void defer(Change change) override { pending_.push_back(std::move(change)); }
+    void openNow(ScreenId screen) override;
+    void returnHomeNow(const char* reason) override;
+    Screen* find(ScreenId screen) override { return registry_.find(screen); }
+
     void drawScreen(std::int64_t nowMs);
+    void applyPending();
 
     SDL_Renderer* renderer_;
     ImGuiContext* context_;
     KioskServices* services_;
     const services::KioskConfig& config_;
     AppState state_;
+    ScreenRegistry registry_;
+    std::vector<Change> pending_;
+    bool wentHome_ = false;  // set by a return home: the changes after it were asked by screens now gone
     services::IdleTimer idle_;
     int width_ = 0;
     int height_ = 0;

@@ -87,7 +87,7 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
 
     std::optional<KioskServices> services;
     if (runtime)
-        services.emplace(servicesOf(*runtime));
+        services.emplace(*runtime);
     KioskUi ui(renderer, services ? &*services : nullptr, config);
     ui.state().notices = notices;
     ui.state().outOfOrder = outOfOrder;

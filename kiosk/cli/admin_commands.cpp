@@ -2,6 +2,8 @@
 
 #include "kiosk/i18n/dates.h"
 #include "kiosk/i18n/translations.h"
+#include "kiosk/services/devices/device_settings.h"
+#include "kiosk/services/health/health_area.h"
 #include "kiosk/services/health/local_days.h"
 #include "hardware/escpos/printer_profiles.h"
 #include "hardware/escpos/receipt_encoder.h"
@@ -140,7 +142,7 @@ int runStaffCommand(services::KioskRuntime& runtime, const CommandLine& line, st
 }
 
 int runRotaCommand(services::KioskRuntime& runtime, const CommandLine& line, std::ostream& out, std::ostream& err) {
-    auto& rota = runtime.rota;
+    auto& rota = runtime.area<services::health::HealthServices>().rota;
     if (line.rotaAction == "import") {
         services::health::RotaImportReport report;
         const std::string& source = line.rotaSource;
@@ -191,7 +193,7 @@ int runAppointmentsImport(services::KioskRuntime& runtime, const std::filesystem
                           std::ostream& err) {
     const auto text = readImportFile(file, err);
     if (!text) return 1;
-    const auto report = runtime.appointments.importCsv(nullptr, *text);
+    const auto report = runtime.area<services::health::HealthServices>().appointments.importCsv(nullptr, *text);
     out << "Appointments: " << report.added << " added, " << report.updated << " updated, " << report.unchanged
         << " unchanged, " << report.problems.size() << " rows skipped.\n";
     for (const auto& problem : report.problems) out << "  line " << problem.line << ": " << problem.reason << "\n";
@@ -199,8 +201,8 @@ int runAppointmentsImport(services::KioskRuntime& runtime, const std::filesystem
 }
 
 int runPrintTest(const services::KioskConfig& config, const CommandLine& line, std::ostream& out, std::ostream& err) {
-    const std::string address = line.printer.empty() ? config.printerUri : line.printer;
-    const std::string profileName = line.profile.empty() ? config.printerProfile : line.profile;
+    const std::string address = line.printer.empty() ? config.areas.get<services::DeviceSettings>().printerUri : line.printer;
+    const std::string profileName = line.profile.empty() ? config.areas.get<services::DeviceSettings>().printerProfile : line.profile;
     if (address.empty()) {
         err << "village-kiosk: no printer: give --printer ADDRESS or set devices.printer in the configuration\n";
         return 2;

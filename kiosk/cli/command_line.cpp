@@ -25,8 +25,9 @@ std::optional<std::pair<int, int>> parseSize(const std::string& text) {
 
 std::string usageText() {
     return R"(usage:
-  village-kiosk [--config FILE] [--data-dir DIR] [--windowed WxH] [--renderer software|accelerated]
-      run the kiosk (full screen unless --windowed)
+  village-kiosk [--config FILE] [--data-dir DIR] [--windowed WxH] [--renderer software|accelerated] [--demo]
+      run the kiosk (full screen unless --windowed); --demo fills a new, empty database with the invented demo
+      village, whose staff PINs are published: for trying the kiosk, never for a real one
   village-kiosk backup DEST                 copy the database, while the kiosk runs, to DEST (a file or a folder)
   village-kiosk staff list                  list the staff accounts
   village-kiosk staff add --name NAME --role medical_assistant|cafe_manager|admin
@@ -72,7 +73,8 @@ CommandLine parseCommandLine(const std::vector<std::string>& arguments) {
             return line;
         }
         if (argument.starts_with("--")) {
-            const auto v = argument == "--report-first-frame" ? std::optional<std::string>("") : value();
+            const bool flag = argument == "--report-first-frame" || argument == "--demo";
+            const auto v = flag ? std::optional<std::string>("") : value();
             if (!v) return fail(argument + " needs a value");
             if (argument == "--config") line.configFile = *v;
             else if (argument == "--data-dir") line.dataDir = *v;
@@ -83,6 +85,7 @@ CommandLine parseCommandLine(const std::vector<std::string>& arguments) {
                 if (*v != "software" && *v != "accelerated") return fail("--renderer is software or accelerated");
                 line.renderer = *v;
             } else if (argument == "--report-first-frame") line.reportFirstFrame = true;
+            else if (argument == "--demo") line.demo = true;
             else if (argument == "--quit-after-ms") {
                 const auto ms = parseInt(*v);
                 if (!ms || *ms <= 0) return fail("--quit-after-ms takes a number of milliseconds");

@@ -18,6 +18,7 @@ struct CommandLine {
     std::optional<std::pair<int, int>> windowed;  // --windowed 1280x800
     std::optional<std::string> renderer;          // --renderer software|accelerated
     bool reportFirstFrame = false;                // --report-first-frame (benchmark)
+    bool demo = false;                            // --demo: seed an empty database with the demo village
     int quitAfterMs = 0;                          // --quit-after-ms N (benchmark)
     int busyFrames = 0;                           // --busy-frames N (benchmark)
     // backup

@@ -1,6 +1,9 @@
 #pragma once
 // The one configuration file (TOML) and its embedded defaults. docs/configuration.md lists every key.
 
+#include "kiosk/services/area_settings.h"
+#include "kiosk/services/settings_reader.h"
+
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -17,7 +20,8 @@ struct KioskConfig {
     std::string language = "fr";
     std::string timeZone = "Europe/Paris";  // the village's; the kiosk's days and times are in it (empty: the system's)
     std::filesystem::path dataDir;  // empty: the default data folder (see defaultDataDir)
-    bool demoData = true;
+    // The invented demo village (staff with published PINs): for trying the kiosk, never for a real one.
+    bool demoData = false;
 
     bool fullscreen = true;
     RendererChoice renderer = RendererChoice::Software;
@@ -26,38 +30,14 @@ struct KioskConfig {
     double textScale = 1.0;  // on top of the size derived from the screen height
 
     int idleTimeoutSeconds = 90;
-    int staffIdleTimeoutSeconds = 180;
-    int pinAttemptsBeforeLockout = 5;
-    int pinLockoutMinutes = 5;
 
-    std::map<std::string, int> retentionDays{{"audit_log_days", 365},    {"removed_staff_days", 365},
-                                             {"appointments_days", 30},  {"patient_cards_days", 365},
-                                             {"staff_notices_days", 90}, {"print_jobs_days", 7}};
+    // [retention]: periods set in the file; the others keep the default their area gives (retentionPeriods).
+    std::map<std::string, int> retentionDays;
 
-    // Health centre.
-    std::string rotaFeedUrl;  // an iCalendar feed (http or https); empty: the rota is kept by staff only
-    int rotaRefreshMinutes = 60;
-    int checkInEarlyMinutes = 60;  // a patient may check in this long before the appointment
-    int checkInLateMinutes = 30;   // and this long after it
-    std::string ticketPrefix = "M";
-    std::string walkInTicketPrefix = "S";
-
-    // Devices (docs/hardware.md). No printer: receipts become PNG previews in the data folder.
-    std::string printerUri;  // "usb", "usb:04b8:0202", "tcp:192.0.2.10:9100", "file:/dev/usb/lp0", "virtual:/path"
-    std::string printerProfile = "generic-80";
-    std::string readerDevice;      // a keyboard-style reader: /dev/input/by-id/…-event-kbd
-    std::string readerRole = "auto";  // "auto", "barcode" or "card": what the keyboard-style reader reads
-    bool nfc = false;              // watch PC/SC (NFC) readers for cards
-    std::string nfcReaderFilter;   // only PC/SC readers whose name holds this ("ACR122")
+    // Each area's own section ([health], [staff], [devices]…), read by the area (kiosk/services/areas.cpp).
+    AreaSettings areas;
 
     std::filesystem::path databaseFile() const;
-};
-
-struct ConfigProblem {
-    int line = 0;  // 0 when the problem has no place in the file
-    std::string key;
-    std::string message;
-    bool fatal = true;
 };
 
 struct ConfigLoad {
@@ -82,6 +62,9 @@ std::string describeProblem(const ConfigProblem& problem, const std::string& sou
 bool isKnownTimeZone(const std::string& name);
 // The configured zone if known, else the machine's (TZ, /etc/timezone, /etc/localtime), else "UTC".
 std::string effectiveTimeZone(const KioskConfig& config);
+
+// Every retention period in force: each area's defaults, with the file's [retention] values over them.
+std::map<std::string, int> retentionPeriods(const KioskConfig& config);
 
 // $XDG_DATA_HOME/village-kiosk, ~/.local/share/village-kiosk, or /var/lib/village-kiosk for a service user.
 std::filesystem::path defaultDataDir();

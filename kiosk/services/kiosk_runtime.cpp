@@ -1,26 +1,20 @@
 #include "kiosk/services/kiosk_runtime.h"
 
-#include "kiosk/services/demo_data.h"
-#include "hardware/escpos/receipt_encoder.h"
 #include "hardware/escpos/printer_profiles.h"
+#include "hardware/escpos/receipt_encoder.h"
 #include "hardware/printer_address.h"
+#include "kiosk/services/demo_data.h"
+#include "kiosk/services/devices/device_settings.h"
+#include "kiosk/services/staff/staff_settings.h"
+
+#include <algorithm>
 
 namespace vk::services {
 namespace {
 
-health::RotaSettings rotaSettings(const KioskConfig& config) {
-    health::RotaSettings settings;
-    settings.timeZone = effectiveTimeZone(config);
-    return settings;
-}
-
-health::CheckInPolicy checkInPolicy(const KioskConfig& config) {
-    health::CheckInPolicy policy;
-    policy.earlyMinutes = config.checkInEarlyMinutes;
-    policy.lateMinutes = config.checkInLateMinutes;
-    policy.ticketPrefix = config.ticketPrefix;
-    policy.walkInPrefix = config.walkInTicketPrefix;
-    return policy;
+PinPolicy pinPolicy(const KioskConfig& config) {
+    const StaffSettings& settings = config.areas.get<StaffSettings>();
+    return PinPolicy{settings.pinAttemptsBeforeLockout, settings.pinLockoutMinutes};
 }
 
 }  // namespace
@@ -30,37 +24,71 @@ KioskRuntime::KioskRuntime(KioskConfig configuration, RuntimeOptions options)
       clock(options.clock ? *options.clock : systemClock),
       database(options.inMemoryDatabase ? storage::Database::openInMemory()
                                         : storage::Database::open(config.databaseFile())),
-      staff(database, clock, PinHasher(options.pinStrength),
-            PinPolicy{config.pinAttemptsBeforeLockout, config.pinLockoutMinutes}),
-      villageInfo(database),
-      rota(database, clock, staff, rotaSettings(config)),
-      appointments(database, clock, staff),
-      checkIn(database, clock, staff, checkInPolicy(config)),
-      waitingRoom(database, clock, staff, checkInPolicy(config)),
-      retention(database, staff, clock, config.retentionDays) {
-    if (config.demoData) seededDemoData = seedDemoDataIfEmpty(database, staff, clock);
+      staff(database, clock, PinHasher(options.pinStrength), pinPolicy(config)),
+      staffNotices(database, clock, staff),
+      retention(database, staff, clock, retentionPeriods(config)) {
     if (options.startDevices && !options.inMemoryDatabase)
         startDevices();
     else
         usePreviewPrinter(!options.inMemoryDatabase);
+    const AreaContext context{config, clock, database, staff, *printer};
+    for (const AreaDefinition& area : domainAreas())
+        if (area.makeServices) areas_.push_back(area.makeServices(context));
+    if (options.seedDemoData) seededDemoData = seedDemoDataIfEmpty(database, staff, clock);
+}
+
+KioskRuntime::~KioskRuntime() {
+    stop();
+    // The areas' services hold the printer by reference: they go first, then the print queue's thread.
+    areas_.clear();
+    printerDevice = nullptr;
+    previewPrinter = nullptr;
+    printer.reset();
+}
+
+void KioskRuntime::stop() {
+    for (const auto& services : areas_) services->stop();
+    nfcReader.reset();
+    keyboardReader.reset();
+    readers.setWakeCallback({});
+    devicesChanged.set({});
+}
+
+void KioskRuntime::startBackgroundWork(const std::function<void()>& wake) {
+    readers.setWakeCallback(wake);
+    devicesChanged.set(wake);
+    for (const auto& services : areas_) services->startBackgroundWork(wake);
+}
+
+bool KioskRuntime::pollAreas(std::int64_t nowMs) {
+    bool changed = false;
+    for (const auto& services : areas_) changed = services->poll(nowMs) || changed;
+    return changed;
+}
+
+std::int64_t KioskRuntime::nextAreaDueMs() const {
+    std::int64_t next = AreaServices::kNever;
+    for (const auto& services : areas_) next = std::min(next, services->nextDueMs());
+    return next;
 }
 
 void KioskRuntime::usePreviewPrinter(bool writePictures) {
     // In development the receipts become pictures next to the database: the "virtual printer".
     const auto folder = writePictures ? config.databaseFile().parent_path() / "receipt-previews" : std::filesystem::path();
-    auto preview = std::make_unique<hardware::PreviewPrinter>(folder, config.printerProfile);
+    auto preview = std::make_unique<hardware::PreviewPrinter>(folder, config.areas.get<DeviceSettings>().printerProfile);
     previewPrinter = preview.get();
     printer = std::move(preview);
 }
 
 void KioskRuntime::startDevices() {
-    if (config.printerUri.empty()) {
+    const DeviceSettings& devices = config.areas.get<DeviceSettings>();
+    if (devices.printerUri.empty()) {
         usePreviewPrinter(true);
     } else {
-        hardware::PrinterAddress address = hardware::openPrinterAddress(config.printerUri);
-        const hardware::escpos::PrinterProfile* profile = hardware::escpos::findPrinterProfile(config.printerProfile);
+        hardware::PrinterAddress address = hardware::openPrinterAddress(devices.printerUri);
+        const hardware::escpos::PrinterProfile* profile = hardware::escpos::findPrinterProfile(devices.printerProfile);
         if (!address.transport || !profile) {
-            deviceProblems.push_back(address.error.empty() ? "unknown printer profile " + config.printerProfile : address.error);
+            deviceProblems.push_back(address.error.empty() ? "unknown printer profile " + devices.printerProfile : address.error);
             usePreviewPrinter(true);
         } else {
             hardware::PrinterDeviceOptions deviceOptions;
@@ -73,17 +101,17 @@ void KioskRuntime::startDevices() {
             printer = std::move(device);
         }
     }
-    if (!config.readerDevice.empty()) {
+    if (!devices.readerDevice.empty()) {
         hardware::EvdevReaderOptions readerOptions;
-        readerOptions.devicePath = config.readerDevice;
-        readerOptions.decoder.role = config.readerRole == "barcode" ? hardware::ScanRole::Barcode
-                                     : config.readerRole == "card"  ? hardware::ScanRole::Card
-                                                                    : hardware::ScanRole::Auto;
+        readerOptions.devicePath = devices.readerDevice;
+        readerOptions.decoder.role = devices.readerRole == "barcode" ? hardware::ScanRole::Barcode
+                                     : devices.readerRole == "card"  ? hardware::ScanRole::Card
+                                                                     : hardware::ScanRole::Auto;
         keyboardReader = std::make_unique<hardware::EvdevReader>(readers, readerOptions);
     }
-    if (config.nfc) {
+    if (devices.nfc) {
         hardware::PcscReaderOptions nfcOptions;
-        nfcOptions.readerNameFilter = config.nfcReaderFilter;
+        nfcOptions.readerNameFilter = devices.nfcReaderFilter;
         nfcReader = std::make_unique<hardware::PcscReader>(readers, nfcOptions);
     }
 }

@@ -40,6 +40,8 @@ void text(const std::string& words, ImFont* font = nullptr, ImU32 color = colors
 void textWrapped(const std::string& words, float width, ImFont* font = nullptr, ImU32 color = colors::kText);
 void textCentered(const std::string& words, float width, ImFont* font = nullptr, ImU32 color = colors::kText);
 void noticeBanner(const std::string& words);
+// A picture (a receipt preview), recorded by id so that tests can find it and check its size.
+void image(const char* id, ImTextureID texture, ImVec2 size);
 
 // A text box showing `value`; tapping it returns true (the screen then points the keyboard at it).
 bool textField(const char* id, const std::string& value, const char* placeholder, bool active, bool masked,

@@ -560,12 +560,13 @@ Statistics measureHeadless(int frames, std::string& error) {
     services::RuntimeOptions runtimeOptions;
     runtimeOptions.inMemoryDatabase = true;
     runtimeOptions.pinStrength = services::PinHasher::Strength::FastForTests;
+    runtimeOptions.seedDemoData = true;
     services::KioskRuntime runtime(services::KioskConfig{}, runtimeOptions);
-    app::KioskServices services = app::servicesOf(runtime);
+    app::KioskServices services(runtime);
     app::HeadlessKiosk kiosk(&services, runtime.config, kWidth, kHeight);
     // The first frames build the font texture and settle the layout; the kiosk draws them once at start.
     kiosk.frames(5);
-    if (kiosk.state().screen != app::ScreenId::Home) error = "not on the home screen";
+    if (kiosk.state().screen != app::kHomeScreen) error = "not on the home screen";
     std::vector<double> ms;
     ms.reserve(static_cast<std::size_t>(frames));
     for (int i = 0; i < frames; ++i) {

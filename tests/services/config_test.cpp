@@ -1,4 +1,7 @@
+#include "kiosk/services/devices/device_settings.h"
+#include "kiosk/services/health/health_settings.h"
 #include "kiosk/services/kiosk_config.h"
+#include "kiosk/services/staff/staff_settings.h"
 
 #include <catch2/catch.hpp>
 
@@ -19,7 +22,8 @@ TEST_CASE("an empty file gives the embedded defaults", "[config]") {
     CHECK(load.config.language == "fr");
     CHECK(load.config.idleTimeoutSeconds == 90);
     CHECK(load.config.renderer == RendererChoice::Software);
-    CHECK(load.config.demoData);
+    // The demo village, with its published PINs, is never a default.
+    CHECK_FALSE(load.config.demoData);
 }
 
 TEST_CASE("every documented key is read", "[config]") {
@@ -30,7 +34,7 @@ language = "en"
 
 [kiosk]
 data_dir = "/var/lib/village-kiosk"
-demo_data = false
+demo_data = true
 fullscreen = false
 renderer = "accelerated"
 font = "/usr/share/fonts/a.ttf"
@@ -59,17 +63,18 @@ reader = "/dev/input/by-id/usb-reader-event-kbd"
     CHECK(c.villageName == "Lavardin");
     CHECK(c.language == "en");
     CHECK(c.dataDir == "/var/lib/village-kiosk");
-    CHECK_FALSE(c.demoData);
+    CHECK(c.demoData);
     CHECK_FALSE(c.fullscreen);
     CHECK(c.renderer == RendererChoice::Accelerated);
     CHECK(c.textScale == Approx(1.25));
     CHECK(c.idleTimeoutSeconds == 45);
-    CHECK(c.staffIdleTimeoutSeconds == 240);
-    CHECK(c.pinAttemptsBeforeLockout == 4);
-    CHECK(c.pinLockoutMinutes == 10);
+    const auto& staff = c.areas.get<StaffSettings>();
+    CHECK(staff.idleTimeoutSeconds == 240);
+    CHECK(staff.pinAttemptsBeforeLockout == 4);
+    CHECK(staff.pinLockoutMinutes == 10);
     CHECK(c.retentionDays.at("audit_log_days") == 180);
     CHECK(c.retentionDays.at("removed_staff_days") == 30);
-    CHECK(c.printerUri == "usb:04b8:0202");
+    CHECK(c.areas.get<DeviceSettings>().printerUri == "usb:04b8:0202");
     CHECK(c.databaseFile() == "/var/lib/village-kiosk/village-kiosk.db");
 }
 
@@ -129,8 +134,8 @@ TEST_CASE("the documented example configuration is read without a single problem
     for (const auto& problem : load.problems) INFO(describeProblem(problem, load.source));
     CHECK(load.problems.empty());
     CHECK(load.usable());
-    CHECK(load.config.rotaRefreshMinutes == 60);
-    CHECK(load.config.retentionDays.at("appointments_days") == 30);
+    CHECK(load.config.areas.get<health::HealthSettings>().rotaRefreshMinutes == 60);
+    CHECK(retentionPeriods(load.config).at("appointments_days") == 30);
 }
 
 TEST_CASE("a rota feed that is not an http(s) address is refused", "[config][bad-input]") {

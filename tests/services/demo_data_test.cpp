@@ -1,4 +1,6 @@
 #include "kiosk/services/demo_data.h"
+#include "kiosk/services/devices/device_settings.h"
+#include "kiosk/services/info/info_area.h"
 #include "kiosk/services/kiosk_runtime.h"
 #include "storage/village_info_store.h"
 
@@ -33,13 +35,28 @@ TEST_CASE("a new kiosk starts with the French demo village, seeded only once", "
     }
 }
 
-TEST_CASE("a kiosk configured without demo data starts empty", "[demo]") {
+TEST_CASE("a new database gets no demo staff unless the kiosk itself is asked for the demo", "[demo][security]") {
+    // What every command (staff add, rota import, appointments import…) and an installed kiosk open: the
+    // runtime's defaults, even when the configuration file says demo_data = true.
     KioskConfig config;
-    config.demoData = false;
-    KioskRuntime runtime(config, RuntimeOptions{true, PinHasher::Strength::FastForTests, nullptr});
+    config.demoData = true;
+    RuntimeOptions options;
+    options.inMemoryDatabase = true;
+    options.pinStrength = PinHasher::Strength::FastForTests;
+    KioskRuntime runtime(config, options);
     CHECK(runtime.staff.accounts().empty());
-    CHECK(runtime.villageInfo.entries().empty());
+    CHECK(runtime.area<VillageInfoServices>().villageInfo.entries().empty());
     CHECK_FALSE(runtime.seededDemoData);
+}
+
+TEST_CASE("the demo village is seeded when the kiosk asks for it", "[demo]") {
+    RuntimeOptions options;
+    options.inMemoryDatabase = true;
+    options.pinStrength = PinHasher::Strength::FastForTests;
+    options.seedDemoData = true;
+    KioskRuntime runtime(KioskConfig{}, options);
+    CHECK(runtime.seededDemoData);
+    CHECK(runtime.staff.accounts().size() == demoAccounts().size());
 }
 
 TEST_CASE("the retention job runs at start-up, then once a day, and notes what it erased", "[retention]") {
@@ -67,7 +84,7 @@ TEST_CASE("with a printer configured, a receipt handed to the kiosk reaches the 
     KioskConfig config;
     config.demoData = false;
     config.dataDir = dir / "data";
-    config.printerUri = "virtual:" + (dir / "roll.bin").string();
+    config.areas.get<DeviceSettings>().printerUri = "virtual:" + (dir / "roll.bin").string();
     RuntimeOptions options;
     options.pinStrength = PinHasher::Strength::FastForTests;
     options.startDevices = true;
@@ -95,7 +112,7 @@ TEST_CASE("a printer address the kiosk cannot use is reported and receipts becom
     KioskConfig config;
     config.demoData = false;
     config.dataDir = dir;
-    config.printerUri = "lpt1";
+    config.areas.get<DeviceSettings>().printerUri = "lpt1";
     RuntimeOptions options;
     options.pinStrength = PinHasher::Strength::FastForTests;
     options.startDevices = true;

@@ -1,5 +1,8 @@
 #include "hardware/reader_events.h"
+#include "kiosk/screens/health/health_screens.h"
 #include "kiosk/services/demo_data.h"
+#include "kiosk/services/health/health_area.h"
+#include "kiosk/services/staff/staff_settings.h"
 #include "kiosk/services/health/local_days.h"
 #include "ui_fixture.h"
 
@@ -7,6 +10,8 @@ using namespace vk;
 using vk::test::UiFixture;
 
 namespace {
+
+services::health::HealthServices& health(UiFixture& f) { return f.runtime.area<services::health::HealthServices>(); }
 
 void typeDigits(UiFixture& f, const std::string& digits) {
     for (const char digit : digits) f.tap(std::string("pad.") + digit);
@@ -27,7 +32,7 @@ void checkInByBirthDate(UiFixture& f, const std::string& ddmmyyyy, const std::st
 TEST_CASE("the health screen shows this week's doctor, the hours and the coming weeks", "[ui][health]") {
     UiFixture f;
     f.tap("home.tile.health");
-    CHECK(f.kiosk.state().screen == app::ScreenId::Health);
+    CHECK(f.kiosk.state().screen == screens::kHealthScreen);
     // Saturday: "this week" is the coming one, with the first demo doctor.
     CHECK(f.kiosk.shows("Dr Marie Lefort"));
     CHECK(f.kiosk.shows("9 h – 12 h"));
@@ -39,7 +44,6 @@ TEST_CASE("the health screen shows this week's doctor, the hours and the coming 
 TEST_CASE("a resident checks in with birth date and two letters, and gets a ticket", "[ui][health][check-in]") {
     UiFixture f;
     checkInByBirthDate(f, "14031950", "MO");
-    CHECK(f.kiosk.state().checkIn.step == app::CheckInForm::Step::Result);
     CHECK(f.kiosk.shows("C’est noté, vous êtes enregistré."));
     CHECK(f.kiosk.shows("M-001"));
     CHECK(f.kiosk.shows("J. M."));
@@ -69,7 +73,7 @@ TEST_CASE("a birth date that matches nobody gets a kind message and a way to the
     CHECK(f.kiosk.shows("Nous ne trouvons pas votre rendez-vous d’aujourd’hui."));
     CHECK(f.kiosk.shows("L’assistante médicale peut vous aider"));
     f.tap("check_in.retry");
-    CHECK(f.kiosk.state().checkIn.step == app::CheckInForm::Step::Choose);
+    CHECK(f.kiosk.find("check_in.by_birth_date"));
     f.tap("check_in.see_assistant");
     CHECK(f.kiosk.shows("L’assistante va s’occuper de vous"));
 }
@@ -78,7 +82,7 @@ TEST_CASE("a resident checks in with the code of the appointment", "[ui][health]
     UiFixture f;
     const std::string today = services::health::localDay(f.clock.nowMs());
     std::string code;
-    for (const auto& a : f.runtime.appointments.day(today))
+    for (const auto& a : health(f).appointments.day(today))
         if (a.surname == "Nguyen") code = a.code.value_or("");
     REQUIRE(code.size() >= 4);
     f.advanceSeconds(60 * 60);  // Thi Nguyen's appointment is at 13:00; its check-in opens at 12:00
@@ -95,13 +99,13 @@ TEST_CASE("a patient's card checks them in from the health screen (simulated rea
     UiFixture f;
     const std::string today = services::health::localDay(f.clock.nowMs());
     std::string id;
-    for (const auto& a : f.runtime.appointments.day(today))
+    for (const auto& a : health(f).appointments.day(today))
         if (a.surname == "Moulin") id = a.id;
-    REQUIRE(f.runtime.checkIn.linkCard(nullptr, id, "04A1B2C3D4").ok());
+    REQUIRE(health(f).checkIn.linkCard(nullptr, id, "04A1B2C3D4").ok());
     f.tap("home.tile.health");
     hardware::SimulatedReader(f.runtime.readers).presentCard("04A1B2C3D4");
     f.kiosk.frames(2);
-    CHECK(f.kiosk.state().screen == app::ScreenId::HealthCheckIn);
+    CHECK(f.kiosk.state().screen == screens::kCheckInScreen);
     CHECK(f.kiosk.shows("M-001"));
 }
 
@@ -115,9 +119,9 @@ TEST_CASE("the assistant calls the next patient and the calling screen shows the
     f.tap("waiting.call_next");
     CHECK(f.kiosk.shows("M-001 appelé."));
     f.tap("waiting.delay.15");
-    CHECK(f.runtime.rota.today().delayMinutes == 15);
+    CHECK(health(f).rota.today().delayMinutes == 15);
     f.tap("waiting.calling_screen");
-    CHECK(f.kiosk.state().screen == app::ScreenId::HealthCalling);
+    CHECK(f.kiosk.state().screen == screens::kCallingScreen);
     CHECK(f.kiosk.shows("M-001"));
     CHECK(f.kiosk.shows("15 min de retard"));
     CHECK_FALSE(f.kiosk.shows("Moulin"));
@@ -143,7 +147,7 @@ TEST_CASE("the assistant adds hours on the kiosk and residents see them", "[ui][
     addTodaysHours(f, "0930", "1200");
     CHECK(f.kiosk.shows("Planning enregistré."));
     CHECK(f.kiosk.shows("09:30–12:00"));
-    CHECK(f.runtime.rota.today().status == services::health::TodayStatus::Open);
+    CHECK(health(f).rota.today().status == services::health::TodayStatus::Open);
 }
 
 TEST_CASE("an impossible time on the rota editor is refused with a message", "[ui][health][rota][bad-input]") {
@@ -151,7 +155,7 @@ TEST_CASE("an impossible time on the rota editor is refused with a message", "[u
     addTodaysHours(f, "2575", "2600");
     CHECK(f.kiosk.shows("Heure invalide"));
     const std::string saturday = services::health::localDay(f.clock.nowMs());
-    CHECK(f.runtime.rota.weeks(saturday, 1).front().days[5].hours.empty());
+    CHECK(health(f).rota.weeks(saturday, 1).front().days[5].hours.empty());
 }
 
 // What ImGui drew on every screen a resident can reach, with the demo patients in the database and one of them
@@ -202,8 +206,7 @@ TEST_CASE("no patient name, birth date or phone is ever drawn on a public screen
     f.tap("waiting.calling_screen");
     expectNothingPrivate("calling screen");
     f.tap("common.back");
-    f.tap("common.back");
-    f.tap("staff.home.sign_out");
+    CHECK(f.kiosk.state().screen == app::kHomeScreen);
     for (const char* tile : {"home.tile.info", "home.tile.parcels", "home.tile.board"}) {
         f.tap(tile);
         expectNothingPrivate(tile);
@@ -215,7 +218,7 @@ TEST_CASE("no patient name, birth date or phone is ever drawn on a public screen
             for (const auto& secret : secrets) CHECK(line.text.find(secret) == std::string::npos);
 }
 
-TEST_CASE("the assistant books an appointment at the desk; a bad time is refused on screen", "[ui][health][waiting-room]") {
+TEST_CASE("the assistant books an appointment at the desk, a bad time is refused on screen", "[ui][health][waiting-room]") {
     UiFixture f;
     f.signIn("Claire Moreau", "2580");
     f.tap("staff.home.waiting_room");
@@ -234,8 +237,33 @@ TEST_CASE("the assistant books an appointment at the desk; a bad time is refused
     f.tap("waiting.new.save");
     CHECK(f.kiosk.shows("Rendez-vous ajouté."));
     bool booked = false;
-    for (const auto& a : f.runtime.appointments.day(services::health::localDay(f.clock.nowMs())))
+    for (const auto& a : health(f).appointments.day(services::health::localDay(f.clock.nowMs())))
         booked |= a.surname == "Blanc" && a.givenName == "Rose" && a.birthDate == std::optional<std::string>("1955-02-02") &&
                   services::health::localTime(a.startsAt) == "16:15";
     CHECK(booked);
+}
+
+TEST_CASE("the calling screen is public: it ends the staff session, goes back home, and stays up", "[ui][health][privacy]") {
+    UiFixture f;
+    checkInByBirthDate(f, "14031950", "MO");
+    f.tap("check_in.finish");
+    f.signIn("Claire Moreau", "2580");
+    f.tap("staff.home.waiting_room");
+    f.tap("waiting.call_next");
+    f.tap("waiting.calling_screen");
+    CHECK(f.kiosk.state().screen == screens::kCallingScreen);
+    CHECK_FALSE(f.kiosk.state().staff);
+    CHECK(f.runtime.staff.recentAudit(1).front().action == "staff.sign_out");
+    // A patient left alone with it sees tickets long after both idle timeouts.
+    const int longest = std::max(f.runtime.config.idleTimeoutSeconds,
+                                 f.runtime.config.areas.get<services::StaffSettings>().idleTimeoutSeconds);
+    f.advanceSeconds(longest + 60);
+    CHECK(f.kiosk.state().screen == screens::kCallingScreen);
+    CHECK(f.kiosk.shows("M-001"));
+    // Its Back button leads home, and the waiting room asks for a PIN again.
+    f.tap("common.back");
+    CHECK(f.kiosk.state().screen == app::kHomeScreen);
+    CHECK_FALSE(f.kiosk.shows("Moulin"));
+    f.tap("home.staff_entry");
+    CHECK(f.kiosk.find("staff.sign_in.account." + f.accountId("Claire Moreau")));
 }

@@ -60,5 +60,6 @@ TEST_CASE("a physical keyboard's 10 kB paste is cut at the field limit", "[ui][k
     ImGui::SetCurrentContext(f.kiosk.ui().context());
     ImGui::GetIO().AddInputCharactersUTF8(std::string(10'000, 'x').c_str());
     f.kiosk.frames(2);
-    CHECK(f.kiosk.state().accounts.name.size() == services::StaffService::kMaxNameLength);
+    REQUIRE(f.kiosk.find("staff.accounts.name"));
+    CHECK(f.kiosk.find("staff.accounts.name")->text.size() == services::StaffService::kMaxNameLength);
 }

@@ -1,4 +1,7 @@
 #include "kiosk/app/navigation.h"
+#include "kiosk/screens/info/info_screens.h"
+#include "kiosk/screens/health/health_screens.h"
+#include "kiosk/screens/shell/shell_screens.h"
 #include "kiosk/ui/theme.h"
 #include "ui_fixture.h"
 
@@ -30,10 +33,10 @@ TEST_CASE("each tile opens its area and Back returns home", "[ui][home]") {
         const char* shown;
     };
     const Case cases[] = {
-        {"home.tile.health", app::ScreenId::Health, "J’ai rendez-vous : je m’enregistre"},
-        {"home.tile.parcels", app::ScreenId::Parcels, "Bientôt disponible"},
-        {"home.tile.board", app::ScreenId::Board, "Bientôt disponible"},
-        {"home.tile.info", app::ScreenId::VillageInfo, "Urgences"},
+        {"home.tile.health", screens::kHealthScreen, "J’ai rendez-vous : je m’enregistre"},
+        {"home.tile.parcels", screens::kParcelsComingSoon, "Bientôt disponible"},
+        {"home.tile.board", screens::kBoardComingSoon, "Bientôt disponible"},
+        {"home.tile.info", screens::kVillageInfoScreen, "Urgences"},
     };
     for (const Case& c : cases) {
         INFO(c.tile);
@@ -41,7 +44,7 @@ TEST_CASE("each tile opens its area and Back returns home", "[ui][home]") {
         CHECK(f.kiosk.state().screen == c.screen);
         CHECK(f.kiosk.shows(c.shown));
         f.tap("common.back");
-        CHECK(f.kiosk.state().screen == app::ScreenId::Home);
+        CHECK(f.kiosk.state().screen == app::kHomeScreen);
         CHECK(f.kiosk.find("home.tile.health"));
     }
 }
@@ -51,7 +54,7 @@ TEST_CASE("a placeholder area offers a way home and sends people to the counter"
     f.tap("home.tile.parcels");
     CHECK(f.kiosk.shows("adressez-vous au comptoir"));
     f.tap("coming_soon.home");
-    CHECK(f.kiosk.state().screen == app::ScreenId::Home);
+    CHECK(f.kiosk.state().screen == app::kHomeScreen);
 }
 
 TEST_CASE("a visitor may switch to English until the kiosk returns home by itself", "[ui][i18n][idle]") {
@@ -60,7 +63,7 @@ TEST_CASE("a visitor may switch to English until the kiosk returns home by itsel
     CHECK(f.kiosk.shows("Parcels & Post"));
     f.tap("home.tile.info");
     f.advanceSeconds(f.runtime.config.idleTimeoutSeconds + 1);
-    CHECK(f.kiosk.state().screen == app::ScreenId::Home);
+    CHECK(f.kiosk.state().screen == app::kHomeScreen);
     CHECK(f.kiosk.shows("Colis & Poste"));
     CHECK(i18n::currentLanguage() == "fr");
 }
@@ -69,13 +72,13 @@ TEST_CASE("the idle timeout waits for its full period", "[ui][idle]") {
     UiFixture f;
     f.tap("home.tile.info");
     f.advanceSeconds(f.runtime.config.idleTimeoutSeconds - 5);
-    CHECK(f.kiosk.state().screen == app::ScreenId::VillageInfo);
+    CHECK(f.kiosk.state().screen == screens::kVillageInfoScreen);
     // A touch restarts the wait.
     f.kiosk.tapAt(10, 700);
     f.advanceSeconds(f.runtime.config.idleTimeoutSeconds - 5);
-    CHECK(f.kiosk.state().screen == app::ScreenId::VillageInfo);
+    CHECK(f.kiosk.state().screen == screens::kVillageInfoScreen);
     f.advanceSeconds(6);
-    CHECK(f.kiosk.state().screen == app::ScreenId::Home);
+    CHECK(f.kiosk.state().screen == app::kHomeScreen);
 }
 
 TEST_CASE("after a finger lifts nothing stays hovered", "[ui][touch]") {
@@ -103,7 +106,7 @@ TEST_CASE("dragging the information list scrolls it and opens nothing", "[ui][to
             movedTitleY = item.min.y;
             stillThere = true;
         }
-    CHECK(f.kiosk.state().screen == app::ScreenId::VillageInfo);
+    CHECK(f.kiosk.state().screen == screens::kVillageInfoScreen);
     CHECK((!stillThere || movedTitleY < firstTitleY - 100));
 }
 

@@ -1,4 +1,7 @@
 #include "hardware/reader_events.h"
+#include "kiosk/screens/devices/devices_screens.h"
+#include "kiosk/screens/staff/staff_screens.h"
+#include "kiosk/services/staff/staff_settings.h"
 #include "ui_fixture.h"
 
 using namespace vk;
@@ -7,12 +10,12 @@ using vk::test::UiFixture;
 TEST_CASE("staff sign in with the right PIN and reach the staff area", "[ui][staff]") {
     UiFixture f;
     f.signIn("Technicien Asso", "7391");
-    CHECK(f.kiosk.state().screen == app::ScreenId::StaffHome);
+    CHECK(f.kiosk.state().screen == screens::kStaffHomeScreen);
     REQUIRE(f.kiosk.state().staff);
     CHECK(f.kiosk.shows("Bonjour, Technicien Asso"));
     CHECK(f.kiosk.find("staff.home.accounts"));
     f.tap("staff.home.sign_out");
-    CHECK(f.kiosk.state().screen == app::ScreenId::Home);
+    CHECK(f.kiosk.state().screen == app::kHomeScreen);
     CHECK_FALSE(f.kiosk.state().staff);
     CHECK(f.runtime.staff.recentAudit(1).front().action == "staff.sign_out");
 }
@@ -22,20 +25,22 @@ TEST_CASE("the PIN pad never shows the digits typed", "[ui][staff][privacy]") {
     f.tap("home.staff_entry");
     f.tap("staff.sign_in.account." + f.accountId("Claire Moreau"));
     for (const char* key : {"pad.2", "pad.5", "pad.8"}) f.tap(key);
-    CHECK(f.kiosk.state().signIn.pin == "258");
+    REQUIRE(f.kiosk.find("staff.sign_in.pin"));
+    CHECK(f.kiosk.find("staff.sign_in.pin")->text == "●●●");
     for (const auto& item : f.kiosk.drawn()) CHECK(item.text.find("258") == std::string::npos);
     // OK waits for at least four digits.
     f.tap("pad.ok");
-    CHECK(f.kiosk.state().screen == app::ScreenId::StaffSignIn);
+    CHECK(f.kiosk.state().screen == screens::kStaffSignInScreen);
 }
 
 TEST_CASE("a wrong PIN says how many tries are left", "[ui][staff]") {
     UiFixture f;
     f.signIn("Claire Moreau", "0000");
-    CHECK(f.kiosk.state().screen == app::ScreenId::StaffSignIn);
+    CHECK(f.kiosk.state().screen == screens::kStaffSignInScreen);
     CHECK_FALSE(f.kiosk.state().staff);
     CHECK(f.kiosk.shows("Code incorrect. Encore 4 essai(s)"));
-    CHECK(f.kiosk.state().signIn.pin.empty());
+    REQUIRE(f.kiosk.find("staff.sign_in.pin"));
+    CHECK(f.kiosk.find("staff.sign_in.pin")->text.empty());
 }
 
 TEST_CASE("five wrong PINs lock the entry, even against the right PIN, for the configured time", "[ui][staff][lockout]") {
@@ -59,7 +64,7 @@ TEST_CASE("five wrong PINs lock the entry, even against the right PIN, for the c
 
     // Five minutes later (the kiosk went home meanwhile), the lock has ended.
     f.advanceSeconds(5 * 60);
-    CHECK(f.kiosk.state().screen == app::ScreenId::Home);
+    CHECK(f.kiosk.state().screen == app::kHomeScreen);
     f.signIn("Claire Moreau", "2580");
     CHECK(f.kiosk.state().staff);
 }
@@ -70,7 +75,7 @@ TEST_CASE("a staff card opens the PIN pad for its account (simulated reader)", "
     hardware::SimulatedReader reader(f.runtime.readers);
     reader.presentCard("04A1B2C3");
     f.kiosk.frames(2);
-    CHECK(f.kiosk.state().screen == app::ScreenId::StaffSignIn);
+    CHECK(f.kiosk.state().screen == screens::kStaffSignInScreen);
     CHECK(f.kiosk.shows("Julien Girard"));
     CHECK(f.kiosk.find("pad.ok"));
     CHECK_FALSE(f.kiosk.state().staff);  // the card alone signs no one in
@@ -79,7 +84,7 @@ TEST_CASE("a staff card opens the PIN pad for its account (simulated reader)", "
     f.advanceSeconds(f.runtime.config.idleTimeoutSeconds + 1);
     reader.presentCard("DEADBEEF");
     f.kiosk.frames(2);
-    CHECK(f.kiosk.state().screen == app::ScreenId::Home);
+    CHECK(f.kiosk.state().screen == app::kHomeScreen);
 }
 
 TEST_CASE("an admin adds an account on the kiosk, typing on the on-screen keyboards", "[ui][staff][keyboard]") {
@@ -91,7 +96,6 @@ TEST_CASE("an admin adds an account on the kiosk, typing on the on-screen keyboa
     for (const char* key : {"kbd.é", "kbd.l", "kbd.o", "kbd.d", "kbd.i", "kbd.e", "kbd.space", "kbd.shift", "kbd.c",
                             "kbd.œ", "kbd.u", "kbd.r"})
         f.tap(key);
-    CHECK(f.kiosk.state().accounts.name == "Élodie Cœur");
     CHECK(f.kiosk.shows("Élodie Cœur"));
     f.tap("staff.accounts.role.medical_assistant");
     f.tap("kbd.done");  // on to the PIN, on the numeric keypad
@@ -128,12 +132,12 @@ TEST_CASE("the idle timeout signs staff out and forgets a half-filled form", "[u
     f.tap("staff.home.accounts");
     f.tap("staff.accounts.add");
     for (const char* key : {"kbd.m", "kbd.a", "kbd.r"}) f.tap(key);
-    REQUIRE(f.kiosk.state().accounts.name == "Mar");
+    REQUIRE(f.kiosk.find("staff.accounts.name"));
+    REQUIRE(f.kiosk.find("staff.accounts.name")->text == "Mar");
 
-    f.advanceSeconds(f.runtime.config.staffIdleTimeoutSeconds + 1);
-    CHECK(f.kiosk.state().screen == app::ScreenId::Home);
+    f.advanceSeconds(f.runtime.config.areas.get<services::StaffSettings>().idleTimeoutSeconds + 1);
+    CHECK(f.kiosk.state().screen == app::kHomeScreen);
     CHECK_FALSE(f.kiosk.state().staff);
-    CHECK(f.kiosk.state().accounts.name.empty());
     const auto last = f.runtime.staff.recentAudit(1).front();
     CHECK(last.action == "staff.sign_out");
     CHECK(last.detail == "idle");
@@ -142,7 +146,8 @@ TEST_CASE("the idle timeout signs staff out and forgets a half-filled form", "[u
     f.signIn("Technicien Asso", "7391");
     f.tap("staff.home.accounts");
     f.tap("staff.accounts.add");
-    CHECK(f.kiosk.state().accounts.name.empty());
+    REQUIRE(f.kiosk.find("staff.accounts.name"));
+    CHECK(f.kiosk.find("staff.accounts.name")->text.empty());
 }
 
 TEST_CASE("the admin reads the activity log on the kiosk", "[ui][staff][audit]") {
@@ -151,26 +156,28 @@ TEST_CASE("the admin reads the activity log on the kiosk", "[ui][staff][audit]")
     f.advanceSeconds(f.runtime.config.idleTimeoutSeconds + 1);
     f.signIn("Technicien Asso", "7391");
     f.tap("staff.home.audit");
-    CHECK(f.kiosk.state().screen == app::ScreenId::StaffAudit);
+    CHECK(f.kiosk.state().screen == screens::kStaffAuditScreen);
     CHECK(f.kiosk.shows("Code incorrect"));
     CHECK(f.kiosk.shows("Ouverture de l’espace personnel"));
 }
 
-TEST_CASE("the device panel prints a test receipt and shows it; an admin can simulate a card", "[ui][devices]") {
+TEST_CASE("the device panel prints a test receipt and shows it, an admin can simulate a card", "[ui][devices]") {
     UiFixture f;
     f.signIn("Technicien Asso", "7391");
     f.tap("staff.home.devices");
-    CHECK(f.kiosk.state().screen == app::ScreenId::StaffDevices);
+    CHECK(f.kiosk.state().screen == screens::kDevicePanelScreen);
     CHECK(f.kiosk.shows("Aucune imprimante configurée"));
     f.tap("devices.print_test");
     CHECK(f.kiosk.shows("Ticket d’essai envoyé."));
-    CHECK(f.kiosk.state().devices.previewHeight > 100);
+    REQUIRE(f.kiosk.find("devices.preview"));
+    CHECK(f.kiosk.find("devices.preview")->max.y - f.kiosk.find("devices.preview")->min.y > 100.0f);
     REQUIRE(f.runtime.previewPrinter);
     CHECK(f.runtime.previewPrinter->lastReceipts().back().kind == "test");
     f.tap("devices.simulate_card");
-    const auto event = f.runtime.readers.take();
-    REQUIRE(event);
-    CHECK(event->kind == hardware::ReadKind::CardUid);
+    CHECK(f.kiosk.shows("Dernière carte lue : 04A1B2C3D4E5F6"));
+    f.tap("devices.simulate_barcode");
+    CHECK(f.kiosk.shows("Dernier code-barres lu : 3760123456789"));
+    CHECK(f.kiosk.state().screen == screens::kDevicePanelScreen);
 }
 
 TEST_CASE("the café manager sees the devices but not the health centre's tools", "[ui][devices]") {

@@ -9,6 +9,15 @@ namespace {
 // Saturday 21 November 2026, 10:30 UTC: a café morning.
 constexpr std::int64_t kMorning = 1'795'257'000'000;
 
+services::RuntimeOptions demoRuntime(const services::Clock& clock) {
+    services::RuntimeOptions options;
+    options.inMemoryDatabase = true;
+    options.pinStrength = services::PinHasher::Strength::FastForTests;
+    options.clock = &clock;
+    options.seedDemoData = true;
+    return options;
+}
+
 services::KioskConfig withLanguageReset(services::KioskConfig config) {
     i18n::setLanguage(config.language);
     // The village's days and times, whatever zone the test machine is in.
@@ -21,8 +30,8 @@ services::KioskConfig withLanguageReset(services::KioskConfig config) {
 UiFixture::UiFixture(int width, int height, services::KioskConfig config)
     : clock(kMorning),
       runtime(withLanguageReset(std::move(config)),
-              services::RuntimeOptions{true, services::PinHasher::Strength::FastForTests, &clock}),
-      services(app::servicesOf(runtime)),
+              demoRuntime(clock)),
+      services(runtime),
       kiosk(&services, runtime.config, width, height) {}
 
 void UiFixture::tap(const std::string& widgetId) {

@@ -1,7 +1,11 @@
-#include "kiosk/app/navigation.h"
+#include "kiosk/screens/health/check_in_screen.h"
+
+#include "kiosk/app/app_state.h"
+#include "kiosk/app/kiosk_services.h"
+#include "kiosk/i18n/dates.h"
 #include "kiosk/i18n/translations.h"
-#include "kiosk/screens/health/check_in_flow.h"
-#include "kiosk/screens/screens.h"
+#include "kiosk/screens/health/health_screens.h"
+#include "kiosk/services/health/health_area.h"
 #include "kiosk/ui/on_screen_keyboard.h"
 #include "kiosk/ui/solid_fill.h"
 #include "kiosk/ui/widgets.h"
@@ -10,7 +14,7 @@ namespace vk::screens {
 
 using i18n::tr;
 namespace health = services::health;
-using Form = app::CheckInForm;
+using Form = CheckInScreen::Form;
 
 namespace {
 
@@ -24,8 +28,7 @@ std::string birthDateShown(const std::string& digits) {
     return shown;
 }
 
-void drawChoose(AppState& state, float width) {
-    Form& form = state.checkIn;
+void drawChoose(Form& form, float width) {
     ui::textWrapped(tr("check_in.choose"), width, ui::fonts().title);
     ImGui::Dummy(ui::em(1.0f, 0.5f));
     const ImVec2 big(width, ui::em(3.2f));
@@ -46,8 +49,7 @@ void drawChoose(AppState& state, float width) {
         form.step = Form::Step::SeeAssistant;
 }
 
-void drawBirthDate(AppState& state, const ImVec2& area, const ImVec2& origin) {
-    Form& form = state.checkIn;
+void drawBirthDate(Form& form, const ImVec2& area, const ImVec2& origin) {
     const float left = area.x * 0.45f;
     ui::textWrapped(tr("check_in.birth_date"), left, ui::fonts().title);
     ImGui::Dummy(ui::em(1.0f, 0.5f));
@@ -65,8 +67,7 @@ void drawBirthDate(AppState& state, const ImVec2& area, const ImVec2& origin) {
     }
 }
 
-void drawLetters(AppState& state, KioskServices& services, const ImVec2& area, const ImVec2& origin) {
-    Form& form = state.checkIn;
+void drawLetters(app::ScreenContext& context, CheckInScreen& screen, Form& form, const ImVec2& area, const ImVec2& origin) {
     ui::textWrapped(tr("check_in.letters"), area.x, ui::fonts().title);
     ui::textField("check_in.letters", form.letters, "", true, false, ui::em(10.0f));
     const float top = ImGui::GetCursorScreenPos().y + ui::em(0.5f);
@@ -76,12 +77,14 @@ void drawLetters(AppState& state, KioskServices& services, const ImVec2& area, c
         form.letters.size() >= health::CheckInPolicy::kMinSurnameLetters) {
         const std::string date = form.birthDigits.substr(4, 4) + "-" + form.birthDigits.substr(2, 2) + "-" +
                                  form.birthDigits.substr(0, 2);
-        showCheckInResult(state, services, services.checkIn.byBirthDate(date, form.letters));
+        context.later([&screen, date, letters = form.letters](app::ScreenContext& later) {
+            screen.showResult(later.services,
+                              later.services.area<health::HealthServices>().checkIn.byBirthDate(date, letters));
+        });
     }
 }
 
-void drawCode(AppState& state, KioskServices& services, const ImVec2& area, const ImVec2& origin) {
-    Form& form = state.checkIn;
+void drawCode(app::ScreenContext& context, CheckInScreen& screen, Form& form, const ImVec2& area, const ImVec2& origin) {
     const float left = area.x * 0.4f;
     ui::textWrapped(tr("check_in.code"), left, ui::fonts().title);
     ImGui::Dummy(ui::em(1.0f, 0.5f));
@@ -110,11 +113,13 @@ void drawCode(AppState& state, KioskServices& services, const ImVec2& area, cons
     if (ui::button("code.backspace", ui::symbols::kBackspace, key) && !form.code.empty()) form.code.pop_back();
     ImGui::SetCursorScreenPos(ImVec2(x0, lastRowY));
     if (ui::button("code.ok", tr("common.ok"), ImVec2(gridWidth, key.y), ui::ButtonKind::Primary, form.code.size() >= 4))
-        showCheckInResult(state, services, services.checkIn.byCode(form.code));
+        context.later([&screen, code = form.code](app::ScreenContext& later) {
+            screen.showResult(later.services, later.services.area<health::HealthServices>().checkIn.byCode(code));
+        });
 }
 
-void drawResult(AppState& state, KioskServices& services, float width) {
-    const Form& form = state.checkIn;
+void drawResult(app::ScreenContext& context, const Form& form, float width) {
+    app::KioskServices& services = context.services;
     if (!form.result) return;
     const health::CheckInResult& result = *form.result;
     const ui::Fonts& fonts = ui::fonts();
@@ -167,17 +172,17 @@ void drawResult(AppState& state, KioskServices& services, float width) {
         ImGui::Dummy(ui::em(1.0f, 0.6f));
         ImGui::SetCursorPosX((width - ui::em(12.0f)) * 0.5f + ImGui::GetStyle().WindowPadding.x);
         if (ui::button("check_in.retry", tr("check_in.retry"), ImVec2(ui::em(12.0f), ui::em(2.4f)))) {
-            app::openScreen(state, services, app::ScreenId::HealthCheckIn);
+            context.open(kCheckInScreen);
             return;
         }
     }
     ImGui::Dummy(ui::em(1.0f, 0.4f));
     ImGui::SetCursorPosX((width - ui::em(12.0f)) * 0.5f + ImGui::GetStyle().WindowPadding.x);
     if (ui::button("check_in.finish", tr("check_in.finish"), ImVec2(ui::em(12.0f), ui::em(2.4f)), ui::ButtonKind::Primary))
-        app::returnHome(state, services, "check-in done");
+        context.returnHome("check-in done");
 }
 
-void drawSeeAssistant(AppState& state, KioskServices& services, float width) {
+void drawSeeAssistant(app::ScreenContext& context, float width) {
     ImGui::Dummy(ui::em(1.0f, 1.5f));
     ui::textCentered(tr("check_in.see_assistant_title"), width, ui::fonts().title);
     ImGui::Dummy(ui::em(1.0f, 0.4f));
@@ -185,32 +190,56 @@ void drawSeeAssistant(AppState& state, KioskServices& services, float width) {
     ImGui::Dummy(ui::em(1.0f, 1.0f));
     ImGui::SetCursorPosX((width - ui::em(12.0f)) * 0.5f + ImGui::GetStyle().WindowPadding.x);
     if (ui::button("check_in.finish", tr("check_in.finish"), ImVec2(ui::em(12.0f), ui::em(2.4f)), ui::ButtonKind::Primary))
-        app::returnHome(state, services, "check-in help");
+        context.returnHome("check-in help");
 }
 
 }  // namespace
 
-void drawCheckInScreen(AppState& state, KioskServices& services) {
+void CheckInScreen::open(app::ScreenContext& context) {
+    (void)context;
+    form_ = {};
+}
+
+void CheckInScreen::showResult(app::KioskServices& services, const health::CheckInResult& result) {
+    form_.step = Form::Step::Result;
+    form_.result = result;
+    if (result.outcome != health::CheckInOutcome::CheckedIn || !result.view) return;
+    // The paper ticket carries the number and the time only: it may be left on a chair.
+    hardware::Receipt ticket;
+    ticket.kind = "queue_ticket";
+    ticket.lines = {
+        {services.config.villageName, false, true, true},
+        {tr("check_in.ticket.health_centre"), false, false, true},
+        {tr("check_in.your_number"), false, false, true},
+        {result.view->ticket, true, true, true},
+        {i18n::trf("check_in.ticket.appointment", {{"time", result.view->time}}), false, false, true},
+        {i18n::longDate(services.clock.nowMs()), false, false, true},
+        {tr("check_in.sit_down"), false, false, true},
+    };
+    services.printer.submit(ticket);
+}
+
+void CheckInScreen::draw(app::ScreenContext& context) {
+    Form& form = form_;
     if (ui::headerBar(tr("check_in.title"), true)) {
-        Form& form = state.checkIn;
         // Back goes one step back, as people expect, until the first step.
         if (form.step == Form::Step::Letters)
             form.step = Form::Step::BirthDate;
         else if (form.step == Form::Step::BirthDate || form.step == Form::Step::Code)
             form.step = Form::Step::Choose;
         else
-            app::openScreen(state, services, app::ScreenId::Health);
+            context.open(kHealthScreen);
         return;
     }
     const ImVec2 area = ImGui::GetContentRegionAvail();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    switch (state.checkIn.step) {
-    case Form::Step::Choose: drawChoose(state, area.x); break;
-    case Form::Step::BirthDate: drawBirthDate(state, area, origin); break;
-    case Form::Step::Letters: drawLetters(state, services, area, origin); break;
-    case Form::Step::Code: drawCode(state, services, area, origin); break;
-    case Form::Step::Result: drawResult(state, services, area.x); break;
-    case Form::Step::SeeAssistant: drawSeeAssistant(state, services, area.x); break;
+    switch (form.step) {
+    case Form::Step::Choose: drawChoose(form, area.x); break;
+    case Form::Step::BirthDate: drawBirthDate(form, area, origin); break;
+    case Form::Step::Letters: drawLetters(context, *this, form, area, origin); break;
+    case Form::Step::Code: drawCode(context, *this, form, area, origin); break;
+    case Form::Step::Result: drawResult(context, form, area.x); break;
+    case Form::Step::SeeAssistant: drawSeeAssistant(context, area.x); break;
     }
 }
 

@@ -1,7 +1,8 @@
-#include "kiosk/app/navigation.h"
+#include "kiosk/app/kiosk_services.h"
 #include "kiosk/i18n/dates.h"
 #include "kiosk/i18n/translations.h"
-#include "kiosk/screens/screens.h"
+#include "kiosk/screens/health/health_screens.h"
+#include "kiosk/services/health/health_area.h"
 #include "kiosk/services/health/local_days.h"
 #include "kiosk/ui/solid_fill.h"
 #include "kiosk/ui/widgets.h"
@@ -59,13 +60,24 @@ StateBanner todayBanner(const health::TodayState& today) {
     return {"", ui::colors::kText};
 }
 
-void refresh(AppState& state, KioskServices& services) {
+// The public rota as last read, read again when the minute changes (today's state moves with the clock) or
+// when the feed brought a new rota.
+struct RotaView {
+    std::vector<health::RotaWeek> weeks;
+    health::TodayState today;
+    std::int64_t updatedAt = 0;
+    std::int64_t loadedMinute = -1;
+};
+
+void refresh(RotaView& view, app::KioskServices& services) {
     const std::int64_t minute = services.clock.nowMs() / 60'000;
-    if (state.health.loadedMinute == minute) return;
-    state.health.loadedMinute = minute;
-    state.health.weeks = services.rota.weeks(health::displayedWeekMonday(health::localDay(services.clock.nowMs())), 4);
-    state.health.today = services.rota.today();
-    state.health.updatedAt = services.rota.lastUpdatedAt();
+    health::RotaService& rota = services.area<health::HealthServices>().rota;
+    const std::int64_t updatedAt = rota.lastUpdatedAt();
+    if (view.loadedMinute == minute && view.updatedAt == updatedAt) return;
+    view.loadedMinute = minute;
+    view.weeks = rota.weeks(health::displayedWeekMonday(health::localDay(services.clock.nowMs())), 4);
+    view.today = rota.today();
+    view.updatedAt = updatedAt;
 }
 
 void drawThisWeek(const health::RotaWeek& week, const std::string& today, float width) {
@@ -94,14 +106,22 @@ void drawThisWeek(const health::RotaWeek& week, const std::string& today, float 
     }
 }
 
-}  // namespace
+class HealthScreen final : public app::Screen {
+public:
+    void draw(app::ScreenContext& context) override;
 
-void drawHealthScreen(AppState& state, KioskServices& services) {
+private:
+    RotaView view_;
+};
+
+void HealthScreen::draw(app::ScreenContext& context) {
+    app::KioskServices& services = context.services;
     if (ui::headerBar(tr("home.tile.health"), true)) {
-        app::returnHome(state, services, "back");
+        context.returnHome("back");
         return;
     }
-    refresh(state, services);
+    refresh(view_, services);
+    const RotaView& view = view_;
     const ui::Fonts& fonts = ui::fonts();
     const ImVec2 area = ImGui::GetContentRegionAvail();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -111,7 +131,7 @@ void drawHealthScreen(AppState& state, KioskServices& services) {
     const std::string today = health::localDay(services.clock.nowMs());
 
     // Today first, in colour: it answers the question most people come with.
-    const StateBanner banner = todayBanner(state.health.today);
+    const StateBanner banner = todayBanner(view.today);
     const ImVec2 bannerMin = origin;
     const ImVec2 bannerMax(origin.x + left, origin.y + ui::em(2.4f));
     ui::fillRoundedRect(ImGui::GetWindowDrawList(), bannerMin, bannerMax, banner.color, ui::em(0.4f));
@@ -125,26 +145,26 @@ void drawHealthScreen(AppState& state, KioskServices& services) {
     ui::text(banner.text, bannerFont, ui::colors::kOnDark);
     ImGui::PopClipRect();
     float y = bannerMax.y + ui::em(0.4f);
-    if (state.health.today.delayMinutes > 0) {
+    if (view.today.delayMinutes > 0) {
         ImGui::SetCursorScreenPos(ImVec2(origin.x, y));
-        ui::noticeBanner(i18n::trf("health.today.delay", {{"minutes", std::to_string(state.health.today.delayMinutes)}}));
+        ui::noticeBanner(i18n::trf("health.today.delay", {{"minutes", std::to_string(view.today.delayMinutes)}}));
         y = ImGui::GetCursorScreenPos().y;
     }
 
     ImGui::SetCursorScreenPos(ImVec2(origin.x, y + ui::em(0.3f)));
     ImGui::BeginGroup();
-    if (!state.health.weeks.empty()) drawThisWeek(state.health.weeks.front(), today, left);
+    if (!view.weeks.empty()) drawThisWeek(view.weeks.front(), today, left);
     ImGui::EndGroup();
 
     // Right: checking in, then the coming weeks.
     ImGui::SetCursorScreenPos(ImVec2(origin.x + left + gap, origin.y));
     ImGui::BeginGroup();
     if (ui::button("health.check_in", tr("health.check_in"), ImVec2(right, ui::em(3.6f)), ui::ButtonKind::Primary))
-        app::openScreen(state, services, app::ScreenId::HealthCheckIn);
+        context.open(kCheckInScreen);
     ImGui::Dummy(ui::em(1.0f, 0.4f));
     ui::text(tr("health.coming_weeks"), fonts.title);
-    for (std::size_t w = 1; w < state.health.weeks.size(); ++w) {
-        const auto& week = state.health.weeks[w];
+    for (std::size_t w = 1; w < view.weeks.size(); ++w) {
+        const auto& week = view.weeks[w];
         std::string who;
         for (const auto& visit : week.visits) who += (who.empty() ? "" : ", ") + visit.doctorName;
         int closedDays = 0;
@@ -157,11 +177,15 @@ void drawHealthScreen(AppState& state, KioskServices& services) {
     }
     ImGui::EndGroup();
 
-    if (state.health.updatedAt > 0) {
+    if (view.updatedAt > 0) {
         ImGui::SetCursorScreenPos(ImVec2(origin.x + left + gap, origin.y + area.y - fonts.small->FontSize));
-        ui::text(i18n::trf("health.updated_at", {{"when", i18n::shortDateTime(state.health.updatedAt)}}), fonts.small,
+        ui::text(i18n::trf("health.updated_at", {{"when", i18n::shortDateTime(view.updatedAt)}}), fonts.small,
                  ui::colors::kTextMuted);
     }
 }
+
+}  // namespace
+
+void registerHealthRotaScreen(app::ScreenRegistry& registry) { registry.add<HealthScreen>(kHealthScreen); }
 
 }  // namespace vk::screens

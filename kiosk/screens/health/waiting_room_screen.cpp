@@ -1,6 +1,9 @@
-#include "kiosk/app/navigation.h"
+#include "kiosk/app/app_state.h"
+#include "kiosk/app/kiosk_services.h"
 #include "kiosk/i18n/translations.h"
-#include "kiosk/screens/screens.h"
+#include "kiosk/screens/health/health_screens.h"
+#include "kiosk/screens/staff/staff_screens.h"
+#include "kiosk/services/health/health_area.h"
 #include "kiosk/services/health/local_days.h"
 #include "kiosk/ui/on_screen_keyboard.h"
 #include "kiosk/ui/widgets.h"
@@ -9,9 +12,35 @@ namespace vk::screens {
 
 using i18n::tr;
 namespace health = services::health;
-using View = app::WaitingRoomView;
 
 namespace {
+
+using app::AppState;
+using app::KioskServices;
+
+// The assistant's waiting room, reloaded after each action and each minute.
+struct View {
+    enum class Mode { List, WalkIn, AddAppointment };
+    enum class Field { Surname, GivenName, BirthDate, Time };
+    Mode mode = Mode::List;
+    Field field = Field::Surname;
+    std::vector<storage::Appointment> waiting;
+    std::vector<storage::Appointment> today;
+    health::CallingBoard board;
+    int delayMinutes = 0;
+    std::int64_t loadedMinute = -1;
+    std::string walkInName;
+    // A booked appointment typed at the desk, for today.
+    std::string surname;
+    std::string givenName;
+    std::string birthDigits;  // "DDMMYYYY"
+    std::string timeDigits;   // "HHMM"
+    ui::KeyboardState keyboard;
+    std::string message;
+    bool messageIsError = false;
+};
+
+health::HealthServices& healthOf(KioskServices& services) { return services.area<health::HealthServices>(); }
 
 const char* healthErrorText(health::HealthError error) {
     switch (error) {
@@ -30,25 +59,34 @@ const char* healthErrorText(health::HealthError error) {
     }
 }
 
-void reload(AppState& state, KioskServices& services, bool force) {
-    View& view = state.waitingRoom;
+void reload(View& view, KioskServices& services, bool force) {
     const std::int64_t minute = services.clock.nowMs() / 60'000;
     if (!force && view.loadedMinute == minute) return;
+    health::HealthServices& health = healthOf(services);
     view.loadedMinute = minute;
-    view.waiting = services.waitingRoom.waiting();
-    view.today = services.waitingRoom.today();
-    view.board = services.waitingRoom.callingBoard();
-    view.delayMinutes = services.rota.today().delayMinutes;
+    view.waiting = health.waitingRoom.waiting();
+    view.today = health.waitingRoom.today();
+    view.board = health.waitingRoom.callingBoard();
+    view.delayMinutes = health.rota.today().delayMinutes;
 }
 
-void report(AppState& state, KioskServices& services, const health::AppointmentChange& change, const char* okKey) {
-    View& view = state.waitingRoom;
+void report(View& view, KioskServices& services, const health::AppointmentChange& change, const char* okKey) {
     view.messageIsError = !change.ok();
     view.message = change.ok() ? i18n::trf(okKey, {{"ticket", change.appointment && change.appointment->ticket
                                                                    ? *change.appointment->ticket
                                                                    : std::string()}})
                                : healthErrorText(change.error);
-    reload(state, services, true);
+    reload(view, services, true);
+}
+
+// An action of the waiting room, run after the frame (it reloads the lists the frame is drawing), its outcome
+// reported on the screen.
+using Action = health::AppointmentChange (*)(health::WaitingRoom&, const services::StaffSession&, const std::string&);
+void act(app::ScreenContext& context, View& view, Action action, std::string appointmentId, const char* okKey) {
+    context.later([&view, action, appointmentId = std::move(appointmentId), okKey](app::ScreenContext& later) {
+        report(view, later.services, action(healthOf(later.services).waitingRoom, *later.state.staff, appointmentId),
+               okKey);
+    });
 }
 
 // Staff screens may show names: this one is for the assistant's eyes, in staff mode only.
@@ -56,8 +94,7 @@ std::string who(const storage::Appointment& a) {
     return a.surname + (a.givenName.empty() ? "" : " " + a.givenName);
 }
 
-void drawWalkIn(AppState& state, KioskServices& services, const ImVec2& area, const ImVec2& origin) {
-    View& view = state.waitingRoom;
+void drawWalkIn(app::ScreenContext& context, View& view, const ImVec2& area, const ImVec2& origin) {
     ui::text(tr("waiting.walk_in_name"), ui::fonts().title);
     ui::textField("waiting.walk_in_name", view.walkInName, "", true, false, area.x * 0.6f);
     ImGui::SameLine(0.0f, ui::em(0.6f));
@@ -68,11 +105,13 @@ void drawWalkIn(AppState& state, KioskServices& services, const ImVec2& area, co
     const float top = ImGui::GetCursorScreenPos().y + ui::em(0.4f);
     ImGui::SetCursorScreenPos(ImVec2(origin.x, top));
     if (ui::drawKeyboard(view.walkInName, view.keyboard, 120, ImVec2(area.x, origin.y + area.y - top), tr("common.save"))) {
-        health::WalkIn walkIn;
-        walkIn.surname = view.walkInName;
-        const auto change = services.waitingRoom.addWalkIn(&*state.staff, walkIn);
-        if (change.ok()) view.mode = View::Mode::List;
-        report(state, services, change, "waiting.walk_in_added");
+        context.later([&view](app::ScreenContext& later) {
+            health::WalkIn walkIn;
+            walkIn.surname = view.walkInName;
+            const auto change = healthOf(later.services).waitingRoom.addWalkIn(&*later.state.staff, walkIn);
+            if (change.ok()) view.mode = View::Mode::List;
+            report(view, later.services, change, "waiting.walk_in_added");
+        });
     }
 }
 
@@ -86,8 +125,7 @@ std::string shownDate(const std::string& digits) {
     return shown;
 }
 
-void drawAddAppointment(AppState& state, KioskServices& services, const ImVec2& area, const ImVec2& origin) {
-    View& view = state.waitingRoom;
+void drawAddAppointment(app::ScreenContext& context, View& view, const ImVec2& area, const ImVec2& origin) {
     using Field = View::Field;
     const float column = (area.x - ui::em(1.0f)) * 0.5f;
     const auto field = [&](const char* id, const char* label, const std::string& shown, Field which) {
@@ -135,38 +173,46 @@ void drawAddAppointment(AppState& state, KioskServices& services, const ImVec2& 
         }
     }
     if (!save) return;
-    health::AppointmentInput input;
-    input.day = health::localDay(services.clock.nowMs());
-    input.time = shownTime(view.timeDigits);
-    input.surname = view.surname;
-    input.givenName = view.givenName;
-    if (view.birthDigits.size() == 8) input.birthDate = shownDate(view.birthDigits);
-    const auto change = services.appointments.add(&*state.staff, input);
-    if (change.ok()) view.mode = View::Mode::List;
-    report(state, services, change, "waiting.new.added");
+    context.later([&view](app::ScreenContext& later) {
+        health::AppointmentInput input;
+        input.day = health::localDay(later.services.clock.nowMs());
+        input.time = shownTime(view.timeDigits);
+        input.surname = view.surname;
+        input.givenName = view.givenName;
+        if (view.birthDigits.size() == 8) input.birthDate = shownDate(view.birthDigits);
+        const auto change = healthOf(later.services).appointments.add(&*later.state.staff, input);
+        if (change.ok()) view.mode = View::Mode::List;
+        report(view, later.services, change, "waiting.new.added");
+    });
 }
 
-}  // namespace
+class WaitingRoomScreen final : public app::Screen {
+public:
+    bool allowed(const std::optional<services::StaffSession>& staff) const override {
+        return staff && health::mayManageAppointments(&*staff);
+    }
+    void draw(app::ScreenContext& context) override;
 
-void drawWaitingRoomScreen(AppState& state, KioskServices& services) {
-    if (!state.staff || !health::mayManageAppointments(&*state.staff)) {
-        app::returnHome(state, services, "not allowed");
-        return;
-    }
+private:
+    View view_;
+};
+
+void WaitingRoomScreen::draw(app::ScreenContext& context) {
+    KioskServices& services = context.services;
     if (ui::headerBar(tr("staff.home.waiting_room"), true)) {
-        app::openScreen(state, services, app::ScreenId::StaffHome);
+        context.open(kStaffHomeScreen);
         return;
     }
-    reload(state, services, false);
-    View& view = state.waitingRoom;
+    reload(view_, services, false);
+    View& view = view_;
     const ImVec2 area = ImGui::GetContentRegionAvail();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     if (view.mode == View::Mode::WalkIn) {
-        drawWalkIn(state, services, area, origin);
+        drawWalkIn(context, view, area, origin);
         return;
     }
     if (view.mode == View::Mode::AddAppointment) {
-        drawAddAppointment(state, services, area, origin);
+        drawAddAppointment(context, view, area, origin);
         return;
     }
     const ui::Fonts& fonts = ui::fonts();
@@ -177,14 +223,18 @@ void drawWaitingRoomScreen(AppState& state, KioskServices& services) {
     const auto noShowButton = [&](const storage::Appointment& a) {
         const std::string id = "waiting.no_show." + a.id;
         if (ui::button(id.c_str(), tr("waiting.no_show"), small))
-            report(state, services, services.waitingRoom.markNoShow(&*state.staff, a.id), "waiting.marked_no_show");
+            act(context, view, [](health::WaitingRoom& room, const services::StaffSession& staff, const std::string& appointmentId) {
+                return room.markNoShow(&staff, appointmentId);
+            }, a.id, "waiting.marked_no_show");
     };
 
     // Left: who is in consultation, who waits, in call order.
     ImGui::BeginGroup();
     if (ui::button("waiting.call_next", tr("waiting.call_next"), ImVec2(left, ui::em(2.6f)), ui::ButtonKind::Primary,
                    !view.waiting.empty()))
-        report(state, services, services.waitingRoom.callNext(&*state.staff), "waiting.called");
+        act(context, view, [](health::WaitingRoom& room, const services::StaffSession& staff, const std::string&) {
+            return room.callNext(&staff);
+        }, "", "waiting.called");
     if (!view.message.empty())
         ui::textWrapped(view.message, left, fonts.body, view.messageIsError ? ui::colors::kDanger : ui::colors::kSuccess);
     for (const auto& a : view.today) {
@@ -194,7 +244,9 @@ void drawWaitingRoomScreen(AppState& state, KioskServices& services) {
         ImGui::SameLine(left - small.x);
         const std::string id = "waiting.done." + a.id;
         if (ui::button(id.c_str(), tr("waiting.done"), small))
-            report(state, services, services.waitingRoom.markDone(&*state.staff, a.id), "waiting.finished");
+            act(context, view, [](health::WaitingRoom& room, const services::StaffSession& staff, const std::string& appointmentId) {
+                return room.markDone(&staff, appointmentId);
+            }, a.id, "waiting.finished");
     }
     ui::text(i18n::trf("waiting.waiting_count", {{"count", std::to_string(view.waiting.size())}}), fonts.title);
     ImGui::BeginChild("waiting.list", ImVec2(left, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
@@ -203,7 +255,9 @@ void drawWaitingRoomScreen(AppState& state, KioskServices& services) {
         ui::text(a.ticket.value_or("") + "  " + health::localTime(a.startsAt) + "  " + who(a));
         const std::string callId = "waiting.call." + a.id;
         if (ui::button(callId.c_str(), tr("waiting.call"), small))
-            report(state, services, services.waitingRoom.call(&*state.staff, a.id), "waiting.called");
+            act(context, view, [](health::WaitingRoom& room, const services::StaffSession& staff, const std::string& appointmentId) {
+                return room.call(&staff, appointmentId);
+            }, a.id, "waiting.called");
         ImGui::SameLine(0.0f, ui::em(0.3f));
         noShowButton(a);
     }
@@ -221,8 +275,10 @@ void drawWaitingRoomScreen(AppState& state, KioskServices& services) {
         const std::string label = minutes == 0 ? tr("waiting.delay_none") : std::to_string(minutes);
         if (ui::button(id.c_str(), label.c_str(), ImVec2((right - ui::em(0.9f)) / 4.0f, ui::em(1.9f)),
                        view.delayMinutes == minutes ? ui::ButtonKind::Primary : ui::ButtonKind::Normal)) {
-            services.rota.announce(*state.staff, minutes, "");
-            reload(state, services, true);
+            context.later([&view, minutes](app::ScreenContext& later) {
+                healthOf(later.services).rota.announce(*later.state.staff, minutes, "");
+                reload(view, later.services, true);
+            });
         }
     }
     const ImVec2 wide(right, ui::em(2.0f));
@@ -239,8 +295,7 @@ void drawWaitingRoomScreen(AppState& state, KioskServices& services) {
         view.mode = View::Mode::AddAppointment;
         view.keyboard.shift = true;
     }
-    if (ui::button("waiting.calling_screen", tr("waiting.calling_screen"), wide))
-        app::openScreen(state, services, app::ScreenId::HealthCalling);
+    if (ui::button("waiting.calling_screen", tr("waiting.calling_screen"), wide)) context.open(kCallingScreen);
     ui::text(tr("waiting.expected"), fonts.body, ui::colors::kTextMuted);
     ImGui::BeginChild("waiting.expected", ImVec2(right, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
     for (const auto& a : view.today) {
@@ -249,7 +304,9 @@ void drawWaitingRoomScreen(AppState& state, KioskServices& services) {
         ui::text(health::localTime(a.startsAt) + "  " + who(a), fonts.small);
         const std::string arrivedId = "waiting.arrived." + a.id;
         if (ui::button(arrivedId.c_str(), tr("waiting.arrived"), small))
-            report(state, services, services.waitingRoom.markArrived(&*state.staff, a.id), "waiting.checked_in");
+            act(context, view, [](health::WaitingRoom& room, const services::StaffSession& staff, const std::string& appointmentId) {
+                return room.markArrived(&staff, appointmentId);
+            }, a.id, "waiting.checked_in");
         ImGui::SameLine(0.0f, ui::em(0.3f));
         noShowButton(a);
     }
@@ -258,14 +315,24 @@ void drawWaitingRoomScreen(AppState& state, KioskServices& services) {
     ImGui::EndGroup();
 }
 
-// In the waiting room, for everyone: ticket numbers, nothing else.
-void drawCallingScreen(AppState& state, KioskServices& services) {
+// In the waiting room, for everyone: ticket numbers, nothing else. Opening it ends the staff session (see
+// isPublicDisplay), its Back goes home, and the idle timeout leaves it up.
+class CallingScreen final : public app::Screen {
+public:
+    bool isPublicDisplay() const override { return true; }
+    void draw(app::ScreenContext& context) override;
+
+private:
+    View view_;
+};
+
+void CallingScreen::draw(app::ScreenContext& context) {
     if (ui::headerBar(tr("calling.title"), true)) {
-        app::openScreen(state, services, state.staff ? app::ScreenId::StaffWaitingRoom : app::ScreenId::Home);
+        context.returnHome("back");
         return;
     }
-    reload(state, services, false);
-    const View& view = state.waitingRoom;
+    reload(view_, context.services, false);
+    const View& view = view_;
     const float width = ImGui::GetContentRegionAvail().x;
     const ui::Fonts& fonts = ui::fonts();
     ImGui::Dummy(ui::em(1.0f, 0.8f));
@@ -280,6 +347,13 @@ void drawCallingScreen(AppState& state, KioskServices& services) {
         ImGui::Dummy(ui::em(1.0f, 0.8f));
         ui::noticeBanner(i18n::trf("health.today.delay", {{"minutes", std::to_string(view.delayMinutes)}}));
     }
+}
+
+}  // namespace
+
+void registerWaitingRoomScreens(app::ScreenRegistry& registry) {
+    registry.add<WaitingRoomScreen>(kWaitingRoomScreen);
+    registry.add<CallingScreen>(kCallingScreen);
 }
 
 }  // namespace vk::screens

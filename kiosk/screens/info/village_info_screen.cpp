@@ -1,6 +1,7 @@
-#include "kiosk/app/navigation.h"
+#include "kiosk/app/kiosk_services.h"
 #include "kiosk/i18n/translations.h"
-#include "kiosk/screens/screens.h"
+#include "kiosk/screens/info/info_screens.h"
+#include "kiosk/services/info/info_area.h"
 #include "kiosk/ui/solid_fill.h"
 #include "kiosk/ui/widgets.h"
 
@@ -8,19 +9,32 @@ namespace vk::screens {
 
 using i18n::tr;
 
-void drawVillageInfoScreen(AppState& state, KioskServices& services) {
+namespace {
+
+class VillageInfoScreen final : public app::Screen {
+public:
+    void open(app::ScreenContext& context) override {
+        entries_ = context.services.area<services::VillageInfoServices>().villageInfo.entries();
+    }
+    void draw(app::ScreenContext& context) override;
+
+private:
+    std::vector<storage::VillageInfoEntry> entries_;
+};
+
+void VillageInfoScreen::draw(app::ScreenContext& context) {
     if (ui::headerBar(tr("home.tile.info"), true)) {
-        app::returnHome(state, services, "back");
+        context.returnHome("back");
         return;
     }
-    if (state.villageInfo.empty()) {
+    if (entries_.empty()) {
         ui::textWrapped(tr("info.empty"), ImGui::GetContentRegionAvail().x);
         return;
     }
     ImGui::BeginChild("info.list", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
     const float width = ImGui::GetContentRegionAvail().x - ui::em(0.5f);
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    for (const auto& entry : state.villageInfo) {
+    for (const auto& entry : entries_) {
         // A card per entry: the title in bold, the text below, on white for contrast with the page. The card's
         // fill is drawn under the text whatever the order, so its height can come from the text.
         const ImVec2 min = ImGui::GetCursorScreenPos();
@@ -36,6 +50,14 @@ void drawVillageInfoScreen(AppState& state, KioskServices& services) {
     }
     ui::dragToScroll();
     ImGui::EndChild();
+}
+
+}  // namespace
+
+void registerVillageInfoScreens(app::ScreenRegistry& registry) {
+    registry.add<VillageInfoScreen>(kVillageInfoScreen);
+    registry.addHomeTile({"home.tile.info", ui::symbols::kInfo, "home.tile.info", "home.tile.info.subtitle",
+                          ui::colors::kInfo, kVillageInfoScreen});
 }
 
 }  // namespace vk::screens

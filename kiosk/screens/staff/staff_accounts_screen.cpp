@@ -1,6 +1,7 @@
-#include "kiosk/app/navigation.h"
+#include "kiosk/app/app_state.h"
+#include "kiosk/app/kiosk_services.h"
 #include "kiosk/i18n/translations.h"
-#include "kiosk/screens/screens.h"
+#include "kiosk/screens/staff/staff_screens.h"
 #include "kiosk/screens/staff/staff_text.h"
 #include "kiosk/ui/on_screen_keyboard.h"
 #include "kiosk/ui/widgets.h"
@@ -8,12 +9,28 @@
 namespace vk::screens {
 
 using i18n::tr;
-using Form = app::StaffAccountsForm;
-
 namespace {
 
-void showResult(AppState& state, KioskServices& services, const services::AccountChange& change, const char* okKey) {
-    Form& form = state.accounts;
+using app::AppState;
+using app::KioskServices;
+
+struct Form {
+    enum class Mode { List, Add, NewPin, ConfirmRemove };
+    enum class Field { Name, Pin };
+    Mode mode = Mode::List;
+    Field field = Field::Name;
+    std::vector<services::StaffAccount> accounts;
+    std::string accountId;  // the account being changed
+    std::string accountName;
+    std::string name;
+    std::string pin;
+    services::StaffRole role = services::StaffRole::CafeManager;
+    ui::KeyboardState keyboard;
+    std::string message;
+    bool messageIsError = false;
+};
+
+void showResult(Form& form, KioskServices& services, const services::AccountChange& change, const char* okKey) {
     if (!change.ok()) {
         form.message = accountErrorText(change.error);
         form.messageIsError = true;
@@ -33,8 +50,7 @@ void drawMessage(const Form& form, float width) {
     ui::textWrapped(form.message, width, ui::fonts().body, form.messageIsError ? ui::colors::kDanger : ui::colors::kSuccess);
 }
 
-void drawList(AppState& state) {
-    Form& form = state.accounts;
+void drawList(Form& form) {
     const float width = ImGui::GetContentRegionAvail().x;
     if (ui::button("staff.accounts.add", tr("staff.accounts.add"), ImVec2(ui::em(12.0f), ui::em(2.4f)),
                    ui::ButtonKind::Primary)) {
@@ -82,8 +98,9 @@ void drawList(AppState& state) {
     ImGui::EndChild();
 }
 
-void drawAdd(AppState& state, KioskServices& services) {
-    Form& form = state.accounts;
+void drawAdd(app::ScreenContext& context, Form& form) {
+    AppState& state = context.state;
+    KioskServices& services = context.services;
     const ImVec2 area = ImGui::GetContentRegionAvail();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float gap = ui::em(1.0f);
@@ -130,12 +147,16 @@ void drawAdd(AppState& state, KioskServices& services) {
         save = ui::drawNumericKeypad(form.pin, 8, ImVec2(padWidth, keyboardHeight), tr("common.save"),
                                      form.pin.size() >= 4);
     }
-    if (save) showResult(state, services, services.staff.createAccount(&*state.staff, form.name, form.role, form.pin),
-                         "staff.accounts.created");
+    if (save)
+        context.later([&form, &state, &services] {
+            showResult(form, services, services.staff.createAccount(&*state.staff, form.name, form.role, form.pin),
+                       "staff.accounts.created");
+        });
 }
 
-void drawNewPin(AppState& state, KioskServices& services) {
-    Form& form = state.accounts;
+void drawNewPin(app::ScreenContext& context, Form& form) {
+    AppState& state = context.state;
+    KioskServices& services = context.services;
     const ImVec2 area = ImGui::GetContentRegionAvail();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float left = area.x * 0.45f;
@@ -150,20 +171,25 @@ void drawNewPin(AppState& state, KioskServices& services) {
     const float padWidth = std::min(area.x - left - ui::em(1.0f), area.y * 0.9f);
     ImGui::SetCursorScreenPos(ImVec2(origin.x + area.x - padWidth, origin.y));
     if (ui::drawNumericKeypad(form.pin, 8, ImVec2(padWidth, area.y), tr("common.save")))
-        showResult(state, services, services.staff.resetPin(&*state.staff, form.accountId, form.pin),
-                   "staff.accounts.pin_changed");
+        context.later([&form, &state, &services] {
+            showResult(form, services, services.staff.resetPin(&*state.staff, form.accountId, form.pin),
+                       "staff.accounts.pin_changed");
+        });
 }
 
-void drawConfirmRemove(AppState& state, KioskServices& services) {
-    Form& form = state.accounts;
+void drawConfirmRemove(app::ScreenContext& context, Form& form) {
+    AppState& state = context.state;
+    KioskServices& services = context.services;
     const float width = ImGui::GetContentRegionAvail().x;
     ui::textWrapped(i18n::trf("staff.accounts.confirm_remove", {{"name", form.accountName}}), width, ui::fonts().title);
     drawMessage(form, width);
     ImGui::Dummy(ui::em(1.0f, 1.0f));
     if (ui::button("staff.accounts.confirm", tr("staff.accounts.remove"), ImVec2(ui::em(10.0f), ui::em(2.6f)),
                    ui::ButtonKind::Danger)) {
-        showResult(state, services, services.staff.removeAccount(&*state.staff, form.accountId),
-                   "staff.accounts.removed");
+        context.later([&form, &state, &services] {
+            showResult(form, services, services.staff.removeAccount(&*state.staff, form.accountId),
+                       "staff.accounts.removed");
+        });
         return;
     }
     ImGui::SameLine(0.0f, ui::em(1.0f));
@@ -173,28 +199,39 @@ void drawConfirmRemove(AppState& state, KioskServices& services) {
     }
 }
 
+class StaffAccountsScreen final : public app::Screen {
+public:
+    void open(app::ScreenContext& context) override {
+        form_ = {};
+        form_.accounts = context.services.staff.accounts();
+    }
+    bool allowed(const std::optional<services::StaffSession>& staff) const override {
+        return staff && isAdmin(staff->role);
+    }
+    void draw(app::ScreenContext& context) override {
+        if (ui::headerBar(tr("staff.home.accounts"), true)) {
+            if (form_.mode == Form::Mode::List) {
+                context.open(kStaffHomeScreen);
+            } else {
+                form_.mode = Form::Mode::List;
+                form_.message.clear();
+            }
+            return;
+        }
+        switch (form_.mode) {
+        case Form::Mode::List: drawList(form_); break;
+        case Form::Mode::Add: drawAdd(context, form_); break;
+        case Form::Mode::NewPin: drawNewPin(context, form_); break;
+        case Form::Mode::ConfirmRemove: drawConfirmRemove(context, form_); break;
+        }
+    }
+
+private:
+    Form form_;
+};
+
 }  // namespace
 
-void drawStaffAccountsScreen(AppState& state, KioskServices& services) {
-    if (!state.staff || state.staff->role != services::StaffRole::Admin) {
-        app::returnHome(state, services, "not allowed");
-        return;
-    }
-    if (ui::headerBar(tr("staff.home.accounts"), true)) {
-        if (state.accounts.mode == Form::Mode::List) {
-            app::openScreen(state, services, app::ScreenId::StaffHome);
-        } else {
-            state.accounts.mode = Form::Mode::List;
-            state.accounts.message.clear();
-        }
-        return;
-    }
-    switch (state.accounts.mode) {
-    case Form::Mode::List: drawList(state); break;
-    case Form::Mode::Add: drawAdd(state, services); break;
-    case Form::Mode::NewPin: drawNewPin(state, services); break;
-    case Form::Mode::ConfirmRemove: drawConfirmRemove(state, services); break;
-    }
-}
+void registerStaffAccountsScreen(app::ScreenRegistry& registry) { registry.add<StaffAccountsScreen>(kStaffAccountsScreen); }
 
 }  // namespace vk::screens

@@ -1,20 +1,30 @@
-#include "kiosk/app/navigation.h"
+#include "kiosk/app/kiosk_services.h"
 #include "kiosk/i18n/dates.h"
 #include "kiosk/i18n/translations.h"
-#include "kiosk/screens/screens.h"
+#include "kiosk/screens/staff/staff_screens.h"
 #include "kiosk/ui/widgets.h"
 
 namespace vk::screens {
 
 using i18n::tr;
 
-void drawStaffAuditScreen(AppState& state, KioskServices& services) {
-    if (!state.staff || state.staff->role != services::StaffRole::Admin) {
-        app::returnHome(state, services, "not allowed");
-        return;
+namespace {
+
+class StaffAuditScreen final : public app::Screen {
+public:
+    void open(app::ScreenContext& context) override { audit_ = context.services.staff.recentAudit(200); }
+    bool allowed(const std::optional<services::StaffSession>& staff) const override {
+        return staff && isAdmin(staff->role);
     }
+    void draw(app::ScreenContext& context) override;
+
+private:
+    std::vector<storage::AuditEntry> audit_;
+};
+
+void StaffAuditScreen::draw(app::ScreenContext& context) {
     if (ui::headerBar(tr("staff.home.audit"), true)) {
-        app::openScreen(state, services, app::ScreenId::StaffHome);
+        context.open(kStaffHomeScreen);
         return;
     }
     ImGui::BeginChild("staff.audit.list", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
@@ -26,7 +36,7 @@ void drawStaffAuditScreen(AppState& state, KioskServices& services) {
         ImGui::TableSetupColumn(tr("staff.audit.what"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn(tr("staff.audit.detail"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableHeadersRow();
-        for (const auto& entry : state.audit) {
+        for (const auto& entry : audit_) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ui::text(i18n::shortDateTime(entry.at));
@@ -45,5 +55,9 @@ void drawStaffAuditScreen(AppState& state, KioskServices& services) {
     ui::dragToScroll();
     ImGui::EndChild();
 }
+
+}  // namespace
+
+void registerStaffAuditScreen(app::ScreenRegistry& registry) { registry.add<StaffAuditScreen>(kStaffAuditScreen); }
 
 }  // namespace vk::screens

@@ -1,7 +1,9 @@
-#include "kiosk/app/navigation.h"
+#include "kiosk/app/app_state.h"
+#include "kiosk/app/kiosk_services.h"
 #include "kiosk/i18n/dates.h"
 #include "kiosk/i18n/translations.h"
-#include "kiosk/screens/screens.h"
+#include "kiosk/screens/staff/staff_screens.h"
+#include "kiosk/screens/staff/staff_sign_in_screen.h"
 #include "kiosk/screens/staff/staff_text.h"
 #include "kiosk/ui/widgets.h"
 
@@ -9,60 +11,54 @@ namespace vk::screens {
 
 using i18n::tr;
 
-void drawStaffHomeScreen(AppState& state, KioskServices& services) {
-    if (!state.staff) {
-        app::returnHome(state, services, "no session");
-        return;
-    }
+namespace {
+
+// The staff area's first screen: notices that must not be missed, then the tools of every area that this
+// person's role may use.
+class StaffHomeScreen final : public app::Screen {
+public:
+    explicit StaffHomeScreen(const app::ScreenRegistry& registry) : registry_(registry) {}
+    void open(app::ScreenContext& context) override { notices_ = context.services.staffNotices.open(); }
+    bool allowed(const std::optional<services::StaffSession>& staff) const override { return staff.has_value(); }
+    void draw(app::ScreenContext& context) override;
+
+private:
+    const app::ScreenRegistry& registry_;
+    std::vector<storage::StaffNotice> notices_;
+};
+
+void StaffHomeScreen::draw(app::ScreenContext& context) {
+    const services::StaffSession& staff = *context.state.staff;
     if (ui::headerBar(tr("staff.title"), true)) {
-        app::returnHome(state, services, "back");
+        context.returnHome("back");
         return;
     }
     const float width = ImGui::GetContentRegionAvail().x;
-    ui::text(i18n::trf("staff.home.hello", {{"name", state.staff->displayName}}), ui::fonts().title);
-    ui::text(roleName(state.staff->role), ui::fonts().body, ui::colors::kTextMuted);
+    ui::text(i18n::trf("staff.home.hello", {{"name", staff.displayName}}), ui::fonts().title);
+    ui::text(roleName(staff.role), ui::fonts().body, ui::colors::kTextMuted);
     ImGui::Dummy(ui::em(1.0f, 0.4f));
 
     // Messages that must not be missed come first; each stays until someone has read it.
-    for (std::size_t i = 0; i < state.staffNotices.size() && i < 3; ++i) {
-        const auto& notice = state.staffNotices[i];
+    for (std::size_t i = 0; i < notices_.size() && i < 3; ++i) {
+        const auto& notice = notices_[i];
         ui::noticeBanner(i18n::shortDateTime(notice.at) + "  " + notice.message);
         const std::string id = "staff.notice.ack." + std::to_string(notice.seq);
         if (ui::button(id.c_str(), tr("staff.notice.ack"), ui::em(6.0f, 1.8f))) {
-            services.rota.acknowledgeNotice(*state.staff, notice.seq);
-            state.staffNotices = services.rota.openNotices();
-            break;
+            context.later([this, seq = notice.seq](app::ScreenContext& later) {
+                later.services.staffNotices.acknowledge(*later.state.staff, seq);
+                notices_ = later.services.staffNotices.open();
+            });
         }
     }
 
-    const bool admin = state.staff->role == services::StaffRole::Admin;
-    const bool health = admin || state.staff->role == services::StaffRole::MedicalAssistant;
     const float gap = ui::em(0.8f);
     const ImVec2 size((width - gap) * 0.5f, ui::em(2.8f));
     int column = 0;
-    auto place = [&] {
+    for (const app::StaffTool& tool : registry_.staffTools()) {
+        if (!tool.allowed(staff.role)) continue;
         if (column++ % 2 == 1) ImGui::SameLine(0.0f, gap);
-    };
-    if (health) {
-        place();
-        if (ui::button("staff.home.waiting_room", tr("staff.home.waiting_room"), size, ui::ButtonKind::Primary))
-            app::openScreen(state, services, app::ScreenId::StaffWaitingRoom);
-        place();
-        if (ui::button("staff.home.rota", tr("staff.home.rota"), size))
-            app::openScreen(state, services, app::ScreenId::StaffRota);
-    }
-    if (admin || state.staff->role == services::StaffRole::CafeManager) {
-        place();
-        if (ui::button("staff.home.devices", tr("staff.home.devices"), size))
-            app::openScreen(state, services, app::ScreenId::StaffDevices);
-    }
-    if (admin) {
-        place();
-        if (ui::button("staff.home.accounts", tr("staff.home.accounts"), size))
-            app::openScreen(state, services, app::ScreenId::StaffAccounts);
-        place();
-        if (ui::button("staff.home.audit", tr("staff.home.audit"), size))
-            app::openScreen(state, services, app::ScreenId::StaffAudit);
+        if (ui::button(tool.id, tr(tool.labelKey), size, tool.primary ? ui::ButtonKind::Primary : ui::ButtonKind::Normal))
+            context.open(tool.screen);
     }
     ImGui::Dummy(ui::em(1.0f, 0.3f));
     // The relay point's and the board's staff tools come with their own issues.
@@ -71,7 +67,36 @@ void drawStaffHomeScreen(AppState& state, KioskServices& services) {
     ImGui::SetCursorPosY(ImGui::GetWindowHeight() - ui::em(3.4f));
     if (ui::button("staff.home.sign_out", tr("staff.home.sign_out"), ImVec2(ui::em(14.0f), ui::em(2.4f)),
                    ui::ButtonKind::Danger))
-        app::returnHome(state, services, "sign out");
+        context.returnHome("sign out");
+}
+
+}  // namespace
+
+void registerStaffAccountsScreen(app::ScreenRegistry& registry);
+void registerStaffAuditScreen(app::ScreenRegistry& registry);
+
+bool isAdmin(services::StaffRole role) { return role == services::StaffRole::Admin; }
+bool isHealthStaff(services::StaffRole role) { return isAdmin(role) || role == services::StaffRole::MedicalAssistant; }
+bool isCafeStaff(services::StaffRole role) { return isAdmin(role) || role == services::StaffRole::CafeManager; }
+
+void registerStaffScreens(app::ScreenRegistry& registry) {
+    registry.add<StaffSignInScreen>(kStaffSignInScreen);
+    registry.add(kStaffHomeScreen, [&registry] { return std::make_unique<StaffHomeScreen>(registry); });
+    registerStaffAccountsScreen(registry);
+    registerStaffAuditScreen(registry);
+    registry.addStaffTool({"staff.home.accounts", "staff.home.accounts", kStaffAccountsScreen, &isAdmin});
+    registry.addStaffTool({"staff.home.audit", "staff.home.audit", kStaffAuditScreen, &isAdmin});
+    // A staff card chooses the account, wherever the kiosk is; the PIN is still asked.
+    registry.addReadHandler([](app::ScreenContext& context, const hardware::ReaderEvent& event) {
+        if (event.kind != hardware::ReadKind::CardUid) return false;
+        const auto account = context.services.staff.accountForCard(event.value);
+        if (!account) return false;
+        context.open(kStaffSignInScreen);
+        context.later([account = *account](app::ScreenContext& later) {
+            if (auto* signIn = later.screen<StaffSignInScreen>(kStaffSignInScreen)) signIn->chooseAccount(later.services, account);
+        });
+        return true;
+    });
 }
 
 }  // namespace vk::screens

@@ -1,7 +1,10 @@
-#include "kiosk/app/navigation.h"
+#include "kiosk/app/app_state.h"
+#include "kiosk/app/kiosk_services.h"
 #include "kiosk/i18n/translations.h"
-#include "kiosk/screens/screens.h"
+#include "kiosk/screens/staff/staff_screens.h"
+#include "kiosk/screens/staff/staff_sign_in_screen.h"
 #include "kiosk/screens/staff/staff_text.h"
+#include "kiosk/ui/on_screen_keyboard.h"
 #include "kiosk/ui/widgets.h"
 
 #include <algorithm>
@@ -17,8 +20,23 @@ std::string lockoutMessage(std::int64_t lockedUntil, std::int64_t now) {
     return i18n::trf("staff.sign_in.locked", {{"minutes", std::to_string(minutes)}});
 }
 
-void drawChooseAccount(AppState& state, KioskServices& services) {
-    auto& form = state.signIn;
+}  // namespace
+
+void StaffSignInScreen::open(app::ScreenContext& context) {
+    form_ = {};
+    form_.accounts = context.services.staff.accounts();
+}
+
+void StaffSignInScreen::chooseAccount(app::KioskServices& services, const services::StaffAccount& account) {
+    form_.accountId = account.id;
+    form_.accountName = account.displayName;
+    form_.pin.clear();
+    form_.message.clear();
+    form_.lockedUntil = services.staff.lockedUntil(account.id);
+}
+
+void StaffSignInScreen::drawChooseAccount(app::ScreenContext& context) {
+    Form& form = form_;
     const float width = ImGui::GetContentRegionAvail().x;
     ui::textWrapped(tr("staff.sign_in.choose"), width, ui::fonts().title);
     ImGui::Dummy(ui::em(1.0f, 0.4f));
@@ -34,21 +52,17 @@ void drawChooseAccount(AppState& state, KioskServices& services) {
         if (column == 1) ImGui::SameLine(0.0f, gap);
         const std::string id = "staff.sign_in.account." + account.id;
         const std::string label = account.displayName + "\n" + roleName(account.role);
-        if (ui::button(id.c_str(), label.c_str(), size)) {
-            form.accountId = account.id;
-            form.accountName = account.displayName;
-            form.pin.clear();
-            form.message.clear();
-            form.lockedUntil = services.staff.lockedUntil(account.id);
-        }
+        if (ui::button(id.c_str(), label.c_str(), size))
+            context.later([this, account](app::ScreenContext& later) { chooseAccount(later.services, account); });
         column = 1 - column;
     }
     ui::dragToScroll();
     ImGui::EndChild();
 }
 
-void drawPinEntry(AppState& state, KioskServices& services) {
-    auto& form = state.signIn;
+void StaffSignInScreen::drawPinEntry(app::ScreenContext& context) {
+    Form& form = form_;
+    app::KioskServices& services = context.services;
     const ImVec2 area = ImGui::GetContentRegionAvail();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float leftWidth = area.x * 0.48f;
@@ -84,12 +98,18 @@ void drawPinEntry(AppState& state, KioskServices& services) {
                                           !locked && form.pin.size() >= 4);
     if (!ok) return;
 
+    context.later([this](app::ScreenContext& later) { checkPin(later); });
+}
+
+void StaffSignInScreen::checkPin(app::ScreenContext& context) {
+    Form& form = form_;
+    app::KioskServices& services = context.services;
     const services::LoginResult result = services.staff.signInWithPin(*form.accountId, form.pin);
     form.pin.clear();
     switch (result.outcome) {
     case services::LoginOutcome::SignedIn:
-        state.staff = result.session;
-        app::openScreen(state, services, app::ScreenId::StaffHome);
+        context.state.staff = result.session;
+        context.open(kStaffHomeScreen);
         break;
     case services::LoginOutcome::WrongPin:
         form.message = i18n::trf("staff.sign_in.wrong_pin", {{"attempts", std::to_string(result.attemptsLeft)}});
@@ -107,17 +127,15 @@ void drawPinEntry(AppState& state, KioskServices& services) {
     }
 }
 
-}  // namespace
-
-void drawStaffSignInScreen(AppState& state, KioskServices& services) {
+void StaffSignInScreen::draw(app::ScreenContext& context) {
     if (ui::headerBar(tr("staff.title"), true)) {
-        app::returnHome(state, services, "back");
+        context.returnHome("back");
         return;
     }
-    if (state.signIn.accountId)
-        drawPinEntry(state, services);
+    if (form_.accountId)
+        drawPinEntry(context);
     else
-        drawChooseAccount(state, services);
+        drawChooseAccount(context);
 }
 
 }  // namespace vk::screens

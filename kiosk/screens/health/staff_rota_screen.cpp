@@ -1,6 +1,9 @@
-#include "kiosk/app/navigation.h"
+#include "kiosk/app/app_state.h"
+#include "kiosk/app/kiosk_services.h"
 #include "kiosk/i18n/translations.h"
-#include "kiosk/screens/screens.h"
+#include "kiosk/screens/health/health_screens.h"
+#include "kiosk/screens/staff/staff_screens.h"
+#include "kiosk/services/health/health_area.h"
 #include "kiosk/services/health/local_days.h"
 #include "kiosk/ui/on_screen_keyboard.h"
 #include "kiosk/ui/widgets.h"
@@ -9,9 +12,34 @@ namespace vk::screens {
 
 using i18n::tr;
 namespace health = services::health;
-using Form = app::RotaEditForm;
 
 namespace {
+
+using app::AppState;
+using app::KioskServices;
+
+// One week at a time, and the small form open on it.
+struct Form {
+    enum class Mode { Week, AddHours, AddVisit, AddClosure };
+    enum class Field { Opens, Closes, Name, Title, Reason };
+    Mode mode = Mode::Week;
+    Field field = Field::Opens;
+    std::string monday;
+    std::vector<health::RotaWeek> week;  // one week, reloaded after each change
+    std::string day;      // the day a form is about
+    std::string opens;    // digits typed, "0900"
+    std::string closes;
+    std::string name;
+    std::string title;
+    std::string reason;
+    std::string firstDay;  // a visit's days, chosen on the week's chips
+    std::string lastDay;
+    ui::KeyboardState keyboard;
+    std::string message;
+    bool messageIsError = false;
+};
+
+health::RotaService& rotaOf(KioskServices& services) { return services.area<health::HealthServices>().rota; }
 
 std::string shortDay(const std::string& day) {
     const int weekday = (health::weekdayIndex(day) + 1) % 7;
@@ -36,12 +64,9 @@ const char* editErrorText(health::RotaEditError error) {
     return "";
 }
 
-void reload(AppState& state, KioskServices& services) {
-    state.rotaEdit.week = services.rota.weeks(state.rotaEdit.monday, 1);
-}
+void reload(Form& form, KioskServices& services) { form.week = rotaOf(services).weeks(form.monday, 1); }
 
-void finish(AppState& state, KioskServices& services, health::RotaEditError error) {
-    Form& form = state.rotaEdit;
+void finish(Form& form, KioskServices& services, health::RotaEditError error) {
     if (error != health::RotaEditError::None) {
         form.message = editErrorText(error);
         form.messageIsError = true;
@@ -50,7 +75,7 @@ void finish(AppState& state, KioskServices& services, health::RotaEditError erro
     form.mode = Form::Mode::Week;
     form.message = tr("rota.edit.saved");
     form.messageIsError = false;
-    reload(state, services);
+    reload(form, services);
 }
 
 void openForm(Form& form, Form::Mode mode, const std::string& day) {
@@ -69,14 +94,15 @@ void openForm(Form& form, Form::Mode mode, const std::string& day) {
     form.keyboard.shift = mode != Form::Mode::AddHours;
 }
 
-void drawWeek(AppState& state, KioskServices& services) {
-    Form& form = state.rotaEdit;
+void drawWeek(app::ScreenContext& context, Form& form) {
+    AppState& state = context.state;
+    KioskServices& services = context.services;
     const float width = ImGui::GetContentRegionAvail().x;
     const ImVec2 navSize(ui::em(7.0f), ui::em(2.0f));
     if (ui::button("rota.edit.previous", tr("rota.edit.previous"), navSize)) {
         form.monday = health::addDays(form.monday, -7);
         form.message.clear();
-        reload(state, services);
+        context.later([&form, &services] { reload(form, services); });
         return;
     }
     ImGui::SameLine(0.0f, ui::em(0.6f));
@@ -86,7 +112,7 @@ void drawWeek(AppState& state, KioskServices& services) {
     if (ui::button("rota.edit.next", tr("rota.edit.next"), navSize)) {
         form.monday = health::addDays(form.monday, 7);
         form.message.clear();
-        reload(state, services);
+        context.later([&form, &services] { reload(form, services); });
         return;
     }
     if (!form.message.empty())
@@ -100,14 +126,13 @@ void drawWeek(AppState& state, KioskServices& services) {
         ImGui::SameLine(width - small.x);
         const std::string id = "rota.edit.remove_visit." + visit.id;
         if (ui::button(id.c_str(), tr("staff.accounts.remove"), small, ui::ButtonKind::Danger)) {
-            finish(state, services, services.rota.removeVisit(*state.staff, visit.id));
-            return;
+            context.later([&form, &state, &services, visitId = visit.id] {
+                finish(form, services, rotaOf(services).removeVisit(*state.staff, visitId));
+            });
         }
     }
-    if (ui::button("rota.edit.add_visit", tr("rota.edit.add_visit"), ImVec2(ui::em(12.0f), ui::em(1.9f)))) {
-        openForm(form, Form::Mode::AddVisit, "");
-        return;
-    }
+    if (ui::button("rota.edit.add_visit", tr("rota.edit.add_visit"), ImVec2(ui::em(12.0f), ui::em(1.9f))))
+        context.later([&form] { openForm(form, Form::Mode::AddVisit, ""); });
 
     ImGui::BeginChild("rota.edit.days", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
     for (const auto& day : week.days) {
@@ -120,42 +145,37 @@ void drawWeek(AppState& state, KioskServices& services) {
             ImGui::SameLine(width - small.x - ui::em(0.5f));
             const std::string id = "rota.edit.reopen." + day.day;
             if (ui::button(id.c_str(), tr("rota.edit.reopen"), small)) {
-                finish(state, services, services.rota.removeClosure(*state.staff, day.closure->id));
-                break;
+                context.later([&form, &state, &services, closureId = day.closure->id] {
+                    finish(form, services, rotaOf(services).removeClosure(*state.staff, closureId));
+                });
             }
             continue;
         }
-        bool changed = false;
         for (const auto& hours : day.hours) {
             const std::string id = "rota.edit.remove_hours." + hours.id;
             const std::string label = hours.opens + "–" + hours.closes + "  ✕";
-            if (ui::button(id.c_str(), label.c_str(), ImVec2(ui::em(6.5f), small.y))) {
-                finish(state, services, services.rota.removeHours(*state.staff, hours.id));
-                changed = true;
-                break;
-            }
+            if (ui::button(id.c_str(), label.c_str(), ImVec2(ui::em(6.5f), small.y)))
+                context.later([&form, &state, &services, hoursId = hours.id] {
+                    finish(form, services, rotaOf(services).removeHours(*state.staff, hoursId));
+                });
             ImGui::SameLine(0.0f, ui::em(0.4f));
         }
-        if (changed) break;
         const std::string addId = "rota.edit.add_hours." + day.day;
-        if (ui::button(addId.c_str(), tr("rota.edit.add_hours"), small)) {
-            openForm(form, Form::Mode::AddHours, day.day);
-            break;
-        }
+        if (ui::button(addId.c_str(), tr("rota.edit.add_hours"), small))
+            context.later([&form, dayId = day.day] { openForm(form, Form::Mode::AddHours, dayId); });
         ImGui::SameLine(width - small.x - ui::em(0.5f));
         const std::string closeId = "rota.edit.close." + day.day;
-        if (ui::button(closeId.c_str(), tr("rota.edit.close"), small)) {
-            openForm(form, Form::Mode::AddClosure, day.day);
-            break;
-        }
+        if (ui::button(closeId.c_str(), tr("rota.edit.close"), small))
+            context.later([&form, dayId = day.day] { openForm(form, Form::Mode::AddClosure, dayId); });
     }
     ui::dragToScroll();
     ImGui::EndChild();
 }
 
 // The form's fields on the left, the keyboard or keypad below; Save in the keypad or beside the fields.
-void drawForm(AppState& state, KioskServices& services) {
-    Form& form = state.rotaEdit;
+void drawForm(app::ScreenContext& context, Form& form) {
+    AppState& state = context.state;
+    KioskServices& services = context.services;
     const ImVec2 area = ImGui::GetContentRegionAvail();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float fieldWidth = (area.x - ui::em(1.0f)) * 0.5f;
@@ -234,39 +254,53 @@ void drawForm(AppState& state, KioskServices& services) {
         }
     }
     if (!save) return;
-    switch (form.mode) {
-    case Form::Mode::AddHours:
-        finish(state, services, services.rota.addHours(*state.staff, form.day, asTime(form.opens), asTime(form.closes)));
-        break;
-    case Form::Mode::AddVisit:
-        finish(state, services, services.rota.addVisit(*state.staff, form.name, form.title, form.firstDay, form.lastDay));
-        break;
-    case Form::Mode::AddClosure:
-        finish(state, services, services.rota.addClosure(*state.staff, form.day, form.day, form.reason));
-        break;
-    case Form::Mode::Week: break;
-    }
+    context.later([&form, &state, &services] {
+        health::RotaService& rota = rotaOf(services);
+        switch (form.mode) {
+        case Form::Mode::AddHours:
+            finish(form, services, rota.addHours(*state.staff, form.day, asTime(form.opens), asTime(form.closes)));
+            break;
+        case Form::Mode::AddVisit:
+            finish(form, services, rota.addVisit(*state.staff, form.name, form.title, form.firstDay, form.lastDay));
+            break;
+        case Form::Mode::AddClosure:
+            finish(form, services, rota.addClosure(*state.staff, form.day, form.day, form.reason));
+            break;
+        case Form::Mode::Week: break;
+        }
+    });
 }
+
+class RotaEditorScreen final : public app::Screen {
+public:
+    bool allowed(const std::optional<services::StaffSession>& staff) const override {
+        return staff && isHealthStaff(staff->role);
+    }
+    void open(app::ScreenContext& context) override {
+        form_ = {};
+        form_.monday = health::displayedWeekMonday(health::localDay(context.services.clock.nowMs()));
+        reload(form_, context.services);
+    }
+    void draw(app::ScreenContext& context) override {
+        if (ui::headerBar(tr("staff.home.rota"), true)) {
+            if (form_.mode == Form::Mode::Week)
+                context.open(kStaffHomeScreen);
+            else
+                form_.mode = Form::Mode::Week;
+            return;
+        }
+        if (form_.mode == Form::Mode::Week)
+            drawWeek(context, form_);
+        else
+            drawForm(context, form_);
+    }
+
+private:
+    Form form_;
+};
 
 }  // namespace
 
-void drawStaffRotaScreen(AppState& state, KioskServices& services) {
-    if (!state.staff || (state.staff->role != services::StaffRole::MedicalAssistant &&
-                         state.staff->role != services::StaffRole::Admin)) {
-        app::returnHome(state, services, "not allowed");
-        return;
-    }
-    if (ui::headerBar(tr("staff.home.rota"), true)) {
-        if (state.rotaEdit.mode == Form::Mode::Week)
-            app::openScreen(state, services, app::ScreenId::StaffHome);
-        else
-            state.rotaEdit.mode = Form::Mode::Week;
-        return;
-    }
-    if (state.rotaEdit.mode == Form::Mode::Week)
-        drawWeek(state, services);
-    else
-        drawForm(state, services);
-}
+void registerRotaEditorScreen(app::ScreenRegistry& registry) { registry.add<RotaEditorScreen>(kRotaEditorScreen); }
 
 }  // namespace vk::screens

@@ -1,7 +1,10 @@
-#include "kiosk/app/navigation.h"
+#include "kiosk/app/app_state.h"
+#include "kiosk/app/kiosk_services.h"
 #include "kiosk/i18n/dates.h"
 #include "kiosk/i18n/translations.h"
-#include "kiosk/screens/screens.h"
+#include "kiosk/screens/devices/devices_screens.h"
+#include "kiosk/screens/staff/staff_screens.h"
+#include "kiosk/services/devices/device_settings.h"
 #include "kiosk/ui/textures.h"
 #include "kiosk/ui/widgets.h"
 
@@ -27,39 +30,61 @@ std::string printerState(const hardware::PrinterSnapshot& snapshot) {
     return tr("devices.printer.ready");
 }
 
-void printTest(AppState& state, KioskServices& services) {
+// The last test receipt, drawn as the printer would.
+struct Preview {
+    std::vector<std::uint8_t> rgba;
+    int width = 0;
+    int height = 0;
+    std::uint64_t version = 0;
+    std::string message;
+};
+
+void printTest(app::AppState& state, app::KioskServices& services, Preview& view) {
     const std::int64_t now = services.clock.nowMs();
     const hardware::Receipt receipt =
         hardware::makeTestReceipt(services.config.villageName, i18n::longDate(now) + " " + i18n::clockTime(now));
     services.printer.submit(receipt);
-    const hardware::escpos::PrinterProfile* profile = hardware::escpos::findPrinterProfile(services.config.printerProfile);
+    const hardware::escpos::PrinterProfile* profile = hardware::escpos::findPrinterProfile(services.config.areas.get<services::DeviceSettings>().printerProfile);
     if (!profile) profile = &hardware::escpos::printerProfiles().front();
     hardware::PreviewImage preview = hardware::renderPreview(receipt, *profile);
-    app::DevicePanelView& view = state.devices;
-    view.previewRgba = std::move(preview.rgba);
-    view.previewWidth = preview.width;
-    view.previewHeight = preview.height;
-    ++view.previewVersion;
+    view.rgba = std::move(preview.rgba);
+    view.width = preview.width;
+    view.height = preview.height;
+    ++view.version;
     view.message = tr("devices.test_sent");
     services.staff.audit(&*state.staff, "devices.print_test");
 }
 
-}  // namespace
-
-void drawStaffDevicesScreen(AppState& state, KioskServices& services) {
-    if (!state.staff) {
-        app::returnHome(state, services, "no session");
-        return;
+class DevicePanelScreen final : public app::Screen {
+public:
+    bool allowed(const std::optional<services::StaffSession>& staff) const override {
+        return staff && isCafeStaff(staff->role);
     }
+    void draw(app::ScreenContext& context) override;
+    // The panel is where a technician checks a reader: what it read last is shown, and used for nothing else.
+    bool onRead(app::ScreenContext& context, const hardware::ReaderEvent& event) override {
+        (void)context;
+        lastRead_ = event;
+        return true;
+    }
+
+private:
+    Preview view_;
+    std::optional<hardware::ReaderEvent> lastRead_;
+};
+
+void DevicePanelScreen::draw(app::ScreenContext& context) {
+    app::AppState& state = context.state;
+    app::KioskServices& services = context.services;
     if (ui::headerBar(tr("staff.home.devices"), true)) {
-        app::openScreen(state, services, app::ScreenId::StaffHome);
+        context.open(kStaffHomeScreen);
         return;
     }
     const ImVec2 area = ImGui::GetContentRegionAvail();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float left = area.x * 0.58f;
     const ui::Fonts& fonts = ui::fonts();
-    app::DevicePanelView& view = state.devices;
+    Preview& view = view_;
 
     ImGui::BeginGroup();
     ui::text(tr("devices.printer"), fonts.title);
@@ -76,7 +101,7 @@ void drawStaffDevicesScreen(AppState& state, KioskServices& services) {
     }
     if (ui::button("devices.print_test", tr("devices.print_test"), ImVec2(std::min(left, ui::em(15.0f)), ui::em(2.2f)),
                    ui::ButtonKind::Primary))
-        printTest(state, services);
+        context.later([&state, &services, &view] { printTest(state, services, view); });
     if (!view.message.empty()) ui::text(view.message, fonts.body, ui::colors::kSuccess);
 
     ImGui::Dummy(ui::em(1.0f, 0.5f));
@@ -84,30 +109,41 @@ void drawStaffDevicesScreen(AppState& state, KioskServices& services) {
     ui::textWrapped(services.keyboardReader ? services.keyboardReader->status() : tr("devices.reader.none"), left,
                     fonts.small);
     ui::textWrapped(services.nfcReader ? services.nfcReader->status() : tr("devices.nfc.none"), left, fonts.small);
+    if (lastRead_)
+        ui::textWrapped(i18n::trf(lastRead_->kind == hardware::ReadKind::CardUid ? "devices.last_card" : "devices.last_barcode",
+                                  {{"value", lastRead_->value}}),
+                        left, fonts.body, ui::colors::kSuccess);
     // Without the real devices, staff and technicians can still try the card and barcode workflows.
     if (state.staff->role == services::StaffRole::Admin) {
         const ImVec2 size((std::min(left, ui::em(24.0f)) - ui::em(0.5f)) * 0.5f, ui::em(2.0f));
         if (ui::button("devices.simulate_card", tr("devices.simulate_card"), size))
-            hardware::SimulatedReader(services.readers).presentCard("04A1B2C3D4E5F6");
+            context.later([&services] { hardware::SimulatedReader(services.readers).presentCard("04A1B2C3D4E5F6"); });
         ImGui::SameLine(0.0f, ui::em(0.5f));
         if (ui::button("devices.simulate_barcode", tr("devices.simulate_barcode"), size))
-            hardware::SimulatedReader(services.readers).scanBarcode("3760123456789");
+            context.later([&services] { hardware::SimulatedReader(services.readers).scanBarcode("3760123456789"); });
     }
     ImGui::EndGroup();
 
     // Right: the last test receipt as the printer draws it, scaled to the panel's height.
-    if (view.previewHeight > 0) {
-        const ImTextureID texture = ui::rgbaTexture("devices.preview", view.previewVersion, view.previewWidth,
-                                                    view.previewHeight, view.previewRgba);
+    if (view.height > 0) {
+        const ImTextureID texture = ui::rgbaTexture("devices.preview", view.version, view.width,
+                                                    view.height, view.rgba);
         if (texture) {
-            const float scale = std::min((area.x - left - ui::em(1.0f)) / static_cast<float>(view.previewWidth),
-                                         area.y / static_cast<float>(view.previewHeight));
-            const ImVec2 size(static_cast<float>(view.previewWidth) * scale, static_cast<float>(view.previewHeight) * scale);
+            const float scale = std::min((area.x - left - ui::em(1.0f)) / static_cast<float>(view.width),
+                                         area.y / static_cast<float>(view.height));
+            const ImVec2 size(static_cast<float>(view.width) * scale, static_cast<float>(view.height) * scale);
             ImGui::SetCursorScreenPos(ImVec2(origin.x + area.x - size.x, origin.y));
-            ImGui::Image(texture, size);
+            ui::image("devices.preview", texture, size);
             ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), ui::colors::kButtonBorder);
         }
     }
+}
+
+}  // namespace
+
+void registerDevicesScreens(app::ScreenRegistry& registry) {
+    registry.add<DevicePanelScreen>(kDevicePanelScreen);
+    registry.addStaffTool({"staff.home.devices", "staff.home.devices", kDevicePanelScreen, &isCafeStaff});
 }
 
 }  // namespace vk::screens

@@ -1,15 +1,36 @@
-#include "kiosk/app/navigation.h"
+#include "kiosk/app/app_state.h"
+#include "kiosk/app/kiosk_services.h"
 #include "kiosk/i18n/dates.h"
 #include "kiosk/i18n/translations.h"
-#include "kiosk/screens/screens.h"
+#include "kiosk/screens/shell/shell_screens.h"
+#include "kiosk/screens/staff/staff_screens.h"
 #include "kiosk/ui/solid_fill.h"
 #include "kiosk/ui/widgets.h"
+
+#include <algorithm>
 
 namespace vk::screens {
 
 using i18n::tr;
 
-void drawHomeScreen(AppState& state, KioskServices& services) {
+namespace {
+
+// Columns for the tiles the areas bring: 2×2 up to four, then three or four across, so that each stays a
+// large target at 1024×600.
+int columnsFor(std::size_t tiles) { return tiles <= 4 ? 2 : tiles <= 6 ? 3 : 4; }
+
+class HomeScreen final : public app::Screen {
+public:
+    explicit HomeScreen(const app::ScreenRegistry& registry) : registry_(registry) {}
+    void draw(app::ScreenContext& context) override;
+
+private:
+    const app::ScreenRegistry& registry_;
+};
+
+void HomeScreen::draw(app::ScreenContext& context) {
+    app::AppState& state = context.state;
+    app::KioskServices& services = context.services;
     const ui::Fonts& fonts = ui::fonts();
     const ImVec2 area = ImGui::GetContentRegionAvail();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -34,37 +55,23 @@ void drawHomeScreen(AppState& state, KioskServices& services) {
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + headerHeight + ui::em(0.2f)));
     ui::text(tr("home.welcome"), fonts.body, ui::colors::kText);
 
-    // Four tiles share what is left above the footer.
+    // The tiles share what is left above the footer.
+    const auto& tiles = registry_.homeTiles();
+    const int columns = columnsFor(tiles.size());
+    const int rows = static_cast<int>((tiles.size() + static_cast<std::size_t>(columns) - 1) / static_cast<std::size_t>(columns));
     const float footerHeight = ui::em(2.6f) + (state.notices.empty() ? 0.0f : ui::em(1.8f));
     const float gap = ui::em(0.8f);
     const float top = origin.y + headerHeight + ui::em(1.8f);
     const float tilesHeight = origin.y + area.y - footerHeight - top - gap;
-    const ImVec2 tileSize((area.x - gap) * 0.5f, (tilesHeight - gap) * 0.5f);
-
-    struct Tile {
-        const char* id;
-        const char* icon;
-        const char* title;
-        const char* subtitle;
-        ImU32 color;
-        app::ScreenId screen;
-    };
-    const Tile tiles[] = {
-        {"home.tile.health", ui::symbols::kHealth, tr("home.tile.health"), tr("home.tile.health.subtitle"),
-         ui::colors::kHealth, app::ScreenId::Health},
-        {"home.tile.parcels", ui::symbols::kParcels, tr("home.tile.parcels"), tr("home.tile.parcels.subtitle"),
-         ui::colors::kParcels, app::ScreenId::Parcels},
-        {"home.tile.board", ui::symbols::kBoard, tr("home.tile.board"), tr("home.tile.board.subtitle"),
-         ui::colors::kBoard, app::ScreenId::Board},
-        {"home.tile.info", ui::symbols::kInfo, tr("home.tile.info"), tr("home.tile.info.subtitle"),
-         ui::colors::kInfo, app::ScreenId::VillageInfo},
-    };
-    for (int i = 0; i < 4; ++i) {
-        const float x = origin.x + static_cast<float>(i % 2) * (tileSize.x + gap);
-        const float y = top + static_cast<float>(i / 2) * (tileSize.y + gap);
-        ImGui::SetCursorScreenPos(ImVec2(x, y));
-        const Tile& t = tiles[i];
-        if (ui::tile(t.id, t.icon, t.title, t.subtitle, t.color, tileSize)) app::openScreen(state, services, t.screen);
+    const ImVec2 tileSize((area.x - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns),
+                          (tilesHeight - gap * static_cast<float>(rows - 1)) / static_cast<float>(std::max(rows, 1)));
+    for (std::size_t i = 0; i < tiles.size(); ++i) {
+        const int column = static_cast<int>(i) % columns;
+        const int row = static_cast<int>(i) / columns;
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + static_cast<float>(column) * (tileSize.x + gap),
+                                         top + static_cast<float>(row) * (tileSize.y + gap)));
+        const app::HomeTile& t = tiles[i];
+        if (ui::tile(t.id, t.icon, tr(t.titleKey), tr(t.subtitleKey), t.color, tileSize)) context.open(t.screen);
     }
 
     float footerY = origin.y + area.y - footerHeight;
@@ -76,15 +83,23 @@ void drawHomeScreen(AppState& state, KioskServices& services) {
     // Another language for a visitor; it lasts until the kiosk returns home.
     ImGui::SetCursorScreenPos(ImVec2(origin.x, footerY + ui::em(0.2f)));
     if (ui::button("home.other_language", tr("home.other_language"), ui::em(7.0f, 2.2f), ui::ButtonKind::Quiet)) {
-        const bool toEnglish = i18n::currentLanguage() == "fr";
-        i18n::setLanguage(toEnglish ? "en" : "fr");
-        state.visitorChoseOtherLanguage = i18n::currentLanguage() != services.config.language;
+        context.later([&state, &services] {
+            const bool toEnglish = i18n::currentLanguage() == "fr";
+            i18n::setLanguage(toEnglish ? "en" : "fr");
+            state.visitorChoseOtherLanguage = i18n::currentLanguage() != services.config.language;
+        });
     }
     // The staff entry is there for those who know, quiet enough not to invite residents.
     const std::string staffLabel = std::string(ui::symbols::kStaff) + "  " + tr("home.staff_entry");
     ImGui::SetCursorScreenPos(ImVec2(origin.x + area.x - ui::em(9.0f), footerY + ui::em(0.2f)));
     if (ui::button("home.staff_entry", staffLabel.c_str(), ui::em(9.0f, 2.2f), ui::ButtonKind::Quiet))
-        app::openScreen(state, services, app::ScreenId::StaffSignIn);
+        context.open(kStaffSignInScreen);
+}
+
+}  // namespace
+
+void registerShellScreens(app::ScreenRegistry& registry) {
+    registry.add(app::kHomeScreen, [&registry] { return std::make_unique<HomeScreen>(registry); });
 }
 
 }  // namespace vk::screens

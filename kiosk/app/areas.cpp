@@ -1,0 +1,25 @@
+#include "kiosk/app/screen_registry.h"
+
+#include "kiosk/screens/devices/devices_screens.h"
+#include "kiosk/screens/health/health_screens.h"
+#include "kiosk/screens/info/info_screens.h"
+#include "kiosk/screens/shell/shell_screens.h"
+#include "kiosk/screens/staff/staff_screens.h"
+
+namespace vk::app {
+
+// One line per area, in the order of the home tiles and the staff tools. The domain half of each area
+// registers in kiosk/services/areas.cpp.
+const std::vector<UiArea>& uiAreas() {
+    static const std::vector<UiArea> areas{
+        {"shell", &screens::registerShellScreens},
+        {"health", &screens::registerHealthScreens},
+        {"coming_soon", &screens::registerComingSoonScreens},
+        {"info", &screens::registerVillageInfoScreens},
+        {"devices", &screens::registerDevicesScreens},
+        {"staff", &screens::registerStaffScreens},
+    };
+    return areas;
+}
+
+}  // namespace vk::app

@@ -1,0 +1,37 @@
+#pragma once
+// A resident checking in: by birth date and the first letters of the name, by the code on the booking, or
+// by a card on the reader. One step at a time; what was typed is forgotten when the kiosk returns home.
+
+#include "kiosk/app/screen.h"
+#include "kiosk/services/health/check_in.h"
+#include "kiosk/ui/on_screen_keyboard.h"
+
+#include <optional>
+#include <string>
+
+namespace vk::screens {
+
+class CheckInScreen final : public app::Screen {
+public:
+    void open(app::ScreenContext& context) override;
+    void draw(app::ScreenContext& context) override;
+
+    // Shows a check-in's outcome and, when a patient is checked in, prints their ticket. Used by the steps
+    // of this screen and by a card presented on the reader.
+    void showResult(app::KioskServices& services, const services::health::CheckInResult& result);
+
+    struct Form {
+        enum class Step { Choose, BirthDate, Letters, Code, Result, SeeAssistant };
+        Step step = Step::Choose;
+        std::string birthDigits;  // "DDMMYYYY"
+        std::string letters;
+        std::string code;
+        ui::KeyboardState keyboard;
+        std::optional<services::health::CheckInResult> result;
+    };
+
+private:
+    Form form_;
+};
+
+}  // namespace vk::screens

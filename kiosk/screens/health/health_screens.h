@@ -1,0 +1,17 @@
+#pragma once
+// The health centre's screens: the public rota and check-in, the assistant's waiting room and rota editor,
+// and the calling screen for the waiting room.
+
+#include "kiosk/app/screen_registry.h"
+
+namespace vk::screens {
+
+inline constexpr app::ScreenId kHealthScreen{"health.rota"};
+inline constexpr app::ScreenId kCheckInScreen{"health.check_in"};
+inline constexpr app::ScreenId kWaitingRoomScreen{"health.waiting_room"};
+inline constexpr app::ScreenId kCallingScreen{"health.calling"};
+inline constexpr app::ScreenId kRotaEditorScreen{"health.rota_editor"};
+
+void registerHealthScreens(app::ScreenRegistry& registry);
+
+}  // namespace vk::screens

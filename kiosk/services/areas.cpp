@@ -1,0 +1,21 @@
+#include "kiosk/services/area.h"
+
+#include "kiosk/services/devices/devices_area.h"
+#include "kiosk/services/health/health_area.h"
+#include "kiosk/services/info/info_area.h"
+#include "kiosk/services/staff/staff_area.h"
+
+namespace vk::services {
+
+// One line per area. The screens' half of each area registers in kiosk/app/areas.cpp.
+const std::vector<AreaDefinition>& domainAreas() {
+    static const std::vector<AreaDefinition> areas{
+        staffArea(),
+        devicesArea(),
+        villageInfoArea(),
+        health::healthArea(),
+    };
+    return areas;
+}
+
+}  // namespace vk::services

@@ -1,0 +1,43 @@
+#pragma once
+// The health centre as an area: the doctor rota and its feed, appointments, check-in and the waiting room.
+
+#include "kiosk/services/area.h"
+#include "kiosk/services/health/appointment_book.h"
+#include "kiosk/services/health/check_in.h"
+#include "kiosk/services/health/health_settings.h"
+#include "kiosk/services/health/rota_service.h"
+#include "kiosk/services/health/waiting_room.h"
+
+#include <memory>
+
+namespace vk::net {
+class FetchWorker;
+}
+
+namespace vk::services::health {
+
+class HealthServices : public AreaServices {
+public:
+    explicit HealthServices(const AreaContext& context);
+    ~HealthServices() override;
+
+    void startBackgroundWork(std::function<void()> wake) override;
+    // Fetches the rota feed every rota_refresh_minutes and applies what came back.
+    bool poll(std::int64_t nowMs) override;
+    std::int64_t nextDueMs() const override;
+    void stop() override;
+
+    const HealthSettings settings;
+    RotaService rota;
+    AppointmentBook appointments;
+    CheckIn checkIn;
+    WaitingRoom waitingRoom;
+
+private:
+    std::unique_ptr<net::FetchWorker> rotaFetcher_;
+    std::int64_t nextRotaFetchMs_ = 0;
+};
+
+AreaDefinition healthArea();
+
+}  // namespace vk::services::health

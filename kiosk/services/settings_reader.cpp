@@ -1,0 +1,130 @@
+#include "kiosk/services/settings_reader.h"
+
+#include "kiosk/services/settings_table.h"
+
+#include <algorithm>
+#include <sstream>
+
+namespace vk::services {
+namespace {
+
+const char* typeName(const toml::node& node) {
+    switch (node.type()) {
+    case toml::node_type::string: return "text";
+    case toml::node_type::integer: return "a whole number";
+    case toml::node_type::floating_point: return "a decimal number";
+    case toml::node_type::boolean: return "true/false";
+    case toml::node_type::table: return "a table";
+    case toml::node_type::array: return "a list";
+    default: return "a date or time";
+    }
+}
+
+}  // namespace
+
+int lineOf(const toml::node& node) { return static_cast<int>(node.source().begin.line); }
+
+SettingsReader::SettingsReader(const Table& table, std::string section, std::vector<ConfigProblem>& problems)
+    : table_(table), section_(std::move(section)), problems_(problems) {}
+
+SettingsReader::~SettingsReader() = default;
+
+bool SettingsReader::has(const char* key) {
+    known_.emplace_back(key);
+    return table_.toml.get(key) != nullptr;
+}
+
+void SettingsReader::problem(const char* key, const std::string& message, bool fatal) {
+    const toml::node* node = table_.toml.get(key);
+    problems_.push_back({node ? lineOf(*node) : 0, section_ + "." + key, message, fatal});
+}
+
+void SettingsReader::text(const char* key, std::string& out, std::size_t maxLength) {
+    if (!has(key)) return;
+    const toml::node& node = *table_.toml.get(key);
+    if (const auto* value = node.as_string()) {
+        if (value->get().size() > maxLength)
+            problem(key, "is longer than " + std::to_string(maxLength) + " characters");
+        else
+            out = value->get();
+    } else {
+        problem(key, std::string("must be text in quotes, not ") + typeName(node));
+    }
+}
+
+void SettingsReader::path(const char* key, std::filesystem::path& out) {
+    std::string value = out.string();
+    text(key, value, 4096);
+    out = value;
+}
+
+void SettingsReader::boolean(const char* key, bool& out) {
+    if (!has(key)) return;
+    const toml::node& node = *table_.toml.get(key);
+    if (const auto* value = node.as_boolean())
+        out = value->get();
+    else
+        problem(key, std::string("must be true or false, not ") + typeName(node));
+}
+
+void SettingsReader::integer(const char* key, int& out, int min, int max, const char* unit) {
+    if (!has(key)) return;
+    const toml::node& node = *table_.toml.get(key);
+    const auto* value = node.as_integer();
+    if (!value) {
+        problem(key, std::string("must be a whole number of ") + unit + ", not " + typeName(node));
+        return;
+    }
+    if (value->get() < min || value->get() > max) {
+        problem(key, "must be between " + std::to_string(min) + " and " + std::to_string(max) + " " + unit +
+                         " (found " + std::to_string(value->get()) + ")");
+        return;
+    }
+    out = static_cast<int>(value->get());
+}
+
+void SettingsReader::decimal(const char* key, double& out, double min, double max) {
+    if (!has(key)) return;
+    const toml::node& node = *table_.toml.get(key);
+    std::optional<double> value;
+    if (const auto* f = node.as_floating_point()) value = f->get();
+    if (const auto* i = node.as_integer()) value = static_cast<double>(i->get());
+    if (!value) {
+        problem(key, std::string("must be a number, not ") + typeName(node));
+        return;
+    }
+    if (*value < min || *value > max) {
+        std::ostringstream range;
+        range << "must be between " << min << " and " << max;
+        problem(key, range.str());
+        return;
+    }
+    out = *value;
+}
+
+void SettingsReader::choice(const char* key, std::string& out, const std::vector<std::string>& allowed) {
+    if (!has(key)) return;
+    const toml::node& node = *table_.toml.get(key);
+    std::string list;
+    for (const auto& a : allowed) list += (list.empty() ? "\"" : ", \"") + a + "\"";
+    const auto* value = node.as_string();
+    if (!value) {
+        problem(key, "must be one of " + list + ", not " + typeName(node));
+        return;
+    }
+    if (std::find(allowed.begin(), allowed.end(), value->get()) != allowed.end()) {
+        out = value->get();
+        return;
+    }
+    problem(key, "must be one of " + list + " (found \"" + value->get() + "\")");
+}
+
+void SettingsReader::reportUnknownKeys() {
+    for (const auto& [key, node] : table_.toml) {
+        if (std::find(known_.begin(), known_.end(), std::string(key.str())) == known_.end())
+            problems_.push_back({lineOf(node), section_ + "." + std::string(key.str()),
+                                 "is not a known setting and was ignored (a typo?)", false});
+    }
+}
+
+}  // namespace vk::services

@@ -1,0 +1,51 @@
+#pragma once
+// Reads one [section] of kiosk.toml for the area that owns it: every wrong type or range is reported with its
+// line and key ("kiosk.toml, line 4, key health.rota_refresh_minutes: must be between 5 and 1440 minutes"), and
+// keys the section does not know are reported as probable typos. The TOML library stays behind this class.
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace vk::services {
+
+struct ConfigProblem {
+    int line = 0;  // 0 when the problem has no place in the file
+    std::string key;
+    std::string message;
+    bool fatal = true;
+};
+
+class SettingsReader {
+public:
+    struct Table;  // the TOML table, opaque here
+    SettingsReader(const Table& table, std::string section, std::vector<ConfigProblem>& problems);
+    ~SettingsReader();
+    SettingsReader(const SettingsReader&) = delete;
+    SettingsReader& operator=(const SettingsReader&) = delete;
+
+    // Each leaves `out` unchanged when the key is absent or its value is refused.
+    void text(const char* key, std::string& out, std::size_t maxLength = 200);
+    void path(const char* key, std::filesystem::path& out);
+    void boolean(const char* key, bool& out);
+    void integer(const char* key, int& out, int min, int max, const char* unit);
+    void decimal(const char* key, double& out, double min, double max);
+    void choice(const char* key, std::string& out, const std::vector<std::string>& allowed);
+
+    bool has(const char* key);
+    // A problem about a key that was read, at that key's line ("must be an http:// or https:// address").
+    void problem(const char* key, const std::string& message, bool fatal = true);
+    // Unknown keys are most often typos: said, but they do not stop the kiosk. Called once, after the reads.
+    void reportUnknownKeys();
+
+    const std::string& section() const { return section_; }
+
+private:
+    const Table& table_;
+    std::string section_;
+    std::vector<ConfigProblem>& problems_;
+    std::vector<std::string> known_;
+};
+
+}  // namespace vk::services
