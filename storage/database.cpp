@@ -5,7 +5,6 @@
 
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 #include <sqlite3.h>
 
 #include <chrono>
@@ -121,15 +120,7 @@ void Database::configureAndMigrate() {
             // Keep the pre-migration state next to the database, so an upgrade can always be undone.
             backupTo(file_.string() + ".before-schema-v" + std::to_string(latest));
         }
-        if (current < latest) {
-            SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-            for (const Migration& migration : allMigrations()) {
-                if (migration.version <= current) continue;
-                db_->exec(migration.sql);
-            }
-            db_->exec("PRAGMA user_version = " + std::to_string(latest));
-            transaction.commit();
-        }
+        migrateTo(*db_, latest);
         kioskId_ = readOrCreateKioskId(*db_);
     } catch (const SQLite::Exception& e) {
         throw explain(e, file_);
