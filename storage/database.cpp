@@ -40,6 +40,13 @@ StorageError explain(const SQLite::Exception& e, const std::filesystem::path& fi
     }
 }
 
+void removeWithSideFiles(const std::filesystem::path& file) {
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        std::error_code ignored;
+        std::filesystem::remove(file.string() + suffix, ignored);
+    }
+}
+
 std::string readOrCreateKioskId(SQLite::Database& db) {
     SQLite::Statement select(db, "SELECT value FROM kiosk_meta WHERE key = 'kiosk_id'");
     if (select.executeStep()) return select.getColumn(0).getString();
@@ -139,7 +146,8 @@ void Database::backupTo(const std::filesystem::path& destination) {
         target /= name;
     }
     const std::filesystem::path partial = target.string() + ".partial";
-    std::filesystem::remove(partial, ec);
+    removeWithSideFiles(partial);
+    // Whatever goes wrong, the half-made copy goes too: a failed backup leaves nothing behind.
     try {
         {
             SQLite::Database copy(partial.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
@@ -147,15 +155,21 @@ void Database::backupTo(const std::filesystem::path& destination) {
             backup.executeStep(-1);
             const std::string check = copy.execAndGet("PRAGMA integrity_check").getString();
             if (check != "ok")
-                throw StorageError(StorageError::Kind::BackupFailed, "the backup copy failed its check: " + check);
+                throw StorageError(StorageError::Kind::BackupFailed,
+                                   "cannot back up to « " + target.string() +
+                                       " »: the copy failed its integrity check, so the database itself may be "
+                                       "damaged (" + check + "). Nothing was written.");
         }
         std::filesystem::rename(partial, target);
+    } catch (const StorageError&) {
+        removeWithSideFiles(partial);
+        throw;
     } catch (const SQLite::Exception& e) {
-        std::filesystem::remove(partial, ec);
+        removeWithSideFiles(partial);
         throw StorageError(StorageError::Kind::BackupFailed,
                            "cannot back up to « " + target.string() + " »: " + e.what());
     } catch (const std::filesystem::filesystem_error& e) {
-        std::filesystem::remove(partial, ec);
+        removeWithSideFiles(partial);
         throw StorageError(StorageError::Kind::BackupFailed,
                            "cannot back up to « " + target.string() + " »: " + e.code().message());
     }

@@ -186,6 +186,45 @@ TEST_CASE("a backup to a place that cannot be written fails clearly and leaves n
     CHECK(db.schemaVersion() == Database::latestSchemaVersion());
 }
 
+TEST_CASE("a backup whose copy fails its check is refused and leaves nothing behind", "[storage][backup][bad-input]") {
+    TempDir dir;
+    const fs::path file = dir.path / "kiosk.db";
+    {
+        Database db = Database::open(file);
+        vk::storage::VillageInfoStore info(db);
+        for (int i = 0; i < 50; ++i) info.create("Entrée " + std::to_string(i), "", i, i);
+    }
+    REQUIRE_FALSE(fs::exists(file.string() + "-wal"));
+    // Damage one index page only: the kiosk still opens, but a page-for-page copy cannot pass its check.
+    std::int64_t offset = 0;
+    int pageSize = 0;
+    {
+        SQLite::Database raw(file.string(), SQLite::OPEN_READONLY);
+        pageSize = raw.execAndGet("PRAGMA page_size").getInt();
+        offset = (raw.execAndGet("SELECT rootpage FROM sqlite_master WHERE name = 'village_info_updated'").getInt64() - 1) *
+                 pageSize;
+    }
+    {
+        std::fstream out(file, std::ios::in | std::ios::out | std::ios::binary);
+        out.seekp(offset);
+        for (int i = 0; i < pageSize; ++i) out.put(static_cast<char>(0xA5));
+    }
+    Database db = Database::open(file);
+    const fs::path usb = dir.path / "usb";
+    fs::create_directories(usb);
+    for (const fs::path& destination : {usb / "copy.db", usb}) {
+        INFO(destination.string());
+        try {
+            db.backupTo(destination);
+            FAIL("a copy of a damaged database passed as a backup");
+        } catch (const StorageError& error) {
+            CHECK(error.kind() == StorageError::Kind::BackupFailed);
+            CHECK_THAT(error.what(), Catch::Contains("integrity check") && Catch::Contains("usb"));
+        }
+        CHECK(fs::is_empty(usb));
+    }
+}
+
 TEST_CASE("a removed staff account is soft-deleted: hidden, but its row and name stay", "[storage][staff]") {
     Database db = Database::openInMemory();
     vk::storage::StaffStore staff(db);
