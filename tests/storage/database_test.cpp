@@ -11,6 +11,8 @@
 #include <iterator>
 #include <set>
 
+#include <sys/stat.h>
+
 using vk::storage::Database;
 using vk::storage::StorageError;
 namespace fs = std::filesystem;
@@ -33,6 +35,16 @@ std::string readAll(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
+
+// The most open umask there is, so that only the kiosk's own modes can keep files private.
+struct OpenUmask {
+    mode_t previous = umask(0);
+    ~OpenUmask() { umask(previous); }
+};
+
+fs::perms modeOf(const fs::path& path) { return fs::status(path).permissions() & fs::perms::all; }
+
+constexpr fs::perms kOwnerReadWrite = fs::perms::owner_read | fs::perms::owner_write;
 
 std::set<std::string> columnsOf(Database& db, const std::string& table) {
     SQLite::Statement info(db.sql(), "SELECT name FROM pragma_table_info(?)");
@@ -264,4 +276,53 @@ TEST_CASE("migrating a database from an older version keeps a copy of it first",
     CHECK(raw.execAndGet("PRAGMA user_version").getInt() == 2);
     CHECK_FALSE(raw.tableExists("print_job"));
     CHECK(raw.execAndGet("SELECT count(*) FROM village_info").getInt() == 1);
+}
+
+TEST_CASE("the data folder, the database and its side files are open to the kiosk's user only", "[storage][privacy]") {
+    OpenUmask openUmask;
+    TempDir dir;
+    const fs::path folder = dir.path / "var" / "village-kiosk";
+    const fs::path file = folder / "kiosk.db";
+    Database db = Database::open(file);
+    vk::storage::VillageInfoStore(db).create("Mairie", "Ouverte le mardi", 0, 1);
+    CHECK(modeOf(folder) == fs::perms::owner_all);
+    for (const std::string& path : {file.string(), file.string() + "-wal", file.string() + "-shm"}) {
+        INFO(path);
+        REQUIRE(fs::exists(path));
+        CHECK(modeOf(path) == kOwnerReadWrite);
+    }
+}
+
+TEST_CASE("a database file left readable by others is made private when the kiosk opens it", "[storage][privacy]") {
+    OpenUmask openUmask;
+    TempDir dir;
+    const fs::path file = dir.path / "kiosk.db";
+    Database::open(file);
+    fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read);
+    Database db = Database::open(file);
+    CHECK(modeOf(file) == kOwnerReadWrite);
+}
+
+TEST_CASE("backups and pre-migration copies are open to the kiosk's user only", "[storage][privacy][backup]") {
+    OpenUmask openUmask;
+    TempDir dir;
+    const fs::path file = dir.path / "kiosk.db";
+    {
+        Database db = Database::open(file);
+        db.sql().exec("DROP TABLE print_job");
+        db.sql().exec("PRAGMA user_version = 2");
+    }
+    Database db = Database::open(file);
+    const fs::path preMigrationCopy = file.string() + ".before-schema-v" + std::to_string(Database::latestSchemaVersion());
+    REQUIRE(fs::exists(preMigrationCopy));
+    CHECK(modeOf(preMigrationCopy) == kOwnerReadWrite);
+
+    db.backupTo(dir.path / "backup.db");
+    CHECK(modeOf(dir.path / "backup.db") == kOwnerReadWrite);
+    fs::create_directories(dir.path / "usb");
+    db.backupTo(dir.path / "usb");
+    for (const auto& entry : fs::directory_iterator(dir.path / "usb")) {
+        INFO(entry.path().string());
+        CHECK(modeOf(entry.path()) == kOwnerReadWrite);
+    }
 }
