@@ -3,6 +3,8 @@
 #include "storage/staff_store.h"
 #include "storage/village_info_store.h"
 
+#include "temp_dir.h"
+
 #include <SQLiteCpp/Statement.h>
 #include <catch2/catch.hpp>
 
@@ -15,21 +17,10 @@
 
 using vk::storage::Database;
 using vk::storage::StorageError;
+using vk::storage::testing::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        path = fs::temp_directory_path() / ("vk-storage-" + vk::storage::newRecordId(vk::storage::nowUnixMs()));
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
 
 std::string readAll(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);

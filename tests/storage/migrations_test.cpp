@@ -1,6 +1,7 @@
 #include "storage/database.h"
 #include "storage/migrations.h"
-#include "storage/record_id.h"
+
+#include "temp_dir.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <catch2/catch.hpp>
@@ -15,21 +16,10 @@
 using vk::storage::allMigrations;
 using vk::storage::Database;
 using vk::storage::Migration;
+using vk::storage::testing::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        path = fs::temp_directory_path() / ("vk-migrations-" + vk::storage::newRecordId(vk::storage::nowUnixMs()));
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
 
 const fs::path kMigrationFolder = fs::path(VK_SOURCE_DIR) / "storage/migrations";
 
