@@ -5,7 +5,6 @@
 
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 #include <sqlite3.h>
 
 #include <chrono>
@@ -41,6 +40,41 @@ StorageError explain(const SQLite::Exception& e, const std::filesystem::path& fi
     }
 }
 
+// The database holds personal data: only the kiosk's user may read it, its side files or its copies. SQLite
+// creates its files 0644 whatever the umask, so the mode is set after the fact. Where the kiosk may not change a
+// mode (a file it does not own, a FAT stick), the file keeps the one it has.
+void restrictToOwner(const std::filesystem::path& file) {
+    std::error_code ignored;
+    std::filesystem::permissions(file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+                                 std::filesystem::perm_options::replace, ignored);
+}
+
+void restrictWithSideFiles(const std::string& file) {
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        std::error_code ignored;
+        if (std::filesystem::exists(file + suffix, ignored)) restrictToOwner(file + suffix);
+    }
+}
+
+void removeWithSideFiles(const std::filesystem::path& file) {
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        std::error_code ignored;
+        std::filesystem::remove(file.string() + suffix, ignored);
+    }
+}
+
+// Creates the data folder (and any missing parent) with the folder itself open to the kiosk's user only.
+void createDataFolder(const std::filesystem::path& folder) {
+    std::error_code ec;
+    if (folder.has_parent_path()) std::filesystem::create_directories(folder.parent_path(), ec);
+    if (!ec && std::filesystem::create_directory(folder, ec))
+        std::filesystem::permissions(folder, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace,
+                                     ec);
+    if (ec)
+        throw StorageError(StorageError::Kind::Unavailable,
+                           "cannot create the data folder « " + folder.string() + " »: " + ec.message());
+}
+
 std::string readOrCreateKioskId(SQLite::Database& db) {
     SQLite::Statement select(db, "SELECT value FROM kiosk_meta WHERE key = 'kiosk_id'");
     if (select.executeStep()) return select.getColumn(0).getString();
@@ -69,13 +103,7 @@ int Database::latestSchemaVersion() { return allMigrations().back().version; }
 int Database::schemaVersion() const { return db_->execAndGet("PRAGMA user_version").getInt(); }
 
 Database Database::open(const std::filesystem::path& file) {
-    std::error_code ec;
-    if (file.has_parent_path() && !file.string().starts_with("file:")) {
-        std::filesystem::create_directories(file.parent_path(), ec);
-        if (ec)
-            throw StorageError(StorageError::Kind::Unavailable,
-                               "cannot create the data folder « " + file.parent_path().string() + " »: " + ec.message());
-    }
+    if (file.has_parent_path() && !file.string().starts_with("file:")) createDataFolder(file.parent_path());
     std::unique_ptr<SQLite::Database> db;
     try {
         db = std::make_unique<SQLite::Database>(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE |
@@ -112,7 +140,12 @@ void Database::configureAndMigrate() {
                                    " is read-only for the kiosk. Nothing was changed: give the kiosk's user write "
                                    "access to the file and its folder.");
 
+        // sqlite3_db_filename resolves a file: URI too; it is empty for an in-memory database.
+        const char* mainFile = sqlite3_db_filename(db_->getHandle(), "main");
+        const std::string realFile = mainFile ? mainFile : "";
+        if (!realFile.empty()) restrictWithSideFiles(realFile);
         db_->exec("PRAGMA journal_mode = WAL");
+        if (!realFile.empty()) restrictWithSideFiles(realFile);
         // FULL: a commit survives a power cut, which a counter PC on a shared socket will meet.
         db_->exec("PRAGMA synchronous = FULL");
         db_->exec("PRAGMA foreign_keys = ON");
@@ -121,15 +154,7 @@ void Database::configureAndMigrate() {
             // Keep the pre-migration state next to the database, so an upgrade can always be undone.
             backupTo(file_.string() + ".before-schema-v" + std::to_string(latest));
         }
-        if (current < latest) {
-            SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-            for (const Migration& migration : allMigrations()) {
-                if (migration.version <= current) continue;
-                db_->exec(migration.sql);
-            }
-            db_->exec("PRAGMA user_version = " + std::to_string(latest));
-            transaction.commit();
-        }
+        migrateTo(*db_, latest);
         kioskId_ = readOrCreateKioskId(*db_);
     } catch (const SQLite::Exception& e) {
         throw explain(e, file_);
@@ -148,23 +173,31 @@ void Database::backupTo(const std::filesystem::path& destination) {
         target /= name;
     }
     const std::filesystem::path partial = target.string() + ".partial";
-    std::filesystem::remove(partial, ec);
+    removeWithSideFiles(partial);
+    // Whatever goes wrong, the half-made copy goes too: a failed backup leaves nothing behind.
     try {
         {
             SQLite::Database copy(partial.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+            restrictToOwner(partial);
             SQLite::Backup backup(copy, *db_);
             backup.executeStep(-1);
             const std::string check = copy.execAndGet("PRAGMA integrity_check").getString();
             if (check != "ok")
-                throw StorageError(StorageError::Kind::BackupFailed, "the backup copy failed its check: " + check);
+                throw StorageError(StorageError::Kind::BackupFailed,
+                                   "cannot back up to « " + target.string() +
+                                       " »: the copy failed its integrity check, so the database itself may be "
+                                       "damaged (" + check + "). Nothing was written.");
         }
         std::filesystem::rename(partial, target);
+    } catch (const StorageError&) {
+        removeWithSideFiles(partial);
+        throw;
     } catch (const SQLite::Exception& e) {
-        std::filesystem::remove(partial, ec);
+        removeWithSideFiles(partial);
         throw StorageError(StorageError::Kind::BackupFailed,
                            "cannot back up to « " + target.string() + " »: " + e.what());
     } catch (const std::filesystem::filesystem_error& e) {
-        std::filesystem::remove(partial, ec);
+        removeWithSideFiles(partial);
         throw StorageError(StorageError::Kind::BackupFailed,
                            "cannot back up to « " + target.string() + " »: " + e.code().message());
     }

@@ -3,7 +3,41 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
+#include <algorithm>
+#include <chrono>
+#include <regex>
+
 namespace vk::storage {
+namespace {
+
+constexpr std::int64_t kMsPerDay = 24LL * 60 * 60 * 1000;
+// A backup of the kiosk's database takes seconds; a .partial a day old belongs to one that died.
+constexpr std::int64_t kStalePartialMs = kMsPerDay;
+
+// The names Database::backupTo gives: the pre-migration copy next to the database, and the dated file it makes
+// inside a folder given as destination (the date sorts as the name does).
+const std::regex kPreMigrationCopy(R"(.+\.before-schema-v[0-9]+)");
+const std::regex kDatedBackup(R"(village-kiosk-[0-9]{8}-[0-9]{6}\.db)");
+
+std::int64_t modifiedUnixMs(const std::filesystem::path& file, std::error_code& ec) {
+    const auto written = std::filesystem::last_write_time(file, ec);
+    if (ec) return 0;
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(file_clock::to_sys(written).time_since_epoch()).count();
+}
+
+void removeCopy(const std::filesystem::path& file, PrunedCopies& pruned) {
+    std::error_code ec;
+    const bool removed = std::filesystem::remove(file, ec);
+    if (ec) {
+        pruned.problems.push_back("cannot delete the old copy « " + file.string() + " »: " + ec.message());
+        return;
+    }
+    if (removed) pruned.removed.push_back(file);
+    for (const char* suffix : {"-wal", "-shm", "-journal"}) std::filesystem::remove(file.string() + suffix, ec);
+}
+
+}  // namespace
 
 const std::vector<RetentionCategory>& retentionCategories() {
     static const std::vector<RetentionCategory> categories{
@@ -23,7 +57,6 @@ const std::vector<RetentionCategory>& retentionCategories() {
 
 std::vector<PurgeReport> purgeExpired(Database& db, const std::map<std::string, int>& periodDays,
                                       std::int64_t nowMs) {
-    constexpr std::int64_t kMsPerDay = 24LL * 60 * 60 * 1000;
     std::vector<PurgeReport> reports;
     SQLite::Transaction transaction(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
     for (const RetentionCategory& category : retentionCategories()) {
@@ -38,6 +71,50 @@ std::vector<PurgeReport> purgeExpired(Database& db, const std::map<std::string, 
     }
     transaction.commit();
     return reports;
+}
+
+PrunedCopies pruneOldCopies(const std::filesystem::path& folder, const CopyRetentionRules& rules, std::int64_t nowMs) {
+    PrunedCopies pruned;
+    std::error_code ec;
+    if (folder.empty() || !std::filesystem::is_directory(folder, ec)) return pruned;
+
+    std::vector<std::filesystem::path> datedBackups;
+    std::filesystem::directory_iterator entries(folder, ec);
+    for (; !ec && entries != std::filesystem::directory_iterator(); entries.increment(ec)) {
+        const std::filesystem::path& file = entries->path();
+        std::error_code statError;
+        // Only plain files: a link may point at something that is not ours.
+        if (!entries->is_regular_file(statError) || entries->is_symlink(statError)) continue;
+        std::string name = file.filename().string();
+        const bool partial = name.ends_with(".partial");
+        if (partial) name.resize(name.size() - std::string_view(".partial").size());
+        const bool preMigrationCopy = std::regex_match(name, kPreMigrationCopy);
+        const bool datedBackup = std::regex_match(name, kDatedBackup);
+        if (!preMigrationCopy && !datedBackup) continue;
+
+        const std::int64_t modifiedMs = modifiedUnixMs(file, statError);
+        if (statError) {
+            pruned.problems.push_back("cannot read the date of « " + file.string() + " »: " + statError.message());
+            continue;
+        }
+        if (partial) {
+            if (nowMs - modifiedMs > kStalePartialMs) removeCopy(file, pruned);
+        } else if (preMigrationCopy) {
+            if (rules.preMigrationCopyDays > 0 &&
+                nowMs - modifiedMs > static_cast<std::int64_t>(rules.preMigrationCopyDays) * kMsPerDay)
+                removeCopy(file, pruned);
+        } else {
+            datedBackups.push_back(file);
+        }
+    }
+    if (ec) pruned.problems.push_back("cannot list the folder « " + folder.string() + " »: " + ec.message());
+
+    if (rules.datedBackupsToKeep > 0 && datedBackups.size() > static_cast<std::size_t>(rules.datedBackupsToKeep)) {
+        std::sort(datedBackups.begin(), datedBackups.end(), std::greater<>());
+        for (std::size_t i = static_cast<std::size_t>(rules.datedBackupsToKeep); i < datedBackups.size(); ++i)
+            removeCopy(datedBackups[i], pruned);
+    }
+    return pruned;
 }
 
 }  // namespace vk::storage

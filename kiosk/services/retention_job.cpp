@@ -10,6 +10,9 @@ std::vector<storage::PurgeReport> RetentionJob::runIfDue() {
     std::string summary;
     for (const auto& report : reports)
         if (report.rowsDeleted > 0) summary += report.key + "=" + std::to_string(report.rowsDeleted) + " ";
+    const auto copies = storage::pruneOldCopies(db_.file().parent_path(), {}, now);
+    if (!copies.removed.empty()) summary += "old_copies=" + std::to_string(copies.removed.size()) + " ";
+    for (const auto& problem : copies.problems) summary += problem + " ";
     if (!summary.empty()) staff_.audit(nullptr, "retention.purge", summary);
     return reports;
 }

@@ -3,6 +3,8 @@
 #include "storage/staff_store.h"
 #include "storage/village_info_store.h"
 
+#include "temp_dir.h"
+
 #include <SQLiteCpp/Statement.h>
 #include <catch2/catch.hpp>
 
@@ -11,28 +13,29 @@
 #include <iterator>
 #include <set>
 
+#include <sys/stat.h>
+
 using vk::storage::Database;
 using vk::storage::StorageError;
+using vk::storage::testing::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        path = fs::temp_directory_path() / ("vk-storage-" + vk::storage::newRecordId(vk::storage::nowUnixMs()));
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
 
 std::string readAll(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
+
+// The most open umask there is, so that only the kiosk's own modes can keep files private.
+struct OpenUmask {
+    mode_t previous = umask(0);
+    ~OpenUmask() { umask(previous); }
+};
+
+fs::perms modeOf(const fs::path& path) { return fs::status(path).permissions() & fs::perms::all; }
+
+constexpr fs::perms kOwnerReadWrite = fs::perms::owner_read | fs::perms::owner_write;
 
 std::set<std::string> columnsOf(Database& db, const std::string& table) {
     SQLite::Statement info(db.sql(), "SELECT name FROM pragma_table_info(?)");
@@ -186,6 +189,45 @@ TEST_CASE("a backup to a place that cannot be written fails clearly and leaves n
     CHECK(db.schemaVersion() == Database::latestSchemaVersion());
 }
 
+TEST_CASE("a backup whose copy fails its check is refused and leaves nothing behind", "[storage][backup][bad-input]") {
+    TempDir dir;
+    const fs::path file = dir.path / "kiosk.db";
+    {
+        Database db = Database::open(file);
+        vk::storage::VillageInfoStore info(db);
+        for (int i = 0; i < 50; ++i) info.create("Entrée " + std::to_string(i), "", i, i);
+    }
+    REQUIRE_FALSE(fs::exists(file.string() + "-wal"));
+    // Damage one index page only: the kiosk still opens, but a page-for-page copy cannot pass its check.
+    std::int64_t offset = 0;
+    int pageSize = 0;
+    {
+        SQLite::Database raw(file.string(), SQLite::OPEN_READONLY);
+        pageSize = raw.execAndGet("PRAGMA page_size").getInt();
+        offset = (raw.execAndGet("SELECT rootpage FROM sqlite_master WHERE name = 'village_info_updated'").getInt64() - 1) *
+                 pageSize;
+    }
+    {
+        std::fstream out(file, std::ios::in | std::ios::out | std::ios::binary);
+        out.seekp(offset);
+        for (int i = 0; i < pageSize; ++i) out.put(static_cast<char>(0xA5));
+    }
+    Database db = Database::open(file);
+    const fs::path usb = dir.path / "usb";
+    fs::create_directories(usb);
+    for (const fs::path& destination : {usb / "copy.db", usb}) {
+        INFO(destination.string());
+        try {
+            db.backupTo(destination);
+            FAIL("a copy of a damaged database passed as a backup");
+        } catch (const StorageError& error) {
+            CHECK(error.kind() == StorageError::Kind::BackupFailed);
+            CHECK_THAT(error.what(), Catch::Contains("integrity check") && Catch::Contains("usb"));
+        }
+        CHECK(fs::is_empty(usb));
+    }
+}
+
 TEST_CASE("a removed staff account is soft-deleted: hidden, but its row and name stay", "[storage][staff]") {
     Database db = Database::openInMemory();
     vk::storage::StaffStore staff(db);
@@ -225,4 +267,53 @@ TEST_CASE("migrating a database from an older version keeps a copy of it first",
     CHECK(raw.execAndGet("PRAGMA user_version").getInt() == 2);
     CHECK_FALSE(raw.tableExists("print_job"));
     CHECK(raw.execAndGet("SELECT count(*) FROM village_info").getInt() == 1);
+}
+
+TEST_CASE("the data folder, the database and its side files are open to the kiosk's user only", "[storage][privacy]") {
+    OpenUmask openUmask;
+    TempDir dir;
+    const fs::path folder = dir.path / "var" / "village-kiosk";
+    const fs::path file = folder / "kiosk.db";
+    Database db = Database::open(file);
+    vk::storage::VillageInfoStore(db).create("Mairie", "Ouverte le mardi", 0, 1);
+    CHECK(modeOf(folder) == fs::perms::owner_all);
+    for (const std::string& path : {file.string(), file.string() + "-wal", file.string() + "-shm"}) {
+        INFO(path);
+        REQUIRE(fs::exists(path));
+        CHECK(modeOf(path) == kOwnerReadWrite);
+    }
+}
+
+TEST_CASE("a database file left readable by others is made private when the kiosk opens it", "[storage][privacy]") {
+    OpenUmask openUmask;
+    TempDir dir;
+    const fs::path file = dir.path / "kiosk.db";
+    Database::open(file);
+    fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read);
+    Database db = Database::open(file);
+    CHECK(modeOf(file) == kOwnerReadWrite);
+}
+
+TEST_CASE("backups and pre-migration copies are open to the kiosk's user only", "[storage][privacy][backup]") {
+    OpenUmask openUmask;
+    TempDir dir;
+    const fs::path file = dir.path / "kiosk.db";
+    {
+        Database db = Database::open(file);
+        db.sql().exec("DROP TABLE print_job");
+        db.sql().exec("PRAGMA user_version = 2");
+    }
+    Database db = Database::open(file);
+    const fs::path preMigrationCopy = file.string() + ".before-schema-v" + std::to_string(Database::latestSchemaVersion());
+    REQUIRE(fs::exists(preMigrationCopy));
+    CHECK(modeOf(preMigrationCopy) == kOwnerReadWrite);
+
+    db.backupTo(dir.path / "backup.db");
+    CHECK(modeOf(dir.path / "backup.db") == kOwnerReadWrite);
+    fs::create_directories(dir.path / "usb");
+    db.backupTo(dir.path / "usb");
+    for (const auto& entry : fs::directory_iterator(dir.path / "usb")) {
+        INFO(entry.path().string());
+        CHECK(modeOf(entry.path()) == kOwnerReadWrite);
+    }
 }
