@@ -192,6 +192,10 @@ int runAppointmentsImport(services::KioskRuntime& runtime, const std::filesystem
     const auto text = readImportFile(file, err);
     if (!text) return 1;
     const auto report = runtime.appointments.importCsv(nullptr, *text);
+    if (!report.failure.empty()) {
+        err << "village-kiosk: the appointments were not imported: " << report.failure << "\n";
+        return 1;
+    }
     out << "Appointments: " << report.added << " added, " << report.updated << " updated, " << report.unchanged
         << " unchanged, " << report.problems.size() << " rows skipped.\n";
     for (const auto& problem : report.problems) out << "  line " << problem.line << ": " << problem.reason << "\n";
