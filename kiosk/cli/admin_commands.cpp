@@ -246,8 +246,12 @@ int runCheckConfig(const services::ConfigLoad& load, std::ostream& out) {
     return 0;
 }
 
-int runPurge(services::KioskRuntime& runtime, std::ostream& out) {
+int runPurge(services::KioskRuntime& runtime, std::ostream& out, std::ostream& err) {
     for (const auto& report : runtime.retention.runIfDue()) out << report.key << ": " << report.rowsDeleted << " deleted\n";
+    if (!runtime.retention.lastFailure().empty()) {
+        err << "village-kiosk: nothing was purged: " << runtime.retention.lastFailure() << "\n";
+        return 1;
+    }
     return 0;
 }
 
