@@ -132,7 +132,7 @@ int main(int argc, char** argv) {
     case cli::Command::Rota: return cli::runRotaCommand(*runtime, line, std::cout, std::cerr);
     case cli::Command::Appointments:
         return cli::runAppointmentsImport(*runtime, line.appointmentsFile, std::cout, std::cerr);
-    case cli::Command::Purge: return cli::runPurge(*runtime, std::cout);
+    case cli::Command::Purge: return cli::runPurge(*runtime, std::cout, std::cerr);
     case cli::Command::Screenshot: return takeScreenshot(line, *runtime);
     default: break;
     }

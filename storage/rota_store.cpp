@@ -236,7 +236,8 @@ void syncFeedRows(const std::vector<Row>& stored, const std::vector<Row>& incomi
 
 RotaChange RotaStore::replaceFeedRows(const std::string& firstDay, const std::string& lastDay,
                                       const std::vector<RotaVisit>& visits, const std::vector<RotaHours>& hours,
-                                      const std::vector<RotaClosure>& closures, std::int64_t nowMs) {
+                                      const std::vector<RotaClosure>& closures, std::int64_t nowMs,
+                                      const std::function<void(const RotaChange&)>& beforeCommit) {
     RotaChange change;
     std::set<std::string> days;
     SQLite::Transaction transaction(db_.sql(), SQLite::TransactionBehavior::IMMEDIATE);
@@ -280,8 +281,9 @@ RotaChange RotaStore::replaceFeedRows(const std::string& firstDay, const std::st
         [&](const RotaClosure& old) { removeClosure(old.id, nowMs); },
         [&](const RotaClosure& row, std::set<std::string>& into) { noteDays(into, row.firstDay, row.lastDay); });
 
-    transaction.commit();
     change.days.assign(days.begin(), days.end());
+    if (beforeCommit) beforeCommit(change);
+    transaction.commit();
     return change;
 }
 

@@ -5,6 +5,7 @@
 #include "storage/database.h"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -89,9 +90,12 @@ public:
 
     // Makes the feed rows touching [firstDay, lastDay] exactly the given ones, matched by source key, in one
     // transaction: new keys are added, changed rows updated, missing ones soft-deleted. Staff rows are untouched.
+    // `beforeCommit` runs inside that transaction once the rows are written, for what must be stored with them or
+    // not at all (the audit line, the staff notice). Anything that throws, there or in SQLite, rolls it all back.
     RotaChange replaceFeedRows(const std::string& firstDay, const std::string& lastDay,
                                const std::vector<RotaVisit>& visits, const std::vector<RotaHours>& hours,
-                               const std::vector<RotaClosure>& closures, std::int64_t nowMs);
+                               const std::vector<RotaClosure>& closures, std::int64_t nowMs,
+                               const std::function<void(const RotaChange&)>& beforeCommit = {});
 
     // The latest change to any rota row (added, edited or removed), 0 if none.
     std::int64_t lastChangeAt();

@@ -194,6 +194,10 @@ int runAppointmentsImport(services::KioskRuntime& runtime, const std::filesystem
     const auto text = readImportFile(file, err);
     if (!text) return 1;
     const auto report = runtime.area<services::health::HealthServices>().appointments.importCsv(nullptr, *text);
+    if (!report.failure.empty()) {
+        err << "village-kiosk: the appointments were not imported: " << report.failure << "\n";
+        return 1;
+    }
     out << "Appointments: " << report.added << " added, " << report.updated << " updated, " << report.unchanged
         << " unchanged, " << report.problems.size() << " rows skipped.\n";
     for (const auto& problem : report.problems) out << "  line " << problem.line << ": " << problem.reason << "\n";
@@ -244,8 +248,12 @@ int runCheckConfig(const services::ConfigLoad& load, std::ostream& out) {
     return 0;
 }
 
-int runPurge(services::KioskRuntime& runtime, std::ostream& out) {
+int runPurge(services::KioskRuntime& runtime, std::ostream& out, std::ostream& err) {
     for (const auto& report : runtime.retention.runIfDue()) out << report.key << ": " << report.rowsDeleted << " deleted\n";
+    if (!runtime.retention.lastFailure().empty()) {
+        err << "village-kiosk: nothing was purged: " << runtime.retention.lastFailure() << "\n";
+        return 1;
+    }
     return 0;
 }
 

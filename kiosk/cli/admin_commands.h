@@ -19,6 +19,6 @@ int runAppointmentsImport(services::KioskRuntime& runtime, const std::filesystem
                           std::ostream& err);
 int runPrintTest(const services::KioskConfig& config, const CommandLine& line, std::ostream& out, std::ostream& err);
 int runCheckConfig(const services::ConfigLoad& load, std::ostream& out);
-int runPurge(services::KioskRuntime& runtime, std::ostream& out);
+int runPurge(services::KioskRuntime& runtime, std::ostream& out, std::ostream& err);
 
 }  // namespace vk::cli

@@ -1,20 +1,57 @@
 #include "kiosk/services/retention_job.h"
 
+#include "kiosk/i18n/translations.h"
+#include "storage/staff_notice_store.h"
+#include "storage/write_failure.h"
+
+#include <algorithm>
+#include <iostream>
+
 namespace vk::services {
 
 std::vector<storage::PurgeReport> RetentionJob::runIfDue() {
     const std::int64_t now = clock_.nowMs();
     if (now < nextRunMs_) return {};
+    std::vector<storage::PurgeReport> reports;
+    try {
+        reports = storage::purgeExpired(db_, periodDays_, now);
+    } catch (const std::exception& e) {
+        // purgeExpired runs in one transaction: nothing was deleted, and the next try starts from scratch.
+        lastFailure_ = storage::describeWriteFailure(e);
+        nextRunMs_ = now + retryMs_;
+        retryMs_ = std::min(retryMs_ * 2, kMaxRetryMs);
+        noticeFailure(now);
+        return {};
+    }
+    lastFailure_.clear();
+    retryMs_ = kFirstRetryMs;
     nextRunMs_ = now + kIntervalMs;
-    auto reports = storage::purgeExpired(db_, periodDays_, now);
     std::string summary;
     for (const auto& report : reports)
         if (report.rowsDeleted > 0) summary += report.key + "=" + std::to_string(report.rowsDeleted) + " ";
     const auto copies = storage::pruneOldCopies(db_.file().parent_path(), {}, now);
     if (!copies.removed.empty()) summary += "old_copies=" + std::to_string(copies.removed.size()) + " ";
     for (const auto& problem : copies.problems) summary += problem + " ";
-    if (!summary.empty()) staff_.audit(nullptr, "retention.purge", summary);
+    try {
+        if (!summary.empty()) staff_.audit(nullptr, "retention.purge", summary);
+    } catch (const std::exception& e) {
+        // The purge itself is done; only its audit line is lost, and the journal keeps it.
+        std::cerr << "village-kiosk: retention purge (" << summary
+                  << ") could not be audited: " << storage::describeWriteFailure(e) << "\n";
+    }
     return reports;
+}
+
+void RetentionJob::noticeFailure(std::int64_t nowMs) {
+    try {
+        // Without the minutes in it the message stays the same from one retry to the next, so staff see one notice.
+        storage::StaffNoticeStore(db_).add("retention", i18n::trf("retention.notice.failed", {{"reason", lastFailure_}}),
+                                           nowMs);
+    } catch (const std::exception& e) {
+        // Busy or full for the notice too: the system journal is all that is left.
+        std::cerr << "village-kiosk: the retention purge failed (" << lastFailure_
+                  << ") and the staff notice could not be stored: " << storage::describeWriteFailure(e) << "\n";
+    }
 }
 
 }  // namespace vk::services

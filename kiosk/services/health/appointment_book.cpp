@@ -2,12 +2,14 @@
 
 #include "kiosk/services/health/local_days.h"
 #include "kiosk/services/user_text.h"
+#include "storage/write_failure.h"
 
 #include <sodium.h>
 
 #include <array>
 #include <cstdio>
 #include <exception>
+#include <functional>
 
 namespace vk::services::health {
 namespace {
@@ -184,6 +186,16 @@ std::vector<CsvRecord> parseCsv(std::string_view text) {
         if (!blank) records.push_back(std::move(record));
     }
     return records;
+}
+
+// Runs `work`; empty when it went through, otherwise why the database could not take it.
+std::string databaseFailureOf(const std::function<void()>& work) {
+    try {
+        work();
+        return {};
+    } catch (const std::exception& e) {
+        return storage::describeWriteFailure(e) + "; nothing was imported";
+    }
 }
 
 // A value quoted back to staff in an import report: cleaned and short.
@@ -427,7 +439,9 @@ ImportReport AppointmentBook::importCsv(const StaffSession* actor, std::string_v
     const std::int64_t now = clock_.nowMs();
     const auto problem = [&](int line, std::string reason) { report.problems.push_back({line, std::move(reason)}); };
 
-    store_.inTransaction([&] {
+    // A full disk, a busy or failing database stops the whole import and rolls it back: with SQLITE_FULL or an I/O
+    // error SQLite may already have ended the transaction, and rows written after that would stay half an import.
+    report.failure = databaseFailureOf([&] { store_.inTransaction([&] {
         // The first record is the header: its names vary with the tool's language, so columns go by position.
         for (std::size_t r = 1; r < records.size(); ++r) {
             const CsvRecord& record = records[r];
@@ -495,14 +509,18 @@ ImportReport AppointmentBook::importCsv(const StaffSession* actor, std::string_v
                 store_.updateDetails(existing->id, merged, now);
                 ++report.updated;
             } catch (const std::exception& e) {
-                problem(record.line, std::string("the row could not be stored: ") + e.what());
+                // Only a value the schema refuses belongs to this row; anything else is the database's, for all.
+                if (storage::classifyWriteFailure(e) != storage::WriteFailure::Refused) throw;
+                problem(record.line, "the row could not be stored: " + storage::describeWriteFailure(e));
             }
         }
-    });
-    staff_.audit(actor, "health.import",
-                 "added " + std::to_string(report.added) + ", updated " + std::to_string(report.updated) +
-                     ", unchanged " + std::to_string(report.unchanged) + ", skipped " +
-                     std::to_string(report.problems.size()));
+        // In the same transaction: an import is never stored without its audit line, nor audited but lost.
+        staff_.audit(actor, "health.import",
+                     "added " + std::to_string(report.added) + ", updated " + std::to_string(report.updated) +
+                         ", unchanged " + std::to_string(report.unchanged) + ", skipped " +
+                         std::to_string(report.problems.size()));
+    }); });
+    if (!report.failure.empty()) report.added = report.updated = report.unchanged = 0;
     return report;
 }
 

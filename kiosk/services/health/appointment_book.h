@@ -114,6 +114,10 @@ struct ImportReport {
     int unchanged = 0;
     std::vector<ImportProblem> problems;  // each one a row skipped
     HealthError error = HealthError::None;  // NotAllowed, or None
+    // Non-empty when the database could not take the import (a full disk, a busy or failing database): nothing of
+    // it was stored, the counts are 0, and this says why, in English for staff. The file can be imported again.
+    std::string failure;
+    bool stored() const { return error == HealthError::None && failure.empty(); }
 };
 
 class AppointmentBook {
@@ -130,6 +134,7 @@ public:
     // optional code; ';' or ',' separated, quoted fields, UTF-8 with or without BOM. A bad row is reported with its
     // line and skipped. Importing the same file again updates the rows it made (found by date, time, surname and
     // birth date), never duplicates them, and never changes a status, so a cancellation or check-in stays.
+    // Never throws: a database that cannot take the rows comes back as `failure`, with nothing half-written.
     ImportReport importCsv(const StaffSession* actor, std::string_view csvText);
 
     std::optional<Appointment> find(const std::string& appointmentId);

@@ -740,8 +740,16 @@ private:
             calendar_.closures.push_back({key, firstDay, lastDay, std::move(reason)});
             return;
         }
+        std::string doctorName = cleanText(summary, kNameBytes);
+        if (doctorName.empty()) {
+            // A visit is its doctor's name: residents shown a nameless (or made-up) doctor would come for nobody.
+            // A repeating one is reported once, at its first day in the window.
+            if (namelessReported_.insert(e.keyBase).second)
+                report(key, "an all-day event on " + firstDay + " has no title (SUMMARY), so no doctor's name");
+            return;
+        }
         const char* description = textProperty(e.component, ICAL_DESCRIPTION_PROPERTY);
-        calendar_.visits.push_back({key, cleanText(summary, kNameBytes),
+        calendar_.visits.push_back({key, std::move(doctorName),
                                     cleanText(firstLine(description != nullptr ? description : ""), kTitleBytes),
                                     firstDay, lastDay});
     }
@@ -753,6 +761,7 @@ private:
     // Occurrences moved or cancelled by a VEVENT with a RECURRENCE-ID, by UID, as written.
     std::map<std::string, std::vector<WrittenTime>> overrides_;
     std::set<std::string> keys_;
+    std::set<std::string> namelessReported_;
     RotaCalendar calendar_;
     std::size_t unreportedSkips_ = 0;
     bool stopped_ = false;

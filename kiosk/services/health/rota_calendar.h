@@ -5,7 +5,8 @@
 //   - an all-day event whose summary starts with « Fermé », « Fermeture », « Congés » or « Closed », or whose
 //     CATEGORIES holds CLOSURE / FERMETURE: a closure over its days;
 //   - any other all-day event: a doctor's visit over its days; the summary is the doctor's name, the first line of
-//     the description the doctor's title;
+//     the description the doctor's title; one without a summary (or with nothing printable in it) is skipped and
+//     reported, since a visit without a name tells residents nothing;
 //   - a timed event: consultation hours on its day, in the kiosk's local time; the summary may name the doctor.
 // Recurring events are expanded (RRULE, RDATE, EXDATE) within the window asked for.
 

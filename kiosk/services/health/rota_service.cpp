@@ -3,8 +3,10 @@
 #include "kiosk/i18n/translations.h"
 #include "kiosk/services/health/local_days.h"
 #include "kiosk/services/user_text.h"
+#include "storage/write_failure.h"
 
 #include <algorithm>
+#include <iostream>
 
 namespace vk::services::health {
 namespace {
@@ -203,6 +205,22 @@ std::string RotaService::describeSource(const std::string& urlOrFile) {
 }
 
 RotaImportReport RotaService::importCalendar(std::string_view icsText, const std::string& source) {
+    return importText(icsText, source, true);
+}
+
+RotaImportReport RotaService::importText(std::string_view icsText, const std::string& source, bool noticeSkipped) {
+    try {
+        return importUnguarded(icsText, source, noticeSkipped);
+    } catch (const std::exception& e) {
+        // Every write of the import is in one transaction, rolled back by now: the previous rota is whole.
+        RotaImportReport report;
+        report.error = storage::describeWriteFailure(e) + "; nothing was imported";
+        noticeFailure(describeSource(source), report.error);
+        return report;
+    }
+}
+
+RotaImportReport RotaService::importUnguarded(std::string_view icsText, const std::string& source, bool noticeSkipped) {
     const std::string sourceName = describeSource(source);
     RotaImportReport report;
     const std::int64_t now = clock_.nowMs();
@@ -237,25 +255,34 @@ RotaImportReport RotaService::importCalendar(std::string_view icsText, const std
     std::vector<storage::RotaClosure> closures;
     for (const auto& c : calendar.closures)
         closures.push_back({"", c.firstDay, c.lastDay, c.reason, storage::RotaSource::Feed, c.sourceKey});
-    report.change = store_.replaceFeedRows(window.firstDay, window.lastDay, visits, hours, closures, now);
+    // The audit line and the notices are written with the rows, so that a full disk or a refused row leaves
+    // neither a rota without its audit line nor half a rota.
+    report.change = store_.replaceFeedRows(
+        window.firstDay, window.lastDay, visits, hours, closures, now, [&](const storage::RotaChange& change) {
+            staff_.audit(nullptr, "rota.import",
+                         sourceName + ": +" + std::to_string(change.added) + " ~" + std::to_string(change.updated) +
+                             " -" + std::to_string(change.removed) + ", " + std::to_string(report.skipped.size()) +
+                             " skipped");
+            noticeChangedWeeks(change, sourceName);
+            if (noticeSkipped) noticeSkippedEvents(report.skipped, sourceName);
+        });
     report.applied = true;
-    staff_.audit(nullptr, "rota.import",
-                 sourceName + ": +" + std::to_string(report.change.added) + " ~" + std::to_string(report.change.updated) +
-                     " -" + std::to_string(report.change.removed) + ", " + std::to_string(report.skipped.size()) +
-                     " skipped");
-    noticeChangedWeeks(report.change, sourceName);
     return report;
 }
 
 net::HttpRequest RotaService::feedRequest(const std::string& url) {
     net::HttpRequest request;
     request.url = url;
-    if (const auto state = store_.feedState(url)) {
-        // Validators only make sense while the copy they describe is still here.
-        if (state->lastGoodBody) {
-            request.ifNoneMatch = state->etag;
-            request.ifModifiedSince = state->lastModified;
+    try {
+        if (const auto state = store_.feedState(url)) {
+            // Validators only make sense while the copy they describe is still here.
+            if (state->lastGoodBody) {
+                request.ifNoneMatch = state->etag;
+                request.ifModifiedSince = state->lastModified;
+            }
         }
+    } catch (const std::exception&) {
+        // Without validators the feed is fetched in full: slower, never wrong.
     }
     return request;
 }
@@ -265,33 +292,43 @@ RotaImportReport RotaService::applyFeedResponse(const std::string& url, const ne
     const std::int64_t now = clock_.nowMs();
     storage::RotaFeedState state;
     state.url = url;
-    if (auto stored = store_.feedState(url)) state = std::move(*stored);
+    bool stateRead = true;
+    try {
+        if (auto stored = store_.feedState(url)) state = std::move(*stored);
+    } catch (const std::exception& e) {
+        // The state is only validators and the last good copy: the answer can still be applied, but the state is
+        // then left as stored rather than overwritten with a blank one.
+        stateRead = false;
+        rememberUnstoredFailure(sourceName, "the feed's state could not be read: " + storage::describeWriteFailure(e));
+    }
     state.lastAttemptAt = now;
     RotaImportReport report;
     if (response.outcome == net::HttpOutcome::NotModified) {
         state.lastError.reset();
-        store_.saveFeedState(state);
         report.applied = true;
-        return report;
-    }
-    if (response.outcome != net::HttpOutcome::Ok) {
+    } else if (response.outcome != net::HttpOutcome::Ok) {
         report.error = response.message;
         state.lastError = response.message;
-        store_.saveFeedState(state);
         noticeFailure(sourceName, response.message);
-        return report;
-    }
-    report = importCalendar(response.body, url);
-    if (report.applied) {
-        state.etag = response.etag;
-        state.lastModified = response.lastModified;
-        state.lastGoodBody = response.body;
-        state.lastGoodAt = now;
-        state.lastError.reset();
     } else {
-        state.lastError = report.error;
+        // The same body as last time has had its skipped events noticed already.
+        report = importText(response.body, url, state.lastGoodBody != response.body);
+        if (report.applied) {
+            state.etag = response.etag;
+            state.lastModified = response.lastModified;
+            state.lastGoodBody = response.body;
+            state.lastGoodAt = now;
+            state.lastError.reset();
+        } else {
+            state.lastError = report.error;
+        }
     }
-    store_.saveFeedState(state);
+    try {
+        if (stateRead) store_.saveFeedState(state);
+    } catch (const std::exception& e) {
+        // The rota itself is already applied (or kept); only the next request loses its validators.
+        rememberUnstoredFailure(sourceName, "the feed's state was not saved: " + storage::describeWriteFailure(e));
+    }
     return report;
 }
 
@@ -316,9 +353,33 @@ void RotaService::noticeChangedWeeks(const storage::RotaChange& change, const st
     notices_.add("rota", i18n::trf("rota.notice.changed", {{"weeks", list}, {"source", sourceName}}), clock_.nowMs());
 }
 
-void RotaService::noticeFailure(const std::string& sourceName, const std::string& reason) {
-    notices_.add("rota", i18n::trf("rota.notice.failed", {{"source", sourceName}, {"reason", reason}}),
+void RotaService::noticeSkippedEvents(const std::vector<SkippedEvent>& skipped, const std::string& sourceName) {
+    if (skipped.empty()) return;
+    // The first few reasons tell the assistant what to fix in the calendar; the full list is in the import report.
+    constexpr std::size_t kListed = 3;
+    std::string reasons;
+    for (std::size_t i = 0; i < skipped.size() && i < kListed; ++i)
+        reasons += (reasons.empty() ? "" : "; ") + (skipped[i].uid.empty() ? "" : skipped[i].uid + ": ") + skipped[i].reason;
+    if (skipped.size() > kListed) reasons += "…";
+    notices_.add("rota",
+                 i18n::trf("rota.notice.skipped",
+                           {{"source", sourceName}, {"count", std::to_string(skipped.size())}, {"reasons", reasons}}),
                  clock_.nowMs());
+}
+
+void RotaService::noticeFailure(const std::string& sourceName, const std::string& reason) {
+    try {
+        notices_.add("rota", i18n::trf("rota.notice.failed", {{"source", sourceName}, {"reason", reason}}),
+                     clock_.nowMs());
+    } catch (const std::exception& e) {
+        // A full disk takes the notice down with the import: the system journal is all that is left.
+        rememberUnstoredFailure(sourceName, reason + " (and the staff notice could not be stored: " +
+                                                storage::describeWriteFailure(e) + ")");
+    }
+}
+
+void RotaService::rememberUnstoredFailure(const std::string& sourceName, const std::string& reason) {
+    std::cerr << "village-kiosk: rota from " << sourceName << ": " << reason << "\n";
 }
 
 }  // namespace vk::services::health

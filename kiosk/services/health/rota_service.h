@@ -85,10 +85,12 @@ public:
     // Today's delay (0 to clear) and early closing time (empty to clear).
     RotaEditError announce(const StaffSession& actor, int delayMinutes, const std::string& closesEarlyAt);
 
-    // Parses and applies a calendar; on any failure the rota stays as it was and staff get a notice.
+    // Parses and applies a calendar; on any failure (a feed that is not iCalendar, a full disk, a row the database
+    // refuses) nothing of it is applied, the rota stays as it was, staff get a notice and the report says why.
+    // Events left out are listed in the report and in a staff notice. Never throws.
     RotaImportReport importCalendar(std::string_view icsText, const std::string& sourceName);
 
-    // The feed: a request carrying the last validators, and what to do with the answer.
+    // The feed: a request carrying the last validators, and what to do with the answer. Neither throws.
     net::HttpRequest feedRequest(const std::string& url);
     RotaImportReport applyFeedResponse(const std::string& url, const net::HttpResponse& response);
     std::optional<storage::RotaFeedState> feedState(const std::string& url) { return store_.feedState(url); }
@@ -101,7 +103,12 @@ public:
 private:
     bool mayEdit(const StaffSession& actor) const;
     void noticeChangedWeeks(const storage::RotaChange& change, const std::string& sourceName);
+    RotaImportReport importText(std::string_view icsText, const std::string& source, bool noticeSkipped);
+    RotaImportReport importUnguarded(std::string_view icsText, const std::string& source, bool noticeSkipped);
+    void noticeSkippedEvents(const std::vector<SkippedEvent>& skipped, const std::string& sourceName);
+    // Never throws: when even the notice cannot be stored, the reason goes to the system journal (stderr).
     void noticeFailure(const std::string& sourceName, const std::string& reason);
+    static void rememberUnstoredFailure(const std::string& sourceName, const std::string& reason);
 
     storage::RotaStore store_;
     storage::StaffNoticeStore notices_;
