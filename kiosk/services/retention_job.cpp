@@ -10,7 +10,7 @@ std::vector<storage::PurgeReport> RetentionJob::runIfDue() {
     std::string summary;
     for (const auto& report : reports)
         if (report.rowsDeleted > 0) summary += report.key + "=" + std::to_string(report.rowsDeleted) + " ";
-    if (!summary.empty()) staff_.audit(nullptr, "retention.purge", summary);
+    if (!summary.empty()) staff_.audit(&systemActor(SystemActor::RetentionJob), "retention.purge", summary);
     return reports;
 }
 

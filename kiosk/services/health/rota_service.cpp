@@ -202,7 +202,8 @@ std::string RotaService::describeSource(const std::string& urlOrFile) {
     return host;
 }
 
-RotaImportReport RotaService::importCalendar(std::string_view icsText, const std::string& source) {
+RotaImportReport RotaService::importCalendar(std::string_view icsText, const std::string& source,
+                                             const StaffSession& actor) {
     const std::string sourceName = describeSource(source);
     RotaImportReport report;
     const std::int64_t now = clock_.nowMs();
@@ -239,7 +240,7 @@ RotaImportReport RotaService::importCalendar(std::string_view icsText, const std
         closures.push_back({"", c.firstDay, c.lastDay, c.reason, storage::RotaSource::Feed, c.sourceKey});
     report.change = store_.replaceFeedRows(window.firstDay, window.lastDay, visits, hours, closures, now);
     report.applied = true;
-    staff_.audit(nullptr, "rota.import",
+    staff_.audit(&actor, "rota.import",
                  sourceName + ": +" + std::to_string(report.change.added) + " ~" + std::to_string(report.change.updated) +
                      " -" + std::to_string(report.change.removed) + ", " + std::to_string(report.skipped.size()) +
                      " skipped");
@@ -260,7 +261,8 @@ net::HttpRequest RotaService::feedRequest(const std::string& url) {
     return request;
 }
 
-RotaImportReport RotaService::applyFeedResponse(const std::string& url, const net::HttpResponse& response) {
+RotaImportReport RotaService::applyFeedResponse(const std::string& url, const net::HttpResponse& response,
+                                                const StaffSession& actor) {
     const std::string sourceName = describeSource(url);
     const std::int64_t now = clock_.nowMs();
     storage::RotaFeedState state;
@@ -281,7 +283,7 @@ RotaImportReport RotaService::applyFeedResponse(const std::string& url, const ne
         noticeFailure(sourceName, response.message);
         return report;
     }
-    report = importCalendar(response.body, url);
+    report = importCalendar(response.body, url, actor);
     if (report.applied) {
         state.etag = response.etag;
         state.lastModified = response.lastModified;

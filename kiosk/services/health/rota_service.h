@@ -85,12 +85,15 @@ public:
     // Today's delay (0 to clear) and early closing time (empty to clear).
     RotaEditError announce(const StaffSession& actor, int delayMinutes, const std::string& closesEarlyAt);
 
-    // Parses and applies a calendar; on any failure the rota stays as it was and staff get a notice.
-    RotaImportReport importCalendar(std::string_view icsText, const std::string& sourceName);
+    // Parses and applies a calendar; on any failure the rota stays as it was and staff get a notice. The import
+    // is audited under `actor`: the background feed, or the technician's command line.
+    RotaImportReport importCalendar(std::string_view icsText, const std::string& sourceName,
+                                    const StaffSession& actor = systemActor(SystemActor::RotaFeed));
 
     // The feed: a request carrying the last validators, and what to do with the answer.
     net::HttpRequest feedRequest(const std::string& url);
-    RotaImportReport applyFeedResponse(const std::string& url, const net::HttpResponse& response);
+    RotaImportReport applyFeedResponse(const std::string& url, const net::HttpResponse& response,
+                                       const StaffSession& actor = systemActor(SystemActor::RotaFeed));
     std::optional<storage::RotaFeedState> feedState(const std::string& url) { return store_.feedState(url); }
 
     std::vector<storage::StaffNotice> openNotices() { return notices_.open(); }
