@@ -234,6 +234,7 @@ ConfigLoad parseConfig(std::string_view tomlText, const std::string& sourceName)
         reader.integer("idle_timeout_seconds", config.staffIdleTimeoutSeconds, 15, 3600, "seconds");
         reader.integer("pin_attempts_before_lockout", config.pinAttemptsBeforeLockout, 3, 20, "attempts");
         reader.integer("pin_lockout_minutes", config.pinLockoutMinutes, 1, 1440, "minutes");
+        reader.integer("admin_pin_digits", config.adminPinDigits, 4, 8, "digits");
         reader.reportUnknownKeys();
     }
     if (const auto* retention = section(root, "retention", problems)) {

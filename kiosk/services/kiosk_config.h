@@ -29,6 +29,7 @@ struct KioskConfig {
     int staffIdleTimeoutSeconds = 180;
     int pinAttemptsBeforeLockout = 5;
     int pinLockoutMinutes = 5;
+    int adminPinDigits = 6;
 
     std::map<std::string, int> retentionDays{{"audit_log_days", 365},    {"removed_staff_days", 365},
                                              {"appointments_days", 30},  {"patient_cards_days", 365},

@@ -31,7 +31,7 @@ KioskRuntime::KioskRuntime(KioskConfig configuration, RuntimeOptions options)
       database(options.inMemoryDatabase ? storage::Database::openInMemory()
                                         : storage::Database::open(config.databaseFile())),
       staff(database, clock, PinHasher(options.pinStrength),
-            PinPolicy{config.pinAttemptsBeforeLockout, config.pinLockoutMinutes}),
+            PinPolicy{config.pinAttemptsBeforeLockout, config.pinLockoutMinutes, config.adminPinDigits}),
       villageInfo(database),
       rota(database, clock, staff, rotaSettings(config)),
       appointments(database, clock, staff),

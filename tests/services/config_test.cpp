@@ -42,6 +42,7 @@ idle_timeout_seconds = 45
 idle_timeout_seconds = 240
 pin_attempts_before_lockout = 4
 pin_lockout_minutes = 10
+admin_pin_digits = 8
 
 [retention]
 audit_log_days = 180
@@ -67,6 +68,7 @@ reader = "/dev/input/by-id/usb-reader-event-kbd"
     CHECK(c.staffIdleTimeoutSeconds == 240);
     CHECK(c.pinAttemptsBeforeLockout == 4);
     CHECK(c.pinLockoutMinutes == 10);
+    CHECK(c.adminPinDigits == 8);
     CHECK(c.retentionDays.at("audit_log_days") == 180);
     CHECK(c.retentionDays.at("removed_staff_days") == 30);
     CHECK(c.printerUri == "usb:04b8:0202");
@@ -90,6 +92,15 @@ TEST_CASE("a number out of range is refused and says the range", "[config][bad-i
     REQUIRE(problem);
     CHECK(problem->line == 2);
     CHECK_THAT(problem->message, Catch::Contains("between 3 and 20"));
+}
+
+TEST_CASE("an admin PIN length outside 4 to 8 digits is refused", "[config][bad-input]") {
+    const ConfigLoad load = parseConfig("[staff]\nadmin_pin_digits = 3\n", "kiosk.toml");
+    CHECK_FALSE(load.usable());
+    const ConfigProblem* problem = problemFor(load, "staff.admin_pin_digits");
+    REQUIRE(problem);
+    CHECK_THAT(problem->message, Catch::Contains("between 4 and 8"));
+    CHECK(parseConfig("", "kiosk.toml").config.adminPinDigits == 6);
 }
 
 TEST_CASE("broken TOML is refused with the line of the mistake", "[config][bad-input]") {
