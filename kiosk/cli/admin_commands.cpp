@@ -45,7 +45,7 @@ std::string readPin(std::istream& in, std::ostream& out, const char* prompt) {
     return pin;
 }
 
-const char* errorText(services::AccountError error) {
+std::string errorText(services::AccountError error, const services::PinPolicy& policy) {
     switch (error) {
     case services::AccountError::None: return "";
     case services::AccountError::NotAllowed: return "only an admin may do that";
@@ -53,6 +53,9 @@ const char* errorText(services::AccountError error) {
     case services::AccountError::PinTooShort: return "a PIN has 4 to 8 digits";
     case services::AccountError::PinNotDigits: return "a PIN has digits only";
     case services::AccountError::PinTooSimple: return "that PIN is too easy to guess (one digit repeated, or 1234-like)";
+    case services::AccountError::AdminPinTooShort:
+        return "an admin's PIN has at least " + std::to_string(policy.adminMinDigits) +
+               " digits (staff.admin_pin_digits)";
     case services::AccountError::LastAdmin: return "this is the last admin account; add another admin first";
     case services::AccountError::NotFound: return "no such account (see: village-kiosk staff list)";
     case services::AccountError::CardInUse: return "that card belongs to another account";
@@ -60,10 +63,15 @@ const char* errorText(services::AccountError error) {
     return "";
 }
 
-std::optional<std::string> newPin(std::istream& in, std::ostream& out, std::ostream& err) {
-    const std::string pin = readPin(in, out, "New PIN (4 to 8 digits): ");
-    if (const auto problem = services::StaffService::checkPin(pin); problem != services::AccountError::None) {
-        err << "village-kiosk: " << errorText(problem) << "\n";
+const services::StaffSession& commandLine() { return services::systemActor(services::SystemActor::CommandLine); }
+
+std::optional<std::string> newPin(const services::StaffService& staff, services::StaffRole role, std::istream& in,
+                                  std::ostream& out, std::ostream& err) {
+    const int fewest = role == services::StaffRole::Admin ? staff.policy().adminMinDigits : 4;
+    const std::string prompt = "New PIN (" + std::to_string(fewest) + " to 8 digits): ";
+    const std::string pin = readPin(in, out, prompt.c_str());
+    if (const auto problem = staff.checkPinFor(role, pin); problem != services::AccountError::None) {
+        err << "village-kiosk: " << errorText(problem, staff.policy()) << "\n";
         return std::nullopt;
     }
     if (&in == &std::cin && isatty(STDIN_FILENO) && readPin(in, out, "Same PIN again: ") != pin) {
@@ -97,7 +105,7 @@ int runBackup(services::KioskRuntime& runtime, const std::filesystem::path& dest
               std::ostream& err) {
     try {
         runtime.database.backupTo(destination);
-        runtime.staff.audit(nullptr, "backup", destination.string());
+        runtime.staff.audit(&commandLine(), "backup", destination.string());
         out << "Backup written to " << destination.string() << "\n";
         return 0;
     } catch (const storage::StorageError& error) {
@@ -122,18 +130,25 @@ int runStaffCommand(services::KioskRuntime& runtime, const CommandLine& line, st
             err << "village-kiosk: --role is medical_assistant, cafe_manager or admin\n";
             return 2;
         }
-        const auto pin = newPin(in, out, err);
+        const auto pin = newPin(staff, *role, in, out, err);
         if (!pin) return 1;
-        change = staff.createAccount(nullptr, line.staffName, *role, *pin);
+        change = staff.createAccount(&commandLine(), line.staffName, *role, *pin);
     } else if (line.staffAction == "set-pin") {
-        const auto pin = newPin(in, out, err);
+        std::optional<services::StaffRole> role;
+        for (const auto& account : staff.accounts())
+            if (account.id == line.staffId) role = account.role;
+        if (!role) {
+            err << "village-kiosk: " << errorText(services::AccountError::NotFound, staff.policy()) << "\n";
+            return 1;
+        }
+        const auto pin = newPin(staff, *role, in, out, err);
         if (!pin) return 1;
-        change = staff.resetPin(nullptr, line.staffId, *pin);
+        change = staff.resetPin(&commandLine(), line.staffId, *pin);
     } else if (line.staffAction == "remove") {
-        change = staff.removeAccount(nullptr, line.staffId);
+        change = staff.removeAccount(&commandLine(), line.staffId);
     }
     if (!change.ok()) {
-        err << "village-kiosk: " << errorText(change.error) << "\n";
+        err << "village-kiosk: " << errorText(change.error, staff.policy()) << "\n";
         return 1;
     }
     if (change.account) out << change.account->id << "  " << change.account->displayName << "\n";
@@ -150,11 +165,11 @@ int runRotaCommand(services::KioskRuntime& runtime, const CommandLine& line, std
             // A technician's import fetches in full: no validators, so a stale copy cannot hide a change.
             net::HttpRequest request;
             request.url = source;
-            report = rota.applyFeedResponse(source, net::HttpClient().get(request));
+            report = rota.applyFeedResponse(source, net::HttpClient().get(request), commandLine());
         } else {
             const auto text = readImportFile(source, err);
             if (!text) return 1;
-            report = rota.importCalendar(*text, source);
+            report = rota.importCalendar(*text, source, commandLine());
         }
         if (!report.applied) {
             err << "village-kiosk: the rota was not changed: " << report.error << "\n";
@@ -193,7 +208,7 @@ int runAppointmentsImport(services::KioskRuntime& runtime, const std::filesystem
                           std::ostream& err) {
     const auto text = readImportFile(file, err);
     if (!text) return 1;
-    const auto report = runtime.area<services::health::HealthServices>().appointments.importCsv(nullptr, *text);
+    const auto report = runtime.area<services::health::HealthServices>().appointments.importCsv(&commandLine(), *text);
     if (!report.failure.empty()) {
         err << "village-kiosk: the appointments were not imported: " << report.failure << "\n";
         return 1;

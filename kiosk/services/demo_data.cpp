@@ -13,7 +13,7 @@ namespace {
 constexpr DemoAccount kDemoAccounts[] = {
     {"Claire Moreau", StaffRole::MedicalAssistant, "2580"},
     {"Julien Girard", StaffRole::CafeManager, "1357"},
-    {"Technicien Asso", StaffRole::Admin, "7391"},
+    {"Technicien Asso", StaffRole::Admin, "739182"},
 };
 
 struct DemoInfo {
@@ -81,6 +81,7 @@ std::span<const DemoPatient> demoPatients() {
 
 void seedDemoAppointments(storage::Database& db, StaffService& staff, const Clock& clock) {
     health::AppointmentBook book(db, clock, staff);
+    const StaffSession& demo = systemActor(SystemActor::DemoData);
     const std::int64_t now = clock.nowMs();
     const std::string today = health::localDay(now);
     // Half-hourly from the next half hour, so that the first patients can check in as soon as the demo starts.
@@ -95,7 +96,7 @@ void seedDemoAppointments(storage::Database& db, StaffService& staff, const Cloc
         input.givenName = patient.givenName;
         input.birthDate = patient.birthDate;
         input.phone = patient.phone;
-        book.add(nullptr, input);
+        book.add(&demo, input);
         at += halfHour;
     }
 }
@@ -108,12 +109,13 @@ bool seedDemoDataIfEmpty(storage::Database& db, StaffService& staff, const Clock
     if (!villageInfo.listLive().empty()) return false;
 
     SQLite::Transaction transaction(db.sql());
-    for (const DemoAccount& account : kDemoAccounts) staff.createAccount(nullptr, account.name, account.role, account.pin);
+    const StaffSession& demo = systemActor(SystemActor::DemoData);
+    for (const DemoAccount& account : kDemoAccounts) staff.createAccount(&demo, account.name, account.role, account.pin);
     int order = 0;
     for (const DemoInfo& info : kDemoInfo) villageInfo.create(info.title, info.body, order++, clock.nowMs());
     seedDemoRota(db, clock.nowMs());
     seedDemoAppointments(db, staff, clock);
-    staff.audit(nullptr, "demo.seed", "demo village data");
+    staff.audit(&demo, "demo.seed", "demo village data");
     transaction.commit();
     return true;
 }

@@ -14,7 +14,7 @@ namespace {
 
 PinPolicy pinPolicy(const KioskConfig& config) {
     const StaffSettings& settings = config.areas.get<StaffSettings>();
-    return PinPolicy{settings.pinAttemptsBeforeLockout, settings.pinLockoutMinutes};
+    return PinPolicy{settings.pinAttemptsBeforeLockout, settings.pinLockoutMinutes, settings.adminPinDigits};
 }
 
 }  // namespace

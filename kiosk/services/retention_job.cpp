@@ -33,7 +33,7 @@ std::vector<storage::PurgeReport> RetentionJob::runIfDue() {
     if (!copies.removed.empty()) summary += "old_copies=" + std::to_string(copies.removed.size()) + " ";
     for (const auto& problem : copies.problems) summary += problem + " ";
     try {
-        if (!summary.empty()) staff_.audit(nullptr, "retention.purge", summary);
+        if (!summary.empty()) staff_.audit(&systemActor(SystemActor::RetentionJob), "retention.purge", summary);
     } catch (const std::exception& e) {
         // The purge itself is done; only its audit line is lost, and the journal keeps it.
         std::cerr << "village-kiosk: retention purge (" << summary

@@ -1,5 +1,7 @@
 #include "kiosk/services/staff_service.h"
 
+#include "kiosk/i18n/dates.h"
+#include "kiosk/i18n/translations.h"
 #include "kiosk/services/user_text.h"
 
 #include <sodium.h>
@@ -11,6 +13,45 @@ namespace vk::services {
 
 namespace {
 constexpr std::int64_t kMsPerMinute = 60 * 1000;
+constexpr int kLongestLockMinutes = 24 * 60;
+
+StaffSession makeSystemActor(const char* name) {
+    StaffSession actor;
+    actor.displayName = name;
+    actor.role = StaffRole::Admin;
+    actor.system = true;
+    return actor;
+}
+
+StaffSession sessionOf(const StaffAccount& account, std::int64_t now) {
+    return StaffSession{account.id, account.displayName, account.role, now};
+}
+}  // namespace
+
+const StaffSession& systemActor(SystemActor who) {
+    // The names are what the activity log shows in the "who" column.
+    static const StaffSession kCommandLine = makeSystemActor("command line");
+    static const StaffSession kKiosk = makeSystemActor("kiosk");
+    static const StaffSession kDemoData = makeSystemActor("demo data");
+    static const StaffSession kRetentionJob = makeSystemActor("retention job");
+    static const StaffSession kRotaFeed = makeSystemActor("rota feed");
+    switch (who) {
+    case SystemActor::CommandLine: return kCommandLine;
+    case SystemActor::Kiosk: return kKiosk;
+    case SystemActor::DemoData: return kDemoData;
+    case SystemActor::RetentionJob: return kRetentionJob;
+    case SystemActor::RotaFeed: return kRotaFeed;
+    }
+    return kKiosk;
+}
+
+int lockoutMinutesForLock(const PinPolicy& policy, int lockNumber) {
+    constexpr int kGrowth[] = {1, 3, 12};
+    const int base = std::max(1, policy.lockoutMinutes);
+    if (lockNumber < 1) lockNumber = 1;
+    const int longest = std::max(base, kLongestLockMinutes);
+    if (lockNumber > static_cast<int>(std::size(kGrowth))) return longest;
+    return std::min(longest, base * kGrowth[lockNumber - 1]);
 }
 
 std::string cardDigest(const std::string& cardUidHex) {
@@ -26,7 +67,7 @@ std::string cardDigest(const std::string& cardUidHex) {
 }
 
 StaffService::StaffService(storage::Database& db, const Clock& clock, PinHasher hasher, PinPolicy policy)
-    : store_(db), auditLog_(db), clock_(clock), hasher_(hasher), policy_(policy) {}
+    : store_(db), auditLog_(db), notices_(db), clock_(clock), hasher_(hasher), policy_(policy) {}
 
 std::vector<StaffAccount> StaffService::accounts() { return store_.listActive(); }
 
@@ -35,41 +76,107 @@ std::int64_t StaffService::lockedUntil(const std::string& accountId) {
     return throttle.lockedUntil > clock_.nowMs() ? throttle.lockedUntil : 0;
 }
 
-LoginResult StaffService::signInWithPin(const std::string& accountId, const std::string& pin) {
-    LoginResult result;
-    const auto account = store_.findActive(accountId);
-    if (!account) return result;
-
-    const std::int64_t now = clock_.nowMs();
-    storage::LoginThrottle throttle = store_.throttle(accountId);
-    if (throttle.lockedUntil > now) {
+std::optional<LoginResult> StaffService::answerWithoutVerify(const std::optional<StaffAccount>& account) {
+    if (!account) return LoginResult{};
+    const storage::LoginThrottle throttle = store_.throttle(account->id);
+    if (throttle.lockedUntil > clock_.nowMs()) {
+        LoginResult result;
         result.outcome = LoginOutcome::LockedOut;
         result.lockedUntil = throttle.lockedUntil;
         return result;
     }
-    if (hasher_.verify(account->pinHash, pin)) {
+    return std::nullopt;
+}
+
+LoginResult StaffService::signInWithPin(const std::string& accountId, const std::string& pin) {
+    const auto account = store_.findActive(accountId);
+    if (auto answer = answerWithoutVerify(account)) return *answer;
+    return applyVerification(accountId, account->pinHash, hasher_.verify(account->pinHash, pin));
+}
+
+std::uint64_t StaffService::beginPinCheck(const std::string& accountId, const std::string& pin) {
+    const std::uint64_t ticket = ++lastTicket_;
+    const auto account = store_.findActive(accountId);
+    if (auto answer = answerWithoutVerify(account)) {
+        answer->ticket = ticket;
+        answeredChecks_.push_back(*answer);
+        if (pinCheckWake_) pinCheckWake_();
+        return ticket;
+    }
+    if (!pinWorker_) pinWorker_ = std::make_unique<PinVerifyWorker>(pinCheckWake_);
+    pendingChecks_[ticket] = {accountId, account->pinHash};
+    pinWorker_->submit(ticket, account->pinHash, pin);
+    return ticket;
+}
+
+std::optional<LoginResult> StaffService::takeFinishedPinCheck() {
+    if (!answeredChecks_.empty()) {
+        const LoginResult answer = answeredChecks_.front();
+        answeredChecks_.erase(answeredChecks_.begin());
+        return answer;
+    }
+    if (!pinWorker_) return std::nullopt;
+    const auto done = pinWorker_->takeFinished();
+    if (!done) return std::nullopt;
+    const auto pending = pendingChecks_.find(done->ticket);
+    if (pending == pendingChecks_.end()) return std::nullopt;
+    const PendingCheck check = pending->second;
+    pendingChecks_.erase(pending);
+    LoginResult result = applyVerification(check.accountId, check.pinHash, done->matched);
+    result.ticket = done->ticket;
+    return result;
+}
+
+// Applied on the caller's thread once the hash verify is done. The account and its throttle are read again: a
+// check that was queued behind others may find the account locked or removed, or its PIN changed, meanwhile.
+LoginResult StaffService::applyVerification(const std::string& accountId, const std::string& verifiedHash,
+                                            bool matched) {
+    const auto account = store_.findActive(accountId);
+    if (auto answer = answerWithoutVerify(account)) return *answer;
+    if (account->pinHash != verifiedHash) matched = false;
+
+    LoginResult result;
+    const std::int64_t now = clock_.nowMs();
+    if (matched) {
         store_.saveThrottle(accountId, {});
         result.outcome = LoginOutcome::SignedIn;
-        result.session = StaffSession{account->id, account->displayName, account->role, now};
+        result.session = sessionOf(*account, now);
         audit(&*result.session, "staff.sign_in");
         return result;
     }
-    // A lockout that has run out starts a fresh count.
-    if (throttle.lockedUntil != 0) throttle = {};
+    // The count goes on across locks until a good sign-in, so that the lock number (and how long it lasts) is
+    // count / attempts and survives a restart without a column of its own.
+    storage::LoginThrottle throttle = store_.throttle(accountId);
     ++throttle.failedCount;
-    StaffSession subject{account->id, account->displayName, account->role, now};
-    if (throttle.failedCount >= policy_.attemptsBeforeLockout) {
-        throttle.lockedUntil = now + policy_.lockoutMinutes * kMsPerMinute;
+    const int attempts = std::max(1, policy_.attemptsBeforeLockout);
+    const StaffSession subject = sessionOf(*account, now);
+    if (throttle.failedCount % attempts == 0) {
+        const int lockNumber = throttle.failedCount / attempts;
+        const int minutes = lockoutMinutesForLock(policy_, lockNumber);
+        throttle.lockedUntil = now + minutes * kMsPerMinute;
         result.outcome = LoginOutcome::LockedOut;
         result.lockedUntil = throttle.lockedUntil;
-        audit(&subject, "staff.locked_out", std::to_string(throttle.failedCount) + " wrong PINs");
+        audit(&subject, "staff.locked_out",
+              "lock " + std::to_string(lockNumber) + ", " + std::to_string(throttle.failedCount) + " wrong PINs, " +
+                  std::to_string(minutes) + " min");
+        postLockNotice(*account, throttle.lockedUntil, lockNumber);
     } else {
+        throttle.lockedUntil = 0;
         result.outcome = LoginOutcome::WrongPin;
-        result.attemptsLeft = policy_.attemptsBeforeLockout - throttle.failedCount;
+        result.attemptsLeft = attempts - throttle.failedCount % attempts;
         audit(&subject, "staff.wrong_pin");
     }
     store_.saveThrottle(accountId, throttle);
     return result;
+}
+
+void StaffService::postLockNotice(const StaffAccount& account, std::int64_t lockedUntil, int lockNumber) {
+    const char* key = lockNumber > 1 ? "staff.notice.locked_again" : "staff.notice.locked";
+    notices_.add("staff",
+                 i18n::trf(key, {{"name", account.displayName},
+                                 {"until", i18n::shortDateTime(lockedUntil)},
+                                 {"count", std::to_string(lockNumber)}}),
+                 clock_.nowMs());
 }
 
 std::optional<StaffAccount> StaffService::accountForCard(const std::string& cardUidHex) {
@@ -81,14 +188,11 @@ void StaffService::signOut(const StaffSession& session, const char* reason) {
 }
 
 void StaffService::audit(const StaffSession* actor, const std::string& action, const std::string& detail) {
+    if (!actor) actor = &systemActor(SystemActor::Kiosk);
     storage::AuditEntry entry;
     entry.at = clock_.nowMs();
-    if (actor) {
-        entry.actorId = actor->accountId;
-        entry.actorName = actor->displayName;
-    } else {
-        entry.actorName = "system";
-    }
+    if (!actor->system) entry.actorId = actor->accountId;
+    entry.actorName = actor->displayName;
     entry.action = action;
     entry.detail = detail;
     auditLog_.append(entry);
@@ -109,8 +213,15 @@ AccountError StaffService::checkPin(const std::string& pin) {
     return (repeated || ascending || descending) ? AccountError::PinTooSimple : AccountError::None;
 }
 
+AccountError StaffService::checkPinFor(StaffRole role, const std::string& pin) const {
+    if (const AccountError error = checkPin(pin); error != AccountError::None) return error;
+    if (role == StaffRole::Admin && pin.size() < static_cast<std::size_t>(policy_.adminMinDigits))
+        return AccountError::AdminPinTooShort;
+    return AccountError::None;
+}
+
 bool StaffService::allowed(const StaffSession* actor) const {
-    return actor == nullptr || actor->role == StaffRole::Admin;
+    return actor != nullptr && actor->role == StaffRole::Admin;
 }
 
 std::optional<AccountChange> StaffService::refuseUnlessAllowed(const StaffSession* actor, const char* action) {
@@ -124,7 +235,8 @@ AccountChange StaffService::createAccount(const StaffSession* actor, const std::
     if (auto refused = refuseUnlessAllowed(actor, "create account")) return *refused;
     const std::string cleanName = cleanUserText(name, kMaxNameLength);
     if (cleanName.empty()) return {AccountError::NameInvalid, std::nullopt};
-    if (const AccountError pinError = checkPin(pin); pinError != AccountError::None) return {pinError, std::nullopt};
+    if (const AccountError pinError = checkPinFor(role, pin); pinError != AccountError::None)
+        return {pinError, std::nullopt};
     StaffAccount account = store_.create(cleanName, role, hasher_.hash(pin), clock_.nowMs());
     audit(actor, "staff.account.create", account.displayName + " (" + std::string(storage::roleKey(role)) + ")");
     return {AccountError::None, account};
@@ -134,21 +246,35 @@ AccountChange StaffService::resetPin(const StaffSession* actor, const std::strin
     if (auto refused = refuseUnlessAllowed(actor, "reset PIN")) return *refused;
     const auto account = store_.findActive(accountId);
     if (!account) return {AccountError::NotFound, std::nullopt};
-    if (const AccountError pinError = checkPin(pin); pinError != AccountError::None) return {pinError, std::nullopt};
+    if (const AccountError pinError = checkPinFor(account->role, pin); pinError != AccountError::None)
+        return {pinError, std::nullopt};
     store_.setPinHash(accountId, hasher_.hash(pin), clock_.nowMs());
     store_.saveThrottle(accountId, {});
     audit(actor, "staff.account.reset_pin", account->displayName);
     return {AccountError::None, store_.findActive(accountId)};
 }
 
-AccountChange StaffService::changeRole(const StaffSession* actor, const std::string& accountId, StaffRole role) {
+AccountChange StaffService::changeRole(const StaffSession* actor, const std::string& accountId, StaffRole role,
+                                       const std::optional<std::string>& newPin) {
     if (auto refused = refuseUnlessAllowed(actor, "change role")) return *refused;
     const auto account = store_.findActive(accountId);
     if (!account) return {AccountError::NotFound, std::nullopt};
     if (account->role == StaffRole::Admin && role != StaffRole::Admin && store_.countActiveAdmins() <= 1)
         return {AccountError::LastAdmin, std::nullopt};
-    store_.setRole(accountId, role, clock_.nowMs());
+    const bool promoted = role == StaffRole::Admin && account->role != StaffRole::Admin;
+    if (promoted && !newPin) return {AccountError::AdminPinTooShort, std::nullopt};
+    if (newPin) {
+        if (const AccountError pinError = checkPinFor(role, *newPin); pinError != AccountError::None)
+            return {pinError, std::nullopt};
+    }
+    const std::int64_t now = clock_.nowMs();
+    store_.setRole(accountId, role, now);
+    if (newPin) {
+        store_.setPinHash(accountId, hasher_.hash(*newPin), now);
+        store_.saveThrottle(accountId, {});
+    }
     audit(actor, "staff.account.change_role", account->displayName + " → " + std::string(storage::roleKey(role)));
+    if (newPin) audit(actor, "staff.account.reset_pin", account->displayName);
     return {AccountError::None, store_.findActive(accountId)};
 }
 

@@ -19,7 +19,7 @@ services::KioskRuntime makeRuntime() {
 
 TEST_CASE("the technician adds an admin from the command line, PIN on standard input", "[cli][staff]") {
     auto runtime = makeRuntime();
-    std::istringstream in("4826\n");
+    std::istringstream in("482619\n");
     std::ostringstream out;
     std::ostringstream err;
     const auto line = cli::parseCommandLine({"staff", "add", "--name", "Technicien", "--role", "admin"});
@@ -27,7 +27,8 @@ TEST_CASE("the technician adds an admin from the command line, PIN on standard i
     const auto accounts = runtime.staff.accounts();
     REQUIRE(accounts.size() == 1);
     CHECK(accounts[0].role == storage::StaffRole::Admin);
-    CHECK(runtime.staff.signInWithPin(accounts[0].id, "4826").outcome == services::LoginOutcome::SignedIn);
+    CHECK(runtime.staff.recentAudit(1).front().actorName == "command line");
+    CHECK(runtime.staff.signInWithPin(accounts[0].id, "482619").outcome == services::LoginOutcome::SignedIn);
 
     std::istringstream none;
     std::ostringstream listed;
@@ -47,6 +48,27 @@ TEST_CASE("a weak PIN or an unknown role on the command line changes nothing", "
     CHECK(cli::runStaffCommand(runtime, cli::parseCommandLine({"staff", "add", "--name", "A", "--role", "boss"}), pin,
                                out, err) == 2);
     CHECK(runtime.staff.accounts().empty());
+}
+
+TEST_CASE("an admin PIN shorter than the configured digits is refused on the command line", "[cli][staff][bad-input]") {
+    auto runtime = makeRuntime();
+    std::ostringstream out;
+    std::ostringstream err;
+    std::istringstream shortPin("4826\n");
+    CHECK(cli::runStaffCommand(runtime, cli::parseCommandLine({"staff", "add", "--name", "A", "--role", "admin"}),
+                               shortPin, out, err) == 1);
+    CHECK_THAT(err.str(), Catch::Contains("at least 6 digits"));
+    CHECK(runtime.staff.accounts().empty());
+    std::istringstream cafePin("4826\n");
+    CHECK(cli::runStaffCommand(runtime, cli::parseCommandLine({"staff", "add", "--name", "B", "--role", "cafe_manager"}),
+                               cafePin, out, err) == 0);
+    const std::string id = runtime.staff.accounts().front().id;
+    std::istringstream unknown("482619\n");
+    CHECK(cli::runStaffCommand(runtime, cli::parseCommandLine({"staff", "set-pin", "no-such-id"}), unknown, out, err) == 1);
+    CHECK_THAT(err.str(), Catch::Contains("no such account"));
+    std::istringstream newPin("5937\n");
+    CHECK(cli::runStaffCommand(runtime, cli::parseCommandLine({"staff", "set-pin", id}), newPin, out, err) == 0);
+    CHECK(runtime.staff.signInWithPin(id, "5937").outcome == services::LoginOutcome::SignedIn);
 }
 
 TEST_CASE("check-config prints each problem with its line and fails on errors", "[cli][config][bad-input]") {

@@ -46,6 +46,7 @@ idle_timeout_seconds = 45
 idle_timeout_seconds = 240
 pin_attempts_before_lockout = 4
 pin_lockout_minutes = 10
+admin_pin_digits = 8
 
 [retention]
 audit_log_days = 180
@@ -72,6 +73,7 @@ reader = "/dev/input/by-id/usb-reader-event-kbd"
     CHECK(staff.idleTimeoutSeconds == 240);
     CHECK(staff.pinAttemptsBeforeLockout == 4);
     CHECK(staff.pinLockoutMinutes == 10);
+    CHECK(staff.adminPinDigits == 8);
     CHECK(c.retentionDays.at("audit_log_days") == 180);
     CHECK(c.retentionDays.at("removed_staff_days") == 30);
     CHECK(c.areas.get<DeviceSettings>().printerUri == "usb:04b8:0202");
@@ -95,6 +97,15 @@ TEST_CASE("a number out of range is refused and says the range", "[config][bad-i
     REQUIRE(problem);
     CHECK(problem->line == 2);
     CHECK_THAT(problem->message, Catch::Contains("between 3 and 20"));
+}
+
+TEST_CASE("an admin PIN length outside 4 to 8 digits is refused", "[config][bad-input]") {
+    const ConfigLoad load = parseConfig("[staff]\nadmin_pin_digits = 3\n", "kiosk.toml");
+    CHECK_FALSE(load.usable());
+    const ConfigProblem* problem = problemFor(load, "staff.admin_pin_digits");
+    REQUIRE(problem);
+    CHECK_THAT(problem->message, Catch::Contains("between 4 and 8"));
+    CHECK(parseConfig("", "kiosk.toml").config.areas.get<StaffSettings>().adminPinDigits == 6);
 }
 
 TEST_CASE("broken TOML is refused with the line of the mistake", "[config][bad-input]") {

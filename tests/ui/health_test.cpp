@@ -101,7 +101,7 @@ TEST_CASE("a patient's card checks them in from the health screen (simulated rea
     std::string id;
     for (const auto& a : health(f).appointments.day(today))
         if (a.surname == "Moulin") id = a.id;
-    REQUIRE(health(f).checkIn.linkCard(nullptr, id, "04A1B2C3D4").ok());
+    REQUIRE(health(f).checkIn.linkCard(&services::systemActor(services::SystemActor::CommandLine), id, "04A1B2C3D4").ok());
     f.tap("home.tile.health");
     hardware::SimulatedReader(f.runtime.readers).presentCard("04A1B2C3D4");
     f.kiosk.frames(2);

@@ -54,7 +54,7 @@ TEST_CASE("space is never doubled or leading", "[keyboard]") {
 
 TEST_CASE("a physical keyboard's 10 kB paste is cut at the field limit", "[ui][keyboard][bad-input]") {
     test::UiFixture f;
-    f.signIn("Technicien Asso", "7391");
+    f.signIn("Technicien Asso", "739182");
     f.tap("staff.home.accounts");
     f.tap("staff.accounts.add");
     ImGui::SetCurrentContext(f.kiosk.ui().context());

@@ -48,7 +48,7 @@ TEST_CASE("screenshots of the home screen, the keyboard and the staff PIN pad", 
     }
     {
         UiFixture f;
-        f.signIn("Technicien Asso", "7391");
+        f.signIn("Technicien Asso", "739182");
         capture(f.kiosk, "staff-home");
         f.tap("staff.home.accounts");
         capture(f.kiosk, "staff-accounts");
@@ -88,7 +88,7 @@ TEST_CASE("screenshots of the home screen, the keyboard and the staff PIN pad", 
         capture(f.kiosk, "staff-rota");
         f.tap("common.back");
         f.tap("staff.home.sign_out");
-        f.signIn("Technicien Asso", "7391");
+        f.signIn("Technicien Asso", "739182");
         f.tap("staff.home.devices");
         f.tap("devices.print_test");
         capture(f.kiosk, "device-panel");

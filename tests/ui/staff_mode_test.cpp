@@ -9,7 +9,7 @@ using vk::test::UiFixture;
 
 TEST_CASE("staff sign in with the right PIN and reach the staff area", "[ui][staff]") {
     UiFixture f;
-    f.signIn("Technicien Asso", "7391");
+    f.signIn("Technicien Asso", "739182");
     CHECK(f.kiosk.state().screen == screens::kStaffHomeScreen);
     REQUIRE(f.kiosk.state().staff);
     CHECK(f.kiosk.shows("Bonjour, Technicien Asso"));
@@ -71,7 +71,7 @@ TEST_CASE("five wrong PINs lock the entry, even against the right PIN, for the c
 
 TEST_CASE("a staff card opens the PIN pad for its account (simulated reader)", "[ui][staff][card]") {
     UiFixture f;
-    REQUIRE(f.runtime.staff.assignCard(nullptr, f.accountId("Julien Girard"), std::string("04A1B2C3")).ok());
+    REQUIRE(f.runtime.staff.assignCard(&services::systemActor(services::SystemActor::CommandLine), f.accountId("Julien Girard"), std::string("04A1B2C3")).ok());
     hardware::SimulatedReader reader(f.runtime.readers);
     reader.presentCard("04A1B2C3");
     f.kiosk.frames(2);
@@ -89,7 +89,7 @@ TEST_CASE("a staff card opens the PIN pad for its account (simulated reader)", "
 
 TEST_CASE("an admin adds an account on the kiosk, typing on the on-screen keyboards", "[ui][staff][keyboard]") {
     UiFixture f;
-    f.signIn("Technicien Asso", "7391");
+    f.signIn("Technicien Asso", "739182");
     f.tap("staff.home.accounts");
     f.tap("staff.accounts.add");
     // Names start with a capital: shift is on, É comes from é.
@@ -107,7 +107,7 @@ TEST_CASE("an admin adds an account on the kiosk, typing on the on-screen keyboa
 
 TEST_CASE("a too simple PIN is refused on screen and nothing is created", "[ui][staff][bad-input]") {
     UiFixture f;
-    f.signIn("Technicien Asso", "7391");
+    f.signIn("Technicien Asso", "739182");
     f.tap("staff.home.accounts");
     f.tap("staff.accounts.add");
     for (const char* key : {"kbd.é", "kbd.v", "kbd.e"}) f.tap(key);
@@ -128,7 +128,7 @@ TEST_CASE("staff without the admin role see no account management", "[ui][staff]
 
 TEST_CASE("the idle timeout signs staff out and forgets a half-filled form", "[ui][staff][idle]") {
     UiFixture f;
-    f.signIn("Technicien Asso", "7391");
+    f.signIn("Technicien Asso", "739182");
     f.tap("staff.home.accounts");
     f.tap("staff.accounts.add");
     for (const char* key : {"kbd.m", "kbd.a", "kbd.r"}) f.tap(key);
@@ -143,7 +143,7 @@ TEST_CASE("the idle timeout signs staff out and forgets a half-filled form", "[u
     CHECK(last.detail == "idle");
 
     // Back in staff mode, the form starts empty.
-    f.signIn("Technicien Asso", "7391");
+    f.signIn("Technicien Asso", "739182");
     f.tap("staff.home.accounts");
     f.tap("staff.accounts.add");
     REQUIRE(f.kiosk.find("staff.accounts.name"));
@@ -154,7 +154,7 @@ TEST_CASE("the admin reads the activity log on the kiosk", "[ui][staff][audit]")
     UiFixture f;
     f.signIn("Claire Moreau", "9999");
     f.advanceSeconds(f.runtime.config.idleTimeoutSeconds + 1);
-    f.signIn("Technicien Asso", "7391");
+    f.signIn("Technicien Asso", "739182");
     f.tap("staff.home.audit");
     CHECK(f.kiosk.state().screen == screens::kStaffAuditScreen);
     CHECK(f.kiosk.shows("Code incorrect"));
@@ -163,7 +163,7 @@ TEST_CASE("the admin reads the activity log on the kiosk", "[ui][staff][audit]")
 
 TEST_CASE("the device panel prints a test receipt and shows it, an admin can simulate a card", "[ui][devices]") {
     UiFixture f;
-    f.signIn("Technicien Asso", "7391");
+    f.signIn("Technicien Asso", "739182");
     f.tap("staff.home.devices");
     CHECK(f.kiosk.state().screen == screens::kDevicePanelScreen);
     CHECK(f.kiosk.shows("Aucune imprimante configurée"));

@@ -23,6 +23,7 @@ const char* accountErrorText(services::AccountError error) {
     case services::AccountError::PinTooShort: return tr("staff.error.pin_length");
     case services::AccountError::PinNotDigits: return tr("staff.error.pin_digits");
     case services::AccountError::PinTooSimple: return tr("staff.error.pin_simple");
+    case services::AccountError::AdminPinTooShort: return tr("staff.error.admin_pin_length");
     case services::AccountError::LastAdmin: return tr("staff.error.last_admin");
     case services::AccountError::NotFound: return tr("staff.error.not_found");
     case services::AccountError::CardInUse: return tr("staff.error.card_in_use");

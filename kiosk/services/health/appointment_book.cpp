@@ -223,7 +223,7 @@ bool isAllowedTransition(AppointmentStatus from, AppointmentStatus to) {
 }
 
 bool mayManageAppointments(const StaffSession* actor) {
-    return actor == nullptr || actor->role == StaffRole::MedicalAssistant || actor->role == StaffRole::Admin;
+    return actor != nullptr && (actor->role == StaffRole::MedicalAssistant || actor->role == StaffRole::Admin);
 }
 
 std::string surnameKey(std::string_view name) {

@@ -64,7 +64,7 @@ struct AppointmentChange {
 // done, no_show and cancelled are final.
 bool isAllowedTransition(AppointmentStatus from, AppointmentStatus to);
 
-// Appointments hold health data: the café manager has no business with them.
+// Appointments hold health data: the café manager has no business with them, and a null actor none at all.
 bool mayManageAppointments(const StaffSession* actor);
 
 // ---- Names --------------------------------------------------------------------------------------------------------
@@ -124,7 +124,7 @@ class AppointmentBook {
 public:
     AppointmentBook(storage::Database& db, const Clock& clock, StaffService& staff);
 
-    // `actor` null is the technician's command line.
+    // `actor` is a medical assistant, an admin or a system actor; null is refused.
     AppointmentChange add(const StaffSession* actor, const AppointmentInput& input);
     // Corrects a booked or arrived appointment; the status and ticket are left alone.
     AppointmentChange edit(const StaffSession* actor, const std::string& appointmentId, const AppointmentInput& input);

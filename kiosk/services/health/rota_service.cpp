@@ -204,13 +204,15 @@ std::string RotaService::describeSource(const std::string& urlOrFile) {
     return host;
 }
 
-RotaImportReport RotaService::importCalendar(std::string_view icsText, const std::string& source) {
-    return importText(icsText, source, true);
+RotaImportReport RotaService::importCalendar(std::string_view icsText, const std::string& source,
+                                             const StaffSession& actor) {
+    return importText(icsText, source, true, actor);
 }
 
-RotaImportReport RotaService::importText(std::string_view icsText, const std::string& source, bool noticeSkipped) {
+RotaImportReport RotaService::importText(std::string_view icsText, const std::string& source, bool noticeSkipped,
+                                         const StaffSession& actor) {
     try {
-        return importUnguarded(icsText, source, noticeSkipped);
+        return importUnguarded(icsText, source, noticeSkipped, actor);
     } catch (const std::exception& e) {
         // Every write of the import is in one transaction, rolled back by now: the previous rota is whole.
         RotaImportReport report;
@@ -220,7 +222,8 @@ RotaImportReport RotaService::importText(std::string_view icsText, const std::st
     }
 }
 
-RotaImportReport RotaService::importUnguarded(std::string_view icsText, const std::string& source, bool noticeSkipped) {
+RotaImportReport RotaService::importUnguarded(std::string_view icsText, const std::string& source, bool noticeSkipped,
+                                              const StaffSession& actor) {
     const std::string sourceName = describeSource(source);
     RotaImportReport report;
     const std::int64_t now = clock_.nowMs();
@@ -259,7 +262,7 @@ RotaImportReport RotaService::importUnguarded(std::string_view icsText, const st
     // neither a rota without its audit line nor half a rota.
     report.change = store_.replaceFeedRows(
         window.firstDay, window.lastDay, visits, hours, closures, now, [&](const storage::RotaChange& change) {
-            staff_.audit(nullptr, "rota.import",
+            staff_.audit(&actor, "rota.import",
                          sourceName + ": +" + std::to_string(change.added) + " ~" + std::to_string(change.updated) +
                              " -" + std::to_string(change.removed) + ", " + std::to_string(report.skipped.size()) +
                              " skipped");
@@ -287,7 +290,8 @@ net::HttpRequest RotaService::feedRequest(const std::string& url) {
     return request;
 }
 
-RotaImportReport RotaService::applyFeedResponse(const std::string& url, const net::HttpResponse& response) {
+RotaImportReport RotaService::applyFeedResponse(const std::string& url, const net::HttpResponse& response,
+                                                const StaffSession& actor) {
     const std::string sourceName = describeSource(url);
     const std::int64_t now = clock_.nowMs();
     storage::RotaFeedState state;
@@ -312,7 +316,7 @@ RotaImportReport RotaService::applyFeedResponse(const std::string& url, const ne
         noticeFailure(sourceName, response.message);
     } else {
         // The same body as last time has had its skipped events noticed already.
-        report = importText(response.body, url, state.lastGoodBody != response.body);
+        report = importText(response.body, url, state.lastGoodBody != response.body, actor);
         if (report.applied) {
             state.etag = response.etag;
             state.lastModified = response.lastModified;

@@ -88,11 +88,14 @@ public:
     // Parses and applies a calendar; on any failure (a feed that is not iCalendar, a full disk, a row the database
     // refuses) nothing of it is applied, the rota stays as it was, staff get a notice and the report says why.
     // Events left out are listed in the report and in a staff notice. Never throws.
-    RotaImportReport importCalendar(std::string_view icsText, const std::string& sourceName);
+    // Audited under `actor`: the background feed, or the technician's command line.
+    RotaImportReport importCalendar(std::string_view icsText, const std::string& sourceName,
+                                    const StaffSession& actor = systemActor(SystemActor::RotaFeed));
 
     // The feed: a request carrying the last validators, and what to do with the answer. Neither throws.
     net::HttpRequest feedRequest(const std::string& url);
-    RotaImportReport applyFeedResponse(const std::string& url, const net::HttpResponse& response);
+    RotaImportReport applyFeedResponse(const std::string& url, const net::HttpResponse& response,
+                                       const StaffSession& actor = systemActor(SystemActor::RotaFeed));
     std::optional<storage::RotaFeedState> feedState(const std::string& url) { return store_.feedState(url); }
 
     std::vector<storage::StaffNotice> openNotices() { return notices_.open(); }
@@ -103,8 +106,10 @@ public:
 private:
     bool mayEdit(const StaffSession& actor) const;
     void noticeChangedWeeks(const storage::RotaChange& change, const std::string& sourceName);
-    RotaImportReport importText(std::string_view icsText, const std::string& source, bool noticeSkipped);
-    RotaImportReport importUnguarded(std::string_view icsText, const std::string& source, bool noticeSkipped);
+    RotaImportReport importText(std::string_view icsText, const std::string& source, bool noticeSkipped,
+                                const StaffSession& actor);
+    RotaImportReport importUnguarded(std::string_view icsText, const std::string& source, bool noticeSkipped,
+                                     const StaffSession& actor);
     void noticeSkippedEvents(const std::vector<SkippedEvent>& skipped, const std::string& sourceName);
     // Never throws: when even the notice cannot be stored, the reason goes to the system journal (stderr).
     void noticeFailure(const std::string& sourceName, const std::string& reason);

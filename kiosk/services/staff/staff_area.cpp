@@ -8,6 +8,7 @@ void readStaffSettings(SettingsReader& reader, AreaSettings& areas) {
     reader.integer("idle_timeout_seconds", settings.idleTimeoutSeconds, 15, 3600, "seconds");
     reader.integer("pin_attempts_before_lockout", settings.pinAttemptsBeforeLockout, 3, 20, "attempts");
     reader.integer("pin_lockout_minutes", settings.pinLockoutMinutes, 1, 1440, "minutes");
+    reader.integer("admin_pin_digits", settings.adminPinDigits, 4, 8, "digits");
 }
 
 }  // namespace

@@ -253,6 +253,25 @@ TEST_CASE("only the assistant imports appointments", "[health][book][csv]") {
     CHECK(f.count("SELECT count(*) FROM appointment") == 0);
 }
 
+TEST_CASE("a missing actor may not touch appointments; the command line may, under its name", "[health][book][rights]") {
+    HealthFixture f;
+    const AppointmentInput input{kDay, "09:00", "Moulin", "Jeanne", "1950-03-14", "", ""};
+    CHECK(f.book.add(nullptr, input).error == HealthError::NotAllowed);
+    CHECK(f.book.importCsv(nullptr, kSemicolonExport).error == HealthError::NotAllowed);
+    CHECK(f.count("SELECT count(*) FROM appointment") == 0);
+    const Appointment booked = f.add("09:00", "Moulin", "Jeanne", "1950-03-14");
+    CHECK(f.book.cancel(nullptr, booked.id).error == HealthError::NotAllowed);
+    CHECK(f.room.markArrived(nullptr, booked.id).error == HealthError::NotAllowed);
+    CHECK(f.checkIn.linkCard(nullptr, booked.id, "04A1B2C3D4").error == HealthError::NotAllowed);
+    CHECK(f.statusOf(booked.id) == AppointmentStatus::Booked);
+
+    REQUIRE(f.book.add(&systemActor(SystemActor::CommandLine), {kDay, "09:30", "Nguyen", "Thi", "1988-11-30", "", ""}).ok());
+    const auto added = f.audit("health.appointment.add");
+    REQUIRE(added.size() == 2);
+    CHECK(added.front().actorName == "command line");  // newest first
+    CHECK_FALSE(added.front().actorId);
+}
+
 TEST_CASE("appointments and patient cards past their retention period are purged", "[health][book][retention]") {
     HealthFixture f;
     const Appointment old = f.add("10:00", "Ancien", "A", "1950-01-01", "2029-05-01");

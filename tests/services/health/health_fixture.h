@@ -29,8 +29,8 @@ struct HealthFixture {
     ManualClock clock{at(kDay, "08:00")};
     StaffService staff{db, clock, PinHasher(PinHasher::Strength::FastForTests), PinPolicy{5, 5}};
     StaffSession assistant =
-        sessionOf(*staff.createAccount(nullptr, "Claire Moreau", StaffRole::MedicalAssistant, "2580").account);
-    StaffSession cafe = sessionOf(*staff.createAccount(nullptr, "Paul Café", StaffRole::CafeManager, "7391").account);
+        sessionOf(*staff.createAccount(&systemActor(SystemActor::CommandLine), "Claire Moreau", StaffRole::MedicalAssistant, "2580").account);
+    StaffSession cafe = sessionOf(*staff.createAccount(&systemActor(SystemActor::CommandLine), "Paul Café", StaffRole::CafeManager, "7391").account);
     AppointmentBook book{db, clock, staff};
     CheckIn checkIn{db, clock, staff};
     WaitingRoom room{db, clock, staff};
