@@ -5,6 +5,7 @@
 namespace vk::app {
 
 BackgroundWork::BackgroundWork(services::KioskRuntime& runtime, std::function<void()> wakeLoop) : runtime_(runtime) {
+    runtime_.staff.setPinCheckWake(wakeLoop);
     runtime_.startBackgroundWork(wakeLoop);
 }
 

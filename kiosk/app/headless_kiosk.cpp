@@ -3,8 +3,10 @@
 #include <SDL.h>
 #include <stb_image_write.h>
 
+#include <chrono>
 #include <cstdio>
 #include <stdexcept>
+#include <thread>
 
 namespace vk::app {
 
@@ -66,6 +68,15 @@ void HeadlessKiosk::tapAt(float x, float y) {
     pointer_.release(x, y, true);
     // Land, press, release, leave: four states, then one more frame to draw what the tap changed.
     frames(5);
+    // A PIN is checked on a worker thread: wait for it (bounded), as a person waits for the pad's answer.
+    if (services_) {
+        const auto giveUp = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (services_->staff.pinCheckPending() && std::chrono::steady_clock::now() < giveUp) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            frame();
+        }
+        frame();
+    }
 }
 
 void HeadlessKiosk::drag(float fromX, float fromY, float toX, float toY, int steps) {

@@ -186,6 +186,17 @@ void KioskUi::renderFrame(std::int64_t nowMs) {
     io.DeltaTime = std::clamp(static_cast<float>(nowMs - lastFrameMs_) / 1000.0f, 0.001f, 1.0f);
     lastFrameMs_ = nowMs;
 
+    if (services_ && state_.fault.empty() && state_.outOfOrder.empty()) {
+        try {
+            ScreenContext context(state_, *services_, *this);
+            for (const FrameHook& hook : registry_.frameHooks()) hook(context);
+            applyPending();
+        } catch (const std::exception& error) {
+            pending_.clear();
+            reportFault(error, "background result");
+        }
+    }
+
     ImGui_ImplSDLRenderer_NewFrame();
     ImGui::NewFrame();
     ui::beginDrawnItems();

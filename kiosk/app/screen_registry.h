@@ -37,6 +37,10 @@ struct StaffTool {
 // asked in the order the areas are registered.
 using ReadHandler = std::function<bool(ScreenContext&, const hardware::ReaderEvent&)>;
 
+// Run before every frame, on the loop's thread, whichever screen is up: an area takes here what its workers
+// finished (a PIN check) and hands it to its screens.
+using FrameHook = std::function<void(ScreenContext&)>;
+
 class ScreenRegistry {
 public:
     using Factory = std::function<std::unique_ptr<Screen>()>;
@@ -49,6 +53,7 @@ public:
     void addHomeTile(HomeTile tile) { tiles_.push_back(tile); }
     void addStaffTool(StaffTool tool) { tools_.push_back(std::move(tool)); }
     void addReadHandler(ReadHandler handler) { readHandlers_.push_back(std::move(handler)); }
+    void addFrameHook(FrameHook hook) { frameHooks_.push_back(std::move(hook)); }
 
     // Null for an id nobody registered.
     Screen* find(ScreenId id);
@@ -63,6 +68,7 @@ public:
     const std::vector<HomeTile>& homeTiles() const { return tiles_; }
     const std::vector<StaffTool>& staffTools() const { return tools_; }
     const std::vector<ReadHandler>& readHandlers() const { return readHandlers_; }
+    const std::vector<FrameHook>& frameHooks() const { return frameHooks_; }
 
 private:
     struct Entry {
@@ -74,6 +80,7 @@ private:
     std::vector<HomeTile> tiles_;
     std::vector<StaffTool> tools_;
     std::vector<ReadHandler> readHandlers_;
+    std::vector<FrameHook> frameHooks_;
 };
 
 // One area's screens. kiosk/app/areas.cpp lists them, one line per area, in the order of the home tiles.

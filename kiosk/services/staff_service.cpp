@@ -242,6 +242,11 @@ AccountChange StaffService::createAccount(const StaffSession* actor, const std::
     return {AccountError::None, account};
 }
 
+AccountChange StaffService::createFirstAdmin(const std::string& name, const std::string& pin) {
+    if (!store_.listActive().empty()) return {AccountError::NotAllowed, std::nullopt};
+    return createAccount(&systemActor(SystemActor::Kiosk), name, StaffRole::Admin, pin);
+}
+
 AccountChange StaffService::resetPin(const StaffSession* actor, const std::string& accountId, const std::string& pin) {
     if (auto refused = refuseUnlessAllowed(actor, "reset PIN")) return *refused;
     const auto account = store_.findActive(accountId);

@@ -99,6 +99,9 @@ public:
     // Account management: the actor must be an admin or a system actor; a null actor is refused.
     AccountChange createAccount(const StaffSession* actor, const std::string& name, StaffRole role,
                                 const std::string& pin);
+    // A kiosk with no staff account at all (a new installation) lets whoever sets it up create the first admin,
+    // on screen; once any account exists this is refused, and accounts are made by an admin.
+    AccountChange createFirstAdmin(const std::string& name, const std::string& pin);
     AccountChange resetPin(const StaffSession* actor, const std::string& accountId, const std::string& pin);
     // Only a hash of the PIN is kept, so its length is unknown: making someone an admin takes a new PIN of
     // policy().adminMinDigits digits or more, given here (without one, AdminPinTooShort).

@@ -188,3 +188,38 @@ TEST_CASE("the café manager sees the devices but not the health centre's tools"
     f.tap("staff.home.devices");
     CHECK_FALSE(f.kiosk.find("devices.simulate_card"));
 }
+
+TEST_CASE("a kiosk with no staff account asks for the first admin, on screen, and only then", "[ui][staff][security]") {
+    UiFixture f(1280, 800, {}, false);
+    REQUIRE(f.runtime.staff.accounts().empty());
+    f.tap("home.staff_entry");
+    CHECK(f.kiosk.shows("le premier compte administrateur"));
+    for (const char* key : {"kbd.a", "kbd.n", "kbd.n", "kbd.e"}) f.tap(key);
+    f.tap("kbd.done");
+    // Four digits are not enough for an admin: OK stays off until the sixth.
+    for (const char* key : {"pad.4", "pad.8", "pad.2", "pad.6"}) f.tap(key);
+    REQUIRE(f.kiosk.find("pad.ok"));
+    f.tap("pad.ok");
+    CHECK(f.kiosk.shows("au moins 6 chiffres"));
+    for (const char* key : {"pad.1", "pad.9"}) f.tap(key);
+    f.tap("pad.ok");
+    // A different second PIN starts the PIN again.
+    for (const char* key : {"pad.4", "pad.8", "pad.2", "pad.6", "pad.1", "pad.0"}) f.tap(key);
+    f.tap("pad.ok");
+    CHECK(f.kiosk.shows("ne sont pas les mêmes"));
+    CHECK(f.runtime.staff.accounts().empty());
+    for (const char* key : {"pad.4", "pad.8", "pad.2", "pad.6", "pad.1", "pad.9"}) f.tap(key);
+    f.tap("pad.ok");
+    for (const char* key : {"pad.4", "pad.8", "pad.2", "pad.6", "pad.1", "pad.9"}) f.tap(key);
+    f.tap("pad.ok");
+    CHECK(f.kiosk.shows("Compte de Anne créé."));
+    const auto accounts = f.runtime.staff.accounts();
+    REQUIRE(accounts.size() == 1);
+    CHECK(accounts[0].role == services::StaffRole::Admin);
+    // Once an account exists, nobody else can make themselves the first admin.
+    CHECK(f.runtime.staff.createFirstAdmin("Intrus", "135792").error == services::AccountError::NotAllowed);
+    f.tap("staff.sign_in.account." + accounts[0].id);
+    for (const char* key : {"pad.4", "pad.8", "pad.2", "pad.6", "pad.1", "pad.9"}) f.tap(key);
+    f.tap("pad.ok");
+    CHECK(f.kiosk.state().staff);
+}

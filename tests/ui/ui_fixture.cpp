@@ -9,12 +9,12 @@ namespace {
 // Saturday 21 November 2026, 10:30 UTC: a café morning.
 constexpr std::int64_t kMorning = 1'795'257'000'000;
 
-services::RuntimeOptions demoRuntime(const services::Clock& clock) {
+services::RuntimeOptions demoRuntime(const services::Clock& clock, bool demoVillage) {
     services::RuntimeOptions options;
     options.inMemoryDatabase = true;
     options.pinStrength = services::PinHasher::Strength::FastForTests;
     options.clock = &clock;
-    options.seedDemoData = true;
+    options.seedDemoData = demoVillage;
     return options;
 }
 
@@ -27,10 +27,10 @@ services::KioskConfig withLanguageReset(services::KioskConfig config) {
 }
 }  // namespace
 
-UiFixture::UiFixture(int width, int height, services::KioskConfig config)
+UiFixture::UiFixture(int width, int height, services::KioskConfig config, bool demoVillage)
     : clock(kMorning),
       runtime(withLanguageReset(std::move(config)),
-              demoRuntime(clock)),
+              demoRuntime(clock, demoVillage)),
       services(runtime),
       kiosk(&services, runtime.config, width, height) {}
 

@@ -86,6 +86,14 @@ void registerStaffScreens(app::ScreenRegistry& registry) {
     registerStaffAuditScreen(registry);
     registry.addStaffTool({"staff.home.accounts", "staff.home.accounts", kStaffAccountsScreen, &isAdmin});
     registry.addStaffTool({"staff.home.audit", "staff.home.audit", kStaffAuditScreen, &isAdmin});
+    // Every finished PIN check is taken, whoever waits for it: taking it counts a wrong PIN and writes the log.
+    registry.addFrameHook([](app::ScreenContext& context) {
+        while (auto result = context.services.staff.takeFinishedPinCheck()) {
+            auto* signIn = context.screen<StaffSignInScreen>(kStaffSignInScreen);
+            if ((!signIn || !signIn->onPinChecked(context, *result)) && result->session)
+                context.services.staff.signOut(*result->session, "left before the PIN was checked");
+        }
+    });
     // A staff card chooses the account, wherever the kiosk is; the PIN is still asked.
     registry.addReadHandler([](app::ScreenContext& context, const hardware::ReaderEvent& event) {
         if (event.kind != hardware::ReadKind::CardUid) return false;
