@@ -5,9 +5,11 @@
 #include "kiosk/cli/admin_commands.h"
 #include "kiosk/cli/command_line.h"
 #include "kiosk/i18n/translations.h"
+#include "kiosk/services/demo_data.h"
 #include "kiosk/services/kiosk_runtime.h"
 
 #include <cstdlib>
+#include <filesystem>
 #include <ctime>
 #include <iostream>
 #include <memory>
@@ -16,14 +18,17 @@ namespace {
 
 using namespace vk;
 
-int takeScreenshot(const cli::CommandLine& line, services::KioskRuntime& runtime) {
+// Draws one screen into a PNG. Without a database in the data folder, or with --demo, it draws the demo village
+// from memory (nothing is written to disk), and then the staff screens too, as the demo admin sees them; on a
+// kiosk's own database it draws the public screens only.
+int takeScreenshot(const cli::CommandLine& line, services::KioskRuntime& runtime, bool demoVillage) {
     if (!line.language.empty() && !i18n::setLanguage(line.language)) {
         std::cerr << "village-kiosk: unknown language " << line.language << "\n";
         return 2;
     }
     app::KioskServices services(runtime);
     app::HeadlessKiosk kiosk(&services, runtime.config, line.size.first, line.size.second);
-    // A screen by its id ("health.rota"), or by the short name of its home tile ("health" for home.tile.health).
+    // A screen by its id ("health-rota"), or by the short name of its home tile ("health" for home.tile.health).
     app::ScreenRegistry& screens = kiosk.ui().screens();
     std::optional<app::ScreenId> chosen;
     for (const app::ScreenId& id : screens.ids())
@@ -31,13 +36,22 @@ int takeScreenshot(const cli::CommandLine& line, services::KioskRuntime& runtime
     for (const app::HomeTile& tile : screens.homeTiles())
         if (std::string("home.tile.") + line.screen == tile.id) chosen = tile.screen;
     const app::Screen* screen = chosen ? screens.find(*chosen) : nullptr;
-    if (!screen || !screen->allowed(std::nullopt)) {
+    if (!screen || (!demoVillage && !screen->allowed(std::nullopt))) {
         std::string names;
         for (const app::ScreenId& id : screens.ids())
-            if (screens.find(id)->allowed(std::nullopt)) names += (names.empty() ? "" : ", ") + std::string(id.name);
-        std::cerr << "village-kiosk: unknown or staff-only screen " << line.screen << " (" << names << ")\n";
+            if (demoVillage || screens.find(id)->allowed(std::nullopt))
+                names += (names.empty() ? "" : ", ") + std::string(id.name);
+        std::cerr << "village-kiosk: unknown screen " << line.screen << " (" << names << ")\n";
         return 2;
     }
+    if (!screen->allowed(std::nullopt)) {
+        for (const services::DemoAccount& demo : services::demoAccounts()) {
+            if (demo.role != services::StaffRole::Admin) continue;
+            for (const auto& account : runtime.staff.accounts())
+                if (account.displayName == demo.name) kiosk.state().staff = runtime.staff.signInWithPin(account.id, demo.pin).session;
+        }
+    }
+    kiosk.ui().noteInput(runtime.clock.nowMs());  // as if just touched: the idle timeout does not send it home
     kiosk.ui().openScreen(*chosen);
     // Two frames: ImGui lays some things out from the previous frame's sizes.
     kiosk.frames(2);
@@ -105,12 +119,18 @@ int main(int argc, char** argv) {
             if (problem.fatal) outOfOrder += "\n" + services::describeProblem(problem, load.source);
     }
     std::unique_ptr<services::KioskRuntime> runtime;
+    std::error_code noFile;
+    const bool screenshotOfDemo = line.command == cli::Command::Screenshot &&
+                                  (line.demo || !std::filesystem::exists(load.config.databaseFile(), noFile));
     if (outOfOrder.empty()) {
         try {
             services::RuntimeOptions runtimeOptions;
+            runtimeOptions.inMemoryDatabase = screenshotOfDemo;
             runtimeOptions.startDevices = line.command == cli::Command::RunKiosk;
-            // Only the kiosk itself, asked to, ever makes the demo village: never a command such as `staff add`.
-            runtimeOptions.seedDemoData = line.command == cli::Command::RunKiosk && (line.demo || load.config.demoData);
+            // Only the kiosk itself, asked to, ever fills a database with the demo village, and a screenshot in
+            // memory: never a command such as `staff add`.
+            runtimeOptions.seedDemoData =
+                screenshotOfDemo || (line.command == cli::Command::RunKiosk && (line.demo || load.config.demoData));
             runtime = std::make_unique<services::KioskRuntime>(load.config, runtimeOptions);
             for (const auto& problem : runtime->deviceProblems) {
                 std::cerr << "village-kiosk: " << problem << "\n";
@@ -133,7 +153,7 @@ int main(int argc, char** argv) {
     case cli::Command::Appointments:
         return cli::runAppointmentsImport(*runtime, line.appointmentsFile, std::cout, std::cerr);
     case cli::Command::Purge: return cli::runPurge(*runtime, std::cout, std::cerr);
-    case cli::Command::Screenshot: return takeScreenshot(line, *runtime);
+    case cli::Command::Screenshot: return takeScreenshot(line, *runtime, screenshotOfDemo);
     default: break;
     }
     if (runtime && runtime->seededDemoData)

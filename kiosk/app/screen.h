@@ -17,9 +17,10 @@ struct AppState;
 struct KioskServices;
 class ScreenContext;
 
-// A screen's id, declared once as a constant in its area's header (kiosk/screens/<area>/<area>_screens.h),
-// so that a misspelt id does not compile. Every id must be registered: a test opens every registered screen,
-// and the registry refuses a home tile or staff tool that leads nowhere.
+// A screen's id ("health-rota": the area, then the screen, in lower case with dashes, as the screenshot command
+// takes it), declared once as a constant in its area's header (kiosk/screens/<area>/<area>_screens.h), so that a
+// misspelt id does not compile. Every id must be registered: a test opens every registered screen, and the
+// registry refuses a home tile or staff tool that leads nowhere.
 struct ScreenId {
     std::string_view name;
     constexpr bool operator==(const ScreenId&) const = default;

@@ -43,7 +43,9 @@ std::string usageText() {
                                             import appointments from the booking tool's export
   village-kiosk check-config [FILE]         check a configuration file and say what is wrong, line by line
   village-kiosk purge                       delete personal data past its retention period now
-  village-kiosk screenshot [--screen NAME] [--size WxH] [--language fr|en] --out FILE.png
+  village-kiosk screenshot [--screen NAME] [--size WxH] [--language fr|en] [--demo] --out FILE.png
+                                            draw a screen; without a database, or with --demo, the demo village
+                                            from memory (staff screens too)
                                             draw a screen into a PNG without any display
                                             (screens: home, health, parcels, board, info, staff)
   village-kiosk --version | --help

@@ -28,7 +28,8 @@ const ImWchar* glyphRanges() {
             for (const auto& [key, text] : i18n::catalog(language)) builder.AddText(text.c_str());
         for (const char* symbol : {symbols::kBack, symbols::kHealth, symbols::kParcels, symbols::kBoard,
                                    symbols::kInfo, symbols::kStaff, symbols::kBackspace, symbols::kShift,
-                                   symbols::kCheck, symbols::kWarning, symbols::kDot, symbols::kCircle})
+                                   symbols::kCheck, symbols::kWarning, symbols::kDot, symbols::kCircle,
+                                   symbols::kArrow, symbols::kRemove})
             builder.AddText(symbol);
         // Letters residents type on the on-screen keyboard and names may hold.
         builder.AddText("ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸàâäçéèêëîïôöùûüÿŒœÆæ€«»’‘“”–—…·");

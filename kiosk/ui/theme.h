@@ -75,6 +75,8 @@ inline constexpr const char* kCheck = "\xE2\x9C\x93";      // ✓
 inline constexpr const char* kWarning = "\xE2\x9A\xA0";    // ⚠
 inline constexpr const char* kDot = "\xE2\x97\x8F";        // ●
 inline constexpr const char* kCircle = "\xE2\x97\x8B";     // ○
+inline constexpr const char* kArrow = "\xE2\x86\x92";      // →
+inline constexpr const char* kRemove = "\xE2\x9C\x95";     // ✕
 }  // namespace symbols
 
 }  // namespace vk::ui

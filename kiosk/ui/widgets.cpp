@@ -14,15 +14,18 @@ namespace {
 std::vector<DrawnItem> g_current;
 std::vector<DrawnItem> g_last;
 
-// Only what is on screen counts: an item scrolled out of its list, or clipped away, was not drawn.
-void record(const char* id, const std::string& words, ImVec2 min, ImVec2 max, bool tappable) {
+// Only what is on screen counts: an item scrolled out of its list, or clipped away, was not drawn. `overflows`
+// says its words did not fit their own box; a cut at the left or right of the clip rectangle is noted here too.
+void record(const char* id, const std::string& words, ImVec2 min, ImVec2 max, bool tappable, bool overflows = false) {
     const ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 clipMin = draw->GetClipRectMin();
     const ImVec2 clipMax = draw->GetClipRectMax();
     const ImVec2 visibleMin(std::max(min.x, clipMin.x), std::max(min.y, clipMin.y));
     const ImVec2 visibleMax(std::min(max.x, clipMax.x), std::min(max.y, clipMax.y));
     if (visibleMax.x <= visibleMin.x || visibleMax.y <= visibleMin.y) return;
-    g_current.push_back({id ? id : "", words, visibleMin, visibleMax, tappable});
+    constexpr float kSlack = 1.0f;  // rounding of positions
+    const bool cutSideways = !words.empty() && (min.x < clipMin.x - kSlack || max.x > clipMax.x + kSlack);
+    g_current.push_back({id ? id : "", words, visibleMin, visibleMax, tappable, overflows || cutSideways});
 }
 
 ImU32 darker(ImU32 color, float factor) {
@@ -31,7 +34,8 @@ ImU32 darker(ImU32 color, float factor) {
 }
 
 // Draws `words` centred in [min, max], wrapping to the box width.
-void drawCentered(ImDrawList* draw, ImFont* font, const std::string& words, ImVec2 min, ImVec2 max, ImU32 color) {
+// Returns the size of the wrapped block, which may exceed the box when the words do not fit.
+ImVec2 drawCentered(ImDrawList* draw, ImFont* font, const std::string& words, ImVec2 min, ImVec2 max, ImU32 color) {
     const float width = max.x - min.x;
     const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, width * 0.92f, words.c_str());
     const ImVec2 at(min.x + (width - size.x) * 0.5f, min.y + (max.y - min.y - size.y) * 0.5f);
@@ -39,18 +43,21 @@ void drawCentered(ImDrawList* draw, ImFont* font, const std::string& words, ImVe
     const char* line = words.c_str();
     const char* end = line + words.size();
     float y = at.y;
+    float widest = 0.0f;
     while (line < end) {
         const char* lineEnd = font->CalcWordWrapPositionA(1.0f, line, end, width * 0.92f);
         if (lineEnd == line) lineEnd = line + 1;
         const char* newline = static_cast<const char*>(memchr(line, '\n', static_cast<size_t>(lineEnd - line)));
         if (newline) lineEnd = newline;
         const ImVec2 lineSize = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, line, lineEnd);
+        widest = std::max(widest, lineSize.x);
         draw->AddText(font, font->FontSize, ImVec2(std::floor(min.x + (width - lineSize.x) * 0.5f), std::floor(y)),
                       color, line, lineEnd);
         y += font->FontSize;
         line = lineEnd;
         while (line < end && (*line == ' ' || *line == '\n')) ++line;
     }
+    return ImVec2(widest, y - at.y);
 }
 
 }  // namespace
@@ -77,17 +84,17 @@ bool button(const char* id, const char* label, ImVec2 size, ButtonKind kind, boo
     const ImVec2 max(min.x + size.x, min.y + size.y);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImU32 fill = colors::kButton;
-    ImU32 ink = colors::kText;
+    ImU32 inkColor = colors::kText;
     ImU32 border = colors::kButtonBorder;
     switch (kind) {
-    case ButtonKind::Primary: fill = colors::kPrimary; ink = colors::kOnDark; border = fill; break;
-    case ButtonKind::Danger: fill = colors::kDanger; ink = colors::kOnDark; border = fill; break;
-    case ButtonKind::Quiet: fill = IM_COL32(0, 0, 0, 0); ink = colors::kTextMuted; border = IM_COL32(0, 0, 0, 0); break;
+    case ButtonKind::Primary: fill = colors::kPrimary; inkColor = colors::kOnDark; border = fill; break;
+    case ButtonKind::Danger: fill = colors::kDanger; inkColor = colors::kOnDark; border = fill; break;
+    case ButtonKind::Quiet: fill = IM_COL32(0, 0, 0, 0); inkColor = colors::kTextMuted; border = IM_COL32(0, 0, 0, 0); break;
     case ButtonKind::Normal: break;
     }
     if (!enabled) {
         fill = IM_COL32(0xE4, 0xE1, 0xDA, 0xFF);
-        ink = IM_COL32(0x80, 0x80, 0x80, 0xFF);
+        inkColor = IM_COL32(0x80, 0x80, 0x80, 0xFF);
         border = fill;
     } else if (pressed) {
         fill = kind == ButtonKind::Normal || kind == ButtonKind::Quiet ? colors::kPressed : darker(fill, 0.7f);
@@ -96,8 +103,8 @@ bool button(const char* id, const char* label, ImVec2 size, ButtonKind kind, boo
     fillRoundedRect(draw, min, max, fill, rounding);
     if (border != IM_COL32(0, 0, 0, 0)) draw->AddRect(min, max, border, rounding, 0, 2.0f);
     ImFont* font = fonts().body ? fonts().body : ImGui::GetFont();
-    drawCentered(draw, font, label, min, max, ink);
-    record(id, label, min, max, true);
+    const ImVec2 ink = drawCentered(draw, font, label, min, max, inkColor);
+    record(id, label, min, max, true, ink.x > size.x + 0.5f || ink.y > size.y + 0.5f);
     return tapped;
 }
 
@@ -119,11 +126,12 @@ bool tile(const char* id, const char* icon, const char* title, const char* subti
     const ImVec2 titleSize = f.title->CalcTextSizeA(f.title->FontSize, FLT_MAX, textWidth, title);
     const ImVec2 subtitleSize = f.body->CalcTextSizeA(f.body->FontSize, FLT_MAX, textWidth, subtitle);
     const float blockHeight = titleSize.y + em(0.3f) + subtitleSize.y;
+    const bool tileOverflows = blockHeight > size.y || titleSize.x > textWidth + 0.5f || subtitleSize.x > textWidth + 0.5f;
     const float top = min.y + (size.y - blockHeight) * 0.5f;
     draw->AddText(f.title, f.title->FontSize, ImVec2(textMin.x, top), colors::kOnDark, title, nullptr, textWidth);
     draw->AddText(f.body, f.body->FontSize, ImVec2(textMin.x, top + titleSize.y + em(0.3f)), colors::kOnDark,
                   subtitle, nullptr, textWidth);
-    record(id, std::string(title) + "\n" + subtitle, min, max, true);
+    record(id, std::string(title) + "\n" + subtitle, min, max, true, tileOverflows);
     return tapped;
 }
 
@@ -148,7 +156,9 @@ bool headerBar(const char* title, bool withBack) {
     const Fonts& f = fonts();
     const float titleY = min.y + (height - em(0.5f) - f.title->FontSize) * 0.5f;
     draw->AddText(f.title, f.title->FontSize, ImVec2(titleX, titleY), colors::kOnDark, title);
-    record("", title, ImVec2(titleX, titleY), ImVec2(titleX + em(10), titleY + f.title->FontSize), false);
+    const float titleWidth = f.title->CalcTextSizeA(f.title->FontSize, FLT_MAX, 0.0f, title).x;
+    record("", title, ImVec2(titleX, titleY), ImVec2(titleX + titleWidth, titleY + f.title->FontSize), false,
+           titleX + titleWidth > viewport->Pos.x + viewport->Size.x);
     ImGui::SetCursorScreenPos(ImVec2(min.x, min.y + height + em(0.4f)));
     return back;
 }
@@ -180,8 +190,8 @@ void textCentered(const std::string& words, float width, ImFont* font, ImU32 col
     const ImVec2 size = used->CalcTextSizeA(used->FontSize, FLT_MAX, width, words.c_str());
     const ImVec2 min = ImGui::GetCursorScreenPos();
     ImGui::Dummy(ImVec2(width, size.y));
-    drawCentered(ImGui::GetWindowDrawList(), used, words, min, ImVec2(min.x + width, min.y + size.y), color);
-    record("", words, min, ImVec2(min.x + width, min.y + size.y), false);
+    const ImVec2 ink = drawCentered(ImGui::GetWindowDrawList(), used, words, min, ImVec2(min.x + width, min.y + size.y), color);
+    record("", words, min, ImVec2(min.x + width, min.y + size.y), false, ink.x > width + 0.5f);
 }
 
 void noticeBanner(const std::string& words) {

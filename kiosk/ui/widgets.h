@@ -18,6 +18,9 @@ struct DrawnItem {
     ImVec2 min;
     ImVec2 max;
     bool tappable = false;  // a widget (enabled or not), as opposed to plain text
+    // Its words do not fit: cut at the side of the list or screen that holds them, or wider or taller than their
+    // button. Scrolling a list out of view is not overflowing.
+    bool overflows = false;
     ImVec2 center() const { return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f); }
 };
 

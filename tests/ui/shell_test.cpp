@@ -110,19 +110,117 @@ TEST_CASE("dragging the information list scrolls it and opens nothing", "[ui][to
     CHECK((!stillThere || movedTitleY < firstTitleY - 100));
 }
 
-TEST_CASE("the screens fit from 1024×600 to 1920×1080", "[ui][layout]") {
-    for (const auto& [width, height] : {std::pair{1024, 600}, std::pair{1280, 800}, std::pair{1920, 1080}}) {
-        INFO(width << "x" << height);
-        UiFixture f(width, height);
-        for (const auto& item : f.kiosk.drawn()) {
-            if (!item.tappable) continue;
-            INFO(item.id);
-            CHECK(item.min.x >= 0);
-            CHECK(item.min.y >= 0);
-            CHECK(item.max.x <= static_cast<float>(width));
-            CHECK(item.max.y <= static_cast<float>(height));
+namespace {
+
+// Every drawn item on the screen, inside the display, and no words cut or spilling out of their box.
+void expectEverythingFits(const UiFixture& f, int width, int height, const std::string& where) {
+    INFO(where << " at " << width << "x" << height);
+    for (const auto& item : f.kiosk.drawn()) {
+        INFO("item " << (item.id.empty() ? "(text)" : item.id) << ": " << item.text);
+        CHECK(item.min.x >= 0);
+        CHECK(item.min.y >= 0);
+        CHECK(item.max.x <= static_cast<float>(width) + 0.5f);
+        CHECK(item.max.y <= static_cast<float>(height) + 0.5f);
+        CHECK_FALSE(item.overflows);
+        // Nothing drawn over other words (a button over a line of text, two labels in one place).
+        for (const auto& other : f.kiosk.drawn()) {
+            if (&other == &item || other.text.empty() || item.text.empty()) continue;
+            const float overlapX = std::min(item.max.x, other.max.x) - std::max(item.min.x, other.min.x);
+            const float overlapY = std::min(item.max.y, other.max.y) - std::max(item.min.y, other.min.y);
+            INFO("overlaps " << (other.id.empty() ? "(text)" : other.id) << ": " << other.text);
+            CHECK_FALSE((overlapX > 2.0f && overlapY > 2.0f));
+        }
+        // Every character drawn is in the font: a missing one shows as « ? ».
+        const char* c = item.text.c_str();
+        const char* end = c + item.text.size();
+        while (c < end) {
+            unsigned int codepoint = 0;
+            c += ImTextCharFromUtf8(&codepoint, c, end);
+            if (codepoint < 0x20) continue;
+            INFO("U+" << std::hex << codepoint);
+            CHECK(ui::fonts().body->FindGlyphNoFallback(static_cast<ImWchar>(codepoint)) != nullptr);
         }
     }
+}
+
+}  // namespace
+
+TEST_CASE("every registered screen fits at 1024×600, 1280×800 and 1920×1080, in both languages", "[ui][layout]") {
+    for (const char* language : {"fr", "en"})
+        for (const auto& [width, height] : {std::pair{1024, 600}, std::pair{1280, 800}, std::pair{1920, 1080}}) {
+            services::KioskConfig config;
+            config.language = language;
+            UiFixture f(width, height, config);
+            expectEverythingFits(f, width, height, "home");
+            const std::vector<app::ScreenId> ids = f.kiosk.ui().screens().ids();
+            REQUIRE(ids.size() >= 12);
+            for (const app::ScreenId& id : ids) {
+                const app::Screen* screen = f.kiosk.ui().screens().find(id);
+                REQUIRE(screen);
+                if (screen->allowed(std::nullopt)) {
+                    f.kiosk.ui().returnHome("test");
+                } else if (!f.kiosk.state().staff) {
+                    f.kiosk.ui().returnHome("test");
+                    f.kiosk.frames(2);
+                    f.signIn("Technicien Asso", "739182");
+                    REQUIRE(f.kiosk.state().staff);
+                }
+                f.kiosk.ui().openScreen(id);
+                f.kiosk.frames(2);
+                REQUIRE(f.kiosk.state().screen == id);
+                expectEverythingFits(f, width, height, std::string(id.name));
+            }
+            // The states with the most on them: a printed test receipt, each step of check-in, a result.
+            f.kiosk.ui().returnHome("test");
+            f.kiosk.frames(2);
+            f.signIn("Technicien Asso", "739182");
+            f.tap("staff.home.devices");
+            f.tap("devices.print_test");
+            expectEverythingFits(f, width, height, "device panel with its receipt");
+            f.kiosk.ui().returnHome("test");
+            f.kiosk.frames(2);
+            f.tap("home.tile.health");
+            f.tap("health.check_in");
+            f.tap("check_in.by_birth_date");
+            expectEverythingFits(f, width, height, "check-in birth date");
+            for (const char* key : {"pad.1", "pad.4", "pad.0", "pad.3", "pad.1", "pad.9", "pad.5", "pad.0", "pad.ok"}) f.tap(key);
+            expectEverythingFits(f, width, height, "check-in letters");
+            for (const char* key : {"kbd.m", "kbd.o", "kbd.done"}) f.tap(key);
+            expectEverythingFits(f, width, height, "check-in result");
+            f.tap("check_in.finish");
+            f.tap("home.tile.health");
+            f.tap("health.check_in");
+            f.tap("check_in.by_code");
+            expectEverythingFits(f, width, height, "check-in code");
+        }
+}
+
+namespace {
+// A screen made to overflow, to show that the check above can fail.
+class OverflowingScreen final : public app::Screen {
+public:
+    void draw(app::ScreenContext&) override {
+        ui::button("test.narrow", "Un libellé beaucoup trop long pour ce petit bouton", ui::em(3.0f, 1.5f));
+        ImGui::SetCursorPosX(ImGui::GetWindowWidth() - ui::em(3.0f));
+        ui::text("Semaines suivantes, coupées au bord");
+        ui::button("test.fits", "OK", ui::em(6.0f, 2.0f));
+    }
+};
+}  // namespace
+
+TEST_CASE("the screen fit check sees words cut at the edge or too big for their button", "[ui][layout]") {
+    UiFixture f(1280, 800);
+    constexpr app::ScreenId kOverflowing{"test-overflowing"};
+    f.kiosk.ui().screens().add<OverflowingScreen>(kOverflowing);
+    f.kiosk.ui().openScreen(kOverflowing);
+    f.kiosk.frames(2);
+    REQUIRE(f.kiosk.find("test.narrow"));
+    CHECK(f.kiosk.find("test.narrow")->overflows);
+    REQUIRE(f.kiosk.find("test.fits"));
+    CHECK_FALSE(f.kiosk.find("test.fits")->overflows);
+    bool cutText = false;
+    for (const auto& item : f.kiosk.drawn()) cutText |= item.text.starts_with("Semaines suivantes") && item.overflows;
+    CHECK(cutText);
 }
 
 TEST_CASE("the font has every character the translations use", "[ui][i18n][font]") {

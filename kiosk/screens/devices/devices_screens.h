@@ -5,7 +5,7 @@
 
 namespace vk::screens {
 
-inline constexpr app::ScreenId kDevicePanelScreen{"devices.panel"};
+inline constexpr app::ScreenId kDevicePanelScreen{"devices-panel"};
 
 void registerDevicesScreens(app::ScreenRegistry& registry);
 

@@ -162,9 +162,13 @@ void HealthScreen::draw(app::ScreenContext& context) {
     if (ui::button("health.check_in", tr("health.check_in"), ImVec2(right, ui::em(3.6f)), ui::ButtonKind::Primary))
         context.open(kCheckInScreen);
     ImGui::Dummy(ui::em(1.0f, 0.4f));
-    ui::text(tr("health.coming_weeks"), fonts.title);
+    ui::textWrapped(tr("health.coming_weeks"), right, fonts.title);
+    // As many coming weeks as fit above the "updated" line; a small screen shows fewer rather than cutting one.
+    const float footerTop = origin.y + area.y - fonts.small->FontSize - ui::em(0.3f);
     for (std::size_t w = 1; w < view.weeks.size(); ++w) {
         const auto& week = view.weeks[w];
+        // A week takes its date and one or two lines of names.
+        if (ImGui::GetCursorScreenPos().y + fonts.body->FontSize * 3.4f > footerTop) break;
         std::string who;
         for (const auto& visit : week.visits) who += (who.empty() ? "" : ", ") + visit.doctorName;
         int closedDays = 0;

@@ -6,11 +6,11 @@
 
 namespace vk::screens {
 
-inline constexpr app::ScreenId kHealthScreen{"health.rota"};
-inline constexpr app::ScreenId kCheckInScreen{"health.check_in"};
-inline constexpr app::ScreenId kWaitingRoomScreen{"health.waiting_room"};
-inline constexpr app::ScreenId kCallingScreen{"health.calling"};
-inline constexpr app::ScreenId kRotaEditorScreen{"health.rota_editor"};
+inline constexpr app::ScreenId kHealthScreen{"health-rota"};
+inline constexpr app::ScreenId kCheckInScreen{"health-check-in"};
+inline constexpr app::ScreenId kWaitingRoomScreen{"health-waiting-room"};
+inline constexpr app::ScreenId kCallingScreen{"health-calling"};
+inline constexpr app::ScreenId kRotaEditorScreen{"health-rota-editor"};
 
 void registerHealthScreens(app::ScreenRegistry& registry);
 

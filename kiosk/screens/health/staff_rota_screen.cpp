@@ -122,7 +122,8 @@ void drawWeek(app::ScreenContext& context, Form& form) {
 
     const ImVec2 small(ui::em(5.5f), ui::em(1.7f));
     for (const auto& visit : week.visits) {
-        ui::text(visit.doctorName + "  (" + shortDay(visit.firstDay) + " → " + shortDay(visit.lastDay) + ")");
+        ui::text(visit.doctorName + "  (" + shortDay(visit.firstDay) + " " + ui::symbols::kArrow + " " +
+                 shortDay(visit.lastDay) + ")");
         ImGui::SameLine(width - small.x);
         const std::string id = "rota.edit.remove_visit." + visit.id;
         if (ui::button(id.c_str(), tr("staff.accounts.remove"), small, ui::ButtonKind::Danger)) {
@@ -135,6 +136,8 @@ void drawWeek(app::ScreenContext& context, Form& form) {
         context.later([&form] { openForm(form, Form::Mode::AddVisit, ""); });
 
     ImGui::BeginChild("rota.edit.days", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
+    // Inside the list, less its scroll bar: the right-hand buttons stay whole.
+    const float rowWidth = ImGui::GetContentRegionAvail().x;
     for (const auto& day : week.days) {
         ImGui::Separator();
         ui::text(shortDay(day.day), ui::fonts().body);
@@ -142,7 +145,7 @@ void drawWeek(app::ScreenContext& context, Form& form) {
         if (day.closure) {
             ui::text(tr("rota.closed") + (day.closure->reason.empty() ? "" : " – " + day.closure->reason), ui::fonts().body,
                      ui::colors::kDanger);
-            ImGui::SameLine(width - small.x - ui::em(0.5f));
+            ImGui::SameLine(rowWidth - small.x);
             const std::string id = "rota.edit.reopen." + day.day;
             if (ui::button(id.c_str(), tr("rota.edit.reopen"), small)) {
                 context.later([&form, &state, &services, closureId = day.closure->id] {
@@ -153,8 +156,8 @@ void drawWeek(app::ScreenContext& context, Form& form) {
         }
         for (const auto& hours : day.hours) {
             const std::string id = "rota.edit.remove_hours." + hours.id;
-            const std::string label = hours.opens + "–" + hours.closes + "  ✕";
-            if (ui::button(id.c_str(), label.c_str(), ImVec2(ui::em(6.5f), small.y)))
+            const std::string label = hours.opens + "–" + hours.closes + "  " + ui::symbols::kRemove;
+            if (ui::button(id.c_str(), label.c_str(), ImVec2(ui::em(7.6f), small.y)))
                 context.later([&form, &state, &services, hoursId = hours.id] {
                     finish(form, services, rotaOf(services).removeHours(*state.staff, hoursId));
                 });
@@ -163,7 +166,7 @@ void drawWeek(app::ScreenContext& context, Form& form) {
         const std::string addId = "rota.edit.add_hours." + day.day;
         if (ui::button(addId.c_str(), tr("rota.edit.add_hours"), small))
             context.later([&form, dayId = day.day] { openForm(form, Form::Mode::AddHours, dayId); });
-        ImGui::SameLine(width - small.x - ui::em(0.5f));
+        ImGui::SameLine(rowWidth - small.x);
         const std::string closeId = "rota.edit.close." + day.day;
         if (ui::button(closeId.c_str(), tr("rota.edit.close"), small))
             context.later([&form, dayId = day.day] { openForm(form, Form::Mode::AddClosure, dayId); });

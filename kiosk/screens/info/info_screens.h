@@ -5,7 +5,7 @@
 
 namespace vk::screens {
 
-inline constexpr app::ScreenId kVillageInfoScreen{"info.village"};
+inline constexpr app::ScreenId kVillageInfoScreen{"info-village"};
 
 void registerVillageInfoScreens(app::ScreenRegistry& registry);
 

@@ -9,8 +9,8 @@
 
 namespace vk::screens {
 
-inline constexpr app::ScreenId kParcelsComingSoon{"parcels.coming_soon"};
-inline constexpr app::ScreenId kBoardComingSoon{"board.coming_soon"};
+inline constexpr app::ScreenId kParcelsComingSoon{"parcels-coming-soon"};
+inline constexpr app::ScreenId kBoardComingSoon{"board-coming-soon"};
 
 void registerShellScreens(app::ScreenRegistry& registry);
 // The relay point and the board, until their areas land: a tile each and a screen that says so plainly.

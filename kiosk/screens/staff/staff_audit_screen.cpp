@@ -36,18 +36,18 @@ void StaffAuditScreen::draw(app::ScreenContext& context) {
         ImGui::TableSetupColumn(tr("staff.audit.what"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn(tr("staff.audit.detail"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableHeadersRow();
+        // Each cell wraps within its column: a long name or detail takes more lines, never the next column.
+        const auto cell = [](const std::string& words) {
+            ImGui::TableNextColumn();
+            ui::textWrapped(words, ImGui::GetContentRegionAvail().x);
+        };
         for (const auto& entry : audit_) {
             ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ui::text(i18n::shortDateTime(entry.at));
-            ImGui::TableNextColumn();
-            ui::text(entry.actorName);
-            ImGui::TableNextColumn();
+            cell(i18n::shortDateTime(entry.at));
+            cell(entry.actorName);
             // Known actions read as words; a newer action still shows, as its key.
-            const std::string key = "audit." + entry.action;
-            ui::text(tr(key));
-            ImGui::TableNextColumn();
-            ui::text(entry.detail);
+            cell(tr("audit." + entry.action));
+            cell(entry.detail);
         }
         ImGui::EndTable();
     }

@@ -7,6 +7,8 @@
 #include "kiosk/screens/staff/staff_text.h"
 #include "kiosk/ui/widgets.h"
 
+#include <algorithm>
+
 namespace vk::screens {
 
 using i18n::tr;
@@ -64,7 +66,8 @@ void StaffHomeScreen::draw(app::ScreenContext& context) {
     // The relay point's and the board's staff tools come with their own issues.
     ui::textWrapped(tr("staff.home.tools_coming"), width, ui::fonts().body, ui::colors::kTextMuted);
 
-    ImGui::SetCursorPosY(ImGui::GetWindowHeight() - ui::em(3.4f));
+    // At the foot of the screen, or below the text when the text reaches that far.
+    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() + ui::em(0.4f), ImGui::GetWindowHeight() - ui::em(3.4f)));
     if (ui::button("staff.home.sign_out", tr("staff.home.sign_out"), ImVec2(ui::em(14.0f), ui::em(2.4f)),
                    ui::ButtonKind::Danger))
         context.returnHome("sign out");

@@ -6,10 +6,10 @@
 
 namespace vk::screens {
 
-inline constexpr app::ScreenId kStaffSignInScreen{"staff.sign_in"};
-inline constexpr app::ScreenId kStaffHomeScreen{"staff.home"};
-inline constexpr app::ScreenId kStaffAccountsScreen{"staff.accounts"};
-inline constexpr app::ScreenId kStaffAuditScreen{"staff.audit"};
+inline constexpr app::ScreenId kStaffSignInScreen{"staff-sign-in"};
+inline constexpr app::ScreenId kStaffHomeScreen{"staff-home"};
+inline constexpr app::ScreenId kStaffAccountsScreen{"staff-accounts"};
+inline constexpr app::ScreenId kStaffAuditScreen{"staff-audit"};
 
 void registerStaffScreens(app::ScreenRegistry& registry);
 
