@@ -25,7 +25,10 @@ void record(const char* id, const std::string& words, ImVec2 min, ImVec2 max, bo
     if (visibleMax.x <= visibleMin.x || visibleMax.y <= visibleMin.y) return;
     constexpr float kSlack = 1.0f;  // rounding of positions
     const bool cutSideways = !words.empty() && (min.x < clipMin.x - kSlack || max.x > clipMax.x + kSlack);
-    g_current.push_back({id ? id : "", words, visibleMin, visibleMax, tappable, overflows || cutSideways});
+    // In a scrolling list a row cut at the top or bottom is scrolled; on the screen itself it is cut off.
+    const bool inList = (ImGui::GetCurrentWindowRead()->Flags & ImGuiWindowFlags_ChildWindow) != 0;
+    const bool cutBelow = !inList && (min.y < clipMin.y - kSlack || max.y > clipMax.y + kSlack);
+    g_current.push_back({id ? id : "", words, visibleMin, visibleMax, tappable, overflows || cutSideways || cutBelow});
 }
 
 ImU32 darker(ImU32 color, float factor) {

@@ -28,7 +28,7 @@ std::string birthDateShown(const std::string& digits) {
     return shown;
 }
 
-void drawChoose(Form& form, float width) {
+void drawChoose(Form& form, float width, bool cardReader) {
     ui::textWrapped(tr("check_in.choose"), width, ui::fonts().title);
     ImGui::Dummy(ui::em(1.0f, 0.5f));
     const ImVec2 big(width, ui::em(3.2f));
@@ -41,9 +41,12 @@ void drawChoose(Form& form, float width) {
         form.step = Form::Step::Code;
         form.code.clear();
     }
-    ImGui::Dummy(ui::em(1.0f, 0.6f));
-    ui::textWrapped(tr("check_in.card_hint"), width, ui::fonts().body, ui::colors::kTextMuted);
-    ImGui::Dummy(ui::em(1.0f, 0.6f));
+    // Only where a card can be read: a hint about a reader that is not there sends people looking for it.
+    if (cardReader) {
+        ImGui::Dummy(ui::em(1.0f, 0.4f));
+        ui::textWrapped(tr("check_in.card_hint"), width, ui::fonts().body, ui::colors::kTextMuted);
+    }
+    ImGui::Dummy(ui::em(1.0f, 0.4f));
     if (ui::button("check_in.see_assistant", tr("check_in.see_assistant"), ImVec2(width, ui::em(2.4f)),
                    ui::ButtonKind::Quiet))
         form.step = Form::Step::SeeAssistant;
@@ -127,10 +130,11 @@ void drawResult(app::ScreenContext& context, const Form& form, float width) {
     const bool success = result.outcome == CheckInOutcome::CheckedIn || result.outcome == CheckInOutcome::AlreadyCheckedIn;
     if (success && result.view) {
         const health::PublicCheckIn& view = *result.view;
-        ui::textCentered(ui::symbols::kCheck, width, fonts.huge, ui::colors::kSuccess);
-        ui::textCentered(tr(result.outcome == CheckInOutcome::CheckedIn ? "check_in.done" : "check_in.already"), width,
-                         fonts.title);
-        ImGui::Dummy(ui::em(1.0f, 0.4f));
+        // The mark and the words on one line, so that the ticket and Terminer fit a 1024×600 screen too.
+        ui::textCentered(std::string(ui::symbols::kCheck) + "  " +
+                             tr(result.outcome == CheckInOutcome::CheckedIn ? "check_in.done" : "check_in.already"),
+                         width, fonts.title, ui::colors::kSuccess);
+        ImGui::Dummy(ui::em(1.0f, 0.3f));
         // The ticket as it prints: a paper-white card with the number large.
         const float ticketWidth = ui::em(16.0f);
         const ImVec2 min(ImGui::GetCursorScreenPos().x + (width - ticketWidth) * 0.5f, ImGui::GetCursorScreenPos().y);
@@ -234,7 +238,9 @@ void CheckInScreen::draw(app::ScreenContext& context) {
     const ImVec2 area = ImGui::GetContentRegionAvail();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     switch (form.step) {
-    case Form::Step::Choose: drawChoose(form, area.x); break;
+    case Form::Step::Choose:
+        drawChoose(form, area.x, context.services.keyboardReader || context.services.nfcReader);
+        break;
     case Form::Step::BirthDate: drawBirthDate(form, area, origin); break;
     case Form::Step::Letters: drawLetters(context, *this, form, area, origin); break;
     case Form::Step::Code: drawCode(context, *this, form, area, origin); break;

@@ -62,9 +62,6 @@ void StaffHomeScreen::draw(app::ScreenContext& context) {
         if (ui::button(tool.id, tr(tool.labelKey), size, tool.primary ? ui::ButtonKind::Primary : ui::ButtonKind::Normal))
             context.open(tool.screen);
     }
-    ImGui::Dummy(ui::em(1.0f, 0.3f));
-    // The relay point's and the board's staff tools come with their own issues.
-    ui::textWrapped(tr("staff.home.tools_coming"), width, ui::fonts().body, ui::colors::kTextMuted);
 
     // At the foot of the screen, or below the text when the text reaches that far.
     ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() + ui::em(0.4f), ImGui::GetWindowHeight() - ui::em(3.4f)));
