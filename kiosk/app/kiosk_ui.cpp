@@ -208,12 +208,20 @@ void KioskUi::renderFrame(std::int64_t nowMs) {
                                    // The renderer clears to the page colour; a window background would paint it again.
                                    ImGuiWindowFlags_NoBackground;
     ImGui::Begin("kiosk", nullptr, flags);
+    ImGuiContext& g = *context_;
+    const int fontDepth = g.FontStack.Size;
+    const int colorDepth = g.ColorStack.Size;
+    const int styleDepth = g.StyleVarStack.Size;
     ImGui::PushFont(ui::fonts().body);
     bool drawn = true;
     try {
         drawScreen(nowMs);
     } catch (const std::exception& error) {
-        // Close whatever the screen had opened (children, groups, fonts) before ending the frame.
+        // Undo what the screen had pushed (fonts, colours, styles: ImGui's own recovery leaves those to us),
+        // then let ImGui close its children, groups and the window, so that the frame still ends cleanly.
+        while (g.FontStack.Size > fontDepth) ImGui::PopFont();
+        if (g.ColorStack.Size > colorDepth) ImGui::PopStyleColor(g.ColorStack.Size - colorDepth);
+        if (g.StyleVarStack.Size > styleDepth) ImGui::PopStyleVar(g.StyleVarStack.Size - styleDepth);
         ImGui::ErrorCheckEndFrameRecover(nullptr);
         drawn = false;
         pending_.clear();

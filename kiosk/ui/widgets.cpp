@@ -122,17 +122,29 @@ bool tile(const char* id, const char* icon, const char* title, const char* subti
     fillRoundedRect(draw, min, max, pressed ? darker(color, 0.75f) : color, em(0.6f));
     const Fonts& f = fonts();
     // Icon on the left third, words on the right: reads well both on wide and on square tiles.
-    const float iconWidth = std::min(size.x * 0.25f, size.y);
+    const float iconWidth = std::min(size.x * (size.x < em(14.0f) ? 0.2f : 0.25f), size.y);
     drawCentered(draw, f.huge, icon, min, ImVec2(min.x + iconWidth, max.y), colors::kOnDark);
     const ImVec2 textMin(min.x + iconWidth, min.y);
     const float textWidth = size.x - iconWidth - em(0.8f);
-    const ImVec2 titleSize = f.title->CalcTextSizeA(f.title->FontSize, FLT_MAX, textWidth, title);
-    const ImVec2 subtitleSize = f.body->CalcTextSizeA(f.body->FontSize, FLT_MAX, textWidth, subtitle);
-    const float blockHeight = titleSize.y + em(0.3f) + subtitleSize.y;
-    const bool tileOverflows = blockHeight > size.y || titleSize.x > textWidth + 0.5f || subtitleSize.x > textWidth + 0.5f;
+    // Large type when it fits; on the narrower tiles of a fuller home screen, a size smaller rather than a word cut.
+    ImFont* titleFont = f.title;
+    ImFont* subtitleFont = f.body;
+    ImVec2 titleSize;
+    ImVec2 subtitleSize;
+    float blockHeight = 0.0f;
+    bool tileOverflows = false;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        titleSize = titleFont->CalcTextSizeA(titleFont->FontSize, FLT_MAX, textWidth, title);
+        subtitleSize = subtitleFont->CalcTextSizeA(subtitleFont->FontSize, FLT_MAX, textWidth, subtitle);
+        blockHeight = titleSize.y + em(0.3f) + subtitleSize.y;
+        tileOverflows = blockHeight > size.y || titleSize.x > textWidth + 0.5f || subtitleSize.x > textWidth + 0.5f;
+        if (!tileOverflows) break;
+        titleFont = f.body;
+        subtitleFont = f.small;
+    }
     const float top = min.y + (size.y - blockHeight) * 0.5f;
-    draw->AddText(f.title, f.title->FontSize, ImVec2(textMin.x, top), colors::kOnDark, title, nullptr, textWidth);
-    draw->AddText(f.body, f.body->FontSize, ImVec2(textMin.x, top + titleSize.y + em(0.3f)), colors::kOnDark,
+    draw->AddText(titleFont, titleFont->FontSize, ImVec2(textMin.x, top), colors::kOnDark, title, nullptr, textWidth);
+    draw->AddText(subtitleFont, subtitleFont->FontSize, ImVec2(textMin.x, top + titleSize.y + em(0.3f)), colors::kOnDark,
                   subtitle, nullptr, textWidth);
     record(id, std::string(title) + "\n" + subtitle, min, max, true, tileOverflows);
     return tapped;
