@@ -30,17 +30,15 @@ void fillTheWaitingRoom(UiFixture& f) {
     REQUIRE(health(f).waitingRoom.addWalkIn(&staff, walkIn).ok());
 }
 
-void openAsAdmin(UiFixture& f, app::ScreenId id) {
-    const app::Screen* screen = f.kiosk.ui().screens().find(id);
-    REQUIRE(screen);
-    if (!screen->allowed(std::nullopt) && !f.kiosk.state().staff) {
-        f.kiosk.ui().returnHome("test");
-        f.kiosk.frames(2);
-        f.signIn("Technicien Asso", "739182");
-        REQUIRE(f.kiosk.state().staff);
-    }
-    f.kiosk.ui().openScreen(id);
-    f.kiosk.frames(2);
+// Jeanne Moulin's birth date and the first letters of her name, up to the last key, which the test taps.
+void typeUpToTheLastKey(UiFixture& f) {
+    f.tap("home.tile.health");
+    f.tap("health.check_in");
+    f.tap("check_in.by_birth_date");
+    for (const char digit : std::string("14031950")) f.tap(std::string("pad.") + digit);
+    f.tap("pad.ok");
+    f.tap("kbd.m");
+    f.tap("kbd.o");
 }
 
 class ThrowingScreen final : public app::Screen {
@@ -64,13 +62,13 @@ TEST_CASE("every button of every screen can be tapped, list rows included, witho
     fillTheWaitingRoom(f);
     std::size_t tapped = 0;
     for (const app::ScreenId& id : f.kiosk.ui().screens().ids()) {
-        openAsAdmin(f, id);
+        f.openScreen(id);
         std::vector<std::string> buttons;
         for (const auto& item : f.kiosk.drawn())
             if (item.tappable && !item.id.empty()) buttons.push_back(item.id);
         for (const std::string& button : buttons) {
             INFO(id.name << ": " << button);
-            openAsAdmin(f, id);
+            f.openScreen(id);
             if (!f.kiosk.find(button)) continue;  // an earlier tap removed its row
             f.kiosk.tap(button);
             f.kiosk.frames(2);
@@ -155,26 +153,14 @@ TEST_CASE("an exception while drawing or after a tap shows the out-of-order scre
 // disk does not stop an update that fits in the pages already there.
 TEST_CASE("a database refusing writes during a check-in shows the out-of-order screen, and check-in works once it is back", "[ui][bad-input][health]") {
     UiFixture f;
-    f.tap("home.tile.health");
-    f.tap("health.check_in");
-    f.tap("check_in.by_birth_date");
-    for (const char digit : std::string("14031950")) f.tap(std::string("pad.") + digit);
-    f.tap("pad.ok");
-    f.tap("kbd.m");
-    f.tap("kbd.o");
+    typeUpToTheLastKey(f);
     f.runtime.database.sql().exec("PRAGMA query_only = 1");
     f.tap("kbd.done");
     CHECK(f.kiosk.shows("Borne momentanément indisponible"));
     CHECK(f.kiosk.shows("readonly"));
     f.runtime.database.sql().exec("PRAGMA query_only = 0");
     f.tap("out_of_order.retry");
-    f.tap("home.tile.health");
-    f.tap("health.check_in");
-    f.tap("check_in.by_birth_date");
-    for (const char digit : std::string("14031950")) f.tap(std::string("pad.") + digit);
-    f.tap("pad.ok");
-    f.tap("kbd.m");
-    f.tap("kbd.o");
+    typeUpToTheLastKey(f);
     f.tap("kbd.done");
     CHECK(f.kiosk.shows("M-001"));
 }

@@ -155,18 +155,7 @@ TEST_CASE("every registered screen fits at 1024×600, 1280×800 and 1920×1080, 
             const std::vector<app::ScreenId> ids = f.kiosk.ui().screens().ids();
             REQUIRE(ids.size() >= 12);
             for (const app::ScreenId& id : ids) {
-                const app::Screen* screen = f.kiosk.ui().screens().find(id);
-                REQUIRE(screen);
-                if (screen->allowed(std::nullopt)) {
-                    f.kiosk.ui().returnHome("test");
-                } else if (!f.kiosk.state().staff) {
-                    f.kiosk.ui().returnHome("test");
-                    f.kiosk.frames(2);
-                    f.signIn("Technicien Asso", "739182");
-                    REQUIRE(f.kiosk.state().staff);
-                }
-                f.kiosk.ui().openScreen(id);
-                f.kiosk.frames(2);
+                f.openScreen(id);
                 REQUIRE(f.kiosk.state().screen == id);
                 expectEverythingFits(f, width, height, std::string(id.name));
             }

@@ -53,6 +53,20 @@ void UiFixture::signIn(const std::string& accountName, const std::string& pin) {
     tap("pad.ok");
 }
 
+void UiFixture::openScreen(app::ScreenId id) {
+    const app::Screen* screen = kiosk.ui().screens().find(id);
+    REQUIRE(screen);
+    const bool forStaff = !screen->allowed(std::nullopt);
+    if (forStaff != kiosk.state().staff.has_value()) {
+        kiosk.ui().returnHome("test");
+        kiosk.frames(2);
+        if (forStaff) signIn("Technicien Asso", "739182");
+        REQUIRE(kiosk.state().staff.has_value() == forStaff);
+    }
+    kiosk.ui().openScreen(id);
+    kiosk.frames(2);
+}
+
 void UiFixture::advanceSeconds(int seconds) {
     clock.advanceMs(static_cast<std::int64_t>(seconds) * 1000);
     kiosk.frames(2);

@@ -20,6 +20,9 @@ struct UiFixture {
     void signIn(const std::string& accountName, const std::string& pin);
     std::string accountId(const std::string& name);
     void advanceSeconds(int seconds);
+    // Opens a registered screen as its users meet it: a public screen as a visitor, a staff screen signed in as
+    // the demo admin.
+    void openScreen(app::ScreenId id);
 
     services::ManualClock clock;
     services::KioskRuntime runtime;
