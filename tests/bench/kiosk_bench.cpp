@@ -41,8 +41,9 @@ using SteadyClock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
 using std::chrono::seconds;
 
-constexpr int kWidth = 1280;
-constexpr int kHeight = 800;
+// The window and the headless surface: 1280×800 unless --size says otherwise.
+int kWidth = 1280;
+int kHeight = 800;
 
 // Targets and, for scale, a Chromium kiosk showing the same home screen on this machine type under Xvfb.
 constexpr double kTargetFirstFrameMs = 100;
@@ -98,6 +99,7 @@ constexpr const char* kUsage = R"(usage: kiosk_bench [options]
   --renderer R            software, accelerated or both (default both)
   --display :N            use this X display instead of starting an Xvfb of our own
   --data-dir DIR          use this data folder instead of a fresh one (it is warmed first either way)
+  --size WxH              the window and the drawing surface (1280x800)
 Prints figures only; it never fails because of one.
 )";
 
@@ -130,7 +132,16 @@ Options parseOptions(int argc, char** argv) {
             else options.error = "--renderer is software, accelerated or both";
         } else if (argument == "--display") options.display = value;
         else if (argument == "--data-dir") options.dataDir = value;
-        else options.error = "unknown option " + argument;
+        else if (argument == "--size") {
+            const auto x = value.find('x');
+            const auto w = parseNumber(value.substr(0, x == std::string::npos ? 0 : x));
+            const auto h = x == std::string::npos ? std::nullopt : parseNumber(value.substr(x + 1));
+            if (!w || !h || *w < 320 || *h < 240 || *w > 7680 || *h > 4320) options.error = "--size takes WxH, such as 1920x1080";
+            else {
+                kWidth = static_cast<int>(*w);
+                kHeight = static_cast<int>(*h);
+            }
+        } else options.error = "unknown option " + argument;
         if (!options.error.empty()) return options;
     }
     return options;
@@ -422,7 +433,9 @@ std::vector<std::string> kioskArguments(const Setup& setup, const std::string& r
             std::to_string(kWidth) + "x" + std::to_string(kHeight),
             "--renderer",
             renderer,
-            "--report-first-frame"};
+            "--report-first-frame",
+            // The demo village, as `./setup.sh run` shows it: the home screen with its notices and data.
+            "--demo"};
 }
 
 // A running kiosk that has shown its first frame.
