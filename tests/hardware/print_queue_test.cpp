@@ -506,7 +506,7 @@ TEST_CASE("the queue works on a shared in-memory database and refuses a private 
                     std::invalid_argument);
 }
 
-TEST_CASE("finished jobs are purged after print_jobs_days; waiting jobs never are", "[print-queue]") {
+TEST_CASE("finished jobs are purged after print_jobs_days, waiting jobs never are", "[print-queue]") {
     Database db = Database::openInMemory();
     PrintQueueStore store(db);
     constexpr std::int64_t kDay = 24LL * 60 * 60 * 1000;

@@ -56,7 +56,7 @@ TEST_CASE("check-config prints each problem with its line and fails on errors", 
     CHECK_THAT(out.str(), Catch::Contains("warning: kiosk.toml, line 3, key kiosk.colour"));
 }
 
-TEST_CASE("backup from the command line is audited; a bad destination fails with a message", "[cli][backup]") {
+TEST_CASE("backup from the command line is audited, a bad destination fails with a message", "[cli][backup]") {
     auto runtime = makeRuntime();
     const auto target = std::filesystem::temp_directory_path() / ("vk-cli-backup-" + runtime.database.kioskId() + ".db");
     std::ostringstream out;
@@ -103,7 +103,7 @@ TEST_CASE("a rota file that is not a calendar changes nothing and says why", "[c
     CHECK_THAT(err.str(), Catch::Contains("cannot read"));
 }
 
-TEST_CASE("the technician imports the booking tool's CSV; bad rows are listed with their line", "[cli][health]") {
+TEST_CASE("the technician imports the booking tool's CSV, bad rows are listed with their line", "[cli][health]") {
     auto runtime = makeRuntime();
     const auto file = std::filesystem::temp_directory_path() / ("vk-cli-rdv-" + runtime.database.kioskId() + ".csv");
     {

@@ -130,7 +130,7 @@ TEST_CASE("an event written in UTC shows the right local hour before and after e
     CHECK(hoursOn(calendar, "nurse-moreau", "2026-10-26")->sourceKey == "nurse-moreau@2026-10-26T09:00");
 }
 
-TEST_CASE("hours are given in the kiosk's own time zone; a floating time is taken as local",
+TEST_CASE("hours are given in the kiosk's own time zone, a floating time is taken as local",
           "[rota-calendar][time-zone]") {
     const RotaCalendar london = importOk(readFixture("rota_weekly_paris.ics"), kWinterAndSpring, "Europe/London");
     CHECK(openingOn(london, "surgery-lefebvre", "2026-10-19") == "08:00-11:00");
@@ -148,7 +148,7 @@ TEST_CASE("a VTIMEZONE in the feed is used even under a name no database knows",
     CHECK(openingOn(calendar, "teleconsultation-reunion", "2026-11-05") == "06:00-07:00");
 }
 
-TEST_CASE("an event in a time zone nobody defines is left out and reported; the others still import",
+TEST_CASE("an event in a time zone nobody defines is left out and reported, the others still import",
           "[rota-calendar][time-zone][bad-input]") {
     const RotaCalendar calendar = importOk(readFixture("rota_zones.ics"));
     CHECK(hoursOf(calendar, "unknown-zone").empty());
@@ -223,7 +223,7 @@ TEST_CASE("rules repeating more often than daily are refused and the import stil
     CHECK(daysOf(hoursOf(calendar, "never-april-31")) == std::vector<std::string>{"2026-11-05"});
 }
 
-TEST_CASE("all-day events become visits or closures; DTEND is exclusive", "[rota-calendar][all-day]") {
+TEST_CASE("all-day events become visits or closures, DTEND is exclusive", "[rota-calendar][all-day]") {
     const RotaCalendar calendar = importOk(readFixture("rota_all_day.ics"), {"2026-11-01", "2026-12-31"});
 
     REQUIRE(calendar.visits.size() == 3);
@@ -335,7 +335,7 @@ TEST_CASE("a bad window or an unknown kiosk time zone is an error, not an empty 
 }
 
 TEST_CASE("events dated 1900 or 3000, without a start, ending before they start or with an unreadable rule are "
-          "reported; the rest imports",
+          "reported, the rest imports",
           "[rota-calendar][bad-input]") {
     const RotaCalendarResult result =
         parseRotaCalendar(readFixture("rota_hostile_dates.ics"), kNovember, "Europe/Paris");

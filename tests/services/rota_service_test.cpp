@@ -43,7 +43,7 @@ struct RotaFixture {
 
 }  // namespace
 
-TEST_CASE("an imported calendar becomes this week's hours; the same import again changes nothing", "[rota]") {
+TEST_CASE("an imported calendar becomes this week's hours, the same import again changes nothing", "[rota]") {
     RotaFixture f;
     const RotaImportReport first = f.rota.importCalendar(f.goodFeed, "rota.ics");
     REQUIRE(first.applied);
@@ -175,7 +175,7 @@ TEST_CASE("a closure wins over the hours of its days", "[rota]") {
     CHECK_FALSE(f.rota.weeks("2026-11-23", 1).front().days[0].open());
 }
 
-TEST_CASE("only the medical assistant and admins edit the rota; bad days and times are refused", "[rota][bad-input]") {
+TEST_CASE("only the medical assistant and admins edit the rota, bad days and times are refused", "[rota][bad-input]") {
     RotaFixture f;
     CHECK(f.rota.addHours(f.cafe, "2026-11-25", "09:00", "12:00") == RotaEditError::NotAllowed);
     CHECK(f.rota.addHours(f.assistant, "2026-02-30", "09:00", "12:00") == RotaEditError::BadDay);
@@ -187,7 +187,7 @@ TEST_CASE("only the medical assistant and admins edit the rota; bad days and tim
     CHECK(f.staff.recentAudit(1).front().action == "rota.hours.add");
 }
 
-TEST_CASE("staff edits survive a feed import; feed rows are the feed's", "[rota]") {
+TEST_CASE("staff edits survive a feed import, feed rows are the feed's", "[rota]") {
     RotaFixture f;
     REQUIRE(f.rota.addHours(f.assistant, "2026-11-25", "09:00", "12:00") == RotaEditError::None);
     REQUIRE(f.rota.importCalendar(f.goodFeed, "rota.ics").applied);

@@ -116,7 +116,7 @@ TEST_CASE("only an admin manages accounts, and a refusal is audited", "[staff]")
     CHECK(f.auditCount("staff.account.create") == 3);
 }
 
-TEST_CASE("a name is cleaned before it is stored; an empty one is refused", "[staff][bad-input]") {
+TEST_CASE("a name is cleaned before it is stored, an empty one is refused", "[staff][bad-input]") {
     StaffFixture f;
     const AccountChange change = f.staff.createAccount(nullptr, "  Léa\x1b" "d  Roux\n", StaffRole::CafeManager, "4826");
     REQUIRE(change.ok());

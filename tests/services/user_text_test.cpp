@@ -30,7 +30,7 @@ TEST_CASE("broken UTF-8 becomes a visible replacement character", "[user-text][b
     CHECK(cleanUserText("\xc0\xaf", 80) == "\xEF\xBF\xBD");  // an overlong slash
 }
 
-TEST_CASE("spaces are folded and trimmed; accents and œ are kept", "[user-text]") {
+TEST_CASE("spaces are folded and trimmed, accents and œ are kept", "[user-text]") {
     CHECK(cleanUserText("  Élodie \t\n  Cœur  ", 80) == "Élodie Cœur");
     CHECK(cleanUserText("\xE2\x80\xAE" "gnp.exe", 80) == "gnp.exe");  // a right-to-left override is dropped
 }

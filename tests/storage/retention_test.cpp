@@ -28,7 +28,7 @@ TEST_CASE("audit entries past their retention period are purged, recent ones kep
     CHECK(reported);
 }
 
-TEST_CASE("removed staff accounts are erased after their period; live accounts never are", "[storage][retention]") {
+TEST_CASE("removed staff accounts are erased after their period, live accounts never are", "[storage][retention]") {
     Database db = Database::openInMemory();
     StaffStore staff(db);
     const auto live = staff.create("Claire", StaffRole::MedicalAssistant, "h", kNow - 3000 * kDay);

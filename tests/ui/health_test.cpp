@@ -215,7 +215,7 @@ TEST_CASE("no patient name, birth date or phone is ever drawn on a public screen
             for (const auto& secret : secrets) CHECK(line.text.find(secret) == std::string::npos);
 }
 
-TEST_CASE("the assistant books an appointment at the desk; a bad time is refused on screen", "[ui][health][waiting-room]") {
+TEST_CASE("the assistant books an appointment at the desk, a bad time is refused on screen", "[ui][health][waiting-room]") {
     UiFixture f;
     f.signIn("Claire Moreau", "2580");
     f.tap("staff.home.waiting_room");

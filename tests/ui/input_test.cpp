@@ -20,7 +20,7 @@ TEST_CASE("a tap becomes land, press, release, leave, one state per frame", "[in
     CHECK(queue.next().x < -1e20f);
 }
 
-TEST_CASE("a mouse click keeps hovering where it is; moves while held merge", "[input]") {
+TEST_CASE("a mouse click keeps hovering where it is, moves while held merge", "[input]") {
     PointerQueue queue;
     queue.press(10, 10);
     queue.next();

@@ -85,7 +85,7 @@ TEST_CASE("times are the kiosk's local time, stored as ms UTC", "[health][book]"
     CHECK(f.book.day("2030-06-13").empty());
 }
 
-TEST_CASE("staff correct and cancel appointments; the audit names none", "[health][book]") {
+TEST_CASE("staff correct and cancel appointments, the audit names none", "[health][book]") {
     HealthFixture f;
     const Appointment a = f.add("10:30", "Rou", "Hugo", "1971-06-06");
     const AppointmentChange edited = f.book.edit(&f.assistant, a.id, {kDay, "11:00", "Roux", "Hugo", "1971-06-06", "", ""});
@@ -110,7 +110,7 @@ TEST_CASE("staff correct and cancel appointments; the audit names none", "[healt
     for (const auto& entry : f.staff.recentAudit(100)) CHECK(entry.detail.find("Rou") == std::string::npos);
 }
 
-TEST_CASE("a ';' export with a BOM, CR LF and quoted fields is imported whole", "[health][book][csv]") {
+TEST_CASE("a semicolon-separated export with a BOM, CR LF and quoted fields is imported whole", "[health][book][csv]") {
     HealthFixture f;
     const ImportReport report = f.book.importCsv(&f.assistant, kSemicolonExport);
     CHECK(report.problems.empty());
@@ -152,7 +152,7 @@ TEST_CASE("a ',' export without a BOM is imported too", "[health][book][csv]") {
     CHECK(durand->startsAt == at(kDay, "14:30"));
 }
 
-TEST_CASE("bad rows are reported with their line and skipped; the rest of the file is imported", "[health][book][csv]") {
+TEST_CASE("bad rows are reported with their line and skipped, the rest of the file is imported", "[health][book][csv]") {
     HealthFixture f;
     std::string huge;
     while (huge.size() < 10'000) huge += "é";

@@ -95,7 +95,7 @@ TEST_CASE("the window opens exactly 60 minutes before and closes exactly 30 minu
     CHECK(f.checkIn.byBirthDate("1960-01-02", "LA").outcome == CheckInOutcome::CheckedIn);
 }
 
-TEST_CASE("one millisecond after the window it is too late; long before it says how long to wait", "[health][check-in]") {
+TEST_CASE("one millisecond after the window it is too late, long before it says how long to wait", "[health][check-in]") {
     HealthFixture f;
     f.add("10:30", "Late", "Bruno", "1960-01-02");
     f.setTime("08:00");
@@ -323,7 +323,7 @@ TEST_CASE("on the night the clocks go forward, appointments keep their wall-cloc
     CHECK(f.count("SELECT count(*) FROM queue_counter WHERE day = '2030-03-31'") == 1);
 }
 
-TEST_CASE("someone trying birth dates one after another makes typed check-in pause; a card still works", "[health][check-in][privacy]") {
+TEST_CASE("someone trying birth dates one after another makes typed check-in pause, a card still works", "[health][check-in][privacy]") {
     HealthFixture f;
     for (int attempt = 0; attempt < 5; ++attempt)
         CHECK(f.checkIn.byBirthDate("1901-01-0" + std::to_string(attempt + 1), "ZZ").outcome == CheckInOutcome::NoMatch);

@@ -66,7 +66,7 @@ TEST_CASE("every status change the state machine allows is made, every other is 
     }
 }
 
-TEST_CASE("status changes stamp their times; back to waiting forgets the call", "[health][waiting-room]") {
+TEST_CASE("status changes stamp their times, back to waiting forgets the call", "[health][waiting-room]") {
     HealthFixture f;
     const Appointment a = f.add("10:00", "Roux", "Hugo", "1971-06-06");
     f.setTime("09:50");
