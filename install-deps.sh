@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs, from Debian 12's own archive, everything village-kiosk needs to build and run; with --tests, also what
-# the test suite's fakes need (a mocked USB bus, a virtual smart-card reader), which a kiosk itself never uses.
+# the test suite needs (a mocked USB bus, a virtual smart-card reader, Python for the source checks), which a kiosk
+# itself never uses.
 # Idempotent: when every package is already there it changes nothing and needs no root.
 set -euo pipefail
 
@@ -16,7 +17,7 @@ packages=(
   xvfb xauth
 )
 if [ "${1:-}" = "--tests" ]; then
-  packages+=(libumockdev-dev umockdev vsmartcard-vpcd)
+  packages+=(libumockdev-dev umockdev vsmartcard-vpcd python3)
 fi
 
 missing=()

@@ -227,6 +227,11 @@ bool PcscReader::watchOnce() {
     if (stopping_) return true;
     result = api_->getStatusChange(context, static_cast<DWORD>(options_.statusWait.count()), states.data(),
                                    static_cast<DWORD>(states.size()));
+    // Counted once acted on, whichever way this returns.
+    struct CountWhenDone {
+        std::atomic<std::uint64_t>& count;
+        ~CountWhenDone() { ++count; }
+    } countWhenDone{statusWaits_};
     // TIMEOUT: nothing happened. CANCELLED: stop() (the loop checks). UNKNOWN_READER: one left between the list
     // and the wait. All three: list again.
     if (result == SCARD_E_TIMEOUT || result == SCARD_E_CANCELLED || result == SCARD_E_UNKNOWN_READER) return true;

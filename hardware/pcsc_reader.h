@@ -75,6 +75,9 @@ public:
     // One line for the staff device panel ("ready: ACS ACR122U …", "no PC/SC service (pcscd) running" …).
     std::string status() const;
     bool connected() const { return connected_.load(); }
+    // How many SCardGetStatusChange waits have returned and been acted on: a test waits for this to move on to
+    // know that the reader has looked again (and, say, not read the same card twice).
+    std::uint64_t statusWaits() const { return statusWaits_.load(); }
 
 private:
     struct ReaderSlot {
@@ -103,6 +106,7 @@ private:
     std::condition_variable stopSignal_;
     std::atomic<bool> stopping_{false};
     std::atomic<bool> connected_{false};
+    std::atomic<std::uint64_t> statusWaits_{0};
     mutable std::mutex statusMutex_;
     std::string status_;
     std::thread thread_;  // last: started once everything above exists

@@ -45,6 +45,11 @@ bool FetchWorker::busy() const {
     return inFlight_ || !pending_.empty();
 }
 
+int FetchWorker::answered() const {
+    std::lock_guard lock(mutex_);
+    return answered_;
+}
+
 void FetchWorker::run() {
     for (;;) {
         std::pair<std::string, HttpRequest> next;
@@ -65,6 +70,8 @@ void FetchWorker::run() {
             wake = wake_;
         }
         if (wake) wake();
+        std::lock_guard lock(mutex_);
+        ++answered_;
     }
 }
 

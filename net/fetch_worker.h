@@ -33,6 +33,9 @@ public:
     void request(std::string tag, HttpRequest request);
     std::optional<FetchResult> take();
     bool busy() const;
+    // Requests answered so far, counted once the wake callback for the answer has returned: a test waits for it
+    // to know the worker is done with a request, wake included.
+    int answered() const;
 
 private:
     void run();
@@ -44,6 +47,7 @@ private:
     std::deque<FetchResult> done_;
     std::function<void()> wake_;
     bool inFlight_ = false;
+    int answered_ = 0;
     bool stopping_ = false;
     std::thread thread_;
 };

@@ -2,10 +2,7 @@
 // Waiting in tests for what another thread does: polls, and gives up after a bound so a hung device thread fails
 // the test instead of hanging the suite.
 
-#include "hardware/reader_events.h"
-
 #include <chrono>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -20,13 +17,6 @@ bool eventually(Predicate predicate, std::chrono::milliseconds limit = std::chro
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
     return predicate();
-}
-
-inline std::optional<hardware::ReaderEvent> waitForEvent(hardware::ReaderEventQueue& queue,
-                                                         std::chrono::milliseconds limit = std::chrono::milliseconds(3000)) {
-    std::optional<hardware::ReaderEvent> event;
-    eventually([&] { return (event = queue.take()).has_value(); }, limit);
-    return event;
 }
 
 inline bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }

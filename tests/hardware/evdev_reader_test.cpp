@@ -2,8 +2,8 @@
 // event stream, so the thread, hot-plug and status logic run without a device. /dev/uinput (a real virtual
 // keyboard, with EVIOCGRAB) is not available in the containers these tests run in.
 
-#include "eventually.h"
 #include "hardware/evdev_reader.h"
+#include "reader_test_support.h"
 
 #include <catch2/catch.hpp>
 

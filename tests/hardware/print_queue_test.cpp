@@ -55,6 +55,18 @@ struct FakePrinter {
     bool open = false;
     std::size_t paperThisConnection = 0;
     bool announcesArrival = false;  // a hot-plug watcher reports the next plug-in
+    int statusRequests = 0;         // DLE EOT requests received, answered or not
+    int arrivalChecks = 0;          // times the device asked whether a printer arrived
+
+    // What a test waits for before it checks that nothing came out: proof that the device asked again.
+    int statusRequestsNow() {
+        std::lock_guard lock(mutex);
+        return statusRequests;
+    }
+    int arrivalChecksNow() {
+        std::lock_guard lock(mutex);
+        return arrivalChecks;
+    }
 
     std::string paperNow() {
         std::lock_guard lock(mutex);
@@ -70,6 +82,7 @@ struct FakePrinter {
         if (!command.empty() || byte == 0x10) {
             command.push_back(byte);
             if (command.size() < 3) return;
+            ++statusRequests;
             if (answersStatus) answers.push_back(answer(command[2]));
             command.clear();
             return;
@@ -157,6 +170,7 @@ public:
 
     bool deviceArrived() override {
         std::lock_guard lock(printer_->mutex);
+        ++printer_->arrivalChecks;
         const bool arrived = printer_->announcesArrival && printer_->plugged;
         if (arrived) printer_->announcesArrival = false;
         return arrived;
@@ -275,7 +289,9 @@ TEST_CASE("paper out holds the job until the roll is changed, then prints it onc
     CHECK_FALSE(waiting.ready);
     CHECK(waiting.pendingJobs == 1);
     CHECK(waiting.lastError.find("paper out") != std::string::npos);
-    std::this_thread::sleep_for(30ms);  // several status polls
+    const int asked = printer->statusRequestsNow();
+    // Three questions a look (status, offline cause, paper): two more looks at the roll, each deciding to wait.
+    REQUIRE(eventually([&] { return printer->statusRequestsNow() >= asked + 6; }));
     CHECK(printer->paperNow().empty());
 
     printer->change([](FakePrinter& p) { p.paperOut = false; });
@@ -416,7 +432,8 @@ TEST_CASE("a printer that never answers holds jobs when status is required", "[p
     auto device = deviceFor(db, printer);
     device->submit(ticket("M-007"));
     REQUIRE(eventually([&] { return device->snapshot().activity == PrinterActivity::WaitingForPrinter; }));
-    std::this_thread::sleep_for(30ms);
+    const int asked = printer->statusRequestsNow();
+    REQUIRE(eventually([&] { return printer->statusRequestsNow() >= asked + 3; }));  // a silent printer: one a look
     CHECK(printer->paperNow().empty());
     const PrinterSnapshot snapshot = device->snapshot();
     CHECK_FALSE(snapshot.status.known);
@@ -561,7 +578,8 @@ TEST_CASE("a printer plugged back in prints at once, without waiting out the rec
     auto device = deviceFor(db, printer, options);
     device->enqueue(ticket("M-006"));
     REQUIRE(eventually([&] { return device->snapshot().activity == PrinterActivity::Reconnecting; }));
-    std::this_thread::sleep_for(100ms);  // the device is now inside its 60 s wait
+    // The device has asked for hot-plug news while unplugged: it is inside its 60 s wait.
+    REQUIRE(eventually([&] { return printer->arrivalChecksNow() > 0; }));
     printer->change([](FakePrinter& p) {
         p.plugged = true;
         p.announcesArrival = true;

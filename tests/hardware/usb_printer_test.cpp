@@ -2,6 +2,7 @@
 // attributes and descriptors) and answers libusb's usbdevfs ioctls, so libusb runs its real Linux code path without
 // touching this machine's USB devices. The binary links libumockdev-preload, which redirects /sys, /dev and ioctl().
 
+#include "eventually.h"
 #include "hardware/usb_hotplug.h"
 #include "hardware/usb_printer_transport.h"
 
@@ -12,13 +13,13 @@
 #include <umockdev.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <deque>
-#include <functional>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -34,6 +35,7 @@ using vk::hardware::UsbId;
 using vk::hardware::UsbPrinterChange;
 using vk::hardware::UsbPrinterMatch;
 using vk::hardware::UsbPrinterTransport;
+using vk::test::eventually;
 
 namespace {
 
@@ -162,6 +164,11 @@ H: descriptors=)" + descriptorsHex(spec) + "\n";
     int resets() {
         std::lock_guard lock(mutex_);
         return resets_;
+    }
+    // Bulk IN URBs submitted and not answered: above zero, a read is waiting on the printer.
+    int readsWaiting() {
+        std::lock_guard lock(mutex_);
+        return static_cast<int>(waitingIn_.size());
     }
 
 private:
@@ -333,15 +340,6 @@ TransportResult writeAll(UsbPrinterTransport& transport, const std::vector<std::
         if (!result.ok()) return {result.error, sent, result.message};
     }
     return {TransportError::None, sent, {}};
-}
-
-bool eventually(const std::function<bool()>& condition, std::chrono::milliseconds limit = 2000ms) {
-    const auto deadline = std::chrono::steady_clock::now() + limit;
-    while (!condition()) {
-        if (std::chrono::steady_clock::now() > deadline) return false;
-        std::this_thread::sleep_for(5ms);
-    }
-    return true;
 }
 
 }  // namespace
@@ -532,13 +530,15 @@ TEST_CASE_METHOD(UsbTestbed, "a printer unplugged while a read waits says Discon
     printer.plugIn();
     UsbPrinterTransport transport(match("usb"));
     REQUIRE(transport.open().ok());
+    std::atomic<bool> readWasWaiting{false};
     std::thread cable([&] {
-        std::this_thread::sleep_for(30ms);
+        readWasWaiting = eventually([&] { return printer.readsWaiting() > 0; }, 2000ms);
         printer.unplug();
     });
     std::uint8_t reply[4] = {};
-    const auto result = transport.read(reply, 2000ms);
+    const auto result = transport.read(reply, 4000ms);
     cable.join();
+    CHECK(readWasWaiting);
     CHECK(result.error == TransportError::Disconnected);
     CHECK_FALSE(transport.isOpen());
 }

@@ -335,7 +335,7 @@ TEST_CASE("a bad window or an unknown kiosk time zone is an error, not an empty 
 }
 
 TEST_CASE("events dated 1900 or 3000, without a start, ending before they start or with an unreadable rule are "
-          "reported; the rest imports",
+          "reported, the rest imports",
           "[rota-calendar][bad-input]") {
     const RotaCalendarResult result =
         parseRotaCalendar(readFixture("rota_hostile_dates.ics"), kNovember, "Europe/Paris");

@@ -173,6 +173,7 @@ TEST_CASE("the device panel prints a test receipt and shows it, an admin can sim
     CHECK(f.kiosk.find("devices.preview")->max.y - f.kiosk.find("devices.preview")->min.y > 100.0f);
     REQUIRE(f.runtime.previewPrinter);
     CHECK(f.runtime.previewPrinter->lastReceipts().back().kind == "test");
+    // The panel shows what a reader read last: the way a technician checks a reader, and the simulated one.
     f.tap("devices.simulate_card");
     CHECK(f.kiosk.shows("Dernière carte lue : 04A1B2C3D4E5F6"));
     f.tap("devices.simulate_barcode");

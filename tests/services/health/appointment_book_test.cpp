@@ -110,7 +110,7 @@ TEST_CASE("staff correct and cancel appointments, the audit names none", "[healt
     for (const auto& entry : f.staff.recentAudit(100)) CHECK(entry.detail.find("Rou") == std::string::npos);
 }
 
-TEST_CASE("a ',' export with a BOM, CR LF and quoted fields is imported whole", "[health][book][csv]") {
+TEST_CASE("a semicolon-separated export with a BOM, CR LF and quoted fields is imported whole", "[health][book][csv]") {
     HealthFixture f;
     const ImportReport report = f.book.importCsv(&f.assistant, kSemicolonExport);
     CHECK(report.problems.empty());
@@ -135,7 +135,7 @@ TEST_CASE("a ',' export with a BOM, CR LF and quoted fields is imported whole", 
     CHECK(f.audit("health.import")[0].detail == "added 4, updated 0, unchanged 0, skipped 0");
 }
 
-TEST_CASE("a ',' export without a BOM is imported too", "[health][book][csv]") {
+TEST_CASE("a semicolon-separated export without a BOM is imported too", "[health][book][csv]") {
     HealthFixture f;
     const ImportReport report = f.book.importCsv(&f.assistant,
                                                  "date,time,surname,given name,birth date,phone\n"
