@@ -25,23 +25,23 @@ const char* typeName(const toml::node& node) {
 int lineOf(const toml::node& node) { return static_cast<int>(node.source().begin.line); }
 
 SettingsReader::SettingsReader(const Table& table, std::string section, std::vector<ConfigProblem>& problems)
-    : table_(table), section_(std::move(section)), problems_(problems) {}
+    : table_(std::make_unique<const Table>(table)), section_(std::move(section)), problems_(problems) {}
 
 SettingsReader::~SettingsReader() = default;
 
 bool SettingsReader::has(const char* key) {
     known_.emplace_back(key);
-    return table_.toml.get(key) != nullptr;
+    return table_->toml.get(key) != nullptr;
 }
 
 void SettingsReader::problem(const char* key, const std::string& message, bool fatal) {
-    const toml::node* node = table_.toml.get(key);
+    const toml::node* node = table_->toml.get(key);
     problems_.push_back({node ? lineOf(*node) : 0, section_ + "." + key, message, fatal});
 }
 
 void SettingsReader::text(const char* key, std::string& out, std::size_t maxLength) {
     if (!has(key)) return;
-    const toml::node& node = *table_.toml.get(key);
+    const toml::node& node = *table_->toml.get(key);
     if (const auto* value = node.as_string()) {
         if (value->get().size() > maxLength)
             problem(key, "is longer than " + std::to_string(maxLength) + " characters");
@@ -60,7 +60,7 @@ void SettingsReader::path(const char* key, std::filesystem::path& out) {
 
 void SettingsReader::boolean(const char* key, bool& out) {
     if (!has(key)) return;
-    const toml::node& node = *table_.toml.get(key);
+    const toml::node& node = *table_->toml.get(key);
     if (const auto* value = node.as_boolean())
         out = value->get();
     else
@@ -69,7 +69,7 @@ void SettingsReader::boolean(const char* key, bool& out) {
 
 void SettingsReader::integer(const char* key, int& out, int min, int max, const char* unit) {
     if (!has(key)) return;
-    const toml::node& node = *table_.toml.get(key);
+    const toml::node& node = *table_->toml.get(key);
     const auto* value = node.as_integer();
     if (!value) {
         problem(key, std::string("must be a whole number of ") + unit + ", not " + typeName(node));
@@ -85,7 +85,7 @@ void SettingsReader::integer(const char* key, int& out, int min, int max, const 
 
 void SettingsReader::decimal(const char* key, double& out, double min, double max) {
     if (!has(key)) return;
-    const toml::node& node = *table_.toml.get(key);
+    const toml::node& node = *table_->toml.get(key);
     std::optional<double> value;
     if (const auto* f = node.as_floating_point()) value = f->get();
     if (const auto* i = node.as_integer()) value = static_cast<double>(i->get());
@@ -104,7 +104,7 @@ void SettingsReader::decimal(const char* key, double& out, double min, double ma
 
 void SettingsReader::choice(const char* key, std::string& out, const std::vector<std::string>& allowed) {
     if (!has(key)) return;
-    const toml::node& node = *table_.toml.get(key);
+    const toml::node& node = *table_->toml.get(key);
     std::string list;
     for (const auto& a : allowed) list += (list.empty() ? "\"" : ", \"") + a + "\"";
     const auto* value = node.as_string();
@@ -120,7 +120,7 @@ void SettingsReader::choice(const char* key, std::string& out, const std::vector
 }
 
 void SettingsReader::reportUnknownKeys() {
-    for (const auto& [key, node] : table_.toml) {
+    for (const auto& [key, node] : table_->toml) {
         if (std::find(known_.begin(), known_.end(), std::string(key.str())) == known_.end())
             problems_.push_back({lineOf(node), section_ + "." + std::string(key.str()),
                                  "is not a known setting and was ignored (a typo?)", false});

@@ -42,7 +42,7 @@ public:
     const std::string& section() const { return section_; }
 
 private:
-    const Table& table_;
+    std::unique_ptr<const Table> table_;  // a copy: the caller's may be a temporary
     std::string section_;
     std::vector<ConfigProblem>& problems_;
     std::vector<std::string> known_;

@@ -238,7 +238,7 @@ TEST_CASE("each lock is posted for staff, naming the account and until when", "[
 
 // ---- Admin PINs ---------------------------------------------------------------------------------------------------
 
-TEST_CASE("a new admin needs a PIN of six digits; other roles keep four", "[staff][bad-input]") {
+TEST_CASE("a new admin needs a PIN of six digits, other roles keep four", "[staff][bad-input]") {
     StaffFixture f;
     CHECK(f.staff.createAccount(kCommandLine, "Admin court", StaffRole::Admin, "4826").error ==
           AccountError::AdminPinTooShort);
@@ -249,7 +249,7 @@ TEST_CASE("a new admin needs a PIN of six digits; other roles keep four", "[staf
     CHECK(f.staff.createAccount(kCommandLine, "Julien Girard", StaffRole::CafeManager, "1357").ok());
 }
 
-TEST_CASE("an admin's PIN cannot be reset to a short one; the old PIN stays", "[staff][bad-input]") {
+TEST_CASE("an admin's PIN cannot be reset to a short one, the old PIN stays", "[staff][bad-input]") {
     StaffFixture f;
     CHECK(f.staff.resetPin(kCommandLine, f.admin.id, "4826").error == AccountError::AdminPinTooShort);
     CHECK(f.staff.signInWithPin(f.admin.id, "739182").outcome == LoginOutcome::SignedIn);

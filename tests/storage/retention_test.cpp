@@ -73,7 +73,7 @@ TEST_CASE("a category without a period is kept whole", "[storage][retention]") {
     CHECK(log.recent(10).size() == 1);
 }
 
-TEST_CASE("pre-migration copies past their period are deleted, even the newest; other files stay", "[storage][retention][copies]") {
+TEST_CASE("pre-migration copies past their period are deleted, even the newest, other files stay", "[storage][retention][copies]") {
     TempDir dir;
     const fs::path database = fileAged(dir.path / "village-kiosk.db", 400 * kDay);
     const fs::path wal = fileAged(dir.path / "village-kiosk.db-wal", 400 * kDay);

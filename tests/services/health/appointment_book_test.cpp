@@ -253,7 +253,7 @@ TEST_CASE("only the assistant imports appointments", "[health][book][csv]") {
     CHECK(f.count("SELECT count(*) FROM appointment") == 0);
 }
 
-TEST_CASE("a missing actor may not touch appointments; the command line may, under its name", "[health][book][rights]") {
+TEST_CASE("a missing actor may not touch appointments, the command line may, under its name", "[health][book][rights]") {
     HealthFixture f;
     const AppointmentInput input{kDay, "09:00", "Moulin", "Jeanne", "1950-03-14", "", ""};
     CHECK(f.book.add(nullptr, input).error == HealthError::NotAllowed);

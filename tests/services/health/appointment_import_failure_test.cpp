@@ -65,7 +65,7 @@ TEST_CASE("on a full disk a CSV import is refused as such, nothing is half-writt
     CHECK(f.audit("health.import").size() == 1);
 }
 
-TEST_CASE("a row the database refuses is listed with its line; the other rows are stored",
+TEST_CASE("a row the database refuses is listed with its line, the other rows are stored",
           "[health][book][storage-failure]") {
     HealthFixture f;
     f.db.sql().exec("CREATE TRIGGER test_refuse BEFORE INSERT ON appointment WHEN NEW.surname = 'Refusé' "
