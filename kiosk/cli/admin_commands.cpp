@@ -5,6 +5,7 @@
 #include "kiosk/services/devices/device_settings.h"
 #include "kiosk/services/health/health_area.h"
 #include "kiosk/services/health/local_days.h"
+#include "storage/retention.h"
 #include "hardware/escpos/printer_profiles.h"
 #include "hardware/escpos/receipt_encoder.h"
 #include "hardware/print_now.h"
@@ -107,6 +108,13 @@ int runBackup(services::KioskRuntime& runtime, const std::filesystem::path& dest
         runtime.database.backupTo(destination);
         runtime.staff.audit(&commandLine(), "backup", destination.string());
         out << "Backup written to " << destination.string() << "\n";
+        // Into a folder (a USB stick, say), dated backups pile up: the oldest go, as in the data folder.
+        std::error_code notFolder;
+        if (std::filesystem::is_directory(destination, notFolder)) {
+            const auto pruned = storage::pruneOldCopies(destination, {}, storage::nowUnixMs());
+            for (const auto& removed : pruned.removed) out << "Older backup removed: " << removed.string() << "\n";
+            for (const auto& problem : pruned.problems) err << "village-kiosk: " << problem << "\n";
+        }
         return 0;
     } catch (const storage::StorageError& error) {
         err << "village-kiosk: " << error.what() << "\n";

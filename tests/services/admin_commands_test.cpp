@@ -144,3 +144,33 @@ TEST_CASE("the technician imports the booking tool's CSV, bad rows are listed wi
     CHECK(runtime.area<services::health::HealthServices>().appointments.day("2026-11-23").size() == 1);
     std::filesystem::remove(file);
 }
+
+TEST_CASE("a backup into a folder keeps the newest seven dated backups there", "[cli][backup][retention]") {
+    // The in-memory test runtime cannot be backed up as a file; a kiosk's own database can.
+    const auto dir = std::filesystem::temp_directory_path() / "vk-cli-backup-folder";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir / "usb");
+    services::KioskConfig config;
+    config.dataDir = dir / "data";
+    services::RuntimeOptions options;
+    options.pinStrength = services::PinHasher::Strength::FastForTests;
+    services::KioskRuntime runtime(config, options);
+    for (int day = 1; day <= 8; ++day) {
+        const std::string name = "village-kiosk-202601" + std::string(day < 10 ? "0" : "") + std::to_string(day) + "-120000.db";
+        std::ofstream(dir / "usb" / name) << "an older backup";
+    }
+    std::ofstream(dir / "usb" / "monday.db") << "a copy of the technician's own";
+    std::ostringstream out;
+    std::ostringstream err;
+    REQUIRE(cli::runBackup(runtime, dir / "usb", out, err) == 0);
+    int dated = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir / "usb"))
+        if (entry.path().filename().string().starts_with("village-kiosk-")) ++dated;
+    CHECK(dated == 7);
+    CHECK_FALSE(std::filesystem::exists(dir / "usb" / "village-kiosk-20260101-120000.db"));
+    CHECK_FALSE(std::filesystem::exists(dir / "usb" / "village-kiosk-20260102-120000.db"));
+    CHECK(std::filesystem::exists(dir / "usb" / "village-kiosk-20260108-120000.db"));
+    CHECK(std::filesystem::exists(dir / "usb" / "monday.db"));
+    CHECK_THAT(out.str(), Catch::Contains("Older backup removed"));
+    std::filesystem::remove_all(dir);
+}

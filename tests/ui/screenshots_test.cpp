@@ -105,4 +105,19 @@ TEST_CASE("screenshots of the home screen, the keyboard and the staff PIN pad", 
             "the database « /var/lib/village-kiosk/village-kiosk.db » is damaged or is not a village-kiosk database";
         capture(kiosk, "out-of-order");
     }
+    {
+        // A new installation: no staff account yet, the first admin is asked for.
+        UiFixture f(1280, 800, {}, false);
+        f.tap("home.staff_entry");
+        for (const char* key : {"kbd.a", "kbd.n", "kbd.n", "kbd.e"}) f.tap(key);
+        capture(f.kiosk, "first-admin");
+    }
+    {
+        // A failure while the kiosk works (here a database that refuses writes): « Réessayer ».
+        UiFixture f;
+        f.kiosk.state().fault = "attempt to write a readonly database";
+        f.kiosk.state().faultAtMs = f.clock.nowMs();
+        f.kiosk.frames(2);
+        capture(f.kiosk, "fault-retry");
+    }
 }

@@ -181,6 +181,12 @@ TEST_CASE("every registered screen fits at 1024×600, 1280×800 and 1920×1080, 
             f.tap("health.check_in");
             f.tap("check_in.by_code");
             expectEverythingFits(f, width, height, "check-in code");
+            // The out-of-order screen after a fault, with its « Réessayer ».
+            f.kiosk.state().fault = "database or disk is full: the kiosk's disk has no space left for this change";
+            f.kiosk.state().faultAtMs = f.clock.nowMs();
+            f.kiosk.frames(2);
+            REQUIRE(f.kiosk.find("out_of_order.retry"));
+            expectEverythingFits(f, width, height, "out of order after a fault");
         }
 }
 

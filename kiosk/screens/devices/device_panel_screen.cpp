@@ -5,6 +5,7 @@
 #include "kiosk/screens/devices/devices_screens.h"
 #include "kiosk/screens/staff/staff_screens.h"
 #include "kiosk/services/devices/device_settings.h"
+#include "kiosk/ui/solid_fill.h"
 #include "kiosk/ui/textures.h"
 #include "kiosk/ui/widgets.h"
 
@@ -129,12 +130,18 @@ void DevicePanelScreen::draw(app::ScreenContext& context) {
         const ImTextureID texture = ui::rgbaTexture("devices.preview", view.version, view.width,
                                                     view.height, view.rgba);
         if (texture) {
-            const float scale = std::min((area.x - left - ui::em(1.0f)) / static_cast<float>(view.width),
-                                         area.y / static_cast<float>(view.height));
+            // The roll is printed to its edges: a white margin around it, and the border outside that margin, so
+            // that the last column (the prices' €) is never under the border line.
+            const float margin = ui::em(0.5f);
+            const float scale = std::min((area.x - left - ui::em(1.0f) - 2.0f * margin) / static_cast<float>(view.width),
+                                         (area.y - 2.0f * margin) / static_cast<float>(view.height));
             const ImVec2 size(static_cast<float>(view.width) * scale, static_cast<float>(view.height) * scale);
-            ImGui::SetCursorScreenPos(ImVec2(origin.x + area.x - size.x, origin.y));
+            const ImVec2 paperMin(origin.x + area.x - size.x - 2.0f * margin, origin.y);
+            const ImVec2 paperMax(origin.x + area.x, origin.y + size.y + 2.0f * margin);
+            ui::fillRoundedRect(ImGui::GetWindowDrawList(), paperMin, paperMax, ui::colors::kButton, 0.0f);
+            ImGui::GetWindowDrawList()->AddRect(paperMin, paperMax, ui::colors::kButtonBorder);
+            ImGui::SetCursorScreenPos(ImVec2(paperMin.x + margin, paperMin.y + margin));
             ui::image("devices.preview", texture, size);
-            ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), ui::colors::kButtonBorder);
         }
     }
 }
