@@ -2,9 +2,8 @@
 // carries on, the previous rota stays whole, and staff are told why.
 
 #include "services/full_disk.h"
-#include "kiosk/i18n/translations.h"
-#include "kiosk/services/health/rota_service.h"
 #include "kiosk/services/user_text.h"
+#include "rota_test_support.h"
 
 #include <catch2/catch.hpp>
 
@@ -16,8 +15,8 @@ using namespace vk::services::health;
 
 namespace {
 
-// Monday 23 November 2026, 08:00 in Paris.
-constexpr std::int64_t kMondayMorning = 1'795'417'200'000;
+using vk::test::calendar;
+using vk::test::hoursEvent;
 
 // The report that first showed the abort: nine lines, one all-day event, no name.
 const std::string kNamelessVisit =
@@ -31,18 +30,8 @@ const std::string kNamelessVisit =
     "END:VEVENT\r\n"
     "END:VCALENDAR\r\n";
 
-std::string calendar(const std::string& events) {
-    return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//FR\r\n" + events + "END:VCALENDAR\r\n";
-}
-
 std::string visitEvent(const std::string& uid, const std::string& day, const std::string& summaryLine) {
     return "BEGIN:VEVENT\r\nUID:" + uid + "\r\nDTSTART;VALUE=DATE:" + day + "\r\n" + summaryLine + "END:VEVENT\r\n";
-}
-
-std::string hoursEvent(const std::string& uid, const std::string& day, const std::string& from, const std::string& to,
-                       const std::string& doctor = "Dr Anne Roche") {
-    return "BEGIN:VEVENT\r\nUID:" + uid + "\r\nDTSTART;TZID=Europe/Paris:" + day + "T" + from +
-           "00\r\nDTEND;TZID=Europe/Paris:" + day + "T" + to + "00\r\nSUMMARY:" + doctor + "\r\nEND:VEVENT\r\n";
 }
 
 // "YYYYMMDD" of the d-th day from Monday 23 November 2026.
@@ -69,16 +58,7 @@ std::string bigFeed() {
     return calendar(events);
 }
 
-struct RotaFixture {
-    RotaFixture() {
-        setenv("TZ", "Europe/Paris", 1);
-        tzset();
-        vk::i18n::setLanguage("fr");
-    }
-    vk::storage::Database db = vk::storage::Database::openInMemory();
-    ManualClock clock{kMondayMorning};
-    StaffService staff{db, clock, PinHasher(PinHasher::Strength::FastForTests), PinPolicy{}};
-    RotaService rota{db, clock, staff, RotaSettings{}};
+struct RotaFixture : vk::test::RotaTestBase {
     const std::string goodFeed = calendar(hoursEvent("mon-am", "20261123", "0900", "1200") +
                                           hoursEvent("mon-pm", "20261123", "1400", "1730") +
                                           hoursEvent("tue-am", "20261124", "0900", "1200") +

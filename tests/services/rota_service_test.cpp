@@ -1,6 +1,5 @@
-#include "kiosk/i18n/translations.h"
 #include "kiosk/services/health/local_days.h"
-#include "kiosk/services/health/rota_service.h"
+#include "rota_test_support.h"
 
 #include <catch2/catch.hpp>
 
@@ -12,28 +11,11 @@ using namespace vk::services::health;
 
 namespace {
 
-// Monday 23 November 2026, 08:00 in Paris (07:00 UTC).
-constexpr std::int64_t kMondayMorning = 1'795'417'200'000;
+using vk::test::calendar;
+using vk::test::hoursEvent;
+using vk::test::kMondayMorning;
 
-std::string calendar(const std::string& events) {
-    return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//FR\r\n" + events + "END:VCALENDAR\r\n";
-}
-
-std::string hoursEvent(const std::string& uid, const std::string& day, const std::string& from, const std::string& to) {
-    return "BEGIN:VEVENT\r\nUID:" + uid + "\r\nDTSTAMP:20261101T000000Z\r\nDTSTART;TZID=Europe/Paris:" + day + "T" + from +
-           "00\r\nDTEND;TZID=Europe/Paris:" + day + "T" + to + "00\r\nSUMMARY:Dr Anne Roche\r\nEND:VEVENT\r\n";
-}
-
-struct RotaFixture {
-    RotaFixture() {
-        setenv("TZ", "Europe/Paris", 1);
-        tzset();
-        vk::i18n::setLanguage("fr");
-    }
-    vk::storage::Database db = vk::storage::Database::openInMemory();
-    ManualClock clock{kMondayMorning};
-    StaffService staff{db, clock, PinHasher(PinHasher::Strength::FastForTests), PinPolicy{}};
-    RotaService rota{db, clock, staff, RotaSettings{}};
+struct RotaFixture : vk::test::RotaTestBase {
     StaffSession assistant{"a", "Claire", StaffRole::MedicalAssistant, 0};
     StaffSession cafe{"c", "Julien", StaffRole::CafeManager, 0};
     const std::string goodFeed = calendar(hoursEvent("mon-am", "20261123", "0900", "1200") +
