@@ -160,7 +160,9 @@ void KioskUi::reportFault(const std::exception& error, const char* where) {
     state_.fault = error.what();
     state_.faultAtMs = services_ ? services_->clock.nowMs() : 0;
     try {
-        if (services_) services_->staff.audit(&services::systemActor(services::SystemActor::Kiosk), "kiosk.fault", std::string(where) + ": " + error.what());
+        if (services_)
+            services_->staff.audit(&services::systemActor(services::SystemActor::Kiosk), "kiosk.fault",
+                                   std::string(where) + ": " + error.what());
     } catch (const std::exception&) {
         // The log may be what fails (a full disk): stderr has it.
     }
