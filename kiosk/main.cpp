@@ -48,7 +48,8 @@ int takeScreenshot(const cli::CommandLine& line, services::KioskRuntime& runtime
         for (const services::DemoAccount& demo : services::demoAccounts()) {
             if (demo.role != services::StaffRole::Admin) continue;
             for (const auto& account : runtime.staff.accounts())
-                if (account.displayName == demo.name) kiosk.state().staff = runtime.staff.signInWithPin(account.id, demo.pin).session;
+                if (account.displayName == demo.name)
+                    kiosk.state().staff = runtime.staff.signInWithPin(account.id, demo.pin).session;
         }
     }
     kiosk.ui().noteInput(runtime.clock.nowMs());  // as if just touched: the idle timeout does not send it home

@@ -228,8 +228,9 @@ int runAppointmentsImport(services::KioskRuntime& runtime, const std::filesystem
 }
 
 int runPrintTest(const services::KioskConfig& config, const CommandLine& line, std::ostream& out, std::ostream& err) {
-    const std::string address = line.printer.empty() ? config.areas.get<services::DeviceSettings>().printerUri : line.printer;
-    const std::string profileName = line.profile.empty() ? config.areas.get<services::DeviceSettings>().printerProfile : line.profile;
+    const services::DeviceSettings& devices = config.areas.get<services::DeviceSettings>();
+    const std::string address = line.printer.empty() ? devices.printerUri : line.printer;
+    const std::string profileName = line.profile.empty() ? devices.printerProfile : line.profile;
     if (address.empty()) {
         err << "village-kiosk: no printer: give --printer ADDRESS or set devices.printer in the configuration\n";
         return 2;

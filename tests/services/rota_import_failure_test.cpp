@@ -93,7 +93,7 @@ TEST_CASE("an all-day event without a name is left out and listed, and the kiosk
     CHECK(f.count("SELECT count(*) FROM rota_visit") == 0);
 
     // The assistant, who will not read the import report in a running kiosk, finds it on the staff home screen.
-    const auto notices = f.rota.openNotices();
+    const auto notices = f.notices.open();
     REQUIRE(notices.size() == 1);
     CHECK_THAT(notices[0].message, Catch::Contains("laisse de côté 1 événement") && Catch::Contains("nameless"));
 }
@@ -192,7 +192,7 @@ TEST_CASE("a database error in the middle of an import rolls all of it back and 
 
     CHECK(f.shown() == before);
     CHECK(f.count("SELECT count(*) FROM audit_log") == auditLines);  // no audit line for an import that did not happen
-    const auto notices = f.rota.openNotices();
+    const auto notices = f.notices.open();
     REQUIRE_FALSE(notices.empty());
     CHECK_THAT(notices.back().message, Catch::Contains("n’a pas pu être mis à jour depuis agenda.example.fr") &&
                                            Catch::Contains("nothing was imported") && !Catch::Contains("secret"));

@@ -51,7 +51,7 @@ TEST_CASE("a garbled calendar never replaces the last good rota, and staff are t
         CHECK_FALSE(report.error.empty());
     }
     CHECK(f.rota.weeks("2026-11-23", 1).front().days[0].hours.size() == 2);
-    const auto notices = f.rota.openNotices();
+    const auto notices = f.notices.open();
     REQUIRE_FALSE(notices.empty());
     CHECK_THAT(notices.back().message, Catch::Contains("n’a pas pu être mis à jour") &&
                                            Catch::Contains("Le dernier planning reçu reste affiché"));
@@ -71,14 +71,14 @@ TEST_CASE("a calendar that suddenly holds nothing for the coming weeks is refuse
 TEST_CASE("an import that changes a coming week leaves a notice naming the week", "[rota]") {
     RotaFixture f;
     REQUIRE(f.rota.importCalendar(f.goodFeed, "rota.ics").applied);
-    for (const auto& notice : f.rota.openNotices()) f.rota.acknowledgeNotice(f.assistant, notice.seq);
+    for (const auto& notice : f.notices.open()) f.notices.acknowledge(f.assistant, notice.seq);
     const std::string moved = calendar(hoursEvent("mon-am", "20261123", "1000", "1200") +
                                        hoursEvent("mon-pm", "20261123", "1400", "1730") +
                                        hoursEvent("tue-am", "20261124", "0900", "1200"));
     const RotaImportReport report = f.rota.importCalendar(moved, "rota.ics");
     REQUIRE(report.applied);
     CHECK(report.change.updated == 1);
-    const auto notices = f.rota.openNotices();
+    const auto notices = f.notices.open();
     REQUIRE(notices.size() == 1);
     CHECK_THAT(notices[0].message, Catch::Contains("Semaine du 23/11"));
 }
@@ -110,7 +110,7 @@ TEST_CASE("feed answers: 304 keeps the rota, a network failure is reported, vali
     CHECK(state->lastError == std::optional<std::string>(dead.message));
     CHECK(state->lastGoodBody == std::optional<std::string>(f.goodFeed));
     // The notice says what failed, but not the feed's secret address.
-    const auto notices = f.rota.openNotices();
+    const auto notices = f.notices.open();
     REQUIRE_FALSE(notices.empty());
     CHECK_THAT(notices.back().message, Catch::Contains("agenda.example.org") && Catch::Contains("15 s"));
     for (const auto& notice : notices) CHECK(notice.message.find("abc123secret") == std::string::npos);
@@ -125,7 +125,7 @@ TEST_CASE("a failure repeated every hour is one notice until someone reads it", 
         f.rota.applyFeedResponse("https://agenda.example.org/rota.ics", dead);
         f.clock.advanceMs(3'600'000);
     }
-    CHECK(f.rota.openNotices().size() == 1);
+    CHECK(f.notices.open().size() == 1);
 }
 
 TEST_CASE("today's state follows the clock, the sessions, a delay and an early closing", "[rota]") {

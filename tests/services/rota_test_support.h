@@ -4,6 +4,7 @@
 
 #include "kiosk/i18n/translations.h"
 #include "kiosk/services/health/rota_service.h"
+#include "kiosk/services/staff_notices.h"
 
 #include <cstdlib>
 #include <ctime>
@@ -35,6 +36,7 @@ struct RotaTestBase {
     services::StaffService staff{db, clock, services::PinHasher(services::PinHasher::Strength::FastForTests),
                                  services::PinPolicy{}};
     services::health::RotaService rota{db, clock, staff, services::health::RotaSettings{}};
+    services::StaffNotices notices{db, clock, staff};  // what the staff home lists, whichever area left it
 };
 
 }  // namespace vk::test

@@ -336,11 +336,6 @@ RotaImportReport RotaService::applyFeedResponse(const std::string& url, const ne
     return report;
 }
 
-void RotaService::acknowledgeNotice(const StaffSession& actor, std::int64_t seq) {
-    notices_.acknowledge(seq, clock_.nowMs());
-    staff_.audit(&actor, "staff.notice.acknowledge", std::to_string(seq));
-}
-
 void RotaService::noticeChangedWeeks(const storage::RotaChange& change, const std::string& sourceName) {
     if (!change.any()) return;
     const std::string today = localDay(clock_.nowMs());

@@ -98,10 +98,8 @@ public:
                                        const StaffSession& actor = systemActor(SystemActor::RotaFeed));
     std::optional<storage::RotaFeedState> feedState(const std::string& url) { return store_.feedState(url); }
 
-    std::vector<storage::StaffNotice> openNotices() { return notices_.open(); }
     // What staff may be shown of a feed address: its host only, since a private feed's URL often carries a token.
     static std::string describeSource(const std::string& urlOrFile);
-    void acknowledgeNotice(const StaffSession& actor, std::int64_t seq);
 
 private:
     bool mayEdit(const StaffSession& actor) const;
