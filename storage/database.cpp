@@ -145,6 +145,7 @@ void Database::configureAndMigrate() {
         const std::string realFile = mainFile ? mainFile : "";
         if (!realFile.empty()) restrictWithSideFiles(realFile);
         db_->exec("PRAGMA journal_mode = WAL");
+        // Again: switching to WAL has just created the -wal and -shm files, with SQLite's own mode.
         if (!realFile.empty()) restrictWithSideFiles(realFile);
         // FULL: a commit survives a power cut, which a counter PC on a shared socket will meet.
         db_->exec("PRAGMA synchronous = FULL");
