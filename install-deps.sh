@@ -10,14 +10,14 @@ packages=(
   libsdl2-dev libimgui-dev libstb-dev libqrencode-dev
   libsqlitecpp-dev libsqlite3-dev
   libcurl4-openssl-dev libusb-1.0-0-dev
-  libtomlplusplus-dev libsodium-dev libical-dev
+  libtomlplusplus-dev libsodium-dev libical-dev nlohmann-json3-dev
   libpcsclite-dev pcscd
   catch2
   fonts-dejavu-core
   xvfb xauth
 )
 if [ "${1:-}" = "--tests" ]; then
-  packages+=(libumockdev-dev umockdev vsmartcard-vpcd python3)
+  packages+=(libumockdev-dev umockdev vsmartcard-vpcd python3 python3-aiosmtpd)
 fi
 
 missing=()

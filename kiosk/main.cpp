@@ -3,6 +3,7 @@
 #include "kiosk/app/headless_kiosk.h"
 #include "kiosk/app/kiosk_window.h"
 #include "kiosk/cli/admin_commands.h"
+#include "kiosk/cli/area_commands.h"
 #include "kiosk/cli/command_line.h"
 #include "kiosk/i18n/translations.h"
 #include "kiosk/services/demo_data.h"
@@ -155,6 +156,15 @@ int main(int argc, char** argv) {
         return cli::runAppointmentsImport(*runtime, line.appointmentsFile, std::cout, std::cerr);
     case cli::Command::Purge: return cli::runPurge(*runtime, std::cout, std::cerr);
     case cli::Command::Screenshot: return takeScreenshot(line, *runtime, screenshotOfDemo);
+    case cli::Command::Area: {
+        const cli::AreaCommand& command = *cli::findAreaCommand(line.areaVerb);
+        const cli::CommandArguments arguments = cli::parseCommandArguments(line.areaArguments, command.flags);
+        if (!arguments.error.empty()) {
+            std::cerr << "village-kiosk " << command.verb << ": " << arguments.error << "\n\n" << command.usage;
+            return 2;
+        }
+        return command.run(*runtime, arguments, std::cin, std::cout, std::cerr);
+    }
     default: break;
     }
     if (runtime && runtime->seededDemoData)

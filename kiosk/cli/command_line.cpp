@@ -1,5 +1,7 @@
 #include "kiosk/cli/command_line.h"
 
+#include "kiosk/cli/area_commands.h"
+
 #include <charconv>
 
 namespace vk::cli {
@@ -21,6 +23,38 @@ std::optional<std::pair<int, int>> parseSize(const std::string& text) {
     const auto height = parseInt(text.substr(x + 1));
     if (!width || !height || *width < 320 || *height < 240 || *width > 8192 || *height > 8192) return std::nullopt;
     return std::make_pair(*width, *height);
+}
+
+std::string areaUsage() {
+    std::string usage;
+    for (const auto& command : areaCommands()) usage += command.usage;
+    return usage;
+}
+
+// An area's verb is the first argument after any --config FILE and --data-dir DIR; what follows is the area's to
+// read, so its options need not be known here.
+bool parseAreaCommand(const std::vector<std::string>& arguments, CommandLine& line) {
+    std::vector<std::string> rest;
+    std::optional<std::string> verb;
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+        const std::string& argument = arguments[i];
+        if ((argument == "--config" || argument == "--data-dir") && i + 1 < arguments.size()) {
+            if (argument == "--config") line.configFile = arguments[++i];
+            else line.dataDir = arguments[++i];
+            continue;
+        }
+        if (!verb) {
+            if (argument.starts_with("--") || !findAreaCommand(argument)) return false;
+            verb = argument;
+            continue;
+        }
+        rest.push_back(argument);
+    }
+    if (!verb) return false;
+    line.command = Command::Area;
+    line.areaVerb = *verb;
+    line.areaArguments = std::move(rest);
+    return true;
 }
 
 std::string usageText() {
@@ -49,12 +83,14 @@ std::string usageText() {
                                             draw a screen into a PNG without any display
                                             (screens: home, health, parcels, board, info, staff)
   village-kiosk --version | --help
-Every command takes --config FILE and --data-dir DIR.
+)" + areaUsage() + R"(Every command takes --config FILE and --data-dir DIR.
 )";
 }
 
 CommandLine parseCommandLine(const std::vector<std::string>& arguments) {
     CommandLine line;
+    if (parseAreaCommand(arguments, line)) return line;
+    line = CommandLine{};
     std::vector<std::string> positional;
     auto fail = [&](const std::string& message) {
         line.error = message;

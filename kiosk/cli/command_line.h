@@ -8,7 +8,10 @@
 
 namespace vk::cli {
 
-enum class Command { RunKiosk, Backup, Staff, Rota, Appointments, PrintTest, CheckConfig, Purge, Screenshot, Help, Version };
+enum class Command {
+    RunKiosk, Backup, Staff, Rota, Appointments, PrintTest, CheckConfig, Purge, Screenshot, Help, Version,
+    Area,  // a verb an area brings (kiosk/cli/area_commands.cpp)
+};
 
 struct CommandLine {
     Command command = Command::RunKiosk;
@@ -42,6 +45,10 @@ struct CommandLine {
     std::pair<int, int> size{1280, 800};
     std::filesystem::path output;
     std::string language;
+
+    // an area's command: its verb and everything after it but --config and --data-dir
+    std::string areaVerb;
+    std::vector<std::string> areaArguments;
 
     std::string error;  // set when the arguments are wrong; the message says what to type instead
 };

@@ -1,4 +1,5 @@
 #include "kiosk/cli/admin_commands.h"
+#include "kiosk/cli/area_commands.h"
 #include "kiosk/services/health/health_area.h"
 
 #include <catch2/catch.hpp>
@@ -173,4 +174,26 @@ TEST_CASE("a backup into a folder keeps the newest seven dated backups there", "
     CHECK(std::filesystem::exists(dir / "usb" / "monday.db"));
     CHECK_THAT(out.str(), Catch::Contains("Older backup removed"));
     std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("an area command's arguments are read as options, flags and sub-commands", "[cli]") {
+    const auto parsed = cli::parseCommandArguments(
+        {"receive", "--carrier", "mondial-relay", "--tracking", "--weird", "--json", "--on-shelf"}, {"on-shelf"});
+    REQUIRE(parsed.error.empty());
+    CHECK(parsed.action() == "receive");
+    CHECK(parsed.option("carrier") == "mondial-relay");
+    // A value that looks like an option is still the value: a name may start with dashes.
+    CHECK(parsed.option("tracking") == "--weird");
+    CHECK(parsed.json());
+    CHECK(parsed.flag("on-shelf"));
+    CHECK_FALSE(parsed.option("recipient"));
+
+    CHECK(cli::parseCommandArguments({"receive", "--carrier"}).error == "--carrier needs a value");
+    CHECK(cli::parseCommandArguments({"--a", "1", "--a", "2"}).error == "--a is given twice");
+}
+
+TEST_CASE("a verb no area brings is still an unknown command", "[cli][bad-input]") {
+    const auto line = cli::parseCommandLine({"--data-dir", "/tmp/x", "no-such-area", "list"});
+    CHECK(line.command != cli::Command::Area);
+    CHECK(line.error == "unknown command no-such-area");
 }

@@ -17,6 +17,7 @@
 
 using vk::storage::Database;
 using vk::storage::StorageError;
+using vk::storage::testing::makeDatabaseAtVersion;
 using vk::storage::testing::TempDir;
 namespace fs = std::filesystem;
 
@@ -251,12 +252,12 @@ TEST_CASE("the database refuses a staff name that is too long or a role that doe
 TEST_CASE("migrating a database from an older version keeps a copy of it first", "[storage][migration]") {
     TempDir dir;
     const fs::path file = dir.path / "kiosk.db";
+    // As version 2 left it: no print queue yet.
+    makeDatabaseAtVersion(file, 2);
     {
-        Database db = Database::open(file);
-        vk::storage::VillageInfoStore(db).create("Mairie", "Ouverte le mardi", 0, 1);
-        // Back to how version 2 left it: no print queue yet.
-        db.sql().exec("DROP TABLE print_job");
-        db.sql().exec("PRAGMA user_version = 2");
+        SQLite::Database raw(file.string(), SQLite::OPEN_READWRITE);
+        raw.exec("INSERT INTO village_info(id, origin_kiosk, title, body, sort_order, created_at, updated_at) "
+                 "VALUES ('info-1', 'kiosk-1', 'Mairie', 'Ouverte le mardi', 0, 1, 1)");
     }
     Database migrated = Database::open(file);
     CHECK(migrated.schemaVersion() == Database::latestSchemaVersion());
@@ -298,11 +299,7 @@ TEST_CASE("backups and pre-migration copies are open to the kiosk's user only", 
     OpenUmask openUmask;
     TempDir dir;
     const fs::path file = dir.path / "kiosk.db";
-    {
-        Database db = Database::open(file);
-        db.sql().exec("DROP TABLE print_job");
-        db.sql().exec("PRAGMA user_version = 2");
-    }
+    makeDatabaseAtVersion(file, 2);
     Database db = Database::open(file);
     const fs::path preMigrationCopy = file.string() + ".before-schema-v" + std::to_string(Database::latestSchemaVersion());
     REQUIRE(fs::exists(preMigrationCopy));

@@ -14,6 +14,7 @@
 #include <string>
 
 using namespace vk::storage;
+using vk::storage::testing::makeDatabaseAtVersion;
 using vk::storage::testing::TempDir;
 namespace fs = std::filesystem;
 
@@ -157,11 +158,7 @@ TEST_CASE("rules of 0 keep every copy, and a folder that does not exist has noth
 TEST_CASE("the copies the database makes are the ones the pruning finds", "[storage][retention][copies]") {
     TempDir dir;
     const fs::path file = dir.path / "village-kiosk.db";
-    {
-        Database db = Database::open(file);
-        db.sql().exec("DROP TABLE print_job");
-        db.sql().exec("PRAGMA user_version = 2");
-    }
+    makeDatabaseAtVersion(file, 2);
     Database db = Database::open(file);
     db.backupTo(dir.path);
     const fs::path older = fileAged(dir.path / "village-kiosk-20000101-000000.db", 0);
