@@ -82,11 +82,29 @@ KioskUi::Tick KioskUi::tick(std::int64_t nowMs) {
         returnHome("retry after a fault");
         result.changedScreen = true;
     }
-    if (!isAtRest() && idle_.expired(nowMs, idleTimeoutMs(state_, config_))) {
-        returnHome("idle");
+    if (isAtRest()) {
+        moreTimeAskedAtMs_ = 0;
+    } else if (moreTimeAskedAtMs_ != 0) {
+        if (nowMs >= moreTimeAskedAtMs_ + moreTimeWarningMs()) {
+            returnHome("idle");
+            result.changedScreen = true;
+        }
+    } else if (idle_.expired(nowMs, idleTimeoutMs(state_, config_) - moreTimeWarningMs())) {
+        // Counted from when it was due, so that the kiosk returns home after the idle timeout and no later.
+        moreTimeAskedAtMs_ = idle_.deadlineMs(idleTimeoutMs(state_, config_) - moreTimeWarningMs());
+        if (nowMs >= moreTimeAskedAtMs_ + moreTimeWarningMs()) returnHome("idle");
         result.changedScreen = true;
     }
-    result.nextMs = isAtRest() ? nowMs + kNothingDue : idle_.deadlineMs(idleTimeoutMs(state_, config_));
+    if (isAtRest()) {
+        result.nextMs = nowMs + kNothingDue;
+    } else if (moreTimeAskedAtMs_ != 0) {
+        // The question counts down once a second.
+        result.nextMs = std::min(moreTimeAskedAtMs_ + moreTimeWarningMs(), nowMs + 1000 - nowMs % 1000);
+    } else {
+        result.nextMs = idle_.deadlineMs(idleTimeoutMs(state_, config_) - moreTimeWarningMs());
+    }
+    if (const Screen* screen = registry_.find(state_.screen); screen && state_.fault.empty())
+        result.nextMs = std::min(result.nextMs, std::max(nowMs, screen->nextRedrawMs(nowMs)));
     if (!state_.fault.empty()) result.nextMs = std::min(result.nextMs, state_.faultAtMs + kFaultRetryMs);
     return result;
 }
@@ -151,6 +169,7 @@ void KioskUi::returnHomeNow(const char* reason) {
     state_ = std::move(fresh);
     registry_.resetAll();
     wentHome_ = true;
+    moreTimeAskedAtMs_ = 0;
     if (services_ && i18n::currentLanguage() != services_->config.language && !i18n::setLanguage(services_->config.language))
         i18n::setLanguage("fr");
 }
@@ -268,7 +287,47 @@ void KioskUi::drawScreen(std::int64_t nowMs) {
     }
     Screen* screen = registry_.find(state_.screen);
     if (!screen) throw std::logic_error("no screen is registered as " + std::string(state_.screen.name));
-    screen->draw(context);
+    const int secondsLeft = moreTimeSecondsLeft(nowMs);
+    if (secondsLeft == 0) {
+        screen->draw(context);
+        return;
+    }
+    // The question takes the whole screen: large, alone, and nothing beneath it for a finger to land on. The
+    // screen keeps what was typed and comes back as it was.
+    drawMoreTimeQuestion(context, secondsLeft);
+    // Any touch says « I am still here ». The question stays until the finger lifts.
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) context.later([this](ScreenContext&) { moreTimeAskedAtMs_ = 0; });
+}
+
+std::int64_t KioskUi::moreTimeWarningMs() const {
+    return std::min(kMoreTimeWarningMs, idleTimeoutMs(state_, config_) / 3);
+}
+
+int KioskUi::moreTimeSecondsLeft(std::int64_t nowMs) const {
+    if (moreTimeAskedAtMs_ == 0) return 0;
+    const std::int64_t left = moreTimeAskedAtMs_ + moreTimeWarningMs() - nowMs;
+    return left <= 0 ? 1 : static_cast<int>((left + 999) / 1000);
+}
+
+void KioskUi::drawMoreTimeQuestion(ScreenContext& context, int secondsLeft) {
+    const ui::Fonts& fonts = ui::fonts();
+    const ImVec2 area = ImGui::GetContentRegionAvail();
+    const float width = area.x;
+    const float buttonWidth = std::min((width - ui::em(1.0f)) * 0.5f, ui::em(14.0f));
+    const float blockHeight = fonts.title->FontSize * 1.2f + fonts.body->FontSize * 1.2f + ui::em(5.0f);
+    ImGui::Dummy(ImVec2(1.0f, std::max(0.0f, (area.y - blockHeight) * 0.4f)));
+    ui::textCentered(i18n::tr("shell.more_time.question"), width, fonts.title);
+    ui::textCentered(i18n::trf("shell.more_time.countdown", {{"seconds", std::to_string(secondsLeft)}}), width,
+                     fonts.body, ui::colors::kTextMuted);
+    ImGui::Dummy(ui::em(1.0f, 1.0f));
+    const float left = ImGui::GetCursorPosX() + (width - 2.0f * buttonWidth - ui::em(1.0f)) * 0.5f;
+    ImGui::SetCursorPosX(left);
+    // Any tap closes the question (drawScreen): « Oui » is there to be tapped, not to do more.
+    ui::button("shell.more_time.yes", i18n::tr("shell.more_time.yes"), ImVec2(buttonWidth, ui::em(3.2f)),
+               ui::ButtonKind::Primary);
+    ImGui::SameLine(0.0f, ui::em(1.0f));
+    if (ui::button("shell.more_time.no", i18n::tr("shell.more_time.no"), ImVec2(buttonWidth, ui::em(3.2f))))
+        context.returnHome("finished, asked for no more time");
 }
 
 }  // namespace vk::app

@@ -64,6 +64,8 @@ public:
     ImGuiContext* context() { return context_; }
 
     static constexpr std::int64_t kFaultRetryMs = 60'000;
+    // How long before the idle return the kiosk asks « Voulez-vous plus de temps ? », counting down.
+    static constexpr std::int64_t kMoreTimeWarningMs = 20'000;
 
 private:
     void defer(Change change) override { pending_.push_back(std::move(change)); }
@@ -72,6 +74,11 @@ private:
     Screen* find(ScreenId screen) override { return registry_.find(screen); }
 
     void drawScreen(std::int64_t nowMs);
+    // The last seconds before the idle return: the screen is greyed out under a question with a countdown.
+    // Returns how many seconds are left, or 0 when the question is not up.
+    int moreTimeSecondsLeft(std::int64_t nowMs) const;
+    void drawMoreTimeQuestion(ScreenContext& context, int secondsLeft);
+    std::int64_t moreTimeWarningMs() const;
     void applyPending();
 
     SDL_Renderer* renderer_;
@@ -83,6 +90,10 @@ private:
     std::vector<Change> pending_;
     bool wentHome_ = false;  // set by a return home: the changes after it were asked by screens now gone
     services::IdleTimer idle_;
+    // When « Voulez-vous plus de temps ? » went up, 0 when it is not. It stays until answered or until its
+    // countdown ends: the finger that answers it counts as activity, and must not make it vanish under the finger
+    // so that the lift lands on the screen beneath.
+    std::int64_t moreTimeAskedAtMs_ = 0;
     int width_ = 0;
     int height_ = 0;
     std::int64_t lastFrameMs_ = 0;

@@ -7,6 +7,7 @@
 #include "hardware/reader_events.h"
 #include "kiosk/services/staff_service.h"
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string_view>
@@ -44,6 +45,12 @@ public:
     virtual bool allowed(const std::optional<services::StaffSession>& staff) const {
         (void)staff;
         return true;
+    }
+    // When the screen must be drawn again although nothing happened (a countdown it shows); kNoRedraw if never.
+    static constexpr std::int64_t kNoRedraw = INT64_MAX;
+    virtual std::int64_t nextRedrawMs(std::int64_t nowMs) const {
+        (void)nowMs;
+        return kNoRedraw;
     }
     // A screen for a room rather than a person (the waiting room's calling screen): opening it ends the staff
     // session, and the idle timeout leaves it up.

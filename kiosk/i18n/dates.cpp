@@ -25,6 +25,13 @@ std::string longDate(std::int64_t unixMs) {
                              {"year", std::to_string(t.tm_year + 1900)}});
 }
 
+std::string dayMonthYear(int day, int month, int year) {
+    if (month < 1 || month > 12) return std::to_string(day) + "/" + std::to_string(month) + "/" + std::to_string(year);
+    return trf("date.day_month_year", {{"day", std::to_string(day)},
+                                       {"month", tr("date.month." + std::to_string(month))},
+                                       {"year", std::to_string(year)}});
+}
+
 std::string clockTime(std::int64_t unixMs) {
     const std::tm t = localTime(unixMs);
     char text[8];

@@ -11,4 +11,7 @@ std::string clockTime(std::int64_t unixMs);
 // "21/11 14:05", for lists staff read
 std::string shortDateTime(std::int64_t unixMs);
 
+// "14 mars 1950" / "14 March 1950": a date as people say it, for a birth date read back to them.
+std::string dayMonthYear(int day, int month, int year);
+
 }  // namespace vk::i18n

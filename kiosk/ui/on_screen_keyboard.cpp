@@ -154,4 +154,33 @@ bool drawNumericKeypad(std::string& digits, std::size_t maxDigits, ImVec2 size, 
     return ok;
 }
 
+bool drawLetterPad(std::string& letters, std::size_t maxLetters, ImVec2 size, const char* okLabel) {
+    acceptPhysicalKeys(letters, maxLetters);
+    // A physical keyboard may have typed anything: the pad holds capital letters only.
+    std::erase_if(letters, [](char c) { return !(c >= 'A' && c <= 'Z') && !(c >= 'a' && c <= 'z'); });
+    for (char& c : letters)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    constexpr int kColumns = 7;
+    constexpr int kRows = 4;  // 26 letters, erase and OK in the last row
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float gap = em(0.3f);
+    const ImVec2 key((size.x - gap * (kColumns - 1)) / kColumns, (size.y - gap * (kRows - 1)) / kRows);
+    bool ok = false;
+    for (int i = 0; i < 26; ++i) {
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + static_cast<float>(i % kColumns) * (key.x + gap),
+                                         origin.y + static_cast<float>(i / kColumns) * (key.y + gap)));
+        const std::string letter(1, static_cast<char>('A' + i));
+        const std::string id = "letters." + letter;
+        if (button(id.c_str(), letter.c_str(), key) && letters.size() < maxLetters) letters += letter;
+    }
+    // After Z (row 3, column 5): erase, then OK.
+    const float lastRow = origin.y + 3.0f * (key.y + gap);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + 5.0f * (key.x + gap), lastRow));
+    if (button("letters.backspace", symbols::kBackspace, key) && !letters.empty()) letters.pop_back();
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + 6.0f * (key.x + gap), lastRow));
+    ok = button("letters.ok", okLabel, key, ButtonKind::Primary);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + size.y));
+    return ok;
+}
+
 }  // namespace vk::ui

@@ -40,4 +40,8 @@ bool drawKeyboard(std::string& text, KeyboardState& state, std::size_t maxCodepo
 bool drawNumericKeypad(std::string& digits, std::size_t maxDigits, ImVec2 size, const char* okLabel,
                        bool okEnabled = true);
 
+// The 26 letters in alphabetical order, large, with erase and OK: for the first letters of a name, where a
+// full keyboard only makes people hunt. Returns true when OK is tapped.
+bool drawLetterPad(std::string& letters, std::size_t maxLetters, ImVec2 size, const char* okLabel);
+
 }  // namespace vk::ui

@@ -63,6 +63,20 @@ ImVec2 drawCentered(ImDrawList* draw, ImFont* font, const std::string& words, Im
     return ImVec2(widest, y - at.y);
 }
 
+// Whether every word of `words` fits `width` on a line of its own: wrapping may then break between words only.
+bool wordsFit(ImFont* font, const std::string& words, float width) {
+    std::size_t start = 0;
+    while (start < words.size()) {
+        std::size_t end = words.find_first_of(" \n", start);
+        if (end == std::string::npos) end = words.size();
+        if (end > start &&
+            font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, words.c_str() + start, words.c_str() + end).x > width)
+            return false;
+        start = end + 1;
+    }
+    return true;
+}
+
 }  // namespace
 
 void beginDrawnItems() {
@@ -106,8 +120,13 @@ bool button(const char* id, const char* label, ImVec2 size, ButtonKind kind, boo
     fillRoundedRect(draw, min, max, fill, rounding);
     if (border != IM_COL32(0, 0, 0, 0)) draw->AddRect(min, max, border, rounding, 0, 2.0f);
     ImFont* font = fonts().body ? fonts().body : ImGui::GetFont();
+    // A word wider than the button would be cut in two (« Valide / r »): a smaller type first, and if even that
+    // does not do, the fit test hears of it.
+    const float wrapWidth = size.x * 0.92f;
+    if (!wordsFit(font, label, wrapWidth) && fonts().small && wordsFit(fonts().small, label, wrapWidth)) font = fonts().small;
     const ImVec2 ink = drawCentered(draw, font, label, min, max, inkColor);
-    record(id, label, min, max, true, ink.x > size.x + 0.5f || ink.y > size.y + 0.5f);
+    record(id, label, min, max, true,
+           ink.x > size.x + 0.5f || ink.y > size.y + 0.5f || !wordsFit(font, label, wrapWidth));
     return tapped;
 }
 

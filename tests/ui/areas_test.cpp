@@ -37,8 +37,8 @@ void typeUpToTheLastKey(UiFixture& f) {
     f.tap("check_in.by_birth_date");
     for (const char digit : std::string("14031950")) f.tap(std::string("pad.") + digit);
     f.tap("pad.ok");
-    f.tap("kbd.m");
-    f.tap("kbd.o");
+    f.tap("letters.M");
+    f.tap("letters.O");
 }
 
 class ThrowingScreen final : public app::Screen {
@@ -155,12 +155,12 @@ TEST_CASE("a database refusing writes during a check-in shows the out-of-order s
     UiFixture f;
     typeUpToTheLastKey(f);
     f.runtime.database.sql().exec("PRAGMA query_only = 1");
-    f.tap("kbd.done");
+    f.tap("letters.ok");
     CHECK(f.kiosk.shows("Borne momentanément indisponible"));
     CHECK(f.kiosk.shows("readonly"));
     f.runtime.database.sql().exec("PRAGMA query_only = 0");
     f.tap("out_of_order.retry");
     typeUpToTheLastKey(f);
-    f.tap("kbd.done");
+    f.tap("letters.ok");
     CHECK(f.kiosk.shows("M-001"));
 }

@@ -23,8 +23,8 @@ void checkInByBirthDate(UiFixture& f, const std::string& ddmmyyyy, const std::st
     f.tap("check_in.by_birth_date");
     typeDigits(f, ddmmyyyy);
     f.tap("pad.ok");
-    for (const char letter : letters) f.tap(std::string("kbd.") + static_cast<char>(std::tolower(letter)));
-    f.tap("kbd.done");
+    for (const char letter : letters) f.tap(std::string("letters.") + static_cast<char>(std::toupper(letter)));
+    f.tap("letters.ok");
 }
 
 }  // namespace
@@ -44,7 +44,7 @@ TEST_CASE("the health screen shows this week's doctor, the hours and the coming 
 TEST_CASE("a resident checks in with birth date and two letters, and gets a ticket", "[ui][health][check-in]") {
     UiFixture f;
     checkInByBirthDate(f, "14031950", "MO");
-    CHECK(f.kiosk.shows("C’est noté, vous êtes enregistré."));
+    CHECK(f.kiosk.shows("C’est noté : votre arrivée est enregistrée."));
     CHECK(f.kiosk.shows("M-001"));
     CHECK(f.kiosk.shows("J. M."));
     // The ticket went to the printer, with the number and no name.
@@ -59,23 +59,131 @@ TEST_CASE("a resident checks in with birth date and two letters, and gets a tick
         CHECK(line.text.find("Jeanne") == std::string::npos);
     }
     CHECK(hasNumber);
-    // A second check-in gives the same number back, and prints nothing more.
+    CHECK_FALSE(receipts[0].duplicate);
+    // A second check-in gives the same number back and prints it again, marked as a copy, as the screen says.
     f.tap("check_in.finish");
     checkInByBirthDate(f, "14031950", "MOU");
-    CHECK(f.kiosk.shows("Vous êtes déjà enregistré."));
+    CHECK(f.kiosk.shows("Votre arrivée était déjà enregistrée."));
     CHECK(f.kiosk.shows("M-001"));
-    CHECK(printer.lastReceipts().size() == 1);
+    CHECK(f.kiosk.shows("Une copie de votre ticket s’imprime."));
+    REQUIRE(printer.lastReceipts().size() == 2);
+    CHECK(printer.lastReceipts().back().duplicate);
 }
 
-TEST_CASE("a birth date that matches nobody gets a kind message and a way to the assistant", "[ui][health][check-in]") {
+int openHelpNotices(UiFixture& f) {
+    return f.runtime.database.sql()
+        .execAndGet("SELECT count(*) FROM staff_notice WHERE area = 'health.help' AND acknowledged_at IS NULL")
+        .getInt();
+}
+
+TEST_CASE("a birth date that matches nobody is read back, and the assistant can be told", "[ui][health][check-in]") {
     UiFixture f;
-    checkInByBirthDate(f, "01011901", "XY");
+    checkInByBirthDate(f, "01011931", "XY");
     CHECK(f.kiosk.shows("Nous ne trouvons pas votre rendez-vous d’aujourd’hui."));
-    CHECK(f.kiosk.shows("L’assistante médicale peut vous aider"));
+    // What was typed, as people say it, so that a slip is seen.
+    CHECK(f.kiosk.shows("Vous avez tapé : 1 janvier 1931, XY"));
     f.tap("check_in.retry");
-    CHECK(f.kiosk.find("check_in.by_birth_date"));
+    CHECK(f.kiosk.find("pad.ok"));  // back to the birth date, not to the start
+    f.tap("common.back");
     f.tap("check_in.see_assistant");
-    CHECK(f.kiosk.shows("L’assistante va s’occuper de vous"));
+    CHECK(f.kiosk.shows("L’assistante est prévenue"));
+    CHECK(openHelpNotices(f) == 1);
+}
+
+TEST_CASE("a resident's call for help shows in the waiting room until the assistant says she saw it", "[ui][health][check-in][waiting-room]") {
+    UiFixture f;
+    checkInByBirthDate(f, "01011931", "XY");
+    f.tap("check_in.ask_assistant");
+    CHECK(f.kiosk.shows("L’assistante est prévenue"));
+    f.tap("check_in.finish");
+    f.signIn("Claire Moreau", "2580");
+    f.tap("staff.home.waiting_room");
+    CHECK(f.kiosk.shows("rendez-vous introuvable"));
+    std::string seen;
+    for (const auto& item : f.kiosk.drawn())
+        if (item.id.starts_with("waiting.help.seen.")) seen = item.id;
+    REQUIRE_FALSE(seen.empty());
+    f.tap(seen);
+    CHECK_FALSE(f.kiosk.shows("rendez-vous introuvable"));
+    CHECK(openHelpNotices(f) == 0);
+}
+
+TEST_CASE("a birth date is checked as it is typed, and OK says what is missing", "[ui][health][check-in][bad-input]") {
+    UiFixture f;
+    f.tap("home.tile.health");
+    f.tap("health.check_in");
+    f.tap("check_in.by_birth_date");
+    f.tap("pad.ok");
+    CHECK(f.kiosk.shows("Tapez d’abord votre date de naissance"));
+    typeDigits(f, "3");
+    typeDigits(f, "2");
+    CHECK(f.kiosk.shows("Le jour va de 01 à 31."));
+    f.tap("pad.backspace");
+    typeDigits(f, "113");
+    CHECK(f.kiosk.shows("Le mois va de 01 (janvier) à 12 (décembre)."));
+    f.tap("pad.backspace");
+    typeDigits(f, "2195");
+    f.tap("pad.ok");
+    CHECK(f.kiosk.shows("Il manque encore 1 chiffres"));
+    typeDigits(f, "0");
+    f.tap("pad.ok");
+    // On to the letters, on a pad of letters only, with the count wanted.
+    CHECK(f.kiosk.shows("Les 2 ou 3 premières lettres de votre nom de famille"));
+    CHECK(f.kiosk.shows("_ _ _"));
+    CHECK_FALSE(f.kiosk.find("kbd.space"));
+    f.tap("letters.M");
+    f.tap("letters.ok");
+    CHECK(f.kiosk.shows("Tapez au moins 2 lettres"));
+    f.tap("letters.O");
+    CHECK(f.kiosk.shows("M O _"));
+}
+
+TEST_CASE("misses slow down the person typing with a countdown, and the next visitor starts afresh", "[ui][health][check-in]") {
+    UiFixture f;
+    checkInByBirthDate(f, "01011931", "XY");
+    for (int miss = 0; miss < 2; ++miss) {
+        f.tap("check_in.retry");
+        typeDigits(f, "01011931");
+        f.tap("pad.ok");
+        f.tap("letters.X");
+        f.tap("letters.Y");
+        f.tap("letters.ok");
+    }
+    // The third miss: a short wait before the next try, counted down.
+    CHECK(f.kiosk.shows("Corriger dans 5 s"));
+    f.advanceSeconds(5);
+    CHECK(f.kiosk.shows("Corriger"));
+    CHECK_FALSE(f.kiosk.shows("Corriger dans"));
+    // The next person is not slowed down: Jeanne Moulin checks in at once.
+    f.tap("check_in.finish");
+    checkInByBirthDate(f, "14031950", "MO");
+    CHECK(f.kiosk.shows("M-001"));
+}
+
+TEST_CASE("before the idle return wipes a half-typed check-in, the kiosk asks whether more time is needed", "[ui][shell][idle]") {
+    UiFixture f;
+    f.tap("home.tile.health");
+    f.tap("health.check_in");
+    f.tap("check_in.by_birth_date");
+    typeDigits(f, "1403");
+    f.advanceSeconds(f.runtime.config.idleTimeoutSeconds - 15);
+    CHECK(f.kiosk.shows("Voulez-vous plus de temps ?"));
+    CHECK(f.kiosk.shows("Sans réponse, retour à l’accueil dans 15 s."));
+    f.advanceSeconds(10);
+    CHECK(f.kiosk.shows("Sans réponse, retour à l’accueil dans 5 s."));
+    // The question answered, the screen comes back as it was left.
+    const auto* yes = f.kiosk.find("shell.more_time.yes");
+    REQUIRE(yes);
+    f.kiosk.tapAt(yes->center().x, yes->center().y);
+    CHECK_FALSE(f.kiosk.shows("Voulez-vous plus de temps ?"));
+    CHECK(f.kiosk.shows("14 / 03 / ____"));
+    f.advanceSeconds(f.runtime.config.idleTimeoutSeconds - 30);
+    CHECK(f.kiosk.find("pad.ok"));
+    // Unanswered, the question comes back, and its countdown ends at home.
+    f.advanceSeconds(25);
+    CHECK(f.kiosk.shows("Voulez-vous plus de temps ?"));
+    f.advanceSeconds(21);
+    CHECK(f.kiosk.state().screen == app::kHomeScreen);
 }
 
 TEST_CASE("a resident checks in with the code of the appointment", "[ui][health][check-in]") {
@@ -91,7 +199,7 @@ TEST_CASE("a resident checks in with the code of the appointment", "[ui][health]
     f.tap("check_in.by_code");
     for (const char c : code) f.tap(std::string("code.") + c);
     f.tap("code.ok");
-    CHECK(f.kiosk.shows("C’est noté, vous êtes enregistré."));
+    CHECK(f.kiosk.shows("C’est noté : votre arrivée est enregistrée."));
     CHECK(f.kiosk.shows("T. N."));
 }
 
@@ -190,10 +298,10 @@ TEST_CASE("no patient name, birth date or phone is ever drawn on a public screen
     expectNothingPrivate("birth date, half typed");
     f.tap("pad.0");
     f.tap("pad.ok");
-    f.tap("kbd.m");
-    f.tap("kbd.o");
+    f.tap("letters.M");
+    f.tap("letters.O");
     expectNothingPrivate("letters");
-    f.tap("kbd.done");
+    f.tap("letters.ok");
     expectNothingPrivate("checked in");
     f.tap("check_in.finish");
     checkInByBirthDate(f, "30111988", "NG");

@@ -67,7 +67,7 @@ TEST_CASE("screenshots of the home screen, the keyboard and the staff PIN pad", 
         f.tap("check_in.by_birth_date");
         for (const char* key : {"pad.1", "pad.4", "pad.0", "pad.3", "pad.1", "pad.9"}) f.tap(key);
         capture(f.kiosk, "check-in-birth-date");
-        for (const char* key : {"pad.5", "pad.0", "pad.ok", "kbd.m", "kbd.o", "kbd.done"}) f.tap(key);
+        for (const char* key : {"pad.5", "pad.0", "pad.ok", "letters.M", "letters.O", "letters.ok"}) f.tap(key);
         capture(f.kiosk, "check-in-ticket");
         f.tap("check_in.finish");
         f.signIn("Claire Moreau", "2580");
@@ -92,6 +92,28 @@ TEST_CASE("screenshots of the home screen, the keyboard and the staff PIN pad", 
         f.tap("staff.home.devices");
         f.tap("devices.print_test");
         capture(f.kiosk, "device-panel");
+    }
+    {
+        // Check-in that forgives: a slip named as it is typed, the letters pad, what was typed read back, the
+        // assistant told, and the question before the idle return.
+        UiFixture f(1024, 600);
+        f.tap("home.tile.health");
+        f.tap("health.check_in");
+        f.tap("check_in.by_birth_date");
+        for (const char* key : {"pad.1", "pad.4", "pad.1", "pad.3"}) f.tap(key);
+        capture(f.kiosk, "check-in-birth-date-slip");
+        for (const char* key : {"pad.backspace", "pad.backspace", "pad.0", "pad.3", "pad.1", "pad.9", "pad.5", "pad.0", "pad.ok", "letters.M"}) f.tap(key);
+        capture(f.kiosk, "check-in-letters");
+        for (const char* key : {"letters.A", "letters.ok"}) f.tap(key);
+        capture(f.kiosk, "check-in-not-found");
+        f.tap("check_in.ask_assistant");
+        capture(f.kiosk, "check-in-assistant-told");
+        f.advanceSeconds(f.runtime.config.idleTimeoutSeconds - 12);
+        capture(f.kiosk, "more-time-question");
+        f.tap("shell.more_time.no");
+        f.signIn("Claire Moreau", "2580");
+        f.tap("staff.home.waiting_room");
+        capture(f.kiosk, "waiting-room-help");
     }
     {
         UiFixture f(1024, 600);

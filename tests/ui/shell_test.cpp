@@ -174,7 +174,7 @@ TEST_CASE("every registered screen fits at 1024×600, 1280×800 and 1920×1080, 
             expectEverythingFits(f, width, height, "check-in birth date");
             for (const char* key : {"pad.1", "pad.4", "pad.0", "pad.3", "pad.1", "pad.9", "pad.5", "pad.0", "pad.ok"}) f.tap(key);
             expectEverythingFits(f, width, height, "check-in letters");
-            for (const char* key : {"kbd.m", "kbd.o", "kbd.done"}) f.tap(key);
+            for (const char* key : {"letters.M", "letters.O", "letters.ok"}) f.tap(key);
             expectEverythingFits(f, width, height, "check-in result");
             f.tap("check_in.finish");
             f.tap("home.tile.health");

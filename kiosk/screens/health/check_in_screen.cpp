@@ -6,9 +6,12 @@
 #include "kiosk/i18n/translations.h"
 #include "kiosk/screens/health/health_screens.h"
 #include "kiosk/services/health/health_area.h"
+#include "kiosk/services/health/local_days.h"
 #include "kiosk/ui/on_screen_keyboard.h"
 #include "kiosk/ui/solid_fill.h"
 #include "kiosk/ui/widgets.h"
+
+#include <functional>
 
 namespace vk::screens {
 
@@ -28,7 +31,15 @@ std::string birthDateShown(const std::string& digits) {
     return shown;
 }
 
-void drawChoose(Form& form, float width, bool cardReader) {
+// Tells the assistant (a notice on her screens) and says so to the resident.
+void askForHelp(app::ScreenContext& context, Form& form, health::HelpReason reason) {
+    form.step = Form::Step::SeeAssistant;
+    context.later([reason](app::ScreenContext& later) {
+        later.services.area<health::HealthServices>().checkIn.askForHelp(reason);
+    });
+}
+
+void drawChoose(app::ScreenContext& context, Form& form, float width, bool cardReader) {
     ui::textWrapped(tr("check_in.choose"), width, ui::fonts().title);
     ImGui::Dummy(ui::em(1.0f, 0.5f));
     const ImVec2 big(width, ui::em(3.2f));
@@ -49,41 +60,99 @@ void drawChoose(Form& form, float width, bool cardReader) {
     ImGui::Dummy(ui::em(1.0f, 0.4f));
     if (ui::button("check_in.see_assistant", tr("check_in.see_assistant"), ImVec2(width, ui::em(2.4f)),
                    ui::ButtonKind::Quiet))
-        form.step = Form::Step::SeeAssistant;
+        askForHelp(context, form, health::HelpReason::Asked);
 }
 
-void drawBirthDate(Form& form, const ImVec2& area, const ImVec2& origin) {
+const char* birthDateProblemKey(health::BirthDateProblem problem) {
+    switch (problem) {
+    case health::BirthDateProblem::DayInvalid: return "check_in.birth_date.day_invalid";
+    case health::BirthDateProblem::MonthInvalid: return "check_in.birth_date.month_invalid";
+    case health::BirthDateProblem::YearInvalid: return "check_in.birth_date.year_invalid";
+    case health::BirthDateProblem::NoSuchDay: return "check_in.birth_date.no_such_day";
+    case health::BirthDateProblem::Incomplete:
+    case health::BirthDateProblem::None: break;
+    }
+    return nullptr;
+}
+
+int currentYear(const app::KioskServices& services) {
+    return std::stoi(health::localDay(services.clock.nowMs()).substr(0, 4));
+}
+
+void drawBirthDate(app::ScreenContext& context, Form& form, const ImVec2& area, const ImVec2& origin) {
     const float left = area.x * 0.45f;
+    const auto problem = health::checkBirthDigits(form.birthDigits, currentYear(context.services));
+    const char* problemKey = birthDateProblemKey(problem);
     ui::textWrapped(tr("check_in.birth_date"), left, ui::fonts().title);
     ImGui::Dummy(ui::em(1.0f, 0.5f));
-    ui::text(birthDateShown(form.birthDigits), ui::fonts().huge, ui::colors::kPrimary);
+    ui::text(birthDateShown(form.birthDigits), ui::fonts().huge, problemKey ? ui::colors::kDanger : ui::colors::kPrimary);
     ImGui::Dummy(ui::em(1.0f, 0.5f));
-    ui::textWrapped(tr("check_in.birth_date_example"), left, ui::fonts().body, ui::colors::kTextMuted);
+    // What is wrong is said as soon as it is typed, with what to do about it; otherwise how to type it.
+    if (problemKey) ui::textWrapped(tr(problemKey), left, ui::fonts().body, ui::colors::kDanger);
+    else if (!form.message.empty()) ui::textWrapped(form.message, left, ui::fonts().body, ui::colors::kDanger);
+    else ui::textWrapped(tr("check_in.birth_date_example"), left, ui::fonts().body, ui::colors::kTextMuted);
     const float padWidth = std::min(area.x - left - ui::em(1.0f), area.y * 0.9f);
     ImGui::SetCursorScreenPos(ImVec2(origin.x + area.x - padWidth, origin.y));
-    if (ui::drawNumericKeypad(form.birthDigits, 8, ImVec2(padWidth, area.y), tr("common.next"),
-                              form.birthDigits.size() == 8)) {
-        form.step = Form::Step::Letters;
-        form.letters.clear();
-        form.keyboard = {};
-        form.keyboard.shift = true;
+    const std::size_t typed = form.birthDigits.size();
+    if (ui::drawNumericKeypad(form.birthDigits, 8, ImVec2(padWidth, area.y), tr("common.next"))) {
+        if (problem == health::BirthDateProblem::None) {
+            form.step = Form::Step::Letters;
+            form.letters.clear();
+            form.message.clear();
+        } else if (form.birthDigits.empty()) {
+            form.message = tr("check_in.birth_date.empty");
+        } else if (problem == health::BirthDateProblem::Incomplete) {
+            form.message = i18n::trf("check_in.birth_date.missing",
+                                     {{"count", std::to_string(8 - form.birthDigits.size())}});
+        }
+    } else if (form.birthDigits.size() != typed) {
+        form.message.clear();
     }
 }
 
+// "M O _": the letters typed and the places left, so the count wanted is seen, not only read.
+std::string lettersShown(const std::string& letters) {
+    std::string shown;
+    for (std::size_t i = 0; i < health::CheckInPolicy::kMaxSurnameLetters; ++i) {
+        if (i > 0) shown += ' ';
+        shown += i < letters.size() ? letters[i] : '_';
+    }
+    return shown;
+}
+
+void submit(app::ScreenContext& context, CheckInScreen& screen, std::function<health::CheckInResult(health::CheckIn&)> attempt) {
+    context.later([&screen, attempt = std::move(attempt)](app::ScreenContext& later) {
+        screen.showResult(later.services, attempt(later.services.area<health::HealthServices>().checkIn));
+    });
+}
+
 void drawLetters(app::ScreenContext& context, CheckInScreen& screen, Form& form, const ImVec2& area, const ImVec2& origin) {
-    ui::textWrapped(tr("check_in.letters"), area.x, ui::fonts().title);
-    ui::textField("check_in.letters", form.letters, "", true, false, ui::em(10.0f));
-    const float top = ImGui::GetCursorScreenPos().y + ui::em(0.5f);
-    ImGui::SetCursorScreenPos(ImVec2(origin.x, top));
-    // Three letters are plenty to tell patients apart; the keyboard stops there.
-    if (ui::drawKeyboard(form.letters, form.keyboard, 3, ImVec2(area.x, origin.y + area.y - top), tr("common.ok")) &&
-        form.letters.size() >= health::CheckInPolicy::kMinSurnameLetters) {
+    const float left = area.x * 0.34f;
+    ui::textWrapped(tr("check_in.letters"), left, ui::fonts().title);
+    ImGui::Dummy(ui::em(1.0f, 0.5f));
+    ui::text(lettersShown(form.letters), ui::fonts().huge, ui::colors::kPrimary);
+    ImGui::Dummy(ui::em(1.0f, 0.5f));
+    if (!form.message.empty()) ui::textWrapped(form.message, left, ui::fonts().body, ui::colors::kDanger);
+    else ui::textWrapped(tr("check_in.letters_example"), left, ui::fonts().body, ui::colors::kTextMuted);
+    const float padWidth = area.x - left - ui::em(1.0f);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + area.x - padWidth, origin.y));
+    const std::size_t typed = form.letters.size();
+    if (ui::drawLetterPad(form.letters, health::CheckInPolicy::kMaxSurnameLetters, ImVec2(padWidth, area.y),
+                          tr("common.ok"))) {
+        if (form.letters.size() < health::CheckInPolicy::kMinSurnameLetters) {
+            form.message = tr("check_in.letters_missing");
+            return;
+        }
         const std::string date = form.birthDigits.substr(4, 4) + "-" + form.birthDigits.substr(2, 2) + "-" +
                                  form.birthDigits.substr(0, 2);
-        context.later([&screen, date, letters = form.letters](app::ScreenContext& later) {
-            screen.showResult(later.services,
-                              later.services.area<health::HealthServices>().checkIn.byBirthDate(date, letters));
+        form.typed = i18n::dayMonthYear(std::stoi(form.birthDigits.substr(0, 2)), std::stoi(form.birthDigits.substr(2, 2)),
+                                        std::stoi(form.birthDigits.substr(4, 4))) +
+                     ", " + form.letters;
+        submit(context, screen, [date, letters = form.letters](health::CheckIn& checkIn) {
+            return checkIn.byBirthDate(date, letters);
         });
+    } else if (form.letters.size() != typed) {
+        form.message.clear();
     }
 }
 
@@ -93,7 +162,8 @@ void drawCode(app::ScreenContext& context, CheckInScreen& screen, Form& form, co
     ImGui::Dummy(ui::em(1.0f, 0.5f));
     ui::textField("check_in.code", form.code, "", true, false, left);
     ImGui::Dummy(ui::em(1.0f, 0.5f));
-    ui::textWrapped(tr("check_in.code_hint"), left, ui::fonts().body, ui::colors::kTextMuted);
+    if (!form.message.empty()) ui::textWrapped(form.message, left, ui::fonts().body, ui::colors::kDanger);
+    else ui::textWrapped(tr("check_in.code_hint"), left, ui::fonts().body, ui::colors::kTextMuted);
     // Only the characters a code can hold (no 0/O, 1/I, 2/Z, 5/S, 8/B), in reading order.
     static constexpr std::string_view kKeys = "346789ACDEFGHJKMNPQRTUVWXY";
     const float gridWidth = area.x - left - ui::em(1.0f);
@@ -109,25 +179,44 @@ void drawCode(app::ScreenContext& context, CheckInScreen& screen, Form& form, co
                                          origin.y + static_cast<float>(row) * (key.y + gap)));
         const std::string label(1, kKeys[i]);
         const std::string id = "code." + label;
-        if (ui::button(id.c_str(), label.c_str(), key) && form.code.size() < 16) form.code += label;
+        if (ui::button(id.c_str(), label.c_str(), key) && form.code.size() < 16) {
+            form.code += label;
+            form.message.clear();
+        }
     }
     const float lastRowY = origin.y + 4.0f * (key.y + gap);
     ImGui::SetCursorScreenPos(ImVec2(x0 + 5.0f * (key.x + gap), origin.y + 3.0f * (key.y + gap)));
     if (ui::button("code.backspace", ui::symbols::kBackspace, key) && !form.code.empty()) form.code.pop_back();
     ImGui::SetCursorScreenPos(ImVec2(x0, lastRowY));
-    if (ui::button("code.ok", tr("common.ok"), ImVec2(gridWidth, key.y), ui::ButtonKind::Primary, form.code.size() >= 4))
-        context.later([&screen, code = form.code](app::ScreenContext& later) {
-            screen.showResult(later.services, later.services.area<health::HealthServices>().checkIn.byCode(code));
-        });
+    if (ui::button("code.ok", tr("common.ok"), ImVec2(gridWidth, key.y), ui::ButtonKind::Primary)) {
+        if (form.code.size() < 4) {
+            form.message = tr(form.code.empty() ? "check_in.code_empty" : "check_in.code_short");
+            return;
+        }
+        form.typed = form.code;
+        submit(context, screen, [code = form.code](health::CheckIn& checkIn) { return checkIn.byCode(code); });
+    }
 }
 
-void drawResult(app::ScreenContext& context, const Form& form, float width) {
+health::HelpReason helpReasonFor(health::CheckInOutcome outcome) {
+    switch (outcome) {
+    case health::CheckInOutcome::SeveralMatches: return health::HelpReason::SeveralMatches;
+    case health::CheckInOutcome::TooEarly: return health::HelpReason::TooEarly;
+    case health::CheckInOutcome::TooLate: return health::HelpReason::TooLate;
+    case health::CheckInOutcome::Cancelled: return health::HelpReason::Cancelled;
+    default: return health::HelpReason::NotFound;
+    }
+}
+
+void drawResult(app::ScreenContext& context, Form& form, float width) {
     app::KioskServices& services = context.services;
     if (!form.result) return;
     const health::CheckInResult& result = *form.result;
     const ui::Fonts& fonts = ui::fonts();
     using health::CheckInOutcome;
     const bool success = result.outcome == CheckInOutcome::CheckedIn || result.outcome == CheckInOutcome::AlreadyCheckedIn;
+    const float buttonWidth = ui::em(12.0f);
+    const auto centreButton = [&] { ImGui::SetCursorPosX((width - buttonWidth) * 0.5f + ImGui::GetStyle().WindowPadding.x); };
     if (success && result.view) {
         const health::PublicCheckIn& view = *result.view;
         // The mark and the words on one line, so that the ticket and Terminer fit a 1024×600 screen too.
@@ -149,8 +238,12 @@ void drawResult(app::ScreenContext& context, const Form& form, float width) {
                          ticketWidth, fonts.body);
         ImGui::EndGroup();
         ImGui::SetCursorScreenPos(ImVec2(min.x - (width - ticketWidth) * 0.5f, max.y + ui::em(0.5f)));
-        ui::textCentered(tr(services.printer.printsNow() ? "check_in.ticket_printing" : "check_in.ticket_later"), width,
-                         fonts.body, ui::colors::kTextMuted);
+        // Both outcomes print (the second time a copy marked DUPLICATA): the words say what the printer does.
+        const char* printing = services.printer.printsNow()
+                                   ? (result.outcome == CheckInOutcome::CheckedIn ? "check_in.ticket_printing"
+                                                                                  : "check_in.ticket_copy_printing")
+                                   : "check_in.ticket_later";
+        ui::textCentered(tr(printing), width, fonts.body, ui::colors::kTextMuted);
         ui::textCentered(tr("check_in.sit_down"), width, fonts.body, ui::colors::kTextMuted);
     } else {
         const char* key = "check_in.no_match";
@@ -164,33 +257,52 @@ void drawResult(app::ScreenContext& context, const Form& form, float width) {
         case CheckInOutcome::TooLate: key = "check_in.too_late"; break;
         case CheckInOutcome::Cancelled: key = "check_in.cancelled"; break;
         case CheckInOutcome::InvalidInput: key = "check_in.invalid"; break;
-        case CheckInOutcome::Paused: key = "check_in.paused"; break;
         default: break;
         }
-        ui::textCentered(ui::symbols::kInfo, width, fonts.huge, ui::colors::kParcels);
-        ImGui::Dummy(ui::em(1.0f, 0.3f));
         ui::textCentered(tr(key), width, fonts.title);
         if (!detail.empty()) ui::textCentered(detail, width, fonts.body);
+        // What was typed, read back: a slip (14 instead of 41, MO instead of MA) is seen at once.
+        if (!form.typed.empty() && (result.outcome == CheckInOutcome::NoMatch || result.outcome == CheckInOutcome::InvalidInput)) {
+            ImGui::Dummy(ui::em(1.0f, 0.2f));
+            ui::textCentered(i18n::trf("check_in.you_typed", {{"typed", form.typed}}), width, fonts.title,
+                             ui::colors::kPrimary);
+        }
+        ImGui::Dummy(ui::em(1.0f, 0.5f));
+        // Misses slow down the person typing, not the next one: a wait that grows, shown, and gone when they leave.
+        const int wait = form.attempts.secondsToWait(services.clock.nowMs());
+        centreButton();
+        const std::string retry = wait > 0 ? i18n::trf("check_in.retry_in", {{"seconds", std::to_string(wait)}})
+                                           : std::string(tr("check_in.retry"));
+        if (ui::button("check_in.retry", retry.c_str(), ImVec2(buttonWidth, ui::em(2.4f)), ui::ButtonKind::Normal,
+                       wait == 0)) {
+            const Form::Step back = form.typed.empty()            ? Form::Step::Choose
+                                    : form.typed == form.code ? Form::Step::Code
+                                                              : Form::Step::BirthDate;
+            const auto attempts = form.attempts;
+            form = {};
+            form.attempts = attempts;
+            form.step = back;
+            return;
+        }
         ImGui::Dummy(ui::em(1.0f, 0.3f));
-        ui::textCentered(tr("check_in.assistant_help"), width, fonts.body, ui::colors::kTextMuted);
-        ImGui::Dummy(ui::em(1.0f, 0.6f));
-        ImGui::SetCursorPosX((width - ui::em(12.0f)) * 0.5f + ImGui::GetStyle().WindowPadding.x);
-        if (ui::button("check_in.retry", tr("check_in.retry"), ImVec2(ui::em(12.0f), ui::em(2.4f)))) {
-            context.open(kCheckInScreen);
+        centreButton();
+        if (ui::button("check_in.ask_assistant", tr("check_in.ask_assistant"), ImVec2(buttonWidth, ui::em(2.4f)))) {
+            askForHelp(context, form, helpReasonFor(result.outcome));
             return;
         }
     }
-    ImGui::Dummy(ui::em(1.0f, 0.4f));
-    ImGui::SetCursorPosX((width - ui::em(12.0f)) * 0.5f + ImGui::GetStyle().WindowPadding.x);
-    if (ui::button("check_in.finish", tr("check_in.finish"), ImVec2(ui::em(12.0f), ui::em(2.4f)), ui::ButtonKind::Primary))
+    ImGui::Dummy(ui::em(1.0f, 0.3f));
+    centreButton();
+    if (ui::button("check_in.finish", tr("check_in.finish"), ImVec2(buttonWidth, ui::em(2.4f)), ui::ButtonKind::Primary))
         context.returnHome("check-in done");
 }
 
 void drawSeeAssistant(app::ScreenContext& context, float width) {
     ImGui::Dummy(ui::em(1.0f, 1.5f));
-    ui::textCentered(tr("check_in.see_assistant_title"), width, ui::fonts().title);
+    ui::textCentered(std::string(ui::symbols::kCheck) + "  " + tr("check_in.see_assistant_title"), width,
+                     ui::fonts().title, ui::colors::kSuccess);
     ImGui::Dummy(ui::em(1.0f, 0.4f));
-    ui::textCentered(tr("check_in.see_assistant_body"), width, ui::fonts().body);
+    ui::textWrapped(tr("check_in.see_assistant_body"), width, ui::fonts().body);
     ImGui::Dummy(ui::em(1.0f, 1.0f));
     ImGui::SetCursorPosX((width - ui::em(12.0f)) * 0.5f + ImGui::GetStyle().WindowPadding.x);
     if (ui::button("check_in.finish", tr("check_in.finish"), ImVec2(ui::em(12.0f), ui::em(2.4f)), ui::ButtonKind::Primary))
@@ -198,6 +310,12 @@ void drawSeeAssistant(app::ScreenContext& context, float width) {
 }
 
 }  // namespace
+
+std::int64_t CheckInScreen::nextRedrawMs(std::int64_t nowMs) const {
+    // The « Réessayer dans 20 s » countdown, once a second.
+    if (form_.step == Form::Step::Result && form_.attempts.secondsToWait(nowMs) > 0) return nowMs + 1000 - nowMs % 1000;
+    return kNoRedraw;
+}
 
 void CheckInScreen::open(app::ScreenContext& context) {
     (void)context;
@@ -207,7 +325,13 @@ void CheckInScreen::open(app::ScreenContext& context) {
 void CheckInScreen::showResult(app::KioskServices& services, const health::CheckInResult& result) {
     form_.step = Form::Step::Result;
     form_.result = result;
-    if (result.outcome != health::CheckInOutcome::CheckedIn || !result.view) return;
+    const auto outcome = result.outcome;
+    if (outcome == health::CheckInOutcome::NoMatch || outcome == health::CheckInOutcome::SeveralMatches ||
+        outcome == health::CheckInOutcome::InvalidInput)
+        form_.attempts.noteMiss(services.clock.nowMs());
+    if ((outcome != health::CheckInOutcome::CheckedIn && outcome != health::CheckInOutcome::AlreadyCheckedIn) ||
+        !result.view)
+        return;
     // The paper ticket carries the number and the time only: it may be left on a chair.
     hardware::Receipt ticket;
     ticket.kind = "queue_ticket";
@@ -220,6 +344,8 @@ void CheckInScreen::showResult(app::KioskServices& services, const health::Check
         {i18n::longDate(services.clock.nowMs()), false, false, true},
         {tr("check_in.sit_down"), false, false, true},
     };
+    // Someone who checks in again has usually lost the first ticket: the copy says it is one.
+    ticket.duplicate = outcome == health::CheckInOutcome::AlreadyCheckedIn;
     services.printer.submit(ticket);
 }
 
@@ -227,6 +353,7 @@ void CheckInScreen::draw(app::ScreenContext& context) {
     Form& form = form_;
     if (ui::headerBar(tr("check_in.title"), true)) {
         // Back goes one step back, as people expect, until the first step.
+        form.message.clear();
         if (form.step == Form::Step::Letters)
             form.step = Form::Step::BirthDate;
         else if (form.step == Form::Step::BirthDate || form.step == Form::Step::Code)
@@ -239,9 +366,9 @@ void CheckInScreen::draw(app::ScreenContext& context) {
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     switch (form.step) {
     case Form::Step::Choose:
-        drawChoose(form, area.x, context.services.keyboardReader || context.services.nfcReader);
+        drawChoose(context, form, area.x, context.services.keyboardReader || context.services.nfcReader);
         break;
-    case Form::Step::BirthDate: drawBirthDate(form, area, origin); break;
+    case Form::Step::BirthDate: drawBirthDate(context, form, area, origin); break;
     case Form::Step::Letters: drawLetters(context, *this, form, area, origin); break;
     case Form::Step::Code: drawCode(context, *this, form, area, origin); break;
     case Form::Step::Result: drawResult(context, form, area.x); break;

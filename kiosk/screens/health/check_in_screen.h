@@ -15,6 +15,7 @@ class CheckInScreen final : public app::Screen {
 public:
     void open(app::ScreenContext& context) override;
     void draw(app::ScreenContext& context) override;
+    std::int64_t nextRedrawMs(std::int64_t nowMs) const override;
 
     // Shows a check-in's outcome and, when a patient is checked in, prints their ticket. Used by the steps
     // of this screen and by a card presented on the reader.
@@ -26,7 +27,9 @@ public:
         std::string birthDigits;  // "DDMMYYYY"
         std::string letters;
         std::string code;
-        ui::KeyboardState keyboard;
+        std::string message;  // what is missing or wrong in what is being typed
+        std::string typed;    // what was looked up, read back when nothing is found: « 14 mars 1950, MO »
+        services::health::CheckInAttempts attempts;  // this person's misses; forgotten when they leave
         std::optional<services::health::CheckInResult> result;
     };
 

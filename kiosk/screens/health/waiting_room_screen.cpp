@@ -28,6 +28,7 @@ struct View {
     std::vector<storage::Appointment> today;
     health::CallingBoard board;
     int delayMinutes = 0;
+    std::vector<storage::StaffNotice> helpRequests;  // residents who asked for her at the kiosk
     std::int64_t loadedMinute = -1;
     std::string walkInName;
     // A booked appointment typed at the desk, for today.
@@ -68,6 +69,9 @@ void reload(View& view, KioskServices& services, bool force) {
     view.today = health.waitingRoom.today();
     view.board = health.waitingRoom.callingBoard();
     view.delayMinutes = health.rota.today().delayMinutes;
+    view.helpRequests.clear();
+    for (auto& notice : services.staffNotices.open())
+        if (notice.area == health::kHelpNoticeArea) view.helpRequests.push_back(std::move(notice));
 }
 
 void report(View& view, KioskServices& services, const health::AppointmentChange& change, const char* okKey) {
@@ -228,8 +232,23 @@ void WaitingRoomScreen::draw(app::ScreenContext& context) {
             }, a.id, "waiting.marked_no_show");
     };
 
-    // Left: who is in consultation, who waits, in call order.
+    // Left: who asks for her at the kiosk, who is in consultation, who waits, in call order.
     ImGui::BeginGroup();
+    for (std::size_t i = 0; i < view.helpRequests.size() && i < 2; ++i) {
+        const storage::StaffNotice& notice = view.helpRequests[i];
+        const float rowTop = ImGui::GetCursorScreenPos().y;
+        const float seenWidth = ui::em(4.5f);
+        ui::textWrapped(notice.message, left - seenWidth - ui::em(0.5f), fonts.body, ui::colors::kDanger);
+        const float textBottom = ImGui::GetCursorScreenPos().y;
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + left - seenWidth, rowTop));
+        const std::string id = "waiting.help.seen." + std::to_string(notice.seq);
+        if (ui::button(id.c_str(), tr("waiting.help.acknowledge"), ImVec2(seenWidth, ui::em(1.8f)), ui::ButtonKind::Primary))
+            context.later([&view, seq = notice.seq](app::ScreenContext& later) {
+                later.services.staffNotices.acknowledge(*later.state.staff, seq);
+                reload(view, later.services, true);
+            });
+        ImGui::SetCursorScreenPos(ImVec2(origin.x, std::max(textBottom, rowTop + ui::em(1.9f))));
+    }
     if (ui::button("waiting.call_next", tr("waiting.call_next"), ImVec2(left, ui::em(2.6f)), ui::ButtonKind::Primary,
                    !view.waiting.empty()))
         act(context, view, [](health::WaitingRoom& room, const services::StaffSession& staff, const std::string&) {

@@ -1,5 +1,6 @@
 #include "kiosk/services/health/check_in.h"
 
+#include "kiosk/i18n/translations.h"
 #include "kiosk/services/health/local_days.h"
 #include "kiosk/services/user_text.h"
 
@@ -29,7 +30,7 @@ bool isInWaitingRoom(const Appointment& appointment) {
 }  // namespace
 
 CheckIn::CheckIn(storage::Database& db, const Clock& clock, StaffService& staff, CheckInPolicy policy)
-    : store_(db), clock_(clock), staff_(staff), policy_(std::move(policy)) {}
+    : store_(db), clock_(clock), staff_(staff), policy_(std::move(policy)), notices_(db) {}
 
 PublicCheckIn CheckIn::publicView(const Appointment& appointment, const std::string& ticket) const {
     const std::int64_t shownTime = appointment.walkIn ? appointment.arrivedAt.value_or(appointment.startsAt)
@@ -37,24 +38,77 @@ PublicCheckIn CheckIn::publicView(const Appointment& appointment, const std::str
     return {ticket, initials(appointment.givenName, appointment.surname), localTime(shownTime)};
 }
 
-bool CheckIn::paused() const { return clock_.nowMs() < pausedUntil_; }
+void CheckInAttempts::noteMiss(std::int64_t nowMs) {
+    ++misses;
+    if (misses < 3) return;
+    const int seconds = std::min(60, 5 << std::min(misses - 3, 4));
+    nextTryAtMs = nowMs + seconds * 1000LL;
+}
+
+int CheckInAttempts::secondsToWait(std::int64_t nowMs) const {
+    if (nowMs >= nextTryAtMs) return 0;
+    return static_cast<int>((nextTryAtMs - nowMs + 999) / 1000);
+}
+
+BirthDateProblem checkBirthDigits(const std::string& digits, int currentYear) {
+    auto number = [&](std::size_t from, std::size_t count) { return std::stoi(digits.substr(from, count)); };
+    if (digits.size() >= 2) {
+        const int day = number(0, 2);
+        if (day < 1 || day > 31) return BirthDateProblem::DayInvalid;
+    } else if (digits.size() == 1 && digits[0] > '3') {
+        return BirthDateProblem::DayInvalid;
+    }
+    if (digits.size() >= 4) {
+        const int month = number(2, 2);
+        if (month < 1 || month > 12) return BirthDateProblem::MonthInvalid;
+    } else if (digits.size() == 3 && digits[2] > '1') {
+        return BirthDateProblem::MonthInvalid;
+    }
+    // A year is plausible from its first digits on: 19.. or 20.., and at most 120 years ago.
+    if (digits.size() >= 5 && digits[4] != '1' && digits[4] != '2') return BirthDateProblem::YearInvalid;
+    if (digits.size() >= 6 && digits.substr(4, 2) != "19" && digits.substr(4, 2) != "20")
+        return BirthDateProblem::YearInvalid;
+    if (digits.size() < 8) return BirthDateProblem::Incomplete;
+    const int year = number(4, 4);
+    if (year > currentYear || year < currentYear - 120) return BirthDateProblem::YearInvalid;
+    const int day = number(0, 2);
+    const int month = number(2, 2);
+    static constexpr int kDaysIn[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    if (day > kDaysIn[month - 1] || (month == 2 && day == 29 && !leap)) return BirthDateProblem::NoSuchDay;
+    return BirthDateProblem::None;
+}
 
 CheckInResult CheckIn::noteMiss(CheckInResult result) {
     if (result.outcome != CheckInOutcome::NoMatch && result.outcome != CheckInOutcome::SeveralMatches) return result;
     const std::int64_t now = clock_.nowMs();
-    const std::int64_t windowStart = now - policy_.missWindowMinutes * kMsPerMinute;
-    std::erase_if(recentMisses_, [&](std::int64_t at) { return at <= windowStart; });
+    const std::int64_t windowMs = policy_.alertWindowMinutes * kMsPerMinute;
+    std::erase_if(recentMisses_, [&](std::int64_t at) { return at <= now - windowMs; });
     recentMisses_.push_back(now);
-    if (static_cast<int>(recentMisses_.size()) >= policy_.missesBeforePause) {
-        pausedUntil_ = now + policy_.pauseMinutes * kMsPerMinute;
-        recentMisses_.clear();
-        staff_.audit(nullptr, "health.check_in_paused", std::to_string(policy_.missesBeforePause) + " misses");
+    // One notice per window: the assistant needs to know once, not at every further miss.
+    if (static_cast<int>(recentMisses_.size()) >= policy_.missesBeforeAlert &&
+        (alertedAtMs_ == 0 || now - alertedAtMs_ >= windowMs)) {
+        alertedAtMs_ = now;
+        const std::string count = std::to_string(recentMisses_.size());
+        notices_.add("health", i18n::trf("check_in.notice.many_misses", {{"count", count}}), now);
+        staff_.audit(nullptr, "health.check_in_misses", count);
     }
     return result;
 }
 
+void CheckIn::askForHelp(HelpReason reason) {
+    // The same words as the translation keys' last part: "asked" is check_in.help_reason.asked.
+    static constexpr const char* kReasons[] = {"asked", "not_found", "several", "too_early", "too_late", "cancelled"};
+    const std::string name = kReasons[static_cast<int>(reason)];
+    const std::int64_t now = clock_.nowMs();
+    notices_.add(kHelpNoticeArea,
+                 i18n::trf("check_in.notice.help",
+                           {{"reason", i18n::tr("check_in.help_reason." + name)}, {"time", localTime(now)}}),
+                 now);
+    staff_.audit(nullptr, "health.help_requested", name);
+}
+
 CheckInResult CheckIn::byBirthDate(const std::string& birthDate, const std::string& surnameLetters) {
-    if (paused()) return {CheckInOutcome::Paused};
     return noteMiss(lookUpByBirthDate(birthDate, surnameLetters));
 }
 
@@ -69,7 +123,6 @@ CheckInResult CheckIn::lookUpByBirthDate(const std::string& birthDate, const std
 }
 
 CheckInResult CheckIn::byCode(const std::string& code) {
-    if (paused()) return {CheckInOutcome::Paused};
     return noteMiss(lookUpByCode(code));
 }
 

@@ -7,7 +7,9 @@
 #include "kiosk/services/health/appointment_book.h"
 #include "kiosk/services/staff_service.h"
 #include "storage/appointment_store.h"
+#include "storage/staff_notice_store.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -22,12 +24,29 @@ struct CheckInPolicy {
     std::string ticketPrefix = "M";   // booked patients: "M-007"
     std::string walkInPrefix = "S";   // walk-ins: "S-003"
     static constexpr std::size_t kMinSurnameLetters = 2;
-    // Someone trying birth dates and letters (or codes) one after another to learn who comes when: after this
-    // many misses within the window, typed check-in pauses for a while. A card, or the assistant, still works.
-    int missesBeforePause = 6;
-    int missWindowMinutes = 10;
-    int pauseMinutes = 2;
+    static constexpr std::size_t kMaxSurnameLetters = 3;
+    // Someone trying birth dates and codes one after another to learn who comes when. The person typing is
+    // slowed down (CheckInAttempts), never the next one: check-in never closes. Many misses in an hour, whoever
+    // typed them, leave a notice for the assistant instead.
+    int missesBeforeAlert = 12;
+    int alertWindowMinutes = 60;
 };
+
+// One person's attempts at the kiosk, kept by the screen and forgotten when they leave (the return home). After
+// two misses each further try waits a little longer: 5 s, 10 s, 20 s, 40 s, then a minute.
+struct CheckInAttempts {
+    int misses = 0;
+    std::int64_t nextTryAtMs = 0;
+
+    void noteMiss(std::int64_t nowMs);
+    // Seconds left before the next try, 0 when they may try now.
+    int secondsToWait(std::int64_t nowMs) const;
+};
+
+// What is wrong with a birth date as it is being typed, as "DDMMYYYY" digits (fewer while typing).
+enum class BirthDateProblem { None, Incomplete, DayInvalid, MonthInvalid, YearInvalid, NoSuchDay };
+// `currentYear` bounds the plausible years (the last 120 years).
+BirthDateProblem checkBirthDigits(const std::string& digits, int currentYear);
 
 enum class CheckInOutcome {
     CheckedIn,
@@ -38,8 +57,13 @@ enum class CheckInOutcome {
     TooLate,           // the window has closed, or the assistant marked a no-show
     Cancelled,
     InvalidInput,      // fewer than 2 letters, a birth date that is not a date, an empty code
-    Paused,            // too many misses in a row: typed check-in rests a moment (see CheckInPolicy)
 };
+
+// The area of the staff notices a resident's call for help leaves (storage::StaffNotice::area).
+inline constexpr const char* kHelpNoticeArea = "health.help";
+
+// Why a resident asked the kiosk for the assistant: said in her notice, so she knows what to expect.
+enum class HelpReason { Asked, NotFound, SeveralMatches, TooEarly, TooLate, Cancelled };
 
 // All a public screen may show of a patient.
 struct PublicCheckIn {
@@ -74,23 +98,27 @@ public:
     AppointmentChange linkCard(const StaffSession* actor, const std::string& appointmentId,
                                const std::string& cardUidHex);
 
+    // A resident at the kiosk asks for the assistant: a notice on her screens (the waiting room, the staff home)
+    // until she acknowledges it. It names no one: the resident has not been identified.
+    void askForHelp(HelpReason reason);
+
     const CheckInPolicy& policy() const { return policy_; }
 
 private:
     CheckInResult decide(const std::vector<Appointment>& candidates);
     CheckInResult lookUpByBirthDate(const std::string& birthDate, const std::string& surnameLetters);
     CheckInResult lookUpByCode(const std::string& code);
-    // Counts a typed attempt that found nobody, and says whether typed check-in is paused now.
+    // Counts a typed attempt that found nobody; many in the alert window leave a notice for the assistant.
     CheckInResult noteMiss(CheckInResult result);
-    bool paused() const;
     PublicCheckIn publicView(const Appointment& appointment, const std::string& ticket) const;
 
     storage::AppointmentStore store_;
     const Clock& clock_;
     StaffService& staff_;
     CheckInPolicy policy_;
-    std::vector<std::int64_t> recentMisses_;  // times, within the window; this kiosk's memory only
-    std::int64_t pausedUntil_ = 0;
+    storage::StaffNoticeStore notices_;
+    std::vector<std::int64_t> recentMisses_;  // times, within the alert window; this kiosk's memory only
+    std::int64_t alertedAtMs_ = 0;
 };
 
 }  // namespace vk::services::health

@@ -323,22 +323,83 @@ TEST_CASE("on the night the clocks go forward, appointments keep their wall-cloc
     CHECK(f.count("SELECT count(*) FROM queue_counter WHERE day = '2030-03-31'") == 1);
 }
 
-TEST_CASE("someone trying birth dates one after another makes typed check-in pause, a card still works", "[health][check-in][privacy]") {
+TEST_CASE("someone else's misses never refuse the next patient who types correctly", "[health][check-in][privacy]") {
     HealthFixture f;
-    for (int attempt = 0; attempt < 5; ++attempt)
-        CHECK(f.checkIn.byBirthDate("1901-01-0" + std::to_string(attempt + 1), "ZZ").outcome == CheckInOutcome::NoMatch);
-    CHECK(f.checkIn.byCode("XXXXXX").outcome == CheckInOutcome::NoMatch);  // the sixth miss
-    CHECK(f.checkIn.byBirthDate("1901-01-07", "ZZ").outcome == CheckInOutcome::Paused);
-    CHECK(f.checkIn.byCode("XXXXXX").outcome == CheckInOutcome::Paused);
-    CHECK(f.checkIn.byCard("04A1B2C3").outcome != CheckInOutcome::Paused);
-    f.clock.advanceMs(2 * 60 * 1000);
-    CHECK(f.checkIn.byBirthDate("1901-01-08", "ZZ").outcome == CheckInOutcome::NoMatch);
+    f.add("10:30", "Moreau", "Jeanne", "1950-03-14");
+    f.setTime("10:00");
+    for (int attempt = 0; attempt < 30; ++attempt)
+        CHECK(f.checkIn.byBirthDate("1901-01-" + std::string(attempt < 9 ? "0" : "") + std::to_string(attempt % 28 + 1), "ZZ")
+                  .outcome == CheckInOutcome::NoMatch);
+    CHECK(f.checkIn.byBirthDate("1950-03-14", "MO").outcome == CheckInOutcome::CheckedIn);
 }
 
-TEST_CASE("misses spread over more than the window never pause check-in", "[health][check-in]") {
+TEST_CASE("many misses in an hour leave one notice for the assistant, and check-in stays open", "[health][check-in][privacy]") {
+    HealthFixture f;
+    f.setTime("10:00");
+    const CheckInPolicy policy;
+    auto alerts = [&] {
+        return f.count("SELECT count(*) FROM staff_notice WHERE area = 'health' AND acknowledged_at IS NULL");
+    };
+    for (int attempt = 0; attempt < policy.missesBeforeAlert - 1; ++attempt) f.checkIn.byCode("XXXXXX");
+    CHECK(alerts() == 0);
+    f.checkIn.byBirthDate("1901-01-01", "ZZ");
+    CHECK(alerts() == 1);
+    // Further misses within the hour do not repeat it.
+    for (int attempt = 0; attempt < 10; ++attempt) f.checkIn.byCode("XXXXXX");
+    CHECK(alerts() == 1);
+    CHECK(f.count("SELECT count(*) FROM audit_log WHERE action = 'health.check_in_misses'") == 1);
+}
+
+TEST_CASE("a person's misses make them wait a little longer each time, from the third on", "[health][check-in]") {
+    CheckInAttempts attempts;
+    const std::int64_t now = 1'000'000;
+    attempts.noteMiss(now);
+    attempts.noteMiss(now);
+    CHECK(attempts.secondsToWait(now) == 0);
+    attempts.noteMiss(now);
+    CHECK(attempts.secondsToWait(now) == 5);
+    CHECK(attempts.secondsToWait(now + 5'000) == 0);
+    attempts.noteMiss(now);
+    CHECK(attempts.secondsToWait(now) == 10);
+    for (int i = 0; i < 10; ++i) attempts.noteMiss(now);
+    CHECK(attempts.secondsToWait(now) == 60);  // capped: a person is slowed, never locked out
+}
+
+TEST_CASE("a birth date is checked as it is typed, each slip named", "[health][check-in][bad-input]") {
+    CHECK(checkBirthDigits("", 2026) == BirthDateProblem::Incomplete);
+    CHECK(checkBirthDigits("1", 2026) == BirthDateProblem::Incomplete);
+    CHECK(checkBirthDigits("4", 2026) == BirthDateProblem::DayInvalid);  // no day starts with 4
+    CHECK(checkBirthDigits("00", 2026) == BirthDateProblem::DayInvalid);
+    CHECK(checkBirthDigits("32", 2026) == BirthDateProblem::DayInvalid);
+    CHECK(checkBirthDigits("142", 2026) == BirthDateProblem::MonthInvalid);
+    CHECK(checkBirthDigits("1413", 2026) == BirthDateProblem::MonthInvalid);
+    CHECK(checkBirthDigits("14033", 2026) == BirthDateProblem::YearInvalid);
+    CHECK(checkBirthDigits("140318", 2026) == BirthDateProblem::YearInvalid);
+    CHECK(checkBirthDigits("1403195", 2026) == BirthDateProblem::Incomplete);
+    CHECK(checkBirthDigits("14031950", 2026) == BirthDateProblem::None);
+    CHECK(checkBirthDigits("14032030", 2026) == BirthDateProblem::YearInvalid);  // not born yet
+    CHECK(checkBirthDigits("14031890", 2026) == BirthDateProblem::YearInvalid);  // 136 years old
+    CHECK(checkBirthDigits("31041950", 2026) == BirthDateProblem::NoSuchDay);
+    CHECK(checkBirthDigits("29021951", 2026) == BirthDateProblem::NoSuchDay);
+    CHECK(checkBirthDigits("29021952", 2026) == BirthDateProblem::None);
+}
+
+TEST_CASE("a resident asking for the assistant leaves her a notice that names no one", "[health][check-in][privacy]") {
+    HealthFixture f;
+    f.setTime("10:42");
+    f.checkIn.askForHelp(HelpReason::NotFound);
+    CHECK(f.count("SELECT count(*) FROM staff_notice WHERE area = 'health.help' AND acknowledged_at IS NULL") == 1);
+    const std::string message = f.db.sql().execAndGet("SELECT message FROM staff_notice").getString();
+    CHECK_THAT(message, Catch::Contains("10:42"));
+    CHECK_THAT(message, Catch::Contains("introuvable"));
+    CHECK(f.count("SELECT count(*) FROM audit_log WHERE action = 'health.help_requested' AND detail = 'not_found'") == 1);
+}
+
+TEST_CASE("misses spread over more than the alert window leave no notice", "[health][check-in]") {
     HealthFixture f;
     for (int attempt = 0; attempt < 20; ++attempt) {
         CHECK(f.checkIn.byBirthDate("1901-01-01", "ZZ").outcome == CheckInOutcome::NoMatch);
-        f.clock.advanceMs(2 * 60 * 1000);
+        f.clock.advanceMs(6 * 60 * 1000);
     }
+    CHECK(f.count("SELECT count(*) FROM staff_notice WHERE area = 'health'") == 0);
 }
