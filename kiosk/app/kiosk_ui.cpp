@@ -86,13 +86,13 @@ KioskUi::Tick KioskUi::tick(std::int64_t nowMs) {
         moreTimeAskedAtMs_ = 0;
     } else if (moreTimeAskedAtMs_ != 0) {
         if (nowMs >= moreTimeAskedAtMs_ + moreTimeWarningMs()) {
-            returnHome("idle");
+            returnHome(kIdleReason);
             result.changedScreen = true;
         }
     } else if (idle_.expired(nowMs, idleTimeoutMs(state_, config_) - moreTimeWarningMs())) {
         // Counted from when it was due, so that the kiosk returns home after the idle timeout and no later.
         moreTimeAskedAtMs_ = idle_.deadlineMs(idleTimeoutMs(state_, config_) - moreTimeWarningMs());
-        if (nowMs >= moreTimeAskedAtMs_ + moreTimeWarningMs()) returnHome("idle");
+        if (nowMs >= moreTimeAskedAtMs_ + moreTimeWarningMs()) returnHome(kIdleReason);
         result.changedScreen = true;
     }
     if (isAtRest()) {
@@ -166,11 +166,16 @@ void KioskUi::returnHomeNow(const char* reason) {
     fresh.outOfOrder = std::move(state_.outOfOrder);
     fresh.fault = std::move(state_.fault);
     fresh.faultAtMs = state_.faultAtMs;
+    // The visitor who chose English keeps it from one task to the next (« Terminer » leads home); the idle
+    // return, for the next visitor, gives the kiosk's language back.
+    const bool nextVisitor = std::string_view(reason) == kIdleReason;
+    fresh.visitorChoseOtherLanguage = state_.visitorChoseOtherLanguage && !nextVisitor;
     state_ = std::move(fresh);
     registry_.resetAll();
     wentHome_ = true;
     moreTimeAskedAtMs_ = 0;
-    if (services_ && i18n::currentLanguage() != services_->config.language && !i18n::setLanguage(services_->config.language))
+    if (services_ && !state_.visitorChoseOtherLanguage && i18n::currentLanguage() != services_->config.language &&
+        !i18n::setLanguage(services_->config.language))
         i18n::setLanguage("fr");
 }
 

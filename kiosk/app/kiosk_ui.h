@@ -64,6 +64,8 @@ public:
     ImGuiContext* context() { return context_; }
 
     static constexpr std::int64_t kFaultRetryMs = 60'000;
+    // The reason a return home gives when nobody touched the kiosk: the next visitor's, in the kiosk's language.
+    static constexpr const char* kIdleReason = "idle";
     // How long before the idle return the kiosk asks « Voulez-vous plus de temps ? », counting down.
     static constexpr std::int64_t kMoreTimeWarningMs = 20'000;
 

@@ -375,3 +375,29 @@ TEST_CASE("the calling screen is public: it ends the staff session, goes back ho
     f.tap("home.staff_entry");
     CHECK(f.kiosk.find("staff.sign_in.account." + f.accountId("Claire Moreau")));
 }
+
+TEST_CASE("« Absent » asks for a confirmation before a patient leaves every list", "[ui][health][waiting-room]") {
+    UiFixture f;
+    f.advanceSeconds(5 * 60 * 60);  // the afternoon: the morning's appointments are past, a no-show is allowed
+    f.signIn("Claire Moreau", "2580");
+    f.tap("staff.home.waiting_room");
+    std::string noShow;
+    for (const auto& item : f.kiosk.drawn())
+        if (item.id.starts_with("waiting.no_show.") && noShow.empty()) noShow = item.id;
+    REQUIRE_FALSE(noShow.empty());
+    const std::string appointmentId = noShow.substr(std::string("waiting.no_show.").size());
+    const auto status = [&] {
+        return f.runtime.database.sql()
+            .execAndGet("SELECT status FROM appointment WHERE id = '" + appointmentId + "'")
+            .getString();
+    };
+    f.tap(noShow);
+    CHECK(f.kiosk.shows("Oui, absent"));
+    CHECK(status() == "booked");
+    f.tap("waiting.no_show_cancel." + appointmentId);
+    CHECK_FALSE(f.kiosk.shows("Oui, absent"));
+    CHECK(status() == "booked");
+    f.tap(noShow);
+    f.tap("waiting.no_show_confirm." + appointmentId);
+    CHECK(status() == "no_show");
+}

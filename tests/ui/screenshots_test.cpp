@@ -114,6 +114,17 @@ TEST_CASE("screenshots of the home screen, the keyboard and the staff PIN pad", 
         f.signIn("Claire Moreau", "2580");
         f.tap("staff.home.waiting_room");
         capture(f.kiosk, "waiting-room-help");
+        for (const auto& item : f.kiosk.drawn())
+            if (item.id.starts_with("waiting.no_show.")) {
+                f.tap(item.id);
+                break;
+            }
+        CHECK(f.kiosk.shows("Oui, absent"));
+        for (const auto& item : f.kiosk.drawn()) {
+            INFO(item.id << " " << item.text);
+            CHECK_FALSE(item.overflows);
+        }
+        capture(f.kiosk, "waiting-room-confirm-no-show");
     }
     {
         UiFixture f(1024, 600);

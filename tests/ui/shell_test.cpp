@@ -68,6 +68,18 @@ TEST_CASE("a visitor may switch to English until the kiosk returns home by itsel
     CHECK(i18n::currentLanguage() == "fr");
 }
 
+TEST_CASE("a visitor who chose English keeps it from one task to the next", "[ui][i18n]") {
+    UiFixture f;
+    f.tap("home.other_language");
+    f.tap("home.tile.health");
+    f.tap("health.check_in");
+    f.tap("check_in.see_assistant");
+    f.tap("check_in.finish");
+    CHECK(f.kiosk.state().screen == app::kHomeScreen);
+    CHECK(i18n::currentLanguage() == "en");
+    CHECK(f.kiosk.shows("Hello! Touch the service you need."));
+}
+
 TEST_CASE("the idle timeout waits for its full period", "[ui][idle]") {
     UiFixture f;
     f.tap("home.tile.info");

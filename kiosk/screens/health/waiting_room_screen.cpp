@@ -39,6 +39,7 @@ struct View {
     ui::KeyboardState keyboard;
     std::string message;
     bool messageIsError = false;
+    std::string confirmingNoShow;  // the appointment whose « Absent » waits for its confirmation
 };
 
 health::HealthServices& healthOf(KioskServices& services) { return services.area<health::HealthServices>(); }
@@ -224,12 +225,25 @@ void WaitingRoomScreen::draw(app::ScreenContext& context) {
     const float left = (area.x - gap) * 0.58f;
     const float right = area.x - gap - left;
     const ImVec2 small(ui::em(5.2f), ui::em(1.8f));
+    // « Absent » takes a patient off every list: the first tap asks, and the row's buttons become « Oui, absent »
+    // (in red) and « Non », which leaves things as they were.
     const auto noShowButton = [&](const storage::Appointment& a) {
         const std::string id = "waiting.no_show." + a.id;
-        if (ui::button(id.c_str(), tr("waiting.no_show"), small))
+        if (ui::button(id.c_str(), tr("waiting.no_show"), small)) view.confirmingNoShow = a.id;
+    };
+    const auto confirmNoShowRow = [&](const storage::Appointment& a) {
+        const std::string confirmId = "waiting.no_show_confirm." + a.id;
+        if (ui::button(confirmId.c_str(), tr("waiting.no_show_confirm"), ImVec2(small.x * 1.3f, small.y),
+                       ui::ButtonKind::Danger)) {
+            view.confirmingNoShow.clear();
             act(context, view, [](health::WaitingRoom& room, const services::StaffSession& staff, const std::string& appointmentId) {
                 return room.markNoShow(&staff, appointmentId);
             }, a.id, "waiting.marked_no_show");
+        }
+        ImGui::SameLine(0.0f, ui::em(0.3f));
+        const std::string cancelId = "waiting.no_show_cancel." + a.id;
+        if (ui::button(cancelId.c_str(), tr("waiting.no_show_keep"), ImVec2(small.x * 0.8f, small.y)))
+            view.confirmingNoShow.clear();
     };
 
     // Left: who asks for her at the kiosk, who is in consultation, who waits, in call order.
@@ -272,6 +286,10 @@ void WaitingRoomScreen::draw(app::ScreenContext& context) {
     for (const auto& a : view.waiting) {
         ImGui::Separator();
         ui::text(a.ticket.value_or("") + "  " + health::localTime(a.startsAt) + "  " + who(a));
+        if (view.confirmingNoShow == a.id) {
+            confirmNoShowRow(a);
+            continue;
+        }
         const std::string callId = "waiting.call." + a.id;
         if (ui::button(callId.c_str(), tr("waiting.call"), small))
             act(context, view, [](health::WaitingRoom& room, const services::StaffSession& staff, const std::string& appointmentId) {
@@ -321,6 +339,10 @@ void WaitingRoomScreen::draw(app::ScreenContext& context) {
         if (a.status != storage::AppointmentStatus::Booked) continue;
         ImGui::Separator();
         ui::text(health::localTime(a.startsAt) + "  " + who(a), fonts.small);
+        if (view.confirmingNoShow == a.id) {
+            confirmNoShowRow(a);
+            continue;
+        }
         const std::string arrivedId = "waiting.arrived." + a.id;
         if (ui::button(arrivedId.c_str(), tr("waiting.arrived"), small))
             act(context, view, [](health::WaitingRoom& room, const services::StaffSession& staff, const std::string& appointmentId) {
