@@ -259,6 +259,15 @@ AccountChange StaffService::resetPin(const StaffSession* actor, const std::strin
     return {AccountError::None, store_.findActive(accountId)};
 }
 
+AccountChange StaffService::unlock(const StaffSession* actor, const std::string& accountId) {
+    if (auto refused = refuseUnlessAllowed(actor, "unlock")) return *refused;
+    const auto account = store_.findActive(accountId);
+    if (!account) return {AccountError::NotFound, std::nullopt};
+    store_.saveThrottle(accountId, {});
+    audit(actor, "staff.account.unlock", account->displayName);
+    return {AccountError::None, account};
+}
+
 AccountChange StaffService::changeRole(const StaffSession* actor, const std::string& accountId, StaffRole role,
                                        const std::optional<std::string>& newPin) {
     if (auto refused = refuseUnlessAllowed(actor, "change role")) return *refused;

@@ -110,6 +110,8 @@ public:
     AccountChange assignCard(const StaffSession* actor, const std::string& accountId,
                              const std::optional<std::string>& cardUidHex);
     AccountChange removeAccount(const StaffSession* actor, const std::string& accountId);
+    // Lifts a lock after wrong PINs (and forgets the wrong PINs): the admin has seen who it is. Audited.
+    AccountChange unlock(const StaffSession* actor, const std::string& accountId);
 
     // Writes one line to the audit log on behalf of `actor` (null: the kiosk itself, as a system actor's would).
     void audit(const StaffSession* actor, const std::string& action, const std::string& detail = "");

@@ -1,4 +1,5 @@
 #include "hardware/reader_events.h"
+#include "kiosk/i18n/dates.h"
 #include "kiosk/screens/devices/devices_screens.h"
 #include "kiosk/screens/staff/staff_screens.h"
 #include "kiosk/services/staff/staff_settings.h"
@@ -51,16 +52,23 @@ TEST_CASE("five wrong PINs lock the entry, even against the right PIN, for the c
         for (const char* key : {"pad.1", "pad.1", "pad.1", "pad.1"}) f.tap(key);
         f.tap("pad.ok");
     }
-    CHECK(f.kiosk.shows("Trop d’essais : ce compte est bloqué. Réessayez dans 5 min."));
-    for (const char* key : {"pad.2", "pad.5", "pad.8", "pad.0"}) f.tap(key);
-    f.tap("pad.ok");  // disabled while locked: the tap does nothing
+    const std::string until = i18n::clockTime(f.clock.nowMs() + 5 * 60 * 1000);
+    CHECK(f.kiosk.shows("Trop d’essais : ce compte est bloqué jusqu’à " + until +
+                        " (encore 5 min). Un administrateur peut le débloquer."));
+    // The pad gives way to the lock: no digit can be typed.
+    CHECK(f.kiosk.shows("Bloqué jusqu’à " + until));
+    CHECK_FALSE(f.kiosk.find("pad.2"));
+    CHECK_FALSE(f.kiosk.find("pad.ok"));
     CHECK_FALSE(f.kiosk.state().staff);
 
     // A new visitor at the kiosk meets the same lock.
     f.advanceSeconds(f.runtime.config.idleTimeoutSeconds + 1);
-    f.signIn("Claire Moreau", "2580");
+    f.tap("home.staff_entry");
+    f.tap("staff.sign_in.account." + f.accountId("Claire Moreau"));
     CHECK_FALSE(f.kiosk.state().staff);
     CHECK(f.kiosk.shows("bloqué"));
+    CHECK_FALSE(f.kiosk.find("pad.ok"));
+    f.kiosk.ui().returnHome("test");
 
     // Five minutes later (the kiosk went home meanwhile), the lock has ended.
     f.advanceSeconds(5 * 60);
@@ -222,5 +230,31 @@ TEST_CASE("a kiosk with no staff account asks for the first admin, on screen, an
     f.tap("staff.sign_in.account." + accounts[0].id);
     for (const char* key : {"pad.4", "pad.8", "pad.2", "pad.6", "pad.1", "pad.9"}) f.tap(key);
     f.tap("pad.ok");
+    CHECK(f.kiosk.state().staff);
+}
+
+TEST_CASE("an admin sees a locked account and lifts the lock, audited", "[ui][staff][lockout]") {
+    UiFixture f;
+    f.tap("home.staff_entry");
+    f.tap("staff.sign_in.account." + f.accountId("Claire Moreau"));
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        for (const char* key : {"pad.1", "pad.1", "pad.1", "pad.1"}) f.tap(key);
+        f.tap("pad.ok");
+    }
+    f.tap("staff.sign_in.other_person");
+    f.tap("common.back");
+    f.signIn("Technicien Asso", "739182");
+    f.tap("staff.home.accounts");
+    const std::string id = f.accountId("Claire Moreau");
+    CHECK(f.kiosk.shows("Bloqué après des codes faux, jusqu’à " + i18n::clockTime(f.clock.nowMs() + 5 * 60 * 1000)));
+    f.tap("staff.accounts.unlock." + id);
+    CHECK(f.kiosk.shows("Le compte de Claire Moreau est débloqué."));
+    CHECK_FALSE(f.kiosk.find("staff.accounts.unlock." + id));
+    CHECK(f.runtime.database.sql().execAndGet("SELECT count(*) FROM audit_log WHERE action = 'staff.account.unlock'").getInt() == 1);
+    f.tap("common.back");
+    // The lock's notice is on the staff home, and sign-out is still in reach below it.
+    CHECK(f.kiosk.shows("est bloqué jusqu’au"));
+    f.tap("staff.home.sign_out");
+    f.signIn("Claire Moreau", "2580");
     CHECK(f.kiosk.state().staff);
 }

@@ -4,7 +4,10 @@
 #include "kiosk/screens/staff/staff_screens.h"
 #include "kiosk/screens/staff/staff_text.h"
 #include "kiosk/ui/on_screen_keyboard.h"
+#include "kiosk/i18n/dates.h"
 #include "kiosk/ui/widgets.h"
+
+#include <map>
 
 namespace vk::screens {
 
@@ -20,6 +23,7 @@ struct Form {
     Mode mode = Mode::List;
     Field field = Field::Name;
     std::vector<services::StaffAccount> accounts;
+    std::map<std::string, std::int64_t> lockedUntil;  // accounts locked after wrong PINs, until when
     std::string accountId;  // the account being changed
     std::string accountName;
     std::string name;
@@ -30,6 +34,14 @@ struct Form {
     bool messageIsError = false;
 };
 
+void loadAccounts(Form& form, KioskServices& services) {
+    form.accounts = services.staff.accounts();
+    form.lockedUntil.clear();
+    for (const auto& account : form.accounts)
+        if (const std::int64_t until = services.staff.lockedUntil(account.id); until != 0)
+            form.lockedUntil[account.id] = until;
+}
+
 void showResult(Form& form, KioskServices& services, const services::AccountChange& change, const char* okKey) {
     if (!change.ok()) {
         form.message = accountErrorText(change.error);
@@ -37,7 +49,7 @@ void showResult(Form& form, KioskServices& services, const services::AccountChan
         return;
     }
     const std::string name = form.accountName.empty() && change.account ? change.account->displayName : form.accountName;
-    form.accounts = services.staff.accounts();
+    loadAccounts(form, services);
     form.mode = Form::Mode::List;
     form.name.clear();
     form.pin.clear();
@@ -50,7 +62,7 @@ void drawMessage(const Form& form, float width) {
     ui::textWrapped(form.message, width, ui::fonts().body, form.messageIsError ? ui::colors::kDanger : ui::colors::kSuccess);
 }
 
-void drawList(Form& form) {
+void drawList(app::ScreenContext& context, Form& form) {
     const float width = ImGui::GetContentRegionAvail().x;
     if (ui::button("staff.accounts.add", tr("staff.accounts.add"), ImVec2(ui::em(12.0f), ui::em(2.4f)),
                    ui::ButtonKind::Primary)) {
@@ -73,9 +85,25 @@ void drawList(Form& form) {
         const float rowTop = ImGui::GetCursorPosY();
         ui::text(account.displayName, ui::fonts().title);
         ui::text(roleName(account.role), ui::fonts().body, ui::colors::kTextMuted);
+        const auto lock = form.lockedUntil.find(account.id);
+        if (lock != form.lockedUntil.end())
+            ui::text(i18n::trf("staff.accounts.locked_until", {{"time", i18n::clockTime(lock->second)}}),
+                     ui::fonts().body, ui::colors::kDanger);
         const float rowBottom = ImGui::GetCursorPosY();
-        ImGui::SetCursorPos(ImVec2(ImGui::GetContentRegionMax().x - buttonSize.x * 2.0f - ui::em(0.6f),
+        const int buttons = lock != form.lockedUntil.end() ? 3 : 2;
+        ImGui::SetCursorPos(ImVec2(ImGui::GetContentRegionMax().x - buttonSize.x * static_cast<float>(buttons) -
+                                       ui::em(0.6f) * static_cast<float>(buttons - 1),
                                    rowTop + (rowBottom - rowTop - buttonSize.y) * 0.5f));
+        if (lock != form.lockedUntil.end()) {
+            const std::string unlockId = "staff.accounts.unlock." + account.id;
+            if (ui::button(unlockId.c_str(), tr("staff.accounts.unlock"), buttonSize, ui::ButtonKind::Primary))
+                context.later([&form, id = account.id, name = account.displayName](app::ScreenContext& later) {
+                    form.accountName = name;
+                    showResult(form, later.services, later.services.staff.unlock(&*later.state.staff, id),
+                               "staff.accounts.unlocked");
+                });
+            ImGui::SameLine(0.0f, ui::em(0.6f));
+        }
         const std::string pinId = "staff.accounts.new_pin." + account.id;
         if (ui::button(pinId.c_str(), tr("staff.accounts.new_pin"), buttonSize)) {
             form.mode = Form::Mode::NewPin;
@@ -203,7 +231,7 @@ class StaffAccountsScreen final : public app::Screen {
 public:
     void open(app::ScreenContext& context) override {
         form_ = {};
-        form_.accounts = context.services.staff.accounts();
+        loadAccounts(form_, context.services);
     }
     bool allowed(const std::optional<services::StaffSession>& staff) const override {
         return staff && isAdmin(staff->role);
@@ -219,7 +247,7 @@ public:
             return;
         }
         switch (form_.mode) {
-        case Form::Mode::List: drawList(form_); break;
+        case Form::Mode::List: drawList(context, form_); break;
         case Form::Mode::Add: drawAdd(context, form_); break;
         case Form::Mode::NewPin: drawNewPin(context, form_); break;
         case Form::Mode::ConfirmRemove: drawConfirmRemove(context, form_); break;

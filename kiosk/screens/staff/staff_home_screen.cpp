@@ -35,11 +35,15 @@ void StaffHomeScreen::draw(app::ScreenContext& context) {
         context.returnHome("back");
         return;
     }
-    const float width = ImGui::GetContentRegionAvail().x;
     ui::text(i18n::trf("staff.home.hello", {{"name", staff.displayName}}), ui::fonts().title);
     ui::text(roleName(staff.role), ui::fonts().body, ui::colors::kTextMuted);
     ImGui::Dummy(ui::em(1.0f, 0.4f));
 
+    // Notices and tools scroll; « Se déconnecter » stays at the foot, whatever the number of areas and notices.
+    const float footer = ui::em(3.2f);
+    ImGui::BeginChild("staff.home.body", ImVec2(0, ImGui::GetContentRegionAvail().y - footer), false,
+                      ImGuiWindowFlags_NoScrollWithMouse);
+    const float inner = ImGui::GetContentRegionAvail().x;
     // Messages that must not be missed come first; each stays until someone has read it.
     for (std::size_t i = 0; i < notices_.size() && i < 3; ++i) {
         const auto& notice = notices_[i];
@@ -52,19 +56,25 @@ void StaffHomeScreen::draw(app::ScreenContext& context) {
             });
         }
     }
+    if (notices_.size() > 3)
+        ui::text(i18n::trf("staff.notice.more", {{"count", std::to_string(notices_.size() - 3)}}), ui::fonts().body,
+                 ui::colors::kTextMuted);
 
+    // Two columns, three on a wide screen, so that every area's tools are in reach without scrolling.
+    const int columns = inner >= ui::em(48.0f) ? 3 : 2;
     const float gap = ui::em(0.8f);
-    const ImVec2 size((width - gap) * 0.5f, ui::em(2.8f));
+    const ImVec2 size((inner - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns), ui::em(2.8f));
     int column = 0;
     for (const app::StaffTool& tool : registry_.staffTools()) {
         if (!tool.allowed(staff.role)) continue;
-        if (column++ % 2 == 1) ImGui::SameLine(0.0f, gap);
+        if (column++ % columns != 0) ImGui::SameLine(0.0f, gap);
         if (ui::button(tool.id, tr(tool.labelKey), size, tool.primary ? ui::ButtonKind::Primary : ui::ButtonKind::Normal))
             context.open(tool.screen);
     }
+    ui::dragToScroll();
+    ImGui::EndChild();
 
-    // At the foot of the screen, or below the text when the text reaches that far.
-    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() + ui::em(0.4f), ImGui::GetWindowHeight() - ui::em(3.4f)));
+    ImGui::Dummy(ui::em(1.0f, 0.4f));
     if (ui::button("staff.home.sign_out", tr("staff.home.sign_out"), ImVec2(ui::em(14.0f), ui::em(2.4f)),
                    ui::ButtonKind::Danger))
         context.returnHome("sign out");

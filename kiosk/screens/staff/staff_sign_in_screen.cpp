@@ -1,5 +1,6 @@
 #include "kiosk/app/app_state.h"
 #include "kiosk/app/kiosk_services.h"
+#include "kiosk/i18n/dates.h"
 #include "kiosk/i18n/translations.h"
 #include "kiosk/screens/staff/staff_screens.h"
 #include "kiosk/screens/staff/staff_sign_in_screen.h"
@@ -18,7 +19,8 @@ namespace {
 
 std::string lockoutMessage(std::int64_t lockedUntil, std::int64_t now) {
     const std::int64_t minutes = std::max<std::int64_t>(1, (lockedUntil - now + 59'999) / 60'000);
-    return i18n::trf("staff.sign_in.locked", {{"minutes", std::to_string(minutes)}});
+    return i18n::trf("staff.sign_in.locked",
+                     {{"minutes", std::to_string(minutes)}, {"time", i18n::clockTime(lockedUntil)}});
 }
 
 }  // namespace
@@ -177,6 +179,18 @@ void StaffSignInScreen::drawPinEntry(app::ScreenContext& context) {
         return;
     }
 
+    // A locked account takes no digits: the pad gives way to the lock and when it ends.
+    if (locked) {
+        form.pin.clear();
+        const float right = area.x - leftWidth - ui::em(1.0f);
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + leftWidth + ui::em(1.0f), origin.y + ui::em(2.0f)));
+        ImGui::BeginGroup();
+        ui::textCentered(ui::symbols::kWarning, right, ui::fonts().huge, ui::colors::kDanger);
+        ui::textCentered(i18n::trf("staff.sign_in.locked_until", {{"time", i18n::clockTime(form.lockedUntil)}}),
+                         right, ui::fonts().title, ui::colors::kDanger);
+        ImGui::EndGroup();
+        return;
+    }
     const float padWidth = std::min(area.x - leftWidth - ui::em(1.0f), area.y * 0.9f);
     ImGui::SetCursorScreenPos(ImVec2(origin.x + area.x - padWidth, origin.y));
     const bool ok = ui::drawNumericKeypad(form.pin, 8, ImVec2(padWidth, area.y), tr("common.ok"),
