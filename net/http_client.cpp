@@ -38,6 +38,8 @@ struct UrlDeleter {
 
 // What the callbacks see of one transfer.
 struct TransferState {
+    const std::atomic<bool>* cancel = nullptr;
+    bool cancelled = false;
     std::size_t maxBodyBytes = 0;
     std::string body;
     bool bodyTooLarge = false;
@@ -73,6 +75,13 @@ std::size_t onBody(char* data, std::size_t size, std::size_t count, void* userda
     }
     state.body.append(data, bytes);
     return bytes;
+}
+
+// libcurl calls it about once a second, and on every transfer of data; non-zero aborts the transfer.
+int onProgress(void* userdata, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+    auto& state = *static_cast<TransferState*>(userdata);
+    if (state.cancel && state.cancel->load()) state.cancelled = true;
+    return state.cancelled ? 1 : 0;
 }
 
 std::size_t onHeader(char* data, std::size_t size, std::size_t count, void* userdata) {
@@ -238,6 +247,7 @@ HttpResponse HttpClient::get(const HttpRequest& request) const {
 
     TransferState state;
     state.maxBodyBytes = request.maxBodyBytes;
+    state.cancel = request.cancel;
     char errorDetail[CURL_ERROR_SIZE] = {};
 
     curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
@@ -268,6 +278,11 @@ HttpResponse HttpClient::get(const HttpRequest& request) const {
     curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, &onHeader);
     curl_easy_setopt(curl, CURLOPT_HEADERDATA, &state);
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errorDetail);
+    if (request.cancel) {
+        curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, &onProgress);
+        curl_easy_setopt(curl, CURLOPT_XFERINFODATA, &state);
+        curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
+    }
     if (request.body) {
         curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body->size()));
         curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body->data());
@@ -309,7 +324,10 @@ HttpResponse HttpClient::get(const HttpRequest& request) const {
     }
 
     // From here on the transfer failed: whatever part of a body arrived is not returned.
-    if (state.bodyTooLarge || code == CURLE_FILESIZE_EXCEEDED) {
+    if (state.cancelled) {
+        response.outcome = HttpOutcome::NetworkError;
+        response.message = "the request was cancelled";
+    } else if (state.bodyTooLarge || code == CURLE_FILESIZE_EXCEEDED) {
         response.outcome = HttpOutcome::TooLarge;
         response.message = "the answer is larger than the " + describeSize(request.maxBodyBytes) + " limit";
     } else if (state.headersTooLarge) {

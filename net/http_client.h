@@ -2,6 +2,7 @@
 // A small blocking HTTP(S) client on top of libcurl: the one way the kiosk fetches anything from the network
 // (iCalendar rota feeds, notification endpoints). Meant to run on a worker thread; see docs/net.md.
 
+#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <optional>
@@ -28,6 +29,9 @@ struct HttpRequest {
     std::size_t maxBodyBytes = 5 * 1024 * 1024;
     int maxRedirects = 5;  // 0 refuses every redirect; negative values count as 0
     std::string userAgent = "village-kiosk/0.1";
+    // When set, the transfer stops within about a second of it turning true (a worker told to stop): outcome
+    // NetworkError, "the request was cancelled". Must outlive the call.
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 enum class HttpOutcome {

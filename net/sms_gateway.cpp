@@ -130,6 +130,7 @@ HttpRequest smsGatewayRequest(const SmsGatewaySettings& settings, const std::str
     request.connectTimeout = settings.connectTimeout;
     request.timeout = settings.timeout;
     request.maxBodyBytes = 64 * 1024;
+    request.cancel = settings.cancel;
     request.maxRedirects = 0;  // a gateway that redirects a POST is misconfigured; never resend elsewhere
     return request;
 }

@@ -23,6 +23,7 @@ struct SmsGatewaySettings {
     std::string bodyTemplate = "to={phone}&text={text}";
     std::chrono::milliseconds connectTimeout{5000};
     std::chrono::milliseconds timeout{20000};  // the whole request: a hanging gateway costs at most this
+    const std::atomic<bool>* cancel = nullptr;  // see HttpRequest::cancel
 };
 
 // Why a header line cannot be used, or nothing. "Name: value", no control character, not Idempotency-Key.

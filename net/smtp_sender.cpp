@@ -25,7 +25,13 @@ struct SlistDeleter {
 struct Upload {
     const std::string& data;
     std::size_t offset = 0;
+    const std::atomic<bool>* cancel = nullptr;
 };
+
+int onProgress(void* userdata, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+    const auto& upload = *static_cast<Upload*>(userdata);
+    return upload.cancel && upload.cancel->load() ? 1 : 0;
+}
 
 std::size_t onRead(char* buffer, std::size_t size, std::size_t count, void* userdata) {
     auto& upload = *static_cast<Upload*>(userdata);
@@ -87,7 +93,7 @@ DeliveryResult SmtpSender::send(const MailMessage& message) const {
         curl_slist_append(nullptr, ("<" + message.toAddress + ">").c_str()));
     if (!recipients) return transient("the network library ran out of memory");
     const std::string from = "<" + message.fromAddress + ">";
-    Upload upload{data};
+    Upload upload{data, 0, settings_.cancel};
     char errorDetail[CURL_ERROR_SIZE] = {};
 
     curl_easy_setopt(curl, CURLOPT_URL, settings_.url.c_str());
@@ -112,11 +118,17 @@ DeliveryResult SmtpSender::send(const MailMessage& message) const {
                      static_cast<long>(std::max<long long>(settings_.connectTimeout.count(), 1)));
     curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(std::max<long long>(settings_.timeout.count(), 1)));
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errorDetail);
+    if (settings_.cancel) {
+        curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, &onProgress);
+        curl_easy_setopt(curl, CURLOPT_XFERINFODATA, &upload);
+        curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
+    }
 
     const CURLcode code = curl_easy_perform(curl);
     long reply = 0;
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &reply);
     if (code == CURLE_OK) return {DeliveryOutcome::Sent, {}, std::nullopt};
+    if (code == CURLE_ABORTED_BY_CALLBACK) return transient("the sending was stopped (the kiosk was closing)");
 
     // The last SMTP reply tells a refusal (5xx: this recipient or sender will never do) from "later" (4xx).
     if (reply >= 500 && reply < 600)

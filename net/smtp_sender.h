@@ -6,6 +6,7 @@
 #include "net/delivery.h"
 #include "net/mail_message.h"
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <optional>
@@ -20,6 +21,8 @@ struct SmtpSettings {
     std::filesystem::path caFile;  // empty: the system's CA store; otherwise this file only (still verified)
     std::chrono::milliseconds connectTimeout{10000};
     std::chrono::milliseconds timeout{60000};  // the whole exchange
+    // When set, the exchange stops within about a second of it turning true (Transient). Must outlive send().
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 // Why a URL cannot be used ("must start with smtps:// or smtp://"), or nothing when it can.

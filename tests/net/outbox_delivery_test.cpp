@@ -392,3 +392,20 @@ TEST_CASE("with no channel configured messages stay pending and say why", "[outb
     CHECK(f.notifications().channelProblem(OutboxChannel::Email) == "notifications.email_not_configured");
     CHECK(f.notifications().channelProblem(OutboxChannel::Sms) == "notifications.sms_not_configured");
 }
+
+TEST_CASE("closing the kiosk while the gateway hangs cuts the send short, and the message waits for next time",
+          "[net][outbox]") {
+    if (!std::filesystem::exists(test::kPython)) return test::skip("needs /usr/bin/python3");
+    test::TempFolder folder("outbox-stop");
+    test::SmsGatewayServer gateway(folder.path());
+    gateway.plan("hang\n");
+    OutboxFixture f("outbox-stop-kiosk", smsTo(gateway, 60));
+    f.runtime->startBackgroundWork([] {});
+    const std::string id = f.enqueue(OutboxChannel::Sms, "+33612345678", "", "Votre colis est arrivé.");
+    f.notifications().wake();
+    REQUIRE(test::eventually([&] { return gateway.requests().size() == 1; }));
+    f.runtime->stop();  // without the cut, this would wait for the 60 s timeout
+    const auto message = f.store().find(id);
+    CHECK(message->state == OutboxState::Pending);
+    CHECK(contains(message->lastError, "cancelled"));
+}

@@ -125,6 +125,7 @@ void NotificationServices::startBackgroundWork(std::function<void()> wake) {
         std::lock_guard lock(mutex_);
         stopping_ = false;
     }
+    cancelSend_ = false;
     // Before the thread starts: what a killed kiosk left half-sent is due again, under the same id.
     storage::OutboxStore(context_.database).requeueInterrupted(context_.clock.nowMs());
     worker_ = std::thread(&NotificationServices::run, this, file);
@@ -137,7 +138,7 @@ void NotificationServices::run(std::string databaseFile) {
     } catch (const std::exception&) {
         return;  // the kiosk's own connection reports a database it cannot open
     }
-    OutboxDispatcher dispatcher(*db, settings, senderName_, context_.clock);
+    OutboxDispatcher dispatcher(*db, settings, senderName_, context_.clock, {}, &cancelSend_);
     const auto stopRequested = [this] {
         std::lock_guard lock(mutex_);
         return stopping_;
@@ -190,6 +191,7 @@ void NotificationServices::stop() {
         std::lock_guard lock(mutex_);
         stopping_ = true;
     }
+    cancelSend_ = true;
     wakeWorker_.notify_all();
     if (worker_.joinable()) worker_.join();
 }

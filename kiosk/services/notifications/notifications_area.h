@@ -70,6 +70,7 @@ private:
     bool wakeRequested_ = false;
     bool stopping_ = false;
     std::atomic<bool> changed_{false};
+    std::atomic<bool> cancelSend_{false};  // stop() cuts a send under way short instead of waiting its timeout
     std::function<void()> wakeUi_;
     std::int64_t nextDueCheckMs_ = 0;
     std::thread worker_;

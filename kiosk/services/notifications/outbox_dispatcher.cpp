@@ -34,9 +34,10 @@ net::SmsGatewaySettings gatewaySettings(const SmsSettings& sms) {
 }  // namespace
 
 OutboxDispatcher::OutboxDispatcher(storage::Database& db, const NotificationSettings& settings,
-                                   std::string senderName, const Clock& clock, storage::OutboxRetryPolicy policy)
+                                   std::string senderName, const Clock& clock, storage::OutboxRetryPolicy policy,
+                                   const std::atomic<bool>* cancel)
     : db_(db), store_(db), settings_(settings), senderName_(std::move(senderName)), clock_(clock),
-      policy_(policy) {}
+      policy_(policy), cancel_(cancel) {}
 
 bool OutboxDispatcher::canSend(OutboxChannel channel) const {
     return channel == OutboxChannel::Email ? settings_.email.configured() : settings_.sms.configured();
@@ -89,9 +90,13 @@ DispatchedMessage OutboxDispatcher::sendOne(const storage::OutboxMessage& due) {
         mail.body = claimed->body;
         mail.messageId = net::outboxMessageId(claimed->id, db_.kioskId());
         mail.dateMs = claimed->createdAt;
-        delivery = net::SmtpSender(smtpSettings(settings_.email)).send(mail);
+        net::SmtpSettings smtp = smtpSettings(settings_.email);
+        smtp.cancel = cancel_;
+        delivery = net::SmtpSender(std::move(smtp)).send(mail);
     } else {
-        delivery = net::SmsGateway(gatewaySettings(settings_.sms))
+        net::SmsGatewaySettings gateway = gatewaySettings(settings_.sms);
+        gateway.cancel = cancel_;
+        delivery = net::SmsGateway(std::move(gateway))
                        .send(claimed->id, claimed->recipient, claimed->body, clock_.nowMs());
     }
 

@@ -8,6 +8,7 @@
 #include "storage/database.h"
 #include "storage/outbox_store.h"
 
+#include <atomic>
 #include <functional>
 #include <optional>
 #include <string>
@@ -34,8 +35,10 @@ struct DispatchReport {
 
 class OutboxDispatcher {
 public:
+    // `cancel`, when given, stops a send under way soon after it turns true (the message is tried again later).
     OutboxDispatcher(storage::Database& db, const NotificationSettings& settings, std::string senderName,
-                     const Clock& clock, storage::OutboxRetryPolicy policy = {});
+                     const Clock& clock, storage::OutboxRetryPolicy policy = {},
+                     const std::atomic<bool>* cancel = nullptr);
 
     // Sends every message due now (at most `limit`), stopping early when `stopRequested` says so.
     DispatchReport sendDue(int limit = 100, const std::function<bool()>& stopRequested = {});
@@ -52,6 +55,7 @@ private:
     std::string senderName_;
     const Clock& clock_;
     storage::OutboxRetryPolicy policy_;
+    const std::atomic<bool>* cancel_;
 };
 
 }  // namespace vk::services::notifications
