@@ -110,7 +110,9 @@ HttpRequest smsGatewayRequest(const SmsGatewaySettings& settings, const std::str
         request.headers.push_back("Content-Type: application/x-www-form-urlencoded");
     request.headers.push_back("Idempotency-Key: " + messageId);
     if (settings.method != "GET") {
-        const auto escape = [json](const std::string& value) { return json ? jsonEscape(value) : percentEncode(value); };
+        const auto escape = [json](const std::string& value) {
+            return json ? jsonEscape(value) : percentEncode(value);
+        };
         // Both placeholders in one pass, so that a text holding "{phone}" stays text.
         std::string body;
         const std::string& pattern = settings.bodyTemplate;

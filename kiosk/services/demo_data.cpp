@@ -108,12 +108,14 @@ static void seedDemoOutbox(storage::Database& db, std::int64_t nowMs) {
     const storage::OutboxRetryPolicy policy;
     const auto queue = [&](storage::OutboxChannel channel, const char* recipient, const char* key,
                            std::int64_t atMs) {
-        storage::OutgoingMessage message{channel, recipient, "Votre colis est arrivé", "Votre colis vous attend au café.",
+        storage::OutgoingMessage message{channel, recipient, "Votre colis est arrivé",
+                                         "Votre colis vous attend au café.",
                                          "parcel.arrival", "", key};
         return *outbox.enqueue(message, atMs);
     };
     const std::int64_t hour = 3'600'000;
-    const std::string sent = queue(storage::OutboxChannel::Email, "marie.lefevre@example.fr", "demo:1", nowMs - 3 * hour);
+    const std::string sent =
+        queue(storage::OutboxChannel::Email, "marie.lefevre@example.fr", "demo:1", nowMs - 3 * hour);
     outbox.claim(sent, nowMs - 3 * hour);
     outbox.markSent(sent, nowMs - 3 * hour + 2'000);
     const std::string retrying = queue(storage::OutboxChannel::Sms, "+33600000001", "demo:2", nowMs - hour);

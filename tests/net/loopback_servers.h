@@ -132,9 +132,11 @@ public:
         std::filesystem::create_directories(records_);
         const auto portFile = folder / "smtp.port";
         std::filesystem::remove(portFile);
-        std::vector<std::string> command{kPython.string(), std::string(VK_SOURCE_DIR) + "/tests/net/smtp_test_server.py",
+        const char* mode = tls == Tls::None ? "none" : tls == Tls::StartTls ? "starttls" : "smtps";
+        std::vector<std::string> command{kPython.string(),
+                                         std::string(VK_SOURCE_DIR) + "/tests/net/smtp_test_server.py",
                                          "--port-file", portFile.string(), "--record-dir", records_.string(),
-                                         "--tls", tls == Tls::None ? "none" : tls == Tls::StartTls ? "starttls" : "smtps"};
+                                         "--tls", mode};
         if (certificate) {
             command.insert(command.end(), {"--cert", certificate->cert.string(), "--key", certificate->key.string()});
         }

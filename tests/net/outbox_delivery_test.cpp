@@ -118,7 +118,8 @@ TEST_CASE("an e-mail goes once over STARTTLS with a password, its French subject
     OutboxFixture f("outbox-starttls-kiosk", settings);
     const std::string body = "Bonjour Mme Lefèvre,\nVotre colis est arrivé au café. Frais : 0 €.\n"
                              "Un cœur sur la porte : c'est ouvert.\n.\nÀ bientôt !";
-    const std::string id = f.enqueue(OutboxChannel::Email, "marie.lefevre@example.fr", "« Votre colis » est arrivé", body);
+    const std::string id =
+        f.enqueue(OutboxChannel::Email, "marie.lefevre@example.fr", "« Votre colis » est arrivé", body);
 
     const auto report = f.notifications().sendDueNow();
     CHECK(report.sent == 1);

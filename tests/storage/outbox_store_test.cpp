@@ -177,7 +177,8 @@ TEST_CASE("a sent message is not sent again and is listed first among the recent
     CHECK(recent[1].id == first);
 }
 
-TEST_CASE("old sent, failed and cancelled messages are purged, a waiting one never is", "[storage][outbox][retention]") {
+TEST_CASE("old sent, failed and cancelled messages are purged, a waiting one never is",
+          "[storage][outbox][retention]") {
     constexpr std::int64_t kDay = 24LL * 60 * 60 * 1000;
     Database db = Database::openInMemory();
     OutboxStore outbox(db);
@@ -196,7 +197,8 @@ TEST_CASE("old sent, failed and cancelled messages are purged, a waiting one nev
     CHECK_FALSE(outbox.find(sent));
     CHECK_FALSE(outbox.find(cancelled));
     CHECK(outbox.find(waiting));
-    const auto report = std::find_if(reports.begin(), reports.end(), [](const auto& r) { return r.key == "outbox_days"; });
+    const auto report =
+        std::find_if(reports.begin(), reports.end(), [](const auto& r) { return r.key == "outbox_days"; });
     REQUIRE(report != reports.end());
     CHECK(report->rowsDeleted == 2);
 }
