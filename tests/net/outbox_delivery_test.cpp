@@ -5,6 +5,7 @@
 #include "kiosk/services/kiosk_runtime.h"
 #include "kiosk/services/notifications/notifications_area.h"
 #include "loopback_servers.h"
+#include "services/full_disk.h"
 #include "skip.h"
 #include "storage/outbox_store.h"
 
@@ -409,4 +410,30 @@ TEST_CASE("closing the kiosk while the gateway hangs cuts the send short, and th
     const auto message = f.store().find(id);
     CHECK(message->state == OutboxState::Pending);
     CHECK(contains(message->lastError, "cancelled"));
+}
+
+TEST_CASE("a full disk loses no message: one sent meanwhile is recorded, or sent again under its key once freed",
+          "[net][outbox][bad-input]") {
+    if (!std::filesystem::exists(test::kPython)) return test::skip("needs /usr/bin/python3");
+    test::TempFolder folder("outbox-full-disk");
+    test::SmsGatewayServer gateway(folder.path());
+    OutboxFixture f("outbox-full-disk-kiosk", smsTo(gateway));
+    const std::string id = f.enqueue(OutboxChannel::Sms, "+33612345678", "", "Votre colis est arrivé.");
+    vk::testing::fillDisk(f.runtime->database);
+    bool threw = false;
+    try {
+        f.notifications().sendDueNow();
+    } catch (const std::exception&) {
+        threw = true;  // the state could not be written: the message is left as it was
+    }
+    vk::testing::freeDisk(f.runtime->database);
+    f.makeRuntime();  // the kiosk restarted once space was freed
+    f.notifications().sendDueNow();
+    CHECK(f.stateOf(id) == OutboxState::Sent);
+    const auto requests = gateway.requests();
+    REQUIRE_FALSE(requests.empty());
+    CHECK(requests.size() <= 2);
+    for (const auto& request : requests) CHECK(nlohmann::json::parse(request)["headers"]["idempotency-key"] == id);
+    INFO("the first pass " << (threw ? "could not record its result" : "recorded its result"));
+    CHECK((threw ? requests.size() == 2 : requests.size() == 1));
 }
