@@ -35,7 +35,11 @@ private:
         counts_ = notifications.counts();
         problems_.clear();
         for (const OutboxChannel channel : {OutboxChannel::Email, OutboxChannel::Sms})
-            if (const auto problem = notifications.channelProblem(channel)) problems_.push_back(tr(*problem));
+            if (const auto problem = notifications.channelProblem(channel)) {
+                const std::string detail = notifications.channelDetail(channel);
+                // The technician's detail (a password file that cannot be read) after the café's words.
+                problems_.push_back(std::string(tr(*problem)) + (detail.empty() ? "" : " (" + detail + ")"));
+            }
         shownAtMs_ = context.services.clock.nowMs();
     }
 
