@@ -38,6 +38,8 @@ struct UrlDeleter {
 
 // What the callbacks see of one transfer.
 struct TransferState {
+    const std::atomic<bool>* cancel = nullptr;
+    bool cancelled = false;
     std::size_t maxBodyBytes = 0;
     std::string body;
     bool bodyTooLarge = false;
@@ -45,6 +47,7 @@ struct TransferState {
     bool headersTooLarge = false;
     std::optional<std::string> etag;
     std::optional<std::string> lastModified;
+    std::optional<std::string> retryAfter;
 };
 
 bool equalsIgnoringCase(std::string_view a, std::string_view b) {
@@ -74,6 +77,13 @@ std::size_t onBody(char* data, std::size_t size, std::size_t count, void* userda
     return bytes;
 }
 
+// libcurl calls it about once a second, and on every transfer of data; non-zero aborts the transfer.
+int onProgress(void* userdata, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+    auto& state = *static_cast<TransferState*>(userdata);
+    if (state.cancel && state.cancel->load()) state.cancelled = true;
+    return state.cancelled ? 1 : 0;
+}
+
 std::size_t onHeader(char* data, std::size_t size, std::size_t count, void* userdata) {
     auto& state = *static_cast<TransferState*>(userdata);
     const std::size_t bytes = size * count;
@@ -88,6 +98,7 @@ std::size_t onHeader(char* data, std::size_t size, std::size_t count, void* user
     if (line.substr(0, 5) == "HTTP/") {
         state.etag.reset();
         state.lastModified.reset();
+        state.retryAfter.reset();
         state.body.clear();
         return bytes;
     }
@@ -97,6 +108,7 @@ std::size_t onHeader(char* data, std::size_t size, std::size_t count, void* user
     const std::string_view value = trim(line.substr(colon + 1));
     if (equalsIgnoringCase(name, "ETag")) state.etag = std::string(value);
     else if (equalsIgnoringCase(name, "Last-Modified")) state.lastModified = std::string(value);
+    else if (equalsIgnoringCase(name, "Retry-After")) state.retryAfter = std::string(value);
     return bytes;
 }
 
@@ -201,9 +213,13 @@ HttpResponse HttpClient::get(const HttpRequest& request) const {
     if (globalInitResult() != CURLE_OK)
         return failure(HttpOutcome::NetworkError, "the network library could not be initialised");
     if (auto reason = rejectUrl(request.url)) return failure(HttpOutcome::BadUrl, std::move(*reason));
+    if (request.method != "GET" && request.method != "POST" && request.method != "PUT")
+        return failure(HttpOutcome::BadUrl, "the method " + request.method.substr(0, 20) + " is not GET, POST or PUT");
     if ((request.ifNoneMatch && hasControlCharacter(*request.ifNoneMatch)) ||
         (request.ifModifiedSince && hasControlCharacter(*request.ifModifiedSince)) ||
-        hasControlCharacter(request.userAgent))
+        hasControlCharacter(request.userAgent) ||
+        std::any_of(request.headers.begin(), request.headers.end(),
+                    [](const std::string& line) { return hasControlCharacter(line); }))
         return failure(HttpOutcome::BadUrl, "a request header contains a line break or another control character");
 
     const std::unique_ptr<CURL, EasyDeleter> handle(curl_easy_init());
@@ -221,6 +237,8 @@ HttpResponse HttpClient::get(const HttpRequest& request) const {
     if ((request.ifNoneMatch && !addHeader("If-None-Match: " + *request.ifNoneMatch)) ||
         (request.ifModifiedSince && !addHeader("If-Modified-Since: " + *request.ifModifiedSince)))
         return failure(HttpOutcome::NetworkError, "the network library ran out of memory");
+    for (const std::string& line : request.headers)
+        if (!addHeader(line)) return failure(HttpOutcome::NetworkError, "the network library ran out of memory");
 
     // libcurl reads 0 as "no limit" for both timeouts and the file size, and -1 as "unlimited redirects".
     const auto timeout = std::max(request.timeout, std::chrono::milliseconds(1));
@@ -229,6 +247,7 @@ HttpResponse HttpClient::get(const HttpRequest& request) const {
 
     TransferState state;
     state.maxBodyBytes = request.maxBodyBytes;
+    state.cancel = request.cancel;
     char errorDetail[CURL_ERROR_SIZE] = {};
 
     curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
@@ -259,6 +278,18 @@ HttpResponse HttpClient::get(const HttpRequest& request) const {
     curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, &onHeader);
     curl_easy_setopt(curl, CURLOPT_HEADERDATA, &state);
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errorDetail);
+    if (request.cancel) {
+        curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, &onProgress);
+        curl_easy_setopt(curl, CURLOPT_XFERINFODATA, &state);
+        curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
+    }
+    if (request.body) {
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body->size()));
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body->data());
+    }
+    // POSTFIELDS makes it a POST; any other method is named (a body-less POST included).
+    if (request.method != "GET" && !(request.method == "POST" && request.body))
+        curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
 
     const CURLcode code = curl_easy_perform(curl);
 
@@ -271,6 +302,7 @@ HttpResponse HttpClient::get(const HttpRequest& request) const {
     if (code == CURLE_OK) {
         response.etag = std::move(state.etag);
         response.lastModified = std::move(state.lastModified);
+        response.retryAfter = std::move(state.retryAfter);
         if (response.status >= 200 && response.status < 300) {
             response.outcome = HttpOutcome::Ok;
             response.body = std::move(state.body);
@@ -292,7 +324,10 @@ HttpResponse HttpClient::get(const HttpRequest& request) const {
     }
 
     // From here on the transfer failed: whatever part of a body arrived is not returned.
-    if (state.bodyTooLarge || code == CURLE_FILESIZE_EXCEEDED) {
+    if (state.cancelled) {
+        response.outcome = HttpOutcome::NetworkError;
+        response.message = "the request was cancelled";
+    } else if (state.bodyTooLarge || code == CURLE_FILESIZE_EXCEEDED) {
         response.outcome = HttpOutcome::TooLarge;
         response.message = "the answer is larger than the " + describeSize(request.maxBodyBytes) + " limit";
     } else if (state.headersTooLarge) {

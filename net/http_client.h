@@ -1,17 +1,24 @@
 #pragma once
-// A small blocking HTTP(S) GET client on top of libcurl: the one way the kiosk fetches anything from the network
+// A small blocking HTTP(S) client on top of libcurl: the one way the kiosk fetches anything from the network
 // (iCalendar rota feeds, notification endpoints). Meant to run on a worker thread; see docs/net.md.
 
+#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace vk::net {
 
 struct HttpRequest {
     std::string url;  // http:// or https:// only; anything else is refused before any connection is made
+    std::string method = "GET";       // "GET", "POST", "PUT" (the SMS gateway posts)
+    std::optional<std::string> body;  // sent as is; set it for POST and PUT
+    // Extra request lines "Name: value" (a gateway's Authorization, Content-Type, Idempotency-Key). A line with a
+    // control character is refused (BadUrl) so that no value can smuggle in another header.
+    std::vector<std::string> headers;
     // Validators from a previous response, sent back so an unchanged feed costs a 304 and no body.
     std::optional<std::string> ifNoneMatch;
     std::optional<std::string> ifModifiedSince;
@@ -22,6 +29,9 @@ struct HttpRequest {
     std::size_t maxBodyBytes = 5 * 1024 * 1024;
     int maxRedirects = 5;  // 0 refuses every redirect; negative values count as 0
     std::string userAgent = "village-kiosk/0.1";
+    // When set, the transfer stops within about a second of it turning true (a worker told to stop): outcome
+    // NetworkError, "the request was cancelled". Must outlive the call.
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 enum class HttpOutcome {
@@ -42,6 +52,7 @@ struct HttpResponse {
     std::string body;  // only for Ok and HttpError; always at most maxBodyBytes
     std::optional<std::string> etag;
     std::optional<std::string> lastModified;
+    std::optional<std::string> retryAfter;  // the final answer's Retry-After, as sent (seconds or an HTTP date)
     std::string effectiveUrl;  // after redirects
     // One English sentence for staff or a technician, lower-case and without a final full stop so that it can
     // follow "could not fetch the rota: ". Empty for Ok.

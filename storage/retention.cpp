@@ -51,6 +51,9 @@ const std::vector<RetentionCategory>& retentionCategories() {
         // Printed (or given up) receipts: a ticket or parcel receipt may carry a name. Waiting jobs have no
         // finished_at and are never purged.
         {"print_jobs_days", "printed receipts in the print queue", "print_job", "finished_at"},
+        // Messages to residents hold a phone number or an e-mail address; those still waiting are never purged.
+        {"outbox_days", "sent, failed or cancelled messages to residents", "outbox_message", "created_at",
+         "state IN ('sent', 'failed', 'cancelled')"},
     };
     return categories;
 }
@@ -65,7 +68,8 @@ std::vector<PurgeReport> purgeExpired(Database& db, const std::map<std::string, 
         // Table and column names come from the fixed registry above, never from input.
         SQLite::Statement purge(db.sql(), std::string("DELETE FROM ") + category.table + " WHERE " +
                                               category.timeColumn + " IS NOT NULL AND " + category.timeColumn +
-                                              " < ?");
+                                              " < ?" +
+                                              (category.onlyWhere ? std::string(" AND ") + category.onlyWhere : ""));
         purge.bind(1, nowMs - static_cast<std::int64_t>(period->second) * kMsPerDay);
         reports.push_back({category.key, purge.exec()});
     }

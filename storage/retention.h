@@ -18,6 +18,7 @@ struct RetentionCategory {
     const char* description;  // for the technician's report
     const char* table;
     const char* timeColumn;   // rows whose time is older than the period are deleted
+    const char* onlyWhere = nullptr;  // an SQL condition the rows must also meet (messages no longer waiting)
 };
 
 const std::vector<RetentionCategory>& retentionCategories();

@@ -3,6 +3,7 @@
 #include "kiosk/screens/devices/devices_screens.h"
 #include "kiosk/screens/health/health_screens.h"
 #include "kiosk/screens/info/info_screens.h"
+#include "kiosk/screens/notifications/notifications_screens.h"
 #include "kiosk/screens/shell/shell_screens.h"
 #include "kiosk/screens/staff/staff_screens.h"
 
@@ -17,6 +18,7 @@ const std::vector<UiArea>& uiAreas() {
         {"coming_soon", &screens::registerComingSoonScreens},
         {"info", &screens::registerVillageInfoScreens},
         {"devices", &screens::registerDevicesScreens},
+        {"notifications", &screens::registerNotificationsScreens},
         {"staff", &screens::registerStaffScreens},
     };
     return areas;

@@ -2,6 +2,7 @@
 
 #include "kiosk/services/health/appointment_book.h"
 #include "kiosk/services/health/local_days.h"
+#include "storage/outbox_store.h"
 #include "storage/rota_store.h"
 #include "storage/village_info_store.h"
 
@@ -101,6 +102,35 @@ void seedDemoAppointments(storage::Database& db, StaffService& staff, const Cloc
     }
 }
 
+// A few messages to residents, so that the staff list « Messages » shows each state it can.
+static void seedDemoOutbox(storage::Database& db, std::int64_t nowMs) {
+    storage::OutboxStore outbox(db);
+    const storage::OutboxRetryPolicy policy;
+    const auto queue = [&](storage::OutboxChannel channel, const char* recipient, const char* key,
+                           std::int64_t atMs) {
+        storage::OutgoingMessage message{channel, recipient, "Votre colis est arrivé",
+                                         "Votre colis vous attend au café.",
+                                         "parcel.arrival", "", key};
+        return *outbox.enqueue(message, atMs);
+    };
+    const std::int64_t hour = 3'600'000;
+    const std::string sent =
+        queue(storage::OutboxChannel::Email, "marie.lefevre@example.fr", "demo:1", nowMs - 3 * hour);
+    outbox.claim(sent, nowMs - 3 * hour);
+    outbox.markSent(sent, nowMs - 3 * hour + 2'000);
+    const std::string retrying = queue(storage::OutboxChannel::Sms, "+33600000001", "demo:2", nowMs - hour);
+    outbox.claim(retrying, nowMs - hour);
+    outbox.markFailedTry(retrying, storage::DeliveryFailure::Transient,
+                         "the SMS gateway answered with HTTP status 503", nowMs - hour, policy);
+    const std::string failed = queue(storage::OutboxChannel::Sms, "+33600000002", "demo:3", nowMs - 2 * hour);
+    for (int attempt = 0; attempt < policy.permanentFailureAttempts; ++attempt) {
+        outbox.retryNow(failed, nowMs - 2 * hour);
+        outbox.claim(failed, nowMs - 2 * hour);
+        outbox.markFailedTry(failed, storage::DeliveryFailure::Permanent,
+                             "the SMS gateway answered with HTTP status 400", nowMs - 2 * hour, policy);
+    }
+}
+
 std::span<const DemoAccount> demoAccounts() { return kDemoAccounts; }
 
 bool seedDemoDataIfEmpty(storage::Database& db, StaffService& staff, const Clock& clock) {
@@ -115,6 +145,7 @@ bool seedDemoDataIfEmpty(storage::Database& db, StaffService& staff, const Clock
     for (const DemoInfo& info : kDemoInfo) villageInfo.create(info.title, info.body, order++, clock.nowMs());
     seedDemoRota(db, clock.nowMs());
     seedDemoAppointments(db, staff, clock);
+    seedDemoOutbox(db, clock.nowMs());
     staff.audit(&demo, "demo.seed", "demo village data");
     transaction.commit();
     return true;

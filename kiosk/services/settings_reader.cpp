@@ -119,6 +119,46 @@ void SettingsReader::choice(const char* key, std::string& out, const std::vector
     problem(key, "must be one of " + list + " (found \"" + value->get() + "\")");
 }
 
+void SettingsReader::textList(const char* key, std::vector<std::string>& out, std::size_t maxItems,
+                              std::size_t maxLength) {
+    if (!has(key)) return;
+    const toml::node& node = *table_->toml.get(key);
+    const auto* list = node.as_array();
+    if (!list) {
+        problem(key, std::string("must be a list of texts in quotes, not ") + typeName(node));
+        return;
+    }
+    if (list->size() > maxItems) {
+        problem(key, "has more than " + std::to_string(maxItems) + " items");
+        return;
+    }
+    std::vector<std::string> values;
+    for (const toml::node& item : *list) {
+        const auto* value = item.as_string();
+        if (!value) {
+            problem(key, std::string("must hold texts in quotes only, not ") + typeName(item));
+            return;
+        }
+        if (value->get().size() > maxLength) {
+            problem(key, "has an item longer than " + std::to_string(maxLength) + " characters");
+            return;
+        }
+        values.push_back(value->get());
+    }
+    out = std::move(values);
+}
+
+std::unique_ptr<SettingsReader> SettingsReader::subsection(const char* key) {
+    if (!has(key)) return nullptr;
+    const toml::node& node = *table_->toml.get(key);
+    const auto* table = node.as_table();
+    if (!table) {
+        problem(key, std::string("must be a table ([") + section_ + "." + key + "]), not " + typeName(node));
+        return nullptr;
+    }
+    return std::make_unique<SettingsReader>(Table{*table}, section_ + "." + key, problems_);
+}
+
 void SettingsReader::reportUnknownKeys() {
     for (const auto& [key, node] : table_->toml) {
         if (std::find(known_.begin(), known_.end(), std::string(key.str())) == known_.end())

@@ -33,6 +33,13 @@ public:
     void decimal(const char* key, double& out, double min, double max);
     void choice(const char* key, std::string& out, const std::vector<std::string>& allowed);
 
+    // A list of texts (`headers = ["Authorization: Bearer …"]`); every item must be text of at most maxLength.
+    void textList(const char* key, std::vector<std::string>& out, std::size_t maxItems = 20,
+                  std::size_t maxLength = 1000);
+    // The table [section.key] ([notifications.email]), read with the same rules and reported as "section.key.x";
+    // nothing when absent. Its caller calls reportUnknownKeys() on it too.
+    std::unique_ptr<SettingsReader> subsection(const char* key);
+
     bool has(const char* key);
     // A problem about a key that was read, at that key's line ("must be an http:// or https:// address").
     void problem(const char* key, const std::string& message, bool fatal = true);

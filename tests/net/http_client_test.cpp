@@ -576,6 +576,21 @@ TEST_CASE("a validator with a line break cannot inject request headers", "[net][
     CHECK(server.connections() == 0);
 }
 
+TEST_CASE("an extra header line or a method with a line break is refused before any connection",
+          "[net][http][security][bad-input]") {
+    LoopbackServer server(serveFeed);
+    HttpRequest request;
+    request.url = server.url("/send");
+    request.method = "POST";
+    request.body = "to=1";
+    request.headers = {"Authorization: Bearer abc\r\nX-Injected: yes"};
+    CHECK(show(HttpClient().get(request).outcome) == "bad_url");
+    request.headers.clear();
+    request.method = "POST\r\nX-Injected: yes";
+    CHECK(show(HttpClient().get(request).outcome) == "bad_url");
+    CHECK(server.connections() == 0);
+}
+
 TEST_CASE("one client serves several worker threads at once", "[net][http][threads]") {
     LoopbackServer server(serveFeed);
     const HttpClient client;

@@ -108,8 +108,8 @@ TEST_CASE("a missing key shows itself instead of nothing", "[i18n]") {
 TEST_CASE("placeholders are filled, every time they appear", "[i18n]") {
     setLanguage("fr");
     CHECK(trf("staff.home.hello", {{"name", "Claire"}}) == "Bonjour, Claire");
-    CHECK(trf("staff.sign_in.locked", {{"minutes", "5"}}) ==
-          "Trop d’essais : ce compte est bloqué. Réessayez dans 5 min.");
+    CHECK(trf("staff.sign_in.locked", {{"minutes", "5"}, {"time", "14:35"}}) ==
+          "Trop d’essais : ce compte est bloqué jusqu’à 14:35 (encore 5 min). Un administrateur peut le débloquer.");
 }
 
 TEST_CASE("a translation file with a mistake is refused with its line", "[i18n][bad-input]") {

@@ -92,6 +92,9 @@ TEST_CASE("screenshots of the home screen, the keyboard and the staff PIN pad", 
         f.tap("staff.home.devices");
         f.tap("devices.print_test");
         capture(f.kiosk, "device-panel");
+        f.tap("common.back");
+        f.tap("staff.home.messages");
+        capture(f.kiosk, "messages");
     }
     {
         // Check-in that forgives: a slip named as it is typed, the letters pad, what was typed read back, the

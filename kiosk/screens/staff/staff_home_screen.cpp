@@ -60,10 +60,10 @@ void StaffHomeScreen::draw(app::ScreenContext& context) {
         ui::text(i18n::trf("staff.notice.more", {{"count", std::to_string(notices_.size() - 3)}}), ui::fonts().body,
                  ui::colors::kTextMuted);
 
-    // Two columns, three on a wide screen, so that every area's tools are in reach without scrolling.
-    const int columns = inner >= ui::em(48.0f) ? 3 : 2;
-    const float gap = ui::em(0.8f);
-    const ImVec2 size((inner - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns), ui::em(2.8f));
+    // Three columns (two on a narrow screen), so that every area's tools are in reach without scrolling.
+    const int columns = inner >= ui::em(36.0f) ? 3 : 2;
+    const float gap = ui::em(0.6f);
+    const ImVec2 size((inner - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns), ui::em(2.5f));
     int column = 0;
     for (const app::StaffTool& tool : registry_.staffTools()) {
         if (!tool.allowed(staff.role)) continue;
