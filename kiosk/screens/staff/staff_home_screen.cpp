@@ -61,7 +61,7 @@ void StaffHomeScreen::draw(app::ScreenContext& context) {
                  ui::colors::kTextMuted);
 
     // Three columns (two on a narrow screen), so that every area's tools are in reach without scrolling.
-    const int columns = inner >= ui::em(36.0f) ? 3 : 2;
+    const int columns = inner >= ui::em(30.0f) ? 3 : 2;
     const float gap = ui::em(0.6f);
     const ImVec2 size((inner - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns), ui::em(2.5f));
     int column = 0;
