@@ -51,6 +51,9 @@ const std::vector<RetentionCategory>& retentionCategories() {
         // Printed (or given up) receipts: a ticket or parcel receipt may carry a name. Waiting jobs have no
         // finished_at and are never purged.
         {"print_jobs_days", "printed receipts in the print queue", "print_job", "finished_at"},
+        // Parcels that left the café (picked up, returned, collected by the driver): names, phones, e-mails,
+        // who collected them, signatures. One on the shelf has no closed_at and is never purged.
+        {"parcels_days", "parcels that left the relay point", "parcel", "closed_at"},
     };
     return categories;
 }

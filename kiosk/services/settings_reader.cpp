@@ -119,6 +119,30 @@ void SettingsReader::choice(const char* key, std::string& out, const std::vector
     problem(key, "must be one of " + list + " (found \"" + value->get() + "\")");
 }
 
+void SettingsReader::textList(const char* key, std::vector<std::string>& out, std::size_t maxLength) {
+    if (!has(key)) return;
+    const toml::node& node = *table_->toml.get(key);
+    const auto* array = node.as_array();
+    if (!array) {
+        problem(key, std::string("must be a list of texts in quotes, not ") + typeName(node));
+        return;
+    }
+    std::vector<std::string> values;
+    for (const toml::node& item : *array) {
+        const auto* value = item.as_string();
+        if (!value) {
+            problem(key, std::string("must hold texts in quotes only, not ") + typeName(item));
+            return;
+        }
+        if (value->get().size() > maxLength) {
+            problem(key, "holds a value longer than " + std::to_string(maxLength) + " characters");
+            return;
+        }
+        values.push_back(value->get());
+    }
+    out = std::move(values);
+}
+
 void SettingsReader::reportUnknownKeys() {
     for (const auto& [key, node] : table_->toml) {
         if (std::find(known_.begin(), known_.end(), std::string(key.str())) == known_.end())

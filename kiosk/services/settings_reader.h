@@ -32,6 +32,9 @@ public:
     void integer(const char* key, int& out, int min, int max, const char* unit);
     void decimal(const char* key, double& out, double min, double max);
     void choice(const char* key, std::string& out, const std::vector<std::string>& allowed);
+    // A list of text values (opening_days = ["tue", "wed"]), each at most `maxLength` long; a list with a value
+    // that is not text, or too long, is refused whole.
+    void textList(const char* key, std::vector<std::string>& out, std::size_t maxLength = 200);
 
     bool has(const char* key);
     // A problem about a key that was read, at that key's line ("must be an http:// or https:// address").
