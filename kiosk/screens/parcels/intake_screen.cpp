@@ -118,58 +118,52 @@ void ParcelIntakeScreen::save(app::ScreenContext& context) {
 void ParcelIntakeScreen::draw(app::ScreenContext& context) {
     if (!parcels_ui::drawStaffHeader(context, kParcelIntakeScreen, "parcels.intake.title")) return;
     const ImVec2 area = ImGui::GetContentRegionAvail();
-    const float gap = ui::em(0.6f);
-    const float column = (area.x - 2.0f * gap) / 3.0f;
+    const float gap = ui::em(0.5f);
+    // Two rows of three fields, each row ending with a button: the keyboard below gets the rest of the height.
+    const ImVec2 action(ui::em(7.5f), ui::em(2.0f));
+    const float column = (area.x - action.x - 3.0f * gap) / 3.0f;
+    // The field's name stands in it while it is empty; a filled field is recognisable by what it holds.
     const auto field = [&](const char* id, const char* labelKey, const std::string& shown, Field which) {
-        ImGui::BeginGroup();
-        ui::text(tr(labelKey), ui::fonts().small, ui::colors::kTextMuted);
-        if (ui::textField(id, shown, "", form_.field == which, false, column)) {
+        if (ui::textField(id, shown, tr(labelKey), form_.field == which, false, column)) {
             form_.field = which;
             form_.keyboard = {};
             form_.keyboard.shift = which == Field::Recipient;
         }
-        ImGui::EndGroup();
+        ImGui::SameLine(0.0f, gap);
     };
     std::string carrierShown;
     if (!form_.carrier.empty())
         if (const auto carrier = parcels_ui::parcelsOf(context.services).desk.carrier(form_.carrier)) carrierShown = carrier->name;
     field("parcels.intake.tracking", "parcels.intake.tracking", form_.tracking, Field::Tracking);
-    ImGui::SameLine(0.0f, gap);
     field("parcels.intake.carrier", "parcels.intake.carrier", carrierShown, Field::Carrier);
-    ImGui::SameLine(0.0f, gap);
     field("parcels.intake.place", "parcels.intake.place", form_.place, Field::Place);
-    field("parcels.intake.recipient", "parcels.intake.recipient", form_.recipient, Field::Recipient);
-    ImGui::SameLine(0.0f, gap);
-    field("parcels.intake.phone", "parcels.intake.phone", form_.phone, Field::Phone);
-    ImGui::SameLine(0.0f, gap);
-    field("parcels.intake.email", "parcels.intake.email", form_.email, Field::Email);
-
-    ImGui::Dummy(ui::em(1.0f, 0.2f));
-    const ImVec2 action(ui::em(8.0f), ui::em(1.9f));
     if (ui::button("parcels.intake.save", tr("common.save"), action, ui::ButtonKind::Primary))
         context.later([this](app::ScreenContext& later) { save(later); });
-    ImGui::SameLine(0.0f, gap);
+    field("parcels.intake.recipient", "parcels.intake.recipient", form_.recipient, Field::Recipient);
+    field("parcels.intake.phone", "parcels.intake.phone", form_.phone, Field::Phone);
+    field("parcels.intake.email", "parcels.intake.email", form_.email, Field::Email);
     if (ui::button("parcels.intake.clear", tr("parcels.intake.clear"), action)) {
         form_ = {};
         context.later([this](app::ScreenContext& later) { suggestPlace(later); });
     }
     if (form_.offerMisScanConfirm) {
-        ImGui::SameLine(0.0f, gap);
-        if (ui::button("parcels.intake.confirm_number", tr("parcels.intake.confirm_number"), ImVec2(ui::em(10.0f), action.y))) {
+        if (ui::button("parcels.intake.confirm_number", tr("parcels.intake.confirm_number"), ImVec2(ui::em(10.0f), ui::em(1.8f)))) {
             form_.acceptMisScan = true;
             form_.offerMisScanConfirm = false;
             form_.message.clear();
         }
+        ImGui::SameLine(0.0f, gap);
     }
     if (!form_.message.empty()) {
-        ImGui::SameLine(0.0f, gap);
         const float room = area.x - ImGui::GetCursorPosX() + ImGui::GetStyle().WindowPadding.x;
-        ui::textWrapped(form_.message, room, ui::fonts().small,
+        ui::textWrapped(form_.message, room, ui::fonts().body,
                         form_.messageIsError ? ui::colors::kDanger : ui::colors::kSuccess);
+    } else if (form_.offerMisScanConfirm) {
+        ImGui::NewLine();
     }
 
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const float top = origin.y + ui::em(0.3f);
+    const float top = origin.y + ui::em(0.2f);
     const float bottom = ImGui::GetWindowPos().y + ImGui::GetWindowHeight() - ImGui::GetStyle().WindowPadding.y;
     ImGui::SetCursorScreenPos(ImVec2(origin.x, top));
     const ImVec2 rest(area.x, bottom - top);

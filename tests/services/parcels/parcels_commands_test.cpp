@@ -114,3 +114,13 @@ TEST_CASE("parcels export --csv writes every parcel to the file", "[parcels][cli
     CHECK_THAT(text.str(), Catch::Contains("Jeanne Moulin"));
     std::filesystem::remove(file);
 }
+
+TEST_CASE("parcels set-carrier corrects a carrier's hold period for the next parcels", "[parcels][cli][carriers]") {
+    CliFixture f;
+    REQUIRE(f.run({"set-carrier", "--carrier", "mondial-relay", "--hold-days", "8", "--json"}) == 0);
+    CHECK(f.answer()["hold_days"] == 8);
+    REQUIRE(f.run({"receive", "--carrier", "mondial-relay", "--tracking", "MR00000001", "--recipient", "A", "--json"}) == 0);
+    CHECK(f.answer()["deadline"] == "2030-06-20");
+    CHECK(f.run({"set-carrier", "--carrier", "mondial-relay", "--hold-days", "500"}) == 2);
+    CHECK(f.run({"set-carrier", "--carrier", "ups", "--hold-days", "5"}) == 1);
+}
