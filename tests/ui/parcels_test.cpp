@@ -92,3 +92,29 @@ TEST_CASE("ten wrong codes on the public keypad leave every answer at « go to t
     f.tap("parcels.key.ok");
     CHECK(f.kiosk.shows("Présentez-vous au comptoir"));
 }
+
+TEST_CASE("the recipient signs on the counter screen and the signature is kept with the pickup", "[ui][parcels][pickup]") {
+    UiFixture f;
+    f.signIn("Julien Girard", "1357");
+    f.tap("staff.home.parcels");
+    f.tap("parcels.tab.counter");
+    // The customer shows the code's barcode from the SMS.
+    hardware::SimulatedReader(f.runtime.readers).scanBarcode("K7M4PQ");
+    f.kiosk.frames(2);
+    CHECK(f.kiosk.shows("A1  Jeanne Moulin"));
+    f.tap("parcels.counter.sign");
+    // A stroke across the pad, as a finger draws it.
+    const float w = static_cast<float>(f.kiosk.width());
+    const float y = static_cast<float>(f.kiosk.height()) * 0.55f;
+    f.kiosk.drag(w * 0.3f, y, w * 0.6f, y - 40.0f, 6);
+    f.tap("parcels.counter.signature_done");
+    CHECK(f.kiosk.shows("Signature prise"));
+    f.tap("parcels.counter.id_checked");
+    f.tap("parcels.counter.hand_over");
+    CHECK(f.kiosk.shows("1 colis remis"));
+    const auto picked = parcels(f).desk.withStatus(storage::ParcelStatus::PickedUp);
+    REQUIRE(picked.size() == 1);
+    const auto signature = services::parcels::decodeSignature(picked[0].signature);
+    REQUIRE(signature.size() == 1);
+    CHECK(signature[0].size() >= 3);
+}

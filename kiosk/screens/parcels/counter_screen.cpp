@@ -5,6 +5,7 @@
 #include "kiosk/ui/on_screen_keyboard.h"
 #include "kiosk/ui/widgets.h"
 
+#include <algorithm>
 #include <set>
 
 namespace vk::screens {
@@ -31,7 +32,7 @@ public:
     }
 
 private:
-    enum class Mode { Results, Typing, Collector };
+    enum class Mode { Results, Typing, Collector, Signature };
     struct View {
         Mode mode = Mode::Results;
         std::string query;
@@ -41,6 +42,7 @@ private:
         bool idChecked = false;
         bool someoneElse = false;
         std::string collector;
+        parcels::Signature signature;
         ui::KeyboardState keyboard;
         std::string message;
         bool messageIsError = false;
@@ -58,6 +60,7 @@ private:
             for (const auto& parcel : view_.found) view_.chosen.insert(parcel.id);
     }
     void handOver(app::ScreenContext& context);
+    void drawSignaturePad(const ImVec2& area);
     void drawResults(app::ScreenContext& context, const ImVec2& area);
 
     View view_;
@@ -70,6 +73,7 @@ void ParcelCounterScreen::handOver(app::ScreenContext& context) {
     input.parcelIds.assign(view_.chosen.begin(), view_.chosen.end());
     input.idChecked = view_.idChecked;
     if (view_.someoneElse) input.collectedBy = view_.collector.empty() ? " " : view_.collector;
+    input.signature = view_.signature;
     const parcels::HandOverResult result = area.desk.handOver(&*context.state.staff, input);
     if (!result.ok()) {
         view_.messageIsError = true;
@@ -84,6 +88,36 @@ void ParcelCounterScreen::handOver(app::ScreenContext& context) {
                         ? i18n::trf("parcels.counter.done_cod", {{"count", std::to_string(result.parcels.size())},
                                                                  {"amount", parcels::formatEuros(result.codCents)}})
                         : i18n::trf("parcels.counter.done", {{"count", std::to_string(result.parcels.size())}});
+}
+
+// The recipient signs with a finger; the strokes are kept in the pad's own coordinates and printed on the proof.
+void ParcelCounterScreen::drawSignaturePad(const ImVec2& area) {
+    ui::text(tr("parcels.counter.sign_here"), ui::fonts().body);
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const ImVec2 size(area.x, std::max(ui::em(4.0f), area.y - ui::em(4.2f)));
+    ImGui::InvisibleButton("parcels.counter.signature_pad", size);
+    if (ImGui::IsItemActivated()) view_.signature.emplace_back();
+    if (ImGui::IsItemActive() && !view_.signature.empty()) {
+        const ImVec2 at = ImGui::GetIO().MousePos;
+        const parcels::SignaturePoint point{static_cast<std::int16_t>(std::clamp(at.x - min.x, 0.0f, size.x)),
+                                            static_cast<std::int16_t>(std::clamp(at.y - min.y, 0.0f, size.y))};
+        auto& stroke = view_.signature.back();
+        if (stroke.empty() || !(stroke.back() == point)) stroke.push_back(point);
+    }
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 max(min.x + size.x, min.y + size.y);
+    draw->AddRectFilled(min, max, ui::colors::kButton);
+    draw->AddRect(min, max, ui::colors::kButtonBorder, 0.0f, 0, 2.0f);
+    for (const auto& stroke : view_.signature)
+        for (std::size_t i = 1; i < stroke.size(); ++i)
+            draw->AddLine(ImVec2(min.x + stroke[i - 1].x, min.y + stroke[i - 1].y),
+                          ImVec2(min.x + stroke[i].x, min.y + stroke[i].y), ui::colors::kText, ui::em(0.12f));
+    ImGui::Dummy(ui::em(1.0f, 0.3f));
+    if (ui::button("parcels.counter.signature_clear", tr("parcels.counter.signature_clear"), ui::em(9.0f, 2.0f)))
+        view_.signature.clear();
+    ImGui::SameLine(0.0f, ui::em(0.6f));
+    if (ui::button("parcels.counter.signature_done", tr("common.ok"), ui::em(9.0f, 2.0f), ui::ButtonKind::Primary))
+        view_.mode = Mode::Results;
 }
 
 void ParcelCounterScreen::drawResults(app::ScreenContext& context, const ImVec2& area) {
@@ -122,7 +156,6 @@ void ParcelCounterScreen::drawResults(app::ScreenContext& context, const ImVec2&
     if (ui::button("parcels.counter.id_checked", tr(view_.idChecked ? "parcels.counter.id_checked_yes" : "parcels.counter.id_checked"),
                    wide, view_.idChecked ? ui::ButtonKind::Primary : ui::ButtonKind::Normal))
         view_.idChecked = !view_.idChecked;
-    ui::textWrapped(tr("parcels.counter.id_note"), right, ui::fonts().small, ui::colors::kTextMuted);
     if (ui::button("parcels.counter.someone_else", tr("parcels.counter.someone_else"), wide,
                    view_.someoneElse ? ui::ButtonKind::Primary : ui::ButtonKind::Normal)) {
         view_.someoneElse = !view_.someoneElse;
@@ -132,20 +165,25 @@ void ParcelCounterScreen::drawResults(app::ScreenContext& context, const ImVec2&
             view_.keyboard.shift = true;
         }
     }
+    if (ui::button("parcels.counter.sign", tr(view_.signature.empty() ? "parcels.counter.sign" : "parcels.counter.signed"),
+                   wide))
+        view_.mode = Mode::Signature;
     if (view_.someoneElse && !view_.collector.empty())
         ui::textWrapped(i18n::trf("parcels.counter.collector", {{"name", view_.collector}}), right, ui::fonts().small);
     const std::string handLabel = i18n::trf("parcels.counter.hand_over", {{"count", std::to_string(view_.chosen.size())}});
     if (ui::button("parcels.counter.hand_over", handLabel.c_str(), ImVec2(right, ui::em(2.4f)), ui::ButtonKind::Primary,
                    !view_.chosen.empty() && view_.idChecked))
         context.later([this](app::ScreenContext& later) { handOver(later); });
-    if (!view_.message.empty())
-        ui::textWrapped(view_.message, right, ui::fonts().body, view_.messageIsError ? ui::colors::kDanger : ui::colors::kSuccess);
     ImGui::EndGroup();
 }
 
 void ParcelCounterScreen::draw(app::ScreenContext& context) {
     if (!parcels_ui::drawStaffHeader(context, kParcelCounterScreen, "parcels.counter.title")) return;
     const ImVec2 area = ImGui::GetContentRegionAvail();
+    if (view_.mode == Mode::Signature) {
+        drawSignaturePad(area);
+        return;
+    }
     if (view_.mode == Mode::Collector) {
         ui::text(tr("parcels.counter.collector_name"), ui::fonts().body);
         ui::textField("parcels.counter.collector_field", view_.collector, "", true, false, area.x);
@@ -174,6 +212,9 @@ void ParcelCounterScreen::draw(app::ScreenContext& context) {
     ImGui::SameLine(0.0f, ui::em(0.5f));
     if (ui::button("parcels.counter.find", tr("parcels.counter.find"), ui::em(8.5f, 2.0f), ui::ButtonKind::Primary))
         context.later([this, query = view_.query](app::ScreenContext& later) { search(later, query); });
+    // What the last action did, above the lists, where it is always in sight.
+    if (!view_.message.empty())
+        ui::textWrapped(view_.message, area.x, ui::fonts().body, view_.messageIsError ? ui::colors::kDanger : ui::colors::kSuccess);
     ImGui::Dummy(ui::em(1.0f, 0.2f));
     if (view_.mode == Mode::Typing) {
         const ImVec2 at = ImGui::GetCursorScreenPos();

@@ -358,7 +358,7 @@ IntakeResult ParcelDesk::receive(const StaffSession* actor, const IntakeInput& i
     result.failure = databaseFailureOf([&] {
         store_.inTransaction([&] {
             result.parcel = store_.insert(parcel, clock_.nowMs());
-            result.messagesQueued = queueArrivalMessages(*result.parcel, *result.carrier);
+            result.messagesQueued = queueArrivalMessages(*result.parcel);
             staff_.audit(actor, "parcels.receive", result.parcel->id + " " + tracking.normalized);
         });
     });
@@ -412,8 +412,7 @@ int ParcelDesk::queueMessage(const Parcel& parcel, const char* purpose, const ch
     return queued;
 }
 
-int ParcelDesk::queueArrivalMessages(const Parcel& parcel, const Carrier& carrier) {
-    (void)carrier;
+int ParcelDesk::queueArrivalMessages(const Parcel& parcel) {
     return queueMessage(parcel, "arrival", "parcels.message.arrival_sms", "parcels.message.arrival_subject",
                         "parcels.message.arrival_email");
 }

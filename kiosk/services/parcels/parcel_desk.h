@@ -179,7 +179,7 @@ public:
 
 private:
     std::optional<std::string> newPickupCode();
-    int queueArrivalMessages(const Parcel& parcel, const Carrier& carrier);
+    int queueArrivalMessages(const Parcel& parcel);
     int queueMessage(const Parcel& parcel, const char* purpose, const char* smsKey, const char* subjectKey,
                      const char* emailKey);
     HandoverResult handOverBatch(const StaffSession* actor, const std::string& carrierCode,
