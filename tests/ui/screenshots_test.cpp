@@ -142,8 +142,8 @@ TEST_CASE("screenshots of the relay point: pickup by code, intake, shelf, counte
                             "kbd.t", "kbd.i", "kbd.n"})
         f.tap(key);
     capture(f.kiosk, "parcels-intake");
+    // Not pictured once saved: the pickup code is random, and the picture would change at every run.
     f.tap("parcels.intake.save");
-    capture(f.kiosk, "parcels-intake-saved");
     f.tap("parcels.tab.shelf");
     capture(f.kiosk, "parcels-shelf");
     f.tap("parcels.tab.counter");
