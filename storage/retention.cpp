@@ -54,6 +54,9 @@ const std::vector<RetentionCategory>& retentionCategories() {
         // Messages to residents hold a phone number or an e-mail address; those still waiting are never purged.
         {"outbox_days", "sent, failed or cancelled messages to residents", "outbox_message", "created_at",
          "state IN ('sent', 'failed', 'cancelled')"},
+        // Parcels that left the café (picked up, returned, collected by the driver): names, phones, e-mails,
+        // who collected them, signatures. One on the shelf has no closed_at and is never purged.
+        {"parcels_days", "parcels that left the relay point", "parcel", "closed_at"},
     };
     return categories;
 }

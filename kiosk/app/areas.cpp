@@ -4,6 +4,7 @@
 #include "kiosk/screens/health/health_screens.h"
 #include "kiosk/screens/info/info_screens.h"
 #include "kiosk/screens/notifications/notifications_screens.h"
+#include "kiosk/screens/parcels/parcels_screens.h"
 #include "kiosk/screens/shell/shell_screens.h"
 #include "kiosk/screens/staff/staff_screens.h"
 
@@ -15,6 +16,7 @@ const std::vector<UiArea>& uiAreas() {
     static const std::vector<UiArea> areas{
         {"shell", &screens::registerShellScreens},
         {"health", &screens::registerHealthScreens},
+        {"parcels", &screens::registerParcelsScreens},
         {"coming_soon", &screens::registerComingSoonScreens},
         {"info", &screens::registerVillageInfoScreens},
         {"devices", &screens::registerDevicesScreens},

@@ -1,6 +1,7 @@
 #include "kiosk/cli/area_commands.h"
 
 #include "kiosk/cli/outbox_commands.h"
+#include "kiosk/cli/parcels_commands.h"
 
 namespace vk::cli {
 
@@ -8,6 +9,7 @@ namespace vk::cli {
 const std::vector<AreaCommand>& areaCommands() {
     static const std::vector<AreaCommand> commands{
         outboxCommand(),
+        parcelsCommand(),
     };
     return commands;
 }

@@ -4,6 +4,7 @@
 #include "kiosk/services/health/health_area.h"
 #include "kiosk/services/info/info_area.h"
 #include "kiosk/services/notifications/notifications_area.h"
+#include "kiosk/services/parcels/parcels_area.h"
 #include "kiosk/services/staff/staff_area.h"
 
 namespace vk::services {
@@ -16,6 +17,7 @@ const std::vector<AreaDefinition>& domainAreas() {
         villageInfoArea(),
         health::healthArea(),
         notifications::notificationsArea(),
+        parcels::parcelsArea(),
     };
     return areas;
 }

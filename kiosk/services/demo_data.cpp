@@ -3,6 +3,7 @@
 #include "kiosk/services/health/appointment_book.h"
 #include "kiosk/services/health/local_days.h"
 #include "storage/outbox_store.h"
+#include "storage/parcel_store.h"
 #include "storage/rota_store.h"
 #include "storage/village_info_store.h"
 
@@ -65,6 +66,50 @@ void seedDemoRota(storage::Database& db, std::int64_t nowMs) {
             rota.addHours({"", date, "09:00", "12:00", doctor.name, storage::RotaSource::Staff, ""}, nowMs);
             if (day != 2) rota.addHours({"", date, "14:00", "17:30", doctor.name, storage::RotaSource::Staff, ""}, nowMs);
         }
+    }
+}
+
+// A few parcels on the relay point's shelf (one past its last day, one for a resident to call), and one prepaid
+// parcel waiting for its driver. Fixed codes, so that the demo's public keypad can be tried: K7M4PQ.
+void seedDemoParcels(storage::Database& db, std::int64_t nowMs) {
+    storage::ParcelStore store(db);
+    struct DemoParcel {
+        const char* carrier;
+        const char* tracking;
+        const char* recipient;
+        const char* phone;
+        const char* place;
+        const char* code;
+        int deadlineInDays;
+        std::int64_t codCents;
+    };
+    constexpr DemoParcel kParcels[] = {
+        {"mondial-relay", "84512377", "Jeanne Moulin", "0612345678", "A1", "K7M4PQ", 4, 0},
+        {"colissimo", "6A12345678901", "André Lefèvre-Dupont", "0623456789", "A2", "R3TX9C", 8, 2490},
+        {"dpd", "09445440123456", "Hélène Rousseau", "", "A3", "W6HND4", 5, 0},
+        {"chronopost", "XR123456785FR", "Odile Mercier", "0254445566", "B1", "P8CQ3E", -1, 0},
+    };
+    const std::string today = health::localDay(nowMs);
+    for (const DemoParcel& demo : kParcels) {
+        const auto carrier = store.carrierByCode(demo.carrier);
+        if (!carrier) continue;
+        storage::NewParcel parcel;
+        parcel.carrierId = carrier->id;
+        parcel.tracking = demo.tracking;
+        parcel.recipientName = demo.recipient;
+        if (*demo.phone) parcel.recipientPhone = demo.phone;
+        parcel.shelfPlace = demo.place;
+        parcel.pickupCode = demo.code;
+        parcel.deadlineDay = health::addDays(today, demo.deadlineInDays);
+        parcel.codCents = demo.codCents;
+        store.insert(parcel, nowMs);
+    }
+    if (const auto colissimo = store.carrierByCode("colissimo")) {
+        storage::NewParcel outgoing;
+        outgoing.direction = storage::ParcelDirection::Outgoing;
+        outgoing.carrierId = colissimo->id;
+        outgoing.tracking = "RA123456785FR";
+        store.insert(outgoing, nowMs);
     }
 }
 
@@ -146,6 +191,7 @@ bool seedDemoDataIfEmpty(storage::Database& db, StaffService& staff, const Clock
     seedDemoRota(db, clock.nowMs());
     seedDemoAppointments(db, staff, clock);
     seedDemoOutbox(db, clock.nowMs());
+    seedDemoParcels(db, clock.nowMs());
     staff.audit(&demo, "demo.seed", "demo village data");
     transaction.commit();
     return true;

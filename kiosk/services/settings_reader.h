@@ -32,7 +32,6 @@ public:
     void integer(const char* key, int& out, int min, int max, const char* unit);
     void decimal(const char* key, double& out, double min, double max);
     void choice(const char* key, std::string& out, const std::vector<std::string>& allowed);
-
     // A list of texts (`headers = ["Authorization: Bearer …"]`); every item must be text of at most maxLength.
     void textList(const char* key, std::vector<std::string>& out, std::size_t maxItems = 20,
                   std::size_t maxLength = 1000);

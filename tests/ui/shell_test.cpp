@@ -1,6 +1,7 @@
 #include "kiosk/app/navigation.h"
 #include "kiosk/screens/info/info_screens.h"
 #include "kiosk/screens/health/health_screens.h"
+#include "kiosk/screens/parcels/parcels_screens.h"
 #include "kiosk/screens/shell/shell_screens.h"
 #include "kiosk/ui/theme.h"
 #include "ui_fixture.h"
@@ -34,7 +35,7 @@ TEST_CASE("each tile opens its area and Back returns home", "[ui][home]") {
     };
     const Case cases[] = {
         {"home.tile.health", screens::kHealthScreen, "J’ai rendez-vous : je m’enregistre"},
-        {"home.tile.parcels", screens::kParcelsComingSoon, "Bientôt disponible"},
+        {"home.tile.parcels", screens::kParcelPickupScreen, "Tapez le code reçu par SMS ou par e-mail"},
         {"home.tile.board", screens::kBoardComingSoon, "Bientôt disponible"},
         {"home.tile.info", screens::kVillageInfoScreen, "Urgences"},
     };
@@ -51,7 +52,7 @@ TEST_CASE("each tile opens its area and Back returns home", "[ui][home]") {
 
 TEST_CASE("a placeholder area offers a way home and sends people to the counter", "[ui][home]") {
     UiFixture f;
-    f.tap("home.tile.parcels");
+    f.tap("home.tile.board");
     CHECK(f.kiosk.shows("adressez-vous au comptoir"));
     f.tap("coming_soon.home");
     CHECK(f.kiosk.state().screen == app::kHomeScreen);
@@ -60,11 +61,11 @@ TEST_CASE("a placeholder area offers a way home and sends people to the counter"
 TEST_CASE("a visitor may switch to English until the kiosk returns home by itself", "[ui][i18n][idle]") {
     UiFixture f;
     f.tap("home.other_language");
-    CHECK(f.kiosk.shows("Parcels & Post"));
+    CHECK(f.kiosk.shows("Parcels"));
     f.tap("home.tile.info");
     f.advanceSeconds(f.runtime.config.idleTimeoutSeconds + 1);
     CHECK(f.kiosk.state().screen == app::kHomeScreen);
-    CHECK(f.kiosk.shows("Colis & Poste"));
+    CHECK(f.kiosk.shows("Colis"));
     CHECK(i18n::currentLanguage() == "fr");
 }
 

@@ -42,11 +42,6 @@ private:
 }  // namespace
 
 void registerComingSoonScreens(app::ScreenRegistry& registry) {
-    registry.add(kParcelsComingSoon, [] {
-        return std::make_unique<ComingSoonScreen>("home.tile.parcels", ui::symbols::kParcels, ui::colors::kParcels);
-    });
-    registry.addHomeTile({"home.tile.parcels", ui::symbols::kParcels, "home.tile.parcels", "home.tile.parcels.subtitle",
-                          ui::colors::kParcels, kParcelsComingSoon});
     registry.add(kBoardComingSoon, [] {
         return std::make_unique<ComingSoonScreen>("home.tile.board", ui::symbols::kBoard, ui::colors::kBoard);
     });

@@ -9,7 +9,6 @@
 
 namespace vk::screens {
 
-inline constexpr app::ScreenId kParcelsComingSoon{"parcels-coming-soon"};
 inline constexpr app::ScreenId kBoardComingSoon{"board-coming-soon"};
 
 void registerShellScreens(app::ScreenRegistry& registry);
