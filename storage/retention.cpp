@@ -51,6 +51,10 @@ const std::vector<RetentionCategory>& retentionCategories() {
         // Printed (or given up) receipts: a ticket or parcel receipt may carry a name. Waiting jobs have no
         // finished_at and are never purged.
         {"print_jobs_days", "printed receipts in the print queue", "print_job", "finished_at"},
+        // Registered letters' numbers and recipient towns: a number names one letter someone sent. The day's count
+        // stays in its closing row.
+        {"postal_registered_days", "registered letters logged at the postal counter", "postal_registered_letter",
+         "created_at"},
     };
     return categories;
 }

@@ -3,6 +3,7 @@
 #include "kiosk/screens/devices/devices_screens.h"
 #include "kiosk/screens/health/health_screens.h"
 #include "kiosk/screens/info/info_screens.h"
+#include "kiosk/screens/postal/postal_screens.h"
 #include "kiosk/screens/shell/shell_screens.h"
 #include "kiosk/screens/staff/staff_screens.h"
 
@@ -14,6 +15,7 @@ const std::vector<UiArea>& uiAreas() {
     static const std::vector<UiArea> areas{
         {"shell", &screens::registerShellScreens},
         {"health", &screens::registerHealthScreens},
+        {"postal", &screens::registerPostalScreens},
         {"coming_soon", &screens::registerComingSoonScreens},
         {"info", &screens::registerVillageInfoScreens},
         {"devices", &screens::registerDevicesScreens},

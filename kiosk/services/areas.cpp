@@ -3,6 +3,7 @@
 #include "kiosk/services/devices/devices_area.h"
 #include "kiosk/services/health/health_area.h"
 #include "kiosk/services/info/info_area.h"
+#include "kiosk/services/postal/postal_area.h"
 #include "kiosk/services/staff/staff_area.h"
 
 namespace vk::services {
@@ -14,6 +15,7 @@ const std::vector<AreaDefinition>& domainAreas() {
         devicesArea(),
         villageInfoArea(),
         health::healthArea(),
+        postal::postalArea(),
     };
     return areas;
 }
