@@ -121,3 +121,17 @@ TEST_CASE("screenshots of the home screen, the keyboard and the staff PIN pad", 
         capture(f.kiosk, "fault-retry");
     }
 }
+
+TEST_CASE("screenshots of the postal counter: a sale in progress and the closing report", "[screenshots][postal]") {
+    UiFixture f;
+    f.signIn("Julien Girard", "1357");
+    f.tap("staff.home.postal_sale");
+    for (const char* tap : {"postal.item.lettre_verte", "postal.item.lettre_verte", "postal.item.lettre_internationale",
+                            "postal.card"})
+        f.tap(tap);
+    capture(f.kiosk, "postal-sale");
+    f.tap("postal.open_closing");
+    capture(f.kiosk, "postal-closing");
+    f.tap("postal.close");
+    capture(f.kiosk, "postal-closing-confirm");
+}

@@ -59,7 +59,8 @@ void PostalCatalogueScreen::drawList(app::ScreenContext& context, const ImVec2& 
         ui::textWrapped(message_, area.x, fonts.body, messageIsError_ ? ui::colors::kDanger : ui::colors::kSuccess);
     ImGui::BeginChild("postal.catalogue", ImVec2(area.x, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
     const ImVec2 change(ui::em(9.0f), ui::em(2.0f));
-    const float textWidth = area.x - change.x - ui::em(1.5f);
+    const float inner = ImGui::GetContentRegionAvail().x;
+    const float textWidth = inner - change.x - ui::em(1.0f);
     for (const postal::CatalogueEntry& entry : catalogue_) {
         ImGui::Separator();
         ImGui::BeginGroup();
@@ -70,7 +71,7 @@ void PostalCatalogueScreen::drawList(app::ScreenContext& context, const ImVec2& 
                                                                {"amount", postal::formatCents(entry.nextPrice->priceCents)}});
         ui::textWrapped(price, textWidth, fonts.small, ui::colors::kTextMuted);
         ImGui::EndGroup();
-        ImGui::SameLine(area.x - change.x - ui::em(0.5f));
+        ImGui::SameLine(inner - change.x);
         const std::string id = "postal.price." + entry.item.code;
         if (ui::button(id.c_str(), tr("postal.catalogue.change"), change)) {
             editing_ = entry;
@@ -149,7 +150,7 @@ void PostalCatalogueScreen::draw(app::ScreenContext& context) {
         if (editing_)
             editing_.reset();
         else
-            context.open(kStaffHomeScreen);
+            context.open(kPostalSaleScreen);
         return;
     }
     const ImVec2 area = ImGui::GetContentRegionAvail();

@@ -4,6 +4,7 @@
 #include "kiosk/i18n/translations.h"
 #include "kiosk/screens/postal/postal_screens.h"
 #include "kiosk/screens/staff/staff_screens.h"
+#include "kiosk/services/health/local_days.h"
 #include "kiosk/services/postal/postal_area.h"
 #include "kiosk/services/postal/postal_receipts.h"
 #include "kiosk/ui/widgets.h"
@@ -14,6 +15,12 @@ using i18n::tr;
 namespace postal = services::postal;
 
 namespace {
+
+// "mercredi 2 décembre 2026" for a local day "2026-12-02".
+std::string longDay(const std::string& day) {
+    const auto noon = services::health::localToUnixMs(day, "12:00");
+    return noon ? i18n::longDate(*noon) : day;
+}
 
 // The day's closing report: totals per item and per payment method, registered letters, the relay point's cash
 // on delivery, and « Clôturer la journée » behind a confirmation. On the right, past closings to look at again
@@ -57,21 +64,22 @@ private:
 
 void PostalClosingScreen::drawReport(app::ScreenContext& context, float width) {
     const ui::Fonts& fonts = ui::fonts();
-    ui::text(i18n::trf(report_.closed() ? "postal.closing.day_closed" : "postal.closing.day_open", {{"day", report_.day}}),
-             fonts.title, report_.closed() ? ui::colors::kTextMuted : ui::colors::kText);
-    const float rowHeight = ui::em(1.2f);
-    const float listHeight = std::max(ui::em(3.0f), ImGui::GetContentRegionAvail().y - ui::em(10.5f));
+    ui::textWrapped(i18n::trf(report_.closed() ? "postal.closing.day_closed" : "postal.closing.day_open",
+                              {{"day", longDay(report_.day)}}),
+                    width, fonts.body, report_.closed() ? ui::colors::kTextMuted : ui::colors::kText);
+    const float listHeight = std::max(ui::em(3.0f), ImGui::GetContentRegionAvail().y - ui::em(8.0f));
     ImGui::BeginChild("postal.report", ImVec2(width, listHeight), false, ImGuiWindowFlags_NoScrollWithMouse);
-    const float amount = ui::em(5.5f);
+    const float inner = ImGui::GetContentRegionAvail().x;
+    const float amount = ui::em(5.0f);
+    const float count = ui::em(2.5f);
     const auto row = [&](const std::string& left, const std::string& middle, const std::string& right, ImFont* font) {
-        ui::text(left, font);
+        ui::textWrapped(left, inner - amount - count - ui::em(0.6f), font);
         if (!middle.empty()) {
-            ImGui::SameLine(width - amount - ui::em(3.0f));
+            ImGui::SameLine(inner - amount - count);
             ui::text(middle, font);
         }
-        ImGui::SameLine(width - amount);
+        ImGui::SameLine(inner - amount);
         ui::text(right, font);
-        (void)rowHeight;
     };
     if (report_.items.empty()) ui::text(tr("postal.closing.nothing"), fonts.body, ui::colors::kTextMuted);
     for (const postal::ItemTotal& item : report_.items)
@@ -95,7 +103,7 @@ void PostalClosingScreen::drawReport(app::ScreenContext& context, float width) {
     const float gap = ui::em(0.5f);
     const ImVec2 half((width - gap) * 0.5f, ui::em(2.4f));
     if (confirming_) {
-        ui::textWrapped(i18n::trf("postal.closing.confirm_question", {{"day", report_.day}}), width, fonts.body,
+        ui::textWrapped(i18n::trf("postal.closing.confirm_question", {{"day", longDay(report_.day)}}), width, fonts.small,
                         ui::colors::kDanger);
         if (ui::button("postal.close.confirm", tr("postal.closing.confirm"), half, ui::ButtonKind::Danger)) {
             context.later([this](app::ScreenContext& later) {
@@ -200,7 +208,7 @@ void PostalClosingScreen::drawSide(app::ScreenContext& context, float width) {
 
 void PostalClosingScreen::draw(app::ScreenContext& context) {
     if (ui::headerBar(tr("postal.closing.screen_title"), true)) {
-        context.open(kStaffHomeScreen);
+        context.open(kPostalSaleScreen);
         return;
     }
     const ImVec2 area = ImGui::GetContentRegionAvail();

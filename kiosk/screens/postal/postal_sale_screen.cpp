@@ -26,7 +26,11 @@ public:
     bool allowed(const std::optional<services::StaffSession>& staff) const override {
         return staff && postal::mayRunPostalCounter(&*staff);
     }
-    void open(app::ScreenContext& context) override { reload(context.services); }
+    void open(app::ScreenContext& context) override {
+        message_.clear();
+        mode_ = Mode::Basket;
+        reload(context.services);
+    }
     void draw(app::ScreenContext& context) override;
     bool onRead(app::ScreenContext& context, const hardware::ReaderEvent& event) override;
 
@@ -85,7 +89,7 @@ std::int64_t PostalSaleScreen::totalCents() const {
 void PostalSaleScreen::drawItems(float width, float height) {
     ImGui::BeginChild("postal.items", ImVec2(width, height), false, ImGuiWindowFlags_NoScrollWithMouse);
     const float gap = ui::em(0.5f);
-    const ImVec2 size((width - gap) * 0.5f - 1.0f, ui::em(3.6f));
+    const ImVec2 size((ImGui::GetContentRegionAvail().x - gap) * 0.5f - 1.0f, ui::em(4.2f));
     int column = 0;
     for (const postal::CatalogueEntry& entry : catalogue_) {
         if (!entry.priceTodayCents) continue;
@@ -129,7 +133,7 @@ void PostalSaleScreen::drawBasket(app::ScreenContext& context, float width, floa
         ImGui::Separator();
         ui::textWrapped(line.item.name, width - ui::em(0.5f), fonts.small);
         const std::string minus = "postal.minus." + line.item.code;
-        if (ui::button(minus.c_str(), "−", small)) {
+        if (ui::button(minus.c_str(), tr("postal.sale.less"), small)) {
             if (--line.quantity <= 0) {
                 basket_.erase(basket_.begin() + static_cast<std::ptrdiff_t>(i));
                 break;
@@ -139,7 +143,7 @@ void PostalSaleScreen::drawBasket(app::ScreenContext& context, float width, floa
         ui::text(std::to_string(line.quantity), fonts.title);
         ImGui::SameLine(0.0f, ui::em(0.3f));
         const std::string plus = "postal.plus." + line.item.code;
-        if (ui::button(plus.c_str(), "+", small))
+        if (ui::button(plus.c_str(), tr("postal.sale.more"), small))
             line.quantity = std::min(line.quantity + 1, postal::PostalCounter::kMaxQuantity);
         ImGui::SameLine(width - amountWidth);
         ui::text(postal::formatCents(line.unitCents * line.quantity), fonts.body);
@@ -180,7 +184,7 @@ void PostalSaleScreen::drawBasket(app::ScreenContext& context, float width, floa
     if (ui::button("postal.checkout", tr("postal.sale.checkout"), ImVec2(width, ui::em(2.4f)), ui::ButtonKind::Primary,
                    any && !dayClosed_))
         checkOut(context);
-    if (dayClosed_ && message_.empty())
+    if (dayClosed_)
         ui::textWrapped(tr("postal.error.day_closed"), width, fonts.small, ui::colors::kDanger);
     else if (!message_.empty())
         ui::textWrapped(message_, width, fonts.small, messageIsError_ ? ui::colors::kDanger : ui::colors::kSuccess);
@@ -307,9 +311,15 @@ void PostalSaleScreen::draw(app::ScreenContext& context) {
         return;
     }
     const float gap = ui::em(1.0f);
-    const float left = (area.x - gap) * 0.58f;
+    const float left = (area.x - gap) * 0.62f;
     const float right = area.x - gap - left;
-    drawItems(left, area.y);
+    const float links = ui::em(2.4f);
+    drawItems(left, area.y - links - ui::em(0.4f));
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + area.y - links));
+    const ImVec2 link((left - ui::em(0.5f)) * 0.5f, links);
+    if (ui::button("postal.open_catalogue", tr("staff.home.postal_catalogue"), link)) context.open(kPostalCatalogueScreen);
+    ImGui::SameLine(0.0f, ui::em(0.5f));
+    if (ui::button("postal.open_closing", tr("staff.home.postal_closing"), link)) context.open(kPostalClosingScreen);
     ImGui::SetCursorScreenPos(ImVec2(origin.x + left + gap, origin.y));
     ImGui::BeginGroup();
     drawBasket(context, right, area.y);

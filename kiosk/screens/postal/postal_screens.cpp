@@ -43,9 +43,7 @@ void registerPostalScreens(app::ScreenRegistry& registry) {
     registerPostalCatalogueScreen(registry);
     registerPostalClosingScreen(registry);
     registry.addStaffTool({"staff.home.postal_sale", "staff.home.postal_sale", kPostalSaleScreen, &isCafeStaff, true});
-    registry.addStaffTool({"staff.home.postal_closing", "staff.home.postal_closing", kPostalClosingScreen, &isCafeStaff});
-    registry.addStaffTool({"staff.home.postal_catalogue", "staff.home.postal_catalogue", kPostalCatalogueScreen,
-                           &isCafeStaff});
+    // One tool on the staff home: the sale screen leads to the prices and the closing.
 }
 
 }  // namespace vk::screens

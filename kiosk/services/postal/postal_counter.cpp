@@ -25,13 +25,13 @@ struct DefaultItem {
 };
 constexpr const char* kDefaultPricesFrom = "2026-01-01";
 constexpr DefaultItem kDefaultCatalogue[] = {
-    {"lettre_verte", "Lettre verte 20 g", PostalItemKind::Stamp, false, 152},
-    {"lettre_services_plus", "Lettre services plus 20 g", PostalItemKind::Stamp, false, 347},
-    {"lettre_internationale", "Lettre internationale 20 g", PostalItemKind::Stamp, false, 225},
+    {"lettre_verte", "Lettre verte 20\u00a0g", PostalItemKind::Stamp, false, 152},
+    {"lettre_services_plus", "Lettre services plus 20\u00a0g", PostalItemKind::Stamp, false, 347},
+    {"lettre_internationale", "Lettre internationale 20\u00a0g", PostalItemKind::Stamp, false, 225},
     {"pap_lettre_verte", "Prêt-à-Poster lettre verte", PostalItemKind::Prepaid, false, 180},
     {"pap_colissimo_s", "Prêt-à-Poster Colissimo boîte S", PostalItemKind::Prepaid, false, 1250},
-    {"recommande", "Lettre recommandée 20 g", PostalItemKind::Registered, false, 611},
-    {"recommande_ar", "Lettre recommandée 20 g avec AR", PostalItemKind::Registered, true, 751},
+    {"recommande", "Lettre recommandée 20\u00a0g", PostalItemKind::Registered, false, 611},
+    {"recommande_ar", "Lettre recommandée 20\u00a0g avec AR", PostalItemKind::Registered, true, 751},
 };
 
 constexpr const char* kDayClosedMessage = "postal day closed";

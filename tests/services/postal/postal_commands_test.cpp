@@ -81,7 +81,7 @@ TEST_CASE("postal sales and postal catalogue list what the counter holds", "[pos
     CHECK(items[0]["code"] == "lettre_verte");
     CHECK(items[0]["price_today_cents"] == 152);
     const Run text = run(runtime, {"catalogue"});
-    CHECK_THAT(text.out, Catch::Contains("Lettre verte 20 g  1,52 €"));
+    CHECK_THAT(text.out, Catch::Contains("Lettre verte 20\u00a0g  1,52 €"));
 
     const Run sales = run(runtime, {"sales", "--json"});
     REQUIRE(sales.code == 0);

@@ -40,7 +40,7 @@ TEST_CASE("a sale adds up its lines at today's prices and is audited with its to
     CHECK(result.sale->totalCents == 3 * 152 + 225);
     CHECK(result.sale->businessDay == kDay);
     REQUIRE(result.sale->lines.size() == 2);
-    CHECK(result.sale->lines[0].itemName == "Lettre verte 20 g");
+    CHECK(result.sale->lines[0].itemName == "Lettre verte 20\u00a0g");
     CHECK(result.sale->lines[0].unitPriceCents == 152);
     CHECK(f.counter.sale(result.sale->id)->totalCents == 681);
     const auto audited = f.audit("postal.sale");
@@ -337,7 +337,7 @@ TEST_CASE("the catalogue is seeded once with La Poste's 2026 prices and not agai
     PostalFixture f;
     const auto entries = f.counter.catalogue();
     REQUIRE(entries.size() == 7);
-    CHECK(entries[0].item.name == "Lettre verte 20 g");
+    CHECK(entries[0].item.name == "Lettre verte 20\u00a0g");
     CHECK(entries[0].priceTodayCents == 152);
     CHECK(f.counter.itemByCode("recommande")->kind == PostalItemKind::Registered);
     CHECK(f.counter.itemByCode("recommande_ar")->withReceipt);
@@ -360,7 +360,7 @@ TEST_CASE("the receipt lists the lines, the total, the method and the letters' n
             text += row->left + "|" + row->middle + "|" + row->right + "\n";
         if (const auto* line = std::get_if<vk::hardware::ReceiptLine>(&element)) text += line->text + "\n";
     }
-    CHECK_THAT(text, Catch::Contains("Lettre verte 20 g|x3|4,56 €"));
+    CHECK_THAT(text, Catch::Contains("Lettre verte 20\u00a0g|x3|4,56 €"));
     CHECK_THAT(text, Catch::Contains("10,67 €"));
     CHECK_THAT(text, Catch::Contains("Chèque"));
     CHECK_THAT(text, Catch::Contains("1A12345678901"));
