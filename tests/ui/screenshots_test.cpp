@@ -130,6 +130,10 @@ TEST_CASE("screenshots of the postal counter: a sale in progress and the closing
                             "postal.card"})
         f.tap(tap);
     capture(f.kiosk, "postal-sale");
+    f.tap("postal.item.recommande_ar");
+    for (const char* key : {"kbd.1", "kbd.letters", "kbd.a", "kbd.symbols", "kbd.2", "kbd.3"}) f.tap(key);
+    capture(f.kiosk, "postal-registered-letter");
+    f.tap("postal.letter.cancel");
     f.tap("postal.open_closing");
     capture(f.kiosk, "postal-closing");
     f.tap("postal.close");

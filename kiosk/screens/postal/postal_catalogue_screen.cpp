@@ -133,7 +133,7 @@ void PostalCatalogueScreen::drawEditor(app::ScreenContext& context, const ImVec2
         const postal::CatalogueChange change =
             postalOf(later.services).counter.setPrice(&*later.state.staff, editing_->item.id, day, cents);
         if (!change.ok()) {
-            message_ = postalErrorText(static_cast<int>(change.error));
+            message_ = postalErrorText(change.error);
             messageIsError_ = true;
             return;
         }

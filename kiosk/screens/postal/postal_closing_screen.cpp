@@ -110,7 +110,7 @@ void PostalClosingScreen::drawReport(app::ScreenContext& context, float width) {
                 confirming_ = false;
                 const postal::ClosingResult result = postalOf(later.services).closeDay(&*later.state.staff, day_);
                 messageIsError_ = !result.ok();
-                message_ = result.ok() ? tr("postal.closing.done") : postalErrorText(static_cast<int>(result.error));
+                message_ = result.ok() ? tr("postal.closing.done") : postalErrorText(result.error);
                 if (result.ok())
                     later.services.printer.submit(postal::closingReceipt(*result.report, later.services.config.villageName));
                 reload(later.services);
@@ -195,7 +195,7 @@ void PostalClosingScreen::drawSide(app::ScreenContext& context, float width) {
                     const postal::SaleResult result = counter.correct(&*later.state.staff, saleId);
                     messageIsError_ = !result.ok();
                     message_ = result.ok() ? i18n::trf("postal.closing.corrected_on", {{"day", result.sale->businessDay}})
-                                           : postalErrorText(static_cast<int>(result.error));
+                                           : postalErrorText(result.error);
                     if (result.ok())
                         later.services.printer.submit(postal::saleReceipt(*result.sale, later.services.config.villageName));
                     reload(later.services);

@@ -101,7 +101,7 @@ void PostalSaleScreen::drawItems(float width, float height) {
             editing_ = {entry.item, *entry.priceTodayCents, "", ""};
             field_ = Field::Number;
             keyboard_ = {};
-            keyboard_.shift = true;
+            keyboard_.page = ui::KeyboardPage::Symbols;  // a number is mostly digits
             mode_ = Mode::Letter;
             message_.clear();
             continue;
@@ -198,9 +198,7 @@ void PostalSaleScreen::checkOut(app::ScreenContext& context) {
     context.later([this, request](app::ScreenContext& later) {
         const postal::SaleResult result = postalOf(later.services).counter.sell(&*later.state.staff, request);
         if (!result.ok()) {
-            say(result.failure.empty() ? postalErrorText(static_cast<int>(result.error))
-                                       : std::string(postalErrorText(static_cast<int>(result.error))),
-                true);
+            say(postalErrorText(result.error), true);
             reload(later.services);
             return;
         }
@@ -223,7 +221,8 @@ void PostalSaleScreen::drawLetterEntry(app::ScreenContext& context, const ImVec2
         if (ui::textField(id, value, "", field_ == which, false, column)) {
             field_ = which;
             keyboard_ = {};
-            keyboard_.shift = which == Field::Number;
+            if (which == Field::Number) keyboard_.page = ui::KeyboardPage::Symbols;
+            keyboard_.shift = which == Field::Town;
         }
         ImGui::EndGroup();
     };

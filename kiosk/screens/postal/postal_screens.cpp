@@ -17,8 +17,8 @@ services::postal::PostalServices& postalOf(app::KioskServices& services) {
     return services.area<services::postal::PostalServices>();
 }
 
-const char* postalErrorText(int error) {
-    switch (static_cast<PostalError>(error)) {
+const char* postalErrorText(PostalError error) {
+    switch (error) {
     case PostalError::None: return "";
     case PostalError::NotAllowed: return i18n::tr("staff.error.not_allowed");
     case PostalError::QuantityInvalid: return i18n::tr("postal.error.quantity");

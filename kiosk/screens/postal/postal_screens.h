@@ -3,6 +3,7 @@
 // closing report with past closings and counter-entries. For the café manager and admins.
 
 #include "kiosk/app/screen_registry.h"
+#include "kiosk/services/postal/postal_counter.h"
 
 namespace vk::app {
 struct KioskServices;
@@ -21,6 +22,6 @@ void registerPostalScreens(app::ScreenRegistry& registry);
 
 // Shared by the three screens.
 services::postal::PostalServices& postalOf(app::KioskServices& services);
-const char* postalErrorText(int error);  // a services::postal::PostalError, translated
+const char* postalErrorText(services::postal::PostalError error);  // translated, for the screen
 
 }  // namespace vk::screens

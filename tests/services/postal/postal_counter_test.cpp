@@ -258,7 +258,7 @@ TEST_CASE("a quantity of 0, below 0 or beyond 999 is refused and nothing is sold
     CHECK(f.count("SELECT count(*) FROM postal_sale") == 0);
 }
 
-TEST_CASE("names and towns with control characters or 10 000 characters are cleaned; only spaces is refused",
+TEST_CASE("names and towns with control characters or 10 000 characters are cleaned, and only spaces is refused",
           "[postal][catalogue][bad-input]") {
     PostalFixture f;
     const CatalogueChange added =
@@ -308,7 +308,7 @@ TEST_CASE("on a full disk a sale is refused as such, nothing is half-written, an
     CHECK(f.counter.report(kDay).totalCents == 39 * 120 + 611);
 }
 
-TEST_CASE("only the café manager or an admin sells, prices or closes; a refusal is audited", "[postal][staff]") {
+TEST_CASE("only the café manager or an admin sells, prices or closes, and a refusal is audited", "[postal][staff]") {
     PostalFixture f;
     const std::string verte = f.itemId("lettre_verte");
     SaleRequest request;
