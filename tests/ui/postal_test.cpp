@@ -106,3 +106,35 @@ TEST_CASE("a price change from tomorrow is saved and shown beside today's price"
     CHECK(f.kiosk.shows("1,52 €   À partir du " + tomorrow.substr(8, 2) + "/" + tomorrow.substr(5, 2) + "/" +
                         tomorrow.substr(0, 4) + " : 1,65 €"));
 }
+
+TEST_CASE("a sale of a closed day is reversed from the closing screen, on today's open day", "[ui][postal][correction]") {
+    UiFixture f;
+    auto& counter = postal(f).counter;
+    const std::string firstDay = counter.today();
+    const auto& system = services::systemActor(services::SystemActor::CommandLine);
+    services::postal::SaleRequest request;
+    request.lines = {{counter.itemByCode("lettre_internationale")->id, 2}};
+    request.method = storage::PaymentMethod::Cheque;
+    const auto sale = counter.sell(&system, request);
+    REQUIRE(sale.ok());
+    REQUIRE(counter.closeDay(&system, firstDay).ok());
+    f.clock.setMs(*services::health::localToUnixMs(services::health::addDays(firstDay, 1), "09:00"));
+    const std::string nextDay = counter.today();
+    REQUIRE(nextDay != firstDay);
+
+    f.signIn("Julien Girard", "1357");
+    f.tap("staff.home.postal_sale");
+    f.tap("postal.open_closing");
+    f.tap("postal.day." + firstDay);
+    f.tap("postal.side.sales");
+    f.tap("postal.correct." + sale.sale->id);
+    CHECK(f.kiosk.shows("Contre-passation enregistrée le " + nextDay + ", reçu imprimé."));
+    const auto correction = counter.correctionOf(sale.sale->id);
+    REQUIRE(correction);
+    CHECK(correction->businessDay == nextDay);
+    CHECK(correction->totalCents == -450);
+    CHECK(counter.report(nextDay).totalCents == -450);
+    // The closed day keeps its figures; its sale now says it was reversed.
+    CHECK(counter.report(firstDay).closing->totalCents == counter.report(firstDay).totalCents);
+    CHECK(f.kiosk.shows("Déjà contre-passée"));
+}
