@@ -57,6 +57,10 @@ const std::vector<RetentionCategory>& retentionCategories() {
         // Parcels that left the café (picked up, returned, collected by the driver): names, phones, e-mails,
         // who collected them, signatures. One on the shelf has no closed_at and is never purged.
         {"parcels_days", "parcels that left the relay point", "parcel", "closed_at"},
+        // Registered letters' numbers and recipient towns: a number names one letter someone sent. The day's count
+        // stays in its closing row.
+        {"postal_registered_days", "registered letters logged at the postal counter", "postal_registered_letter",
+         "created_at"},
     };
     return categories;
 }

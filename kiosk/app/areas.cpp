@@ -5,6 +5,7 @@
 #include "kiosk/screens/info/info_screens.h"
 #include "kiosk/screens/notifications/notifications_screens.h"
 #include "kiosk/screens/parcels/parcels_screens.h"
+#include "kiosk/screens/postal/postal_screens.h"
 #include "kiosk/screens/shell/shell_screens.h"
 #include "kiosk/screens/staff/staff_screens.h"
 
@@ -17,6 +18,7 @@ const std::vector<UiArea>& uiAreas() {
         {"shell", &screens::registerShellScreens},
         {"health", &screens::registerHealthScreens},
         {"parcels", &screens::registerParcelsScreens},
+        {"postal", &screens::registerPostalScreens},
         {"coming_soon", &screens::registerComingSoonScreens},
         {"info", &screens::registerVillageInfoScreens},
         {"devices", &screens::registerDevicesScreens},

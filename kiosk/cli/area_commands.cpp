@@ -2,6 +2,7 @@
 
 #include "kiosk/cli/outbox_commands.h"
 #include "kiosk/cli/parcels_commands.h"
+#include "kiosk/cli/postal_commands.h"
 
 namespace vk::cli {
 
@@ -10,6 +11,7 @@ const std::vector<AreaCommand>& areaCommands() {
     static const std::vector<AreaCommand> commands{
         outboxCommand(),
         parcelsCommand(),
+        kPostalCommand,
     };
     return commands;
 }

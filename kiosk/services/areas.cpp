@@ -5,6 +5,7 @@
 #include "kiosk/services/info/info_area.h"
 #include "kiosk/services/notifications/notifications_area.h"
 #include "kiosk/services/parcels/parcels_area.h"
+#include "kiosk/services/postal/postal_area.h"
 #include "kiosk/services/staff/staff_area.h"
 
 namespace vk::services {
@@ -18,6 +19,7 @@ const std::vector<AreaDefinition>& domainAreas() {
         health::healthArea(),
         notifications::notificationsArea(),
         parcels::parcelsArea(),
+        postal::postalArea(),
     };
     return areas;
 }

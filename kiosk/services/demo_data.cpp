@@ -4,6 +4,7 @@
 #include "kiosk/services/health/local_days.h"
 #include "storage/outbox_store.h"
 #include "storage/parcel_store.h"
+#include "kiosk/services/postal/postal_counter.h"
 #include "storage/rota_store.h"
 #include "storage/village_info_store.h"
 
@@ -176,6 +177,30 @@ static void seedDemoOutbox(storage::Database& db, std::int64_t nowMs) {
     }
 }
 
+// A morning at the postal counter: stamps, a registered letter with its number, a prepaid box. Each sale writes
+// in its own transaction, so this runs after the rest of the demo is committed.
+void seedDemoPostalSales(storage::Database& db, StaffService& staff, const Clock& clock) {
+    postal::PostalCounter counter(db, clock, staff);
+    counter.seedDefaultCatalogue();
+    const StaffSession& demo = systemActor(SystemActor::DemoData);
+    const auto idOf = [&](const char* code) {
+        const auto item = counter.itemByCode(code);
+        return item ? item->id : std::string();
+    };
+    postal::SaleRequest stamps;
+    stamps.lines = {{idOf("lettre_verte"), 5}, {idOf("lettre_internationale"), 1}};
+    counter.sell(&demo, stamps);
+    postal::SaleRequest registered;
+    registered.lines = {{idOf("lettre_verte"), 2}};
+    registered.letters = {{idOf("recommande_ar"), "1A 123 456 7890 1", "Vendôme"}};
+    registered.method = postal::PaymentMethod::Card;
+    counter.sell(&demo, registered);
+    postal::SaleRequest box;
+    box.lines = {{idOf("pap_colissimo_s"), 1}};
+    box.method = postal::PaymentMethod::Cheque;
+    counter.sell(&demo, box);
+}
+
 std::span<const DemoAccount> demoAccounts() { return kDemoAccounts; }
 
 bool seedDemoDataIfEmpty(storage::Database& db, StaffService& staff, const Clock& clock) {
@@ -194,6 +219,7 @@ bool seedDemoDataIfEmpty(storage::Database& db, StaffService& staff, const Clock
     seedDemoParcels(db, clock.nowMs());
     staff.audit(&demo, "demo.seed", "demo village data");
     transaction.commit();
+    seedDemoPostalSales(db, staff, clock);
     return true;
 }
 

@@ -30,6 +30,9 @@ struct DemoPatient {
 std::span<const DemoPatient> demoPatients();
 void seedDemoAppointments(storage::Database& db, StaffService& staff, const Clock& clock);
 
+// Three sales of today at the postal counter (the catalogue seeded first if need be).
+void seedDemoPostalSales(storage::Database& db, StaffService& staff, const Clock& clock);
+
 // Returns true when it seeded, false when the database already had data.
 bool seedDemoDataIfEmpty(storage::Database& db, StaffService& staff, const Clock& clock);
 

@@ -191,3 +191,21 @@ TEST_CASE("screenshots of the relay point: pickup by code, intake, shelf, counte
     f.tap("parcels.tab.outgoing");
     capture(f.kiosk, "parcels-outgoing");
 }
+
+TEST_CASE("screenshots of the postal counter: a sale in progress and the closing report", "[screenshots][postal]") {
+    UiFixture f;
+    f.signIn("Julien Girard", "1357");
+    f.tap("staff.home.postal_sale");
+    for (const char* tap : {"postal.item.lettre_verte", "postal.item.lettre_verte", "postal.item.lettre_internationale",
+                            "postal.card"})
+        f.tap(tap);
+    capture(f.kiosk, "postal-sale");
+    f.tap("postal.item.recommande_ar");
+    for (const char* key : {"kbd.1", "kbd.letters", "kbd.a", "kbd.symbols", "kbd.2", "kbd.3"}) f.tap(key);
+    capture(f.kiosk, "postal-registered-letter");
+    f.tap("postal.letter.cancel");
+    f.tap("postal.open_closing");
+    capture(f.kiosk, "postal-closing");
+    f.tap("postal.close");
+    capture(f.kiosk, "postal-closing-confirm");
+}

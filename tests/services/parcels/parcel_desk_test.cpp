@@ -2,6 +2,7 @@
 #include "services/parcels/parcels_fixture.h"
 
 #include "kiosk/services/health/local_days.h"
+#include "kiosk/services/postal/postal_area.h"
 
 #include <optional>
 #include <sstream>
@@ -328,4 +329,20 @@ TEST_CASE("the export lists every parcel and a name cannot start a spreadsheet f
     CHECK_THAT(csv.str(), Catch::StartsWith("id;direction;carrier;tracking"));
     CHECK_THAT(csv.str(), Catch::Contains("\"'=HYPERLINK(\"\"x\"\")\""));
     CHECK_THAT(csv.str(), Catch::Contains("\"Jeanne; Moulin\""));
+}
+
+TEST_CASE("the postal counter's closing counts the cash the relay point collected on delivery that day", "[parcels][cod][postal]") {
+    ParcelsFixture f;
+    IntakeInput input{"6A12345678901", "", "Manuel Da Silva", "0656789012", "", "", 4590};
+    const IntakeResult received = f.desk.receive(&f.manager, input);
+    REQUIRE(received.ok());
+    f.setDay(kDay, "17:30");
+    REQUIRE(f.desk.handOver(&f.manager, {{received.parcel->id}, true, "", {}}).ok());
+    // The postal area reads the same ledger, without the simulated source of its own tests.
+    postal::RelayPointCashOnDelivery relayPoint(f.db);
+    CHECK(relayPoint.codCollectedCents(kDay) == 4590);
+    postal::PostalCounter counter(f.db, f.clock, f.staff);
+    counter.seedDefaultCatalogue();
+    CHECK(counter.report(kDay, &relayPoint).codCents == 4590);
+    CHECK(counter.report(health::addDays(kDay, 1), &relayPoint).codCents == 0);
 }

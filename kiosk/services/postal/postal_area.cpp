@@ -1,0 +1,30 @@
+#include "kiosk/services/postal/postal_area.h"
+
+#include "kiosk/services/health/appointment_book.h"
+#include "kiosk/services/health/local_days.h"
+
+namespace vk::services::postal {
+namespace {
+
+std::unique_ptr<AreaServices> makePostalServices(const AreaContext& context) {
+    return std::make_unique<PostalServices>(context);
+}
+
+}  // namespace
+
+std::int64_t RelayPointCashOnDelivery::codCollectedCents(std::string_view localDay) {
+    const health::DayRange range = health::localDayRange(std::string(localDay));
+    return parcels_.codCollectedBetween(range.fromMs, range.toMs);
+}
+
+PostalServices::PostalServices(const AreaContext& context)
+    : counter(context.database, context.clock, context.staff), relayPoint_(context.database) {
+    counter.seedDefaultCatalogue();
+}
+
+AreaDefinition postalArea() {
+    // Registered letters' numbers are kept 400 days: La Poste takes claims on a lost registered letter for a year.
+    return {"postal", nullptr, nullptr, {{"postal_registered_days", 400}}, &makePostalServices};
+}
+
+}  // namespace vk::services::postal
