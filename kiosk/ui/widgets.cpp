@@ -242,6 +242,35 @@ void noticeBanner(const std::string& words) {
     record("", words, min, max, false);
 }
 
+void newsBanner(const std::string& words, float width) {
+    ImFont* font = fonts().title ? fonts().title : ImGui::GetFont();
+    const std::string line = std::string(symbols::kWarning) + "  " + words;
+    const float inner = width - em(1.2f);
+    const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, inner, line.c_str());
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const ImVec2 max(min.x + width, min.y + size.y + em(0.8f));
+    fillRoundedRect(ImGui::GetWindowDrawList(), min, max, colors::kNotice, em(0.3f));
+    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, ImVec2(min.x + em(0.6f), min.y + em(0.4f)), colors::kText,
+                                        line.c_str(), nullptr, inner);
+    ImGui::Dummy(ImVec2(width, max.y - min.y));
+    record("", words, min, max, false, !wordsFit(font, line, inner));
+}
+
+void textFilling(const std::string& words, float width, float height, ImU32 color) {
+    ImFont* font = fonts().huge ? fonts().huge : ImGui::GetFont();
+    const ImVec2 natural = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, words.c_str());
+    // A margin of a twentieth on each side, so that the words never touch the edges.
+    const float scale =
+        std::max(1.0f, std::min(width * 0.9f / std::max(natural.x, 1.0f), height / std::max(natural.y, 1.0f)));
+    const float size = font->FontSize * scale;
+    const ImVec2 drawn(natural.x * scale, natural.y * scale);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const ImVec2 min(origin.x + (width - drawn.x) * 0.5f, origin.y + (height - drawn.y) * 0.5f);
+    ImGui::GetWindowDrawList()->AddText(font, size, min, color, words.c_str());
+    ImGui::Dummy(ImVec2(width, height));
+    record("", words, min, ImVec2(min.x + drawn.x, min.y + drawn.y), false);
+}
+
 bool textField(const char* id, const std::string& value, const char* placeholder, bool active, bool masked,
                float width) {
     const ImVec2 min = ImGui::GetCursorScreenPos();

@@ -43,6 +43,11 @@ void text(const std::string& words, ImFont* font = nullptr, ImU32 color = colors
 void textWrapped(const std::string& words, float width, ImFont* font = nullptr, ImU32 color = colors::kText);
 void textCentered(const std::string& words, float width, ImFont* font = nullptr, ImU32 color = colors::kText);
 void noticeBanner(const std::string& words);
+// News for residents (a doctor's delay): the same band in large type, `width` wide.
+void newsBanner(const std::string& words, float width);
+// Words as large as fit `width` × `height` at the cursor, centred (the calling screen's number). Drawn from the
+// largest font, scaled up: softer edges, but read from across the room.
+void textFilling(const std::string& words, float width, float height, ImU32 color);
 // A picture (a receipt preview), recorded by id so that tests can find it and check its size.
 void image(const char* id, ImTextureID texture, ImVec2 size);
 

@@ -81,9 +81,14 @@ TEST_CASE("screenshots of the home screen, the keyboard and the staff PIN pad", 
         capture(f.kiosk, "add-appointment");
         f.tap("waiting.new.cancel");
         f.tap("waiting.call_next");
+        f.tap("waiting.delay.30");
         f.tap("waiting.calling_screen");
         capture(f.kiosk, "calling-screen");
         f.tap("common.back");  // the calling screen ended the staff session
+        f.tap("home.tile.health");
+        CHECK(f.kiosk.shows("Le médecin a environ 30 min de retard. Merci de votre patience."));
+        capture(f.kiosk, "health-delay");
+        f.tap("common.back");
         f.signIn("Claire Moreau", "2580");
         f.tap("staff.home.rota");
         capture(f.kiosk, "staff-rota");

@@ -3,6 +3,7 @@
 #include "kiosk/screens/health/health_screens.h"
 #include "kiosk/screens/parcels/parcels_screens.h"
 #include "kiosk/screens/shell/shell_screens.h"
+#include "kiosk/services/health/health_area.h"
 #include "kiosk/ui/theme.h"
 #include "ui_fixture.h"
 
@@ -194,6 +195,20 @@ TEST_CASE("every registered screen fits at 1024×600, 1280×800 and 1920×1080, 
             f.tap("health.check_in");
             f.tap("check_in.by_code");
             expectEverythingFits(f, width, height, "check-in code");
+            // A doctor's delay, in large type on the health screen and on the calling screen.
+            f.kiosk.ui().returnHome("test");
+            f.runtime.area<services::health::HealthServices>().rota.announce(
+                services::systemActor(services::SystemActor::CommandLine), 45, "");
+            f.kiosk.frames(2);
+            f.tap("home.tile.health");
+            expectEverythingFits(f, width, height, "health screen with a delay");
+            f.kiosk.ui().openScreen(screens::kCallingScreen);
+            f.kiosk.frames(2);
+            expectEverythingFits(f, width, height, "calling screen with a delay");
+            f.runtime.area<services::health::HealthServices>().rota.announce(
+                services::systemActor(services::SystemActor::CommandLine), 0, "");
+            f.kiosk.ui().returnHome("test");
+            f.kiosk.frames(2);
             // The out-of-order screen after a fault, with its « Réessayer ».
             f.kiosk.state().fault = "database or disk is full: the kiosk's disk has no space left for this change";
             f.kiosk.state().faultAtMs = f.clock.nowMs();

@@ -144,12 +144,7 @@ void HealthScreen::draw(app::ScreenContext& context) {
     ImGui::PushClipRect(bannerMin, bannerMax, true);
     ui::text(banner.text, bannerFont, ui::colors::kOnDark);
     ImGui::PopClipRect();
-    float y = bannerMax.y + ui::em(0.4f);
-    if (view.today.delayMinutes > 0) {
-        ImGui::SetCursorScreenPos(ImVec2(origin.x, y));
-        ui::noticeBanner(i18n::trf("health.today.delay", {{"minutes", std::to_string(view.today.delayMinutes)}}));
-        y = ImGui::GetCursorScreenPos().y;
-    }
+    const float y = bannerMax.y + ui::em(0.4f);
 
     ImGui::SetCursorScreenPos(ImVec2(origin.x, y + ui::em(0.3f)));
     ImGui::BeginGroup();
@@ -162,10 +157,19 @@ void HealthScreen::draw(app::ScreenContext& context) {
     if (ui::button("health.check_in", tr("health.check_in"), ImVec2(right, ui::em(3.6f)), ui::ButtonKind::Primary))
         context.open(kCheckInScreen);
     ImGui::Dummy(ui::em(1.0f, 0.4f));
-    ui::textWrapped(tr("health.coming_weeks"), right, fonts.title);
-    // As many coming weeks as fit above the "updated" line; a small screen shows fewer rather than cutting one.
+    // A delay is news for everyone with an appointment: large, under the check-in, before the coming weeks (which
+    // give way to it), so that this week's days keep their place on the left.
+    if (view.today.delayMinutes > 0) {
+        ui::newsBanner(i18n::trf("health.today.delay", {{"minutes", std::to_string(view.today.delayMinutes)}}), right);
+        ImGui::Dummy(ui::em(1.0f, 0.4f));
+    }
+    // As many coming weeks as fit above the "updated" line; a small screen shows fewer rather than cutting one,
+    // and none (nor their heading) when a delay takes the room.
     const float footerTop = origin.y + area.y - fonts.small->FontSize - ui::em(0.3f);
-    for (std::size_t w = 1; w < view.weeks.size(); ++w) {
+    const bool roomForAWeek =
+        ImGui::GetCursorScreenPos().y + fonts.title->FontSize * 2.4f + fonts.body->FontSize * 3.4f <= footerTop;
+    if (roomForAWeek) ui::textWrapped(tr("health.coming_weeks"), right, fonts.title);
+    for (std::size_t w = 1; roomForAWeek && w < view.weeks.size(); ++w) {
         const auto& week = view.weeks[w];
         // A week takes its date and one or two lines of names.
         if (ImGui::GetCursorScreenPos().y + fonts.body->FontSize * 3.4f > footerTop) break;

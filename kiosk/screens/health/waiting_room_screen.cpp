@@ -374,19 +374,22 @@ void CallingScreen::draw(app::ScreenContext& context) {
     }
     reload(view_, context.services, false);
     const View& view = view_;
-    const float width = ImGui::GetContentRegionAvail().x;
+    const ImVec2 area = ImGui::GetContentRegionAvail();
+    const float width = area.x;
     const ui::Fonts& fonts = ui::fonts();
-    ImGui::Dummy(ui::em(1.0f, 0.8f));
+    // Read from across the waiting room: the number called fills what the other lines leave.
+    const float below = fonts.body->FontSize * 1.3f + fonts.title->FontSize * 1.3f + ui::em(1.0f) +
+                        (view.delayMinutes > 0 ? fonts.title->FontSize * 2.6f + ui::em(1.4f) : 0.0f);
     ui::textCentered(tr("calling.now"), width, fonts.title);
-    ui::textCentered(view.board.calledTicket.value_or("—"), width, fonts.huge, ui::colors::kHealth);
-    ImGui::Dummy(ui::em(1.0f, 0.8f));
+    ui::textFilling(view.board.calledTicket.value_or("—"), width,
+                    std::max(fonts.huge->FontSize, area.y - fonts.title->FontSize * 1.3f - below), ui::colors::kHealth);
     std::string next;
     for (const auto& ticket : view.board.nextTickets) next += (next.empty() ? "" : "    ") + ticket;
     ui::textCentered(tr("calling.next"), width, fonts.body, ui::colors::kTextMuted);
     ui::textCentered(next.empty() ? "—" : next, width, fonts.title);
     if (view.delayMinutes > 0) {
-        ImGui::Dummy(ui::em(1.0f, 0.8f));
-        ui::noticeBanner(i18n::trf("health.today.delay", {{"minutes", std::to_string(view.delayMinutes)}}));
+        ImGui::Dummy(ui::em(1.0f, 0.5f));
+        ui::newsBanner(i18n::trf("health.today.delay", {{"minutes", std::to_string(view.delayMinutes)}}), width);
     }
 }
 
