@@ -213,7 +213,7 @@ std::vector<BoardPost> BoardStore::search(const std::string& ftsQuery, const Pos
     SQLite::Statement query(db_.sql(), std::string("SELECT ") + kPostColumns +
                                            " FROM board_post_search s JOIN board_post p ON p.search_rowid = s.rowid "
                                            "WHERE board_post_search MATCH ? AND " + sql.where +
-                                           " ORDER BY s.rank, p.created_at DESC LIMIT :limit");
+                                           " ORDER BY bm25(board_post_search, 10.0, 1.0, 5.0), p.created_at DESC LIMIT :limit");
     query.bind(1, ftsQuery);
     bindFilter(query, sql, filter, 2);
     return readAll(query);

@@ -85,7 +85,8 @@ public:
     std::vector<BoardPost> list(const PostFilter& filter);
     // What the manager has to look at: pending and flagged posts, oldest first.
     std::vector<BoardPost> awaitingModeration(int limit = 200);
-    // `ftsQuery` is an FTS5 MATCH expression (built by the board's searchQuery); best match first.
+    // `ftsQuery` is an FTS5 MATCH expression (built by the board's searchQuery); best match first (bm25, a word
+    // in the title weighing ten times one in the text, the business name five times).
     std::vector<BoardPost> search(const std::string& ftsQuery, const PostFilter& filter);
 
     // Moves a live post to `to`; false when it was not in one of `from` (empty: any status).
