@@ -1,5 +1,6 @@
 #include "kiosk/app/screen_registry.h"
 
+#include "kiosk/screens/board/board_screens.h"
 #include "kiosk/screens/devices/devices_screens.h"
 #include "kiosk/screens/health/health_screens.h"
 #include "kiosk/screens/info/info_screens.h"
@@ -15,6 +16,7 @@ const std::vector<UiArea>& uiAreas() {
         {"shell", &screens::registerShellScreens},
         {"health", &screens::registerHealthScreens},
         {"coming_soon", &screens::registerComingSoonScreens},
+        {"board", &screens::registerBoardScreens},
         {"info", &screens::registerVillageInfoScreens},
         {"devices", &screens::registerDevicesScreens},
         {"staff", &screens::registerStaffScreens},

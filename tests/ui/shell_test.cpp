@@ -1,4 +1,5 @@
 #include "kiosk/app/navigation.h"
+#include "kiosk/screens/board/board_screens.h"
 #include "kiosk/screens/info/info_screens.h"
 #include "kiosk/screens/health/health_screens.h"
 #include "kiosk/screens/shell/shell_screens.h"
@@ -35,7 +36,7 @@ TEST_CASE("each tile opens its area and Back returns home", "[ui][home]") {
     const Case cases[] = {
         {"home.tile.health", screens::kHealthScreen, "J’ai rendez-vous : je m’enregistre"},
         {"home.tile.parcels", screens::kParcelsComingSoon, "Bientôt disponible"},
-        {"home.tile.board", screens::kBoardComingSoon, "Bientôt disponible"},
+        {"home.tile.board", screens::kBoardScreen, "Déposer une annonce"},
         {"home.tile.info", screens::kVillageInfoScreen, "Urgences"},
     };
     for (const Case& c : cases) {

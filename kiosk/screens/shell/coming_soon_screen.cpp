@@ -47,11 +47,6 @@ void registerComingSoonScreens(app::ScreenRegistry& registry) {
     });
     registry.addHomeTile({"home.tile.parcels", ui::symbols::kParcels, "home.tile.parcels", "home.tile.parcels.subtitle",
                           ui::colors::kParcels, kParcelsComingSoon});
-    registry.add(kBoardComingSoon, [] {
-        return std::make_unique<ComingSoonScreen>("home.tile.board", ui::symbols::kBoard, ui::colors::kBoard);
-    });
-    registry.addHomeTile({"home.tile.board", ui::symbols::kBoard, "home.tile.board", "home.tile.board.subtitle",
-                          ui::colors::kBoard, kBoardComingSoon});
 }
 
 }  // namespace vk::screens

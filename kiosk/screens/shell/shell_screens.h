@@ -10,10 +10,9 @@
 namespace vk::screens {
 
 inline constexpr app::ScreenId kParcelsComingSoon{"parcels-coming-soon"};
-inline constexpr app::ScreenId kBoardComingSoon{"board-coming-soon"};
 
 void registerShellScreens(app::ScreenRegistry& registry);
-// The relay point and the board, until their areas land: a tile each and a screen that says so plainly.
+// The relay point, until its area lands: a tile each and a screen that says so plainly.
 void registerComingSoonScreens(app::ScreenRegistry& registry);
 
 // Shown instead of everything else when the kiosk cannot work. `retry` (with a context) adds a « Réessayer »

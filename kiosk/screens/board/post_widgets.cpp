@@ -1,0 +1,58 @@
+#include "kiosk/screens/board/post_widgets.h"
+
+#include "kiosk/app/screen.h"
+#include "kiosk/i18n/dates.h"
+#include "kiosk/i18n/translations.h"
+#include "kiosk/screens/board/board_screens.h"
+#include "kiosk/screens/board/post_screen.h"
+#include "kiosk/services/user_text.h"
+#include "kiosk/ui/widgets.h"
+
+namespace vk::screens::board {
+
+using i18n::tr;
+using services::board::ExchangeBoard;
+
+std::string categoryLabel(const std::string& category) {
+    const std::string key = ExchangeBoard::categoryLabelKey(category);
+    if (i18n::catalog("fr").count(key)) return tr(key);
+    return category;
+}
+
+const char* kindLabel(services::board::PostKind kind) {
+    switch (kind) {
+    case services::board::PostKind::Free: return tr("board.kind.free");
+    case services::board::PostKind::Cesu: return tr("board.kind.cesu");
+    case services::board::PostKind::Professional: return tr("board.kind.professional");
+    }
+    return "";
+}
+
+std::string shortTitle(const std::string& title, std::size_t maxCodepoints) {
+    if (services::countCodepoints(title) <= maxCodepoints) return title;
+    return services::cleanUserText(title, maxCodepoints - 1) + "…";
+}
+
+std::string postMeta(const services::board::BoardPost& post) {
+    std::string meta = categoryLabel(post.content.category);
+    if (!post.village.empty()) meta += " · " + post.village;
+    meta += " · " + i18n::shortDateTime(post.createdAt);
+    return meta;
+}
+
+bool postRow(const services::board::BoardPost& post, float width) {
+    const std::string id = "board.post." + post.id;
+    ImGui::Dummy(ui::em(1.0f, 0.2f));
+    const bool tapped = ui::button(id.c_str(), shortTitle(post.content.title).c_str(), ImVec2(width, ui::em(2.4f)));
+    ui::textWrapped(postMeta(post), width, ui::fonts().small, ui::colors::kTextMuted);
+    return tapped;
+}
+
+void openPost(app::ScreenContext& context, const std::string& postId) {
+    context.open(kBoardPostScreen);
+    context.later([postId](app::ScreenContext& later) {
+        if (auto* page = later.screen<BoardPostScreen>(kBoardPostScreen)) page->show(later.services, postId);
+    });
+}
+
+}  // namespace vk::screens::board
