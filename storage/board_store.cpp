@@ -195,7 +195,7 @@ std::optional<BoardPost> BoardStore::find(const std::string& id) {
 std::vector<BoardPost> BoardStore::list(const PostFilter& filter) {
     const FilterSql sql = filterSql(filter);
     SQLite::Statement query(db_.sql(), std::string("SELECT ") + kPostColumns + " FROM board_post p WHERE " +
-                                           sql.where + " ORDER BY p.created_at DESC, p.id DESC LIMIT :limit");
+                                           sql.where + " ORDER BY p.created_at DESC, p.search_rowid DESC LIMIT :limit");
     bindFilter(query, sql, filter, 1);
     return readAll(query);
 }
@@ -203,7 +203,7 @@ std::vector<BoardPost> BoardStore::list(const PostFilter& filter) {
 std::vector<BoardPost> BoardStore::awaitingModeration(int limit) {
     SQLite::Statement query(db_.sql(), std::string("SELECT ") + kPostColumns +
                                            " FROM board_post p WHERE p.deleted_at IS NULL AND p.status IN "
-                                           "('pending', 'flagged') ORDER BY p.created_at, p.id LIMIT ?");
+                                           "('pending', 'flagged') ORDER BY p.created_at DESC, p.search_rowid DESC LIMIT ?");
     query.bind(1, limit);
     return readAll(query);
 }

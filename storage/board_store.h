@@ -83,7 +83,7 @@ public:
     std::optional<BoardPost> find(const std::string& id);  // a live post (not deleted), whatever its status
     // Newest first.
     std::vector<BoardPost> list(const PostFilter& filter);
-    // What the manager has to look at: pending and flagged posts, oldest first.
+    // What the manager has to look at: pending and flagged posts, newest first (what just came in is on top).
     std::vector<BoardPost> awaitingModeration(int limit = 200);
     // `ftsQuery` is an FTS5 MATCH expression (built by the board's searchQuery); best match first (bm25, a word
     // in the title weighing ten times one in the text, the business name five times).

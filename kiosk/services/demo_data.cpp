@@ -105,7 +105,7 @@ void seedDemoAppointments(storage::Database& db, StaffService& staff, const Cloc
 
 constexpr DemoMember kDemoMembers[] = {
     {"Marie Dupont", "Saint-Aubin", "06 12 34 56 78", "2468"},
-    {"Jean-Marc Lefèvre", "Les Forges", "", "3579"},
+    {"Jean-Marc Lefèvre", "Saint-Aubin", "", "3579"},
     {"Odette Renaud", "Saint-Aubin", "05 55 12 34 56", "4826"},
     {"Paul Martin", "Les Forges", "06 98 76 54 32", "8642"},
 };

@@ -6,6 +6,7 @@
 //
 //   ./build/dev/tests/bench/board_bench [--posts N] [--runs N] [--keep]
 
+#include "kiosk/services/board/board_text.h"
 #include "kiosk/services/board/exchange_board.h"
 #include "kiosk/services/board/member_registry.h"
 #include "kiosk/services/clock.h"

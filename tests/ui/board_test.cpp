@@ -12,12 +12,18 @@ namespace {
 
 services::board::BoardServices& boardArea(UiFixture& f) { return f.runtime.area<services::board::BoardServices>(); }
 
+// Types on the on-screen keyboard, which starts with shift on (a name, a title) and drops it after a letter.
 void typeText(UiFixture& f, const std::string& text) {
+    bool shift = true;
     for (const char c : text) {
-        if (c == ' ')
+        if (c == ' ') {
             f.tap("kbd.space");
-        else
-            f.tap(std::string("kbd.") + static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+            continue;
+        }
+        const bool upper = std::isupper(static_cast<unsigned char>(c)) != 0;
+        if (upper && !shift) f.tap("kbd.shift");
+        f.tap(std::string("kbd.") + static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        shift = false;
     }
 }
 

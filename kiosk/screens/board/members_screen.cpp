@@ -49,7 +49,7 @@ public:
             return;
         }
         switch (mode_) {
-        case Mode::List: drawList(context); break;
+        case Mode::List: drawList(); break;
         case Mode::Form: drawForm(context); break;
         case Mode::Pin: drawPin(context); break;
         case Mode::Card: drawCard(context); break;
@@ -95,7 +95,7 @@ private:
         message_.clear();
     }
 
-    void drawList(app::ScreenContext& context) {
+    void drawList() {
         const float width = ImGui::GetContentRegionAvail().x;
         if (ui::button("board.members.add", tr("board.members.add"), ImVec2(ui::em(12.0f), ui::em(2.4f)),
                        ui::ButtonKind::Primary)) {

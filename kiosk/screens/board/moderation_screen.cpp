@@ -94,7 +94,7 @@ private:
         const float gap = ui::em(0.4f);
         for (const BoardPost& post : posts_) {
             ImGui::Separator();
-            ui::textWrapped(board::shortTitle(post.content.title, 60), listWidth, ui::fonts().title);
+            ui::textWrapped(post.content.title, listWidth, ui::fonts().body, ui::colors::kBoard);
             ui::textWrapped(std::string(statusLabel(post.status)) + " · " + tr(post.direction == services::board::PostDirection::Offer
                                                                                  ? "board.offer"
                                                                                  : "board.request") +
@@ -102,7 +102,7 @@ private:
                                 i18n::trf("board.moderation.until", {{"date", i18n::shortDateTime(post.expiresAt)}}),
                             listWidth, ui::fonts().small, ui::colors::kTextMuted);
             if (!post.content.body.empty())
-                ui::textWrapped(board::shortTitle(post.content.body, 200), listWidth, ui::fonts().body);
+                ui::textWrapped(board::shortTitle(post.content.body, 160), listWidth, ui::fonts().small);
             const std::string id = post.id;
             const std::string approveId = "board.moderation.approve." + id;
             if (ui::button(approveId.c_str(), tr("board.moderation.approve"), buttonSize, ui::ButtonKind::Primary,

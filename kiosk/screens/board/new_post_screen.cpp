@@ -8,6 +8,7 @@
 #include "kiosk/screens/board/board_screens.h"
 #include "kiosk/screens/board/post_widgets.h"
 #include "kiosk/services/board/board_area.h"
+#include "kiosk/services/user_text.h"
 #include "kiosk/ui/on_screen_keyboard.h"
 #include "kiosk/ui/widgets.h"
 
@@ -298,15 +299,15 @@ private:
         ImGui::Dummy(ui::em(1.0f, 0.2f));
         if (ui::button("board.new.send", tr("board.new.send"), ImVec2(right, ui::em(2.6f)), ui::ButtonKind::Primary))
             context.later([this](app::ScreenContext& later) {
-                auto& area = later.services.area<BoardServices>();
-                const auto change = area.board.submit(form());
+                auto& services = later.services.area<BoardServices>();
+                const auto change = services.board.submit(form());
                 if (!change.ok()) {
                     message_ = tr(std::string(services::board::postErrorKey(change.error)));
                     return;
                 }
                 message_.clear();
                 sent_ = change.post;
-                matches_ = area.board.matchesFor(*sent_, 10);
+                matches_ = services.board.matchesFor(*sent_, 10);
                 step_ = Step::Sent;
             });
         drawMessage(right);

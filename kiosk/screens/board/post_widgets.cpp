@@ -40,10 +40,31 @@ std::string postMeta(const services::board::BoardPost& post) {
     return meta;
 }
 
+std::string fittedTitle(const std::string& title, float width, int lines) {
+    ImFont* font = ui::fonts().body ? ui::fonts().body : ImGui::GetFont();
+    // As ui::button wraps its label: 92 % of the width.
+    const auto fits = [&](const std::string& text) {
+        return font->CalcTextSizeA(font->FontSize, FLT_MAX, width * 0.92f, text.c_str()).y <=
+               font->FontSize * static_cast<float>(lines) + 0.5f;
+    };
+    if (fits(title)) return title;
+    std::size_t low = 1;
+    std::size_t high = services::countCodepoints(title);
+    while (low < high) {
+        const std::size_t middle = (low + high + 1) / 2;
+        if (fits(shortTitle(title, middle)))
+            low = middle;
+        else
+            high = middle - 1;
+    }
+    return shortTitle(title, low);
+}
+
 bool postRow(const services::board::BoardPost& post, float width) {
     const std::string id = "board.post." + post.id;
     ImGui::Dummy(ui::em(1.0f, 0.2f));
-    const bool tapped = ui::button(id.c_str(), shortTitle(post.content.title).c_str(), ImVec2(width, ui::em(2.4f)));
+    const bool tapped =
+        ui::button(id.c_str(), fittedTitle(post.content.title, width, 2).c_str(), ImVec2(width, ui::em(2.4f)));
     ui::textWrapped(postMeta(post), width, ui::fonts().small, ui::colors::kTextMuted);
     return tapped;
 }

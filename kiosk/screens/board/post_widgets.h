@@ -16,6 +16,8 @@ std::string categoryLabel(const std::string& category);
 const char* kindLabel(services::board::PostKind kind);
 // A title short enough for a list row (whole on the post's page).
 std::string shortTitle(const std::string& title, std::size_t maxCodepoints = 32);
+// The title cut (with …) to what `lines` lines of a button `width` wide hold.
+std::string fittedTitle(const std::string& title, float width, int lines);
 // « Jardin et petits travaux · Saint-Aubin · 21/11 14:05 »
 std::string postMeta(const services::board::BoardPost& post);
 

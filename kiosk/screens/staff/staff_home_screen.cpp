@@ -53,12 +53,18 @@ void StaffHomeScreen::draw(app::ScreenContext& context) {
         }
     }
 
+    // Two columns while the tools fit; a third once the areas bring more than six, so that sign-out stays on a
+    // 1024×600 screen.
+    int tools = 0;
+    for (const app::StaffTool& tool : registry_.staffTools()) tools += tool.allowed(staff.role) ? 1 : 0;
+    const int columns = tools > 6 ? 3 : 2;
     const float gap = ui::em(0.8f);
-    const ImVec2 size((width - gap) * 0.5f, ui::em(2.8f));
+    const ImVec2 size((width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns),
+                      ui::em(columns == 2 ? 2.8f : 2.4f));
     int column = 0;
     for (const app::StaffTool& tool : registry_.staffTools()) {
         if (!tool.allowed(staff.role)) continue;
-        if (column++ % 2 == 1) ImGui::SameLine(0.0f, gap);
+        if (column++ % columns != 0) ImGui::SameLine(0.0f, gap);
         if (ui::button(tool.id, tr(tool.labelKey), size, tool.primary ? ui::ButtonKind::Primary : ui::ButtonKind::Normal))
             context.open(tool.screen);
     }
