@@ -1,9 +1,15 @@
 #include "hardware/reader_events.h"
 #include "kiosk/screens/board/board_screens.h"
 #include "kiosk/services/board/board_area.h"
+#include "kiosk/ui/theme.h"
 #include "ui_fixture.h"
 
+#include <imgui.h>
+#include <imgui_internal.h>
+
 #include <cctype>
+#include <cstdlib>
+#include <filesystem>
 
 using namespace vk;
 using vk::test::UiFixture;
@@ -15,7 +21,16 @@ services::board::BoardServices& boardArea(UiFixture& f) { return f.runtime.area<
 // Types on the on-screen keyboard, which starts with shift on (a name, a title) and drops it after a letter.
 void typeText(UiFixture& f, const std::string& text) {
     bool shift = true;
-    for (const char c : text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (static_cast<unsigned char>(c) >= 0x80) {  // é, è, œ… (lower case): the key is the whole character
+            std::size_t length = 1;
+            while (i + length < text.size() && (static_cast<unsigned char>(text[i + length]) & 0xC0) == 0x80) ++length;
+            f.tap("kbd." + text.substr(i, length));
+            i += length - 1;
+            shift = false;
+            continue;
+        }
         if (c == ' ') {
             f.tap("kbd.space");
             continue;
@@ -147,4 +162,88 @@ TEST_CASE("the café manager adds a member on the members screen", "[ui][board][
     for (const auto& member : boardArea(f).members.list("lucie")) found = found || member.displayName == "Lucie Bernard";
     CHECK(found);
     CHECK(f.kiosk.shows("Lucie Bernard"));
+}
+
+namespace {
+
+// Nothing drawn outside the screen or cut, and every character in the font.
+void expectDrawnSafely(UiFixture& f, const std::string& where) {
+    INFO(where);
+    for (const auto& item : f.kiosk.drawn()) {
+        INFO("item " << (item.id.empty() ? "(text)" : item.id) << ": " << item.text.substr(0, 60));
+        CHECK_FALSE(item.overflows);
+        CHECK(item.max.x <= static_cast<float>(f.kiosk.width()) + 0.5f);
+        const char* c = item.text.c_str();
+        const char* end = c + item.text.size();
+        while (c < end) {
+            unsigned int codepoint = 0;
+            c += ImTextCharFromUtf8(&codepoint, c, end);
+            if (codepoint < 0x20) continue;
+            CHECK(ui::fonts().body->FindGlyphNoFallback(static_cast<ImWchar>(codepoint)) != nullptr);
+        }
+    }
+}
+
+void capture(UiFixture& f, const char* name) {
+    f.kiosk.frames(2);
+    const char* dir = std::getenv("VK_SCREENSHOT_DIR");
+    if (dir) CHECK(f.kiosk.savePng(std::filesystem::path(dir) / (std::string(name) + ".png")));
+}
+
+}  // namespace
+
+TEST_CASE("the longest post, with emoji and control characters, is drawn without breaking the screen", "[ui][board][bad-input]") {
+    for (const auto& [width, height] : {std::pair{1024, 600}, std::pair{1280, 800}}) {
+        UiFixture f(width, height);
+        auto& area = boardArea(f);
+        const auto marie = area.members.list("marie").front();
+        services::board::PostForm form;
+        form.memberId = marie.id;
+        form.category = "garden";
+        form.title = std::string(76, 'W') + "\xF0\x9F\x98\x80\x1b[2J";
+        form.text = std::string(990, 'M') + " \xE2\x9D\xA4\xEF\xB8\x8F\x07";
+        const auto change = area.board.submit(form);
+        REQUIRE(change.ok());
+        REQUIRE(area.board.approve(&services::systemActor(services::SystemActor::CommandLine), change.post->id).ok());
+        f.tap("home.tile.board");
+        expectDrawnSafely(f, "the board");
+        f.tap("board.post." + change.post->id);
+        CHECK(f.kiosk.state().screen == screens::kBoardPostScreen);
+        expectDrawnSafely(f, "the post");
+    }
+}
+
+TEST_CASE("screenshots of the board, a post, posting with the keyboard and the moderation queue", "[ui][board][screenshots]") {
+    {
+        UiFixture f(1024, 600);
+        f.tap("home.tile.board");
+        capture(f, "board-1024x600");
+    }
+    UiFixture f;
+    f.tap("home.tile.board");
+    capture(f, "board");
+    f.tap("board.post." + postIdTitled(f, "Œufs frais et confitures"));
+    capture(f, "board-post");
+    f.tap("common.back");
+    f.tap("board.new_post");
+    typeText(f, "marie dupont");
+    f.tap("kbd.done");
+    for (const char digit : std::string("2468")) f.tap(std::string("pad.") + digit);
+    f.tap("pad.ok");
+    f.tap("board.new.offer");
+    f.tap("board.new.kind.free");
+    f.tap("board.new.category.meals");
+    typeText(f, "Soupe de légumes le soir");
+    capture(f, "board-posting-keyboard");
+    f.tap("kbd.done");
+    typeText(f, "Pour deux personnes");
+    f.tap("kbd.done");
+    capture(f, "board-posting-preview");
+    f.tap("board.new.send");
+    capture(f, "board-posting-sent");
+    f.tap("board.new.finish");
+    f.signIn("Julien Girard", "1357");
+    f.tap("staff.home.board_moderation");
+    capture(f, "board-moderation");
+    CHECK(f.kiosk.shows("Soupe de légumes le soir"));
 }

@@ -106,14 +106,14 @@ private:
         ImGui::BeginChild("board.members.list", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
         const float listWidth = ImGui::GetContentRegionAvail().x;
         if (members_.empty()) ui::textWrapped(tr("board.members.empty"), listWidth, ui::fonts().body, ui::colors::kTextMuted);
-        const ImVec2 buttonSize(ui::em(5.6f), ui::em(2.2f));
+        const ImVec2 buttonSize(ui::em(5.0f), ui::em(2.2f));
         const float gap = ui::em(0.4f);
         const float buttonsWidth = buttonSize.x * 4.0f + gap * 3.0f;
         for (const Member& member : members_) {
             ImGui::Separator();
             const float rowTop = ImGui::GetCursorPosY();
             const float textWidth = listWidth - buttonsWidth - ui::em(0.6f);
-            ui::textWrapped(member.displayName, textWidth, ui::fonts().title);
+            ui::textWrapped(member.displayName, textWidth, ui::fonts().body, ui::colors::kBoard);
             std::string details = member.village;
             if (member.phone) details += (details.empty() ? "" : " · ") + *member.phone;
             if (member.cardDigest) details += (details.empty() ? "" : " · ") + std::string(tr("board.members.has_card"));
