@@ -5,6 +5,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -210,13 +211,29 @@ std::vector<BoardPost> BoardStore::awaitingModeration(int limit) {
 
 std::vector<BoardPost> BoardStore::search(const std::string& ftsQuery, const PostFilter& filter) {
     const FilterSql sql = filterSql(filter);
-    SQLite::Statement query(db_.sql(), std::string("SELECT ") + kPostColumns +
-                                           " FROM board_post_search s JOIN board_post p ON p.search_rowid = s.rowid "
-                                           "WHERE board_post_search MATCH ? AND " + sql.where +
-                                           " ORDER BY bm25(board_post_search, 10.0, 1.0, 5.0), p.created_at DESC LIMIT :limit");
-    query.bind(1, ftsQuery);
-    bindFilter(query, sql, filter, 2);
-    return readAll(query);
+    const std::string select = std::string("SELECT ") + kPostColumns +
+                               " FROM board_post_search s JOIN board_post p ON p.search_rowid = s.rowid "
+                               "WHERE board_post_search MATCH ? AND " + sql.where +
+                               " ORDER BY s.rowid DESC LIMIT :limit";
+    std::vector<BoardPost> found;
+    {
+        SQLite::Statement inTitle(db_.sql(), select);
+        inTitle.bind(1, "{title business_name} : (" + ftsQuery + ")");
+        bindFilter(inTitle, sql, filter, 2);
+        found = readAll(inTitle);
+    }
+    if (static_cast<int>(found.size()) >= filter.limit) return found;
+    SQLite::Statement anywhere(db_.sql(), select);
+    anywhere.bind(1, ftsQuery);
+    PostFilter more = filter;
+    more.limit = filter.limit + static_cast<int>(found.size());
+    bindFilter(anywhere, sql, more, 2);
+    while (anywhere.executeStep() && static_cast<int>(found.size()) < filter.limit) {
+        BoardPost post = readPost(anywhere);
+        const bool already = std::any_of(found.begin(), found.end(), [&](const BoardPost& f) { return f.id == post.id; });
+        if (!already) found.push_back(std::move(post));
+    }
+    return found;
 }
 
 bool BoardStore::setStatus(const std::string& id, const std::vector<PostStatus>& from, PostStatus to,

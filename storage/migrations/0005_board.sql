@@ -68,8 +68,10 @@ CREATE INDEX board_post_updated ON board_post(updated_at);
 -- Full-text search over the words of a post. Accents and case fold in the tokenizer; the ligatures œ and æ,
 -- which unicode61 keeps as letters of their own, are folded here (and in the query, kiosk/services/board/).
 -- Apostrophes and hyphens separate words already: « l'école » is indexed as « l » and « ecole ».
+-- Every query word is a prefix ("jardin"*): the prefix indexes of 1 to 3 letters keep a short word from
+-- expanding to thousands of terms.
 CREATE VIRTUAL TABLE board_post_search USING fts5(title, body, business_name,
-                                                 tokenize = 'unicode61 remove_diacritics 2');
+                                                 tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
 CREATE TRIGGER board_post_search_insert AFTER INSERT ON board_post BEGIN
     INSERT INTO board_post_search(rowid, title, body, business_name) VALUES (
         new.search_rowid,

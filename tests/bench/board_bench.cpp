@@ -4,7 +4,7 @@
 // public filter) for queries residents type, and the newest-first browse. Prints median, p99 and max per query;
 // asserts nothing (timings on a shared machine are for reading). Target: p99 ≤ 2 ms.
 //
-//   ./build/dev/tests/bench/board_bench [--posts N] [--runs N] [--keep]
+//   ./build/dev/tests/bench/board_bench [--posts N] [--runs N] [--filler N] [--keep]
 
 #include "kiosk/services/board/board_text.h"
 #include "kiosk/services/board/exchange_board.h"
@@ -73,20 +73,33 @@ Figures measure(int runs, const std::function<void()>& work) {
     return figures;
 }
 
-std::string sentence(std::mt19937& random, int words) {
+// `filler` other words (« mot17 »…) stand for the rest of a real vocabulary: with 0, every post is made of the
+// 70 words above and a query word is in a third of all posts (the worst case); with the default 2000, three
+// words in four are filler and a query word is in a few hundred to a few thousand posts, as in a real board.
+std::string sentence(std::mt19937& random, int words, int filler) {
     std::uniform_int_distribution<std::size_t> pick(0, std::size(kWords) - 1);
+    std::uniform_int_distribution<int> other(0, std::max(0, filler - 1));
+    std::uniform_int_distribution<int> quarter(0, 3);
     std::string text;
-    for (int i = 0; i < words; ++i) text += (i ? " " : "") + std::string(kWords[pick(random)]);
+    for (int i = 0; i < words; ++i) {
+        text += i ? " " : "";
+        if (filler > 0 && quarter(random) != 0)
+            text += "mot" + std::to_string(other(random));
+        else
+            text += kWords[pick(random)];
+    }
     return text;
 }
 
 int run(int argc, char** argv) {
     int posts = 100'000;
     int runs = 200;
+    int filler = 2000;
     bool keep = false;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--posts") && i + 1 < argc) posts = std::atoi(argv[++i]);
         else if (!std::strcmp(argv[i], "--runs") && i + 1 < argc) runs = std::atoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--filler") && i + 1 < argc) filler = std::atoi(argv[++i]);
         else if (!std::strcmp(argv[i], "--keep")) keep = true;
     }
     const fs::path folder = fs::temp_directory_path() / ("vk-board-bench-" + std::to_string(getpid()));
@@ -120,8 +133,8 @@ int run(int argc, char** argv) {
                 post.memberId = memberIds[static_cast<std::size_t>(p) % memberIds.size()];
                 post.direction = p % 3 == 0 ? storage::PostDirection::Request : storage::PostDirection::Offer;
                 post.content.category = categories[static_cast<std::size_t>(p) % categories.size()];
-                post.content.title = sentence(random, 4);
-                post.content.body = sentence(random, 25);
+                post.content.title = sentence(random, 4, filler);
+                post.content.body = sentence(random, 25, filler);
                 post.village = kVillages[static_cast<std::size_t>(p) % std::size(kVillages)];
                 // Spread over the last 30 days, so that all of them are still on the board.
                 const std::int64_t createdAt = now - 30LL * 86'400'000 + static_cast<std::int64_t>(p) * 25'000;
@@ -132,7 +145,8 @@ int run(int argc, char** argv) {
             transaction.commit();
         }
         const double fillSeconds = std::chrono::duration<double>(SteadyClock::now() - fillStart).count();
-        std::printf("board_bench: %d posts (%s build), filled in %.1f s, database %.1f MB\n", posts,
+        std::printf("board_bench: %d posts, %d filler words (%s build), filled in %.1f s, database %.1f MB\n", posts,
+                    filler,
 #ifdef NDEBUG
                     "optimised",
 #else
