@@ -209,29 +209,27 @@ std::vector<BoardPost> BoardStore::awaitingModeration(int limit) {
     return readAll(query);
 }
 
-std::vector<BoardPost> BoardStore::search(const std::string& ftsQuery, const PostFilter& filter) {
+std::vector<BoardPost> BoardStore::search(const std::string& ftsQuery, const PostFilter& filter, int window) {
+    // The index is walked from its newest row and stops after `window` matches; bm25 is computed for those rows
+    // only (in the select list, not in ORDER BY, which would rank every match first).
     const FilterSql sql = filterSql(filter);
-    const std::string select = std::string("SELECT ") + kPostColumns +
-                               " FROM board_post_search s JOIN board_post p ON p.search_rowid = s.rowid "
-                               "WHERE board_post_search MATCH ? AND " + sql.where +
-                               " ORDER BY s.rowid DESC LIMIT :limit";
+    SQLite::Statement query(db_.sql(), std::string("SELECT ") + kPostColumns +
+                                           ", bm25(board_post_search, 10.0, 1.0, 5.0) FROM board_post_search s "
+                                           "JOIN board_post p ON p.search_rowid = s.rowid "
+                                           "WHERE board_post_search MATCH ? AND " + sql.where +
+                                           " ORDER BY s.rowid DESC LIMIT :limit");
+    query.bind(1, ftsQuery);
+    PostFilter windowed = filter;
+    windowed.limit = std::max(window, filter.limit);
+    bindFilter(query, sql, windowed, 2);
+    std::vector<std::pair<double, BoardPost>> scored;
+    while (query.executeStep()) scored.emplace_back(query.getColumn(17).getDouble(), readPost(query));
+    // bm25 is lower for a better match; equal scores keep the newest first.
+    std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<BoardPost> found;
-    {
-        SQLite::Statement inTitle(db_.sql(), select);
-        inTitle.bind(1, "{title business_name} : (" + ftsQuery + ")");
-        bindFilter(inTitle, sql, filter, 2);
-        found = readAll(inTitle);
-    }
-    if (static_cast<int>(found.size()) >= filter.limit) return found;
-    SQLite::Statement anywhere(db_.sql(), select);
-    anywhere.bind(1, ftsQuery);
-    PostFilter more = filter;
-    more.limit = filter.limit + static_cast<int>(found.size());
-    bindFilter(anywhere, sql, more, 2);
-    while (anywhere.executeStep() && static_cast<int>(found.size()) < filter.limit) {
-        BoardPost post = readPost(anywhere);
-        const bool already = std::any_of(found.begin(), found.end(), [&](const BoardPost& f) { return f.id == post.id; });
-        if (!already) found.push_back(std::move(post));
+    for (auto& [score, post] : scored) {
+        if (static_cast<int>(found.size()) >= filter.limit) break;
+        found.push_back(std::move(post));
     }
     return found;
 }
