@@ -87,9 +87,9 @@ public:
     std::vector<BoardPost> awaitingModeration(int limit = 200);
     // `ftsQuery` is an FTS5 MATCH expression (built by the board's searchQuery). Best first among the `window`
     // newest matches: bm25, a word in the title weighing ten times one in the text (the business name five
-    // times). Ranking every match instead cost 250 ms for a common word in 100 000 posts; the window keeps a
-    // search under a few milliseconds whatever the word, and on a village board it holds every match.
-    std::vector<BoardPost> search(const std::string& ftsQuery, const PostFilter& filter, int window = 500);
+    // times). Ranking every match instead cost 250 ms for a common word in 100 000 posts; with the window a search
+    // costs about 2 ms whatever the word (docs/benchmarks.md), and on a village board the window holds every match.
+    std::vector<BoardPost> search(const std::string& ftsQuery, const PostFilter& filter, int window = 100);
 
     // Moves a live post to `to`; false when it was not in one of `from` (empty: any status).
     bool setStatus(const std::string& id, const std::vector<PostStatus>& from, PostStatus to, std::int64_t nowMs);

@@ -111,7 +111,7 @@ public:
     std::vector<BoardPost> allPosts(bool pendingOnly = false, int limit = 100'000);
     std::vector<BoardPost> awaitingModeration() { return posts_.awaitingModeration(); }
     // The public board's posts matching what a resident typed (board_text.h's searchQuery), best first.
-    std::vector<BoardPost> search(std::string_view typed, int limit = 50);
+    std::vector<BoardPost> search(std::string_view typed, int limit = 30);
     // For a request, the offers of the same category in the same or a neighbouring village; for an offer, the
     // requests. The poster's own posts are left out.
     std::vector<BoardPost> matchesFor(const BoardPost& post, int limit = 20);
