@@ -4,8 +4,10 @@
 #include "kiosk/i18n/translations.h"
 #include "kiosk/services/board/board_text.h"
 #include "kiosk/services/user_text.h"
+#include "storage/write_failure.h"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace vk::services::board {
 namespace {
@@ -40,6 +42,7 @@ std::string_view postErrorKey(PostError error) {
     case PostError::BusinessNameMissing: return "board.post.error.business_name_missing";
     case PostError::SiretInvalid: return "board.post.error.siret_invalid";
     case PostError::NotOnBoard: return "board.post.error.not_on_board";
+    case PostError::NotSaved: return "board.post.error.not_saved";
     }
     return "board.post.error.not_found";
 }
@@ -149,9 +152,19 @@ PostChange ExchangeBoard::submit(const PostForm& form, const StaffSession* actor
     post.showPhone = form.showPhone && member->consent.showPhone && member->phone.has_value();
     const std::int64_t now = clock_.nowMs();
     post.expiresAt = now + settings_.postDays * kMsPerDay;
-    const BoardPost stored = posts_.insert(post, now);
-    staff_.audit(actor, "board.post.submit", stored.id);
-    return {PostError::None, posts_.find(stored.id)};
+    std::string storedId;
+    try {
+        // The post and its audit line together, or neither.
+        posts_.inTransaction([&] {
+            storedId = posts_.insert(post, now).id;
+            staff_.audit(actor, "board.post.submit", storedId);
+        });
+    } catch (const std::exception& error) {
+        // The resident's words stay on the screen; the technician reads why in the journal.
+        std::fprintf(stderr, "village-kiosk: a board post was not saved: %s\n", storage::describeWriteFailure(error).c_str());
+        return {PostError::NotSaved, std::nullopt};
+    }
+    return {PostError::None, posts_.find(storedId)};
 }
 
 std::optional<PostChange> ExchangeBoard::refuseUnlessModerator(const StaffSession* actor, const char* action) {

@@ -42,6 +42,7 @@ enum class PostError {
     BusinessNameMissing,  // a professional offer names its business
     SiretInvalid,         // 14 digits whose check digit is right
     NotOnBoard,           // flagging a post that is not on the public board
+    NotSaved,             // the database could not take it (a full disk): nothing was written, the form is kept
 };
 
 std::string_view postErrorKey(PostError error);  // "board.post.error.title_empty"…
