@@ -2,8 +2,8 @@
 
 #include "storage/record_id.h"
 
+#include <SQLiteCpp/Savepoint.h>
 #include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 
 #include <algorithm>
 #include <array>
@@ -145,9 +145,10 @@ std::string_view postStatusKey(PostStatus status) { return keyOf(kStatuses, stat
 std::optional<PostStatus> postStatusFromKey(std::string_view key) { return valueOf(kStatuses, key); }
 
 void BoardStore::inTransaction(const std::function<void()>& work) {
-    SQLite::Transaction transaction(db_.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    // A savepoint, not BEGIN: the demo data seeds its posts inside its own transaction.
+    SQLite::Savepoint savepoint(db_.sql(), "board_store");
     work();
-    transaction.commit();
+    savepoint.release();
 }
 
 BoardPost BoardStore::insert(const NewPost& post, std::int64_t nowMs) {

@@ -77,6 +77,7 @@ class BoardStore {
 public:
     explicit BoardStore(Database& db) : db_(db) {}
 
+    // Runs `work` all or nothing (a savepoint: it may run inside a caller's transaction).
     void inTransaction(const std::function<void()>& work);
 
     BoardPost insert(const NewPost& post, std::int64_t nowMs);

@@ -9,6 +9,8 @@
 
 #include <SQLiteCpp/Transaction.h>
 
+#include <stdexcept>
+
 namespace vk::services {
 namespace {
 
@@ -162,7 +164,7 @@ void seedDemoBoard(storage::Database& db, StaffService& staff, const Clock& cloc
         form.text = post.text;
         form.showPhone = post.member == 2;
         const auto change = exchange.submit(form, &demo);
-        if (!change.ok()) continue;
+        if (!change.ok()) throw std::runtime_error("demo board post refused: " + std::string(board::postErrorKey(change.error)));
         const std::string status = post.status;
         if (status != "pending") exchange.approve(&demo, change.post->id);
         if (status == "flagged") exchange.flag(change.post->id);

@@ -569,3 +569,18 @@ TEST_CASE("a CSV export keeps a spreadsheet from running a post as a formula", "
     CHECK_THAT(text.str(), Catch::Contains("\"'=HYPERLINK(\"\"http://evil\"\")\""));
     std::filesystem::remove(file);
 }
+
+TEST_CASE("the demo village has members, posts on the board, one waiting and one flagged", "[board][demo]") {
+    KioskConfig config;
+    RuntimeOptions options{true, PinHasher::Strength::FastForTests, nullptr};
+    options.seedDemoData = true;
+    KioskRuntime runtime(config, options);
+    auto& area = runtime.area<BoardServices>();
+    CHECK(area.members.count() == 4);
+    CHECK(area.members.identifyByNameAndPin("Marie Dupont", "2468").identified());
+    CHECK(area.board.browse(PostDirection::Offer).size() >= 2);
+    CHECK(area.board.browse(PostDirection::Request).size() >= 1);
+    const auto queue = area.board.awaitingModeration();
+    REQUIRE(queue.size() == 2);
+    CHECK(std::count_if(queue.begin(), queue.end(), [](const BoardPost& p) { return p.status == PostStatus::Flagged; }) == 1);
+}
