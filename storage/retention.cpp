@@ -61,6 +61,10 @@ const std::vector<RetentionCategory>& retentionCategories() {
         // stays in its closing row.
         {"postal_registered_days", "registered letters logged at the postal counter", "postal_registered_letter",
          "created_at"},
+        // Board members who were removed: name, village, phone. Their posts go with them.
+        {"removed_members_days", "removed members of the exchange board", "member", "deleted_at"},
+        // A post leaves the board when it expires and is erased this long after.
+        {"board_posts_days", "expired posts of the exchange board", "board_post", "expires_at"},
     };
     return categories;
 }

@@ -1,5 +1,6 @@
 #include "kiosk/app/screen_registry.h"
 
+#include "kiosk/screens/board/board_screens.h"
 #include "kiosk/screens/devices/devices_screens.h"
 #include "kiosk/screens/health/health_screens.h"
 #include "kiosk/screens/info/info_screens.h"
@@ -19,7 +20,7 @@ const std::vector<UiArea>& uiAreas() {
         {"health", &screens::registerHealthScreens},
         {"parcels", &screens::registerParcelsScreens},
         {"postal", &screens::registerPostalScreens},
-        {"coming_soon", &screens::registerComingSoonScreens},
+        {"board", &screens::registerBoardScreens},
         {"info", &screens::registerVillageInfoScreens},
         {"devices", &screens::registerDevicesScreens},
         {"notifications", &screens::registerNotificationsScreens},

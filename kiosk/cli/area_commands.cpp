@@ -3,6 +3,7 @@
 #include "kiosk/cli/outbox_commands.h"
 #include "kiosk/cli/parcels_commands.h"
 #include "kiosk/cli/postal_commands.h"
+#include "kiosk/cli/board_commands.h"
 
 namespace vk::cli {
 
@@ -12,6 +13,8 @@ const std::vector<AreaCommand>& areaCommands() {
         outboxCommand(),
         parcelsCommand(),
         kPostalCommand,
+        kMembersCommand,  // the board's members, shared with the time bank
+        kBoardCommand,
     };
     return commands;
 }

@@ -1,5 +1,6 @@
 #include "kiosk/services/area.h"
 
+#include "kiosk/services/board/board_area.h"
 #include "kiosk/services/devices/devices_area.h"
 #include "kiosk/services/health/health_area.h"
 #include "kiosk/services/info/info_area.h"
@@ -20,6 +21,7 @@ const std::vector<AreaDefinition>& domainAreas() {
         notifications::notificationsArea(),
         parcels::parcelsArea(),
         postal::postalArea(),
+        board::boardArea(),
     };
     return areas;
 }

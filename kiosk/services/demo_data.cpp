@@ -1,5 +1,7 @@
 #include "kiosk/services/demo_data.h"
 
+#include "kiosk/services/board/exchange_board.h"
+#include "kiosk/services/board/member_registry.h"
 #include "kiosk/services/health/appointment_book.h"
 #include "kiosk/services/health/local_days.h"
 #include "storage/outbox_store.h"
@@ -9,6 +11,8 @@
 #include "storage/village_info_store.h"
 
 #include <SQLiteCpp/Transaction.h>
+
+#include <stdexcept>
 
 namespace vk::services {
 namespace {
@@ -201,7 +205,74 @@ void seedDemoPostalSales(storage::Database& db, StaffService& staff, const Clock
     counter.sell(&demo, box);
 }
 
+constexpr DemoMember kDemoMembers[] = {
+    {"Marie Dupont", "Saint-Aubin", "06 12 34 56 78", "2468"},
+    {"Jean-Marc Lefèvre", "Saint-Aubin", "", "3579"},
+    {"Odette Renaud", "Saint-Aubin", "05 55 12 34 56", "4826"},
+    {"Paul Martin", "Les Forges", "06 98 76 54 32", "8642"},
+};
+
+struct DemoPost {
+    int member;
+    board::PostDirection direction;
+    const char* category;
+    board::PostKind kind;
+    const char* title;
+    const char* text;
+    const char* status;  // "approved", "pending", "flagged"
+};
+
+constexpr DemoPost kDemoPosts[] = {
+    {1, board::PostDirection::Offer, "garden", board::PostKind::Free, "Tonte de pelouse et taille de haies",
+     "Retraité, j’ai du matériel. Le samedi matin, aux Forges et à Saint-Aubin.", "approved"},
+    {0, board::PostDirection::Request, "transport", board::PostKind::Free, "Courses au marché le jeudi",
+     "Je ne conduis plus. Quelqu’un pourrait-il m’emmener au marché de la ville, le jeudi matin ?", "approved"},
+    {2, board::PostDirection::Offer, "meals", board::PostKind::Free, "Œufs frais et confitures",
+     "Mes poules pondent trop : je donne des œufs le mercredi. Et un pot de confiture pour qui aime.", "approved"},
+    {3, board::PostDirection::Offer, "computer", board::PostKind::Cesu, "Aide à l’ordinateur et au téléphone",
+     "Messagerie, photos, démarches en ligne : je viens chez vous, paiement en CESU.", "approved"},
+    {0, board::PostDirection::Request, "garden", board::PostKind::Free, "Cherche aide pour le potager",
+     "Mon dos ne suit plus : bêcher deux planches au printemps.", "approved"},
+    {3, board::PostDirection::Offer, "company", board::PostKind::Free, "Lecture et compagnie l’après-midi",
+     "Je lis volontiers le journal ou un roman à qui n’y voit plus bien.", "pending"},
+    {1, board::PostDirection::Offer, "home_help", board::PostKind::Free, "Petites réparations à la maison",
+     "Une étagère, une poignée, un robinet qui goutte.", "flagged"},
+};
+
+void seedDemoBoard(storage::Database& db, StaffService& staff, const Clock& clock) {
+    const StaffSession& demo = systemActor(SystemActor::DemoData);
+    board::MemberRegistry members(db, clock, staff, staff.pinHasher(), staff.policy());
+    std::vector<std::string> ids;
+    for (const DemoMember& member : kDemoMembers) {
+        board::MemberForm form;
+        form.name = member.name;
+        form.village = member.village;
+        form.phone = member.phone;
+        form.pin = member.pin;
+        form.consent.showPhone = !form.phone.empty();
+        ids.push_back(members.add(&demo, form).member->id);
+    }
+    static const board::BoardSettings defaults;
+    board::ExchangeBoard exchange(db, clock, staff, defaults);
+    for (const DemoPost& post : kDemoPosts) {
+        board::PostForm form;
+        form.memberId = ids[static_cast<std::size_t>(post.member)];
+        form.direction = post.direction;
+        form.category = post.category;
+        form.kind = post.kind;
+        form.title = post.title;
+        form.text = post.text;
+        form.showPhone = post.member == 2;
+        const auto change = exchange.submit(form, &demo);
+        if (!change.ok()) throw std::runtime_error("demo board post refused: " + std::string(board::postErrorKey(change.error)));
+        const std::string status = post.status;
+        if (status != "pending") exchange.approve(&demo, change.post->id);
+        if (status == "flagged") exchange.flag(change.post->id);
+    }
+}
+
 std::span<const DemoAccount> demoAccounts() { return kDemoAccounts; }
+std::span<const DemoMember> demoMembers() { return kDemoMembers; }
 
 bool seedDemoDataIfEmpty(storage::Database& db, StaffService& staff, const Clock& clock) {
     if (!staff.accounts().empty()) return false;
@@ -217,6 +288,7 @@ bool seedDemoDataIfEmpty(storage::Database& db, StaffService& staff, const Clock
     seedDemoAppointments(db, staff, clock);
     seedDemoOutbox(db, clock.nowMs());
     seedDemoParcels(db, clock.nowMs());
+    seedDemoBoard(db, staff, clock);
     staff.audit(&demo, "demo.seed", "demo village data");
     transaction.commit();
     seedDemoPostalSales(db, staff, clock);

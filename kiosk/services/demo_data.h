@@ -19,6 +19,16 @@ struct DemoAccount {
 // The demo staff accounts, for the README and the tests.
 std::span<const DemoAccount> demoAccounts();
 
+// The board's demo members (their PINs are documented in docs/board.md) and a few posts, approved, waiting and
+// flagged, so that the board, the moderation queue and the members' list show something.
+struct DemoMember {
+    const char* name;
+    const char* village;
+    const char* phone;
+    const char* pin;
+};
+std::span<const DemoMember> demoMembers();
+
 // Invented patients with appointments today, from the next half hour on: names, birth dates and phones that a
 // test checks never reach a public screen.
 struct DemoPatient {

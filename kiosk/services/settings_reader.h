@@ -4,6 +4,7 @@
 // keys the section does not know are reported as probable typos. The TOML library stays behind this class.
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -38,6 +39,9 @@ public:
     // The table [section.key] ([notifications.email]), read with the same rules and reported as "section.key.x";
     // nothing when absent. Its caller calls reportUnknownKeys() on it too.
     std::unique_ptr<SettingsReader> subsection(const char* key);
+    // A table of lists of texts (neighbours = { "Village A" = ["Village B"] }).
+    void textListTable(const char* key, std::map<std::string, std::vector<std::string>>& out,
+                       std::size_t maxLength = 200);
 
     bool has(const char* key);
     // A problem about a key that was read, at that key's line ("must be an http:// or https:// address").

@@ -35,8 +35,6 @@ TEST_CASE("screenshots of the home screen, the keyboard and the staff PIN pad", 
         f.tap("home.tile.info");
         capture(f.kiosk, "village-info");
         f.tap("common.back");
-        f.tap("home.tile.board");
-        capture(f.kiosk, "coming-soon");
     }
     {
         UiFixture f;

@@ -1,4 +1,5 @@
 #include "kiosk/app/navigation.h"
+#include "kiosk/screens/board/board_screens.h"
 #include "kiosk/screens/info/info_screens.h"
 #include "kiosk/screens/health/health_screens.h"
 #include "kiosk/screens/parcels/parcels_screens.h"
@@ -37,7 +38,7 @@ TEST_CASE("each tile opens its area and Back returns home", "[ui][home]") {
     const Case cases[] = {
         {"home.tile.health", screens::kHealthScreen, "J’ai rendez-vous : je m’enregistre"},
         {"home.tile.parcels", screens::kParcelPickupScreen, "Tapez le code reçu par SMS ou par e-mail"},
-        {"home.tile.board", screens::kBoardComingSoon, "Bientôt disponible"},
+        {"home.tile.board", screens::kBoardScreen, "Déposer une annonce"},
         {"home.tile.info", screens::kVillageInfoScreen, "Urgences"},
     };
     for (const Case& c : cases) {
@@ -49,14 +50,6 @@ TEST_CASE("each tile opens its area and Back returns home", "[ui][home]") {
         CHECK(f.kiosk.state().screen == app::kHomeScreen);
         CHECK(f.kiosk.find("home.tile.health"));
     }
-}
-
-TEST_CASE("a placeholder area offers a way home and sends people to the counter", "[ui][home]") {
-    UiFixture f;
-    f.tap("home.tile.board");
-    CHECK(f.kiosk.shows("adressez-vous au comptoir"));
-    f.tap("coming_soon.home");
-    CHECK(f.kiosk.state().screen == app::kHomeScreen);
 }
 
 TEST_CASE("a visitor may switch to English until the kiosk returns home by itself", "[ui][i18n][idle]") {

@@ -1,6 +1,5 @@
 #pragma once
-// The shell's own screens: home (its tiles come from the areas), the out-of-order screen, and the « bientôt
-// disponible » screens of the areas still to come.
+// The shell's own screens: home (its tiles come from the areas) and the out-of-order screen.
 
 #include "kiosk/app/screen_registry.h"
 
@@ -9,11 +8,7 @@
 
 namespace vk::screens {
 
-inline constexpr app::ScreenId kBoardComingSoon{"board-coming-soon"};
-
 void registerShellScreens(app::ScreenRegistry& registry);
-// The relay point and the board, until their areas land: a tile each and a screen that says so plainly.
-void registerComingSoonScreens(app::ScreenRegistry& registry);
 
 // Shown instead of everything else when the kiosk cannot work. `retry` (with a context) adds a « Réessayer »
 // button; without one (no database at all) only a restart helps.
