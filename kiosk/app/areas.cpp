@@ -5,6 +5,7 @@
 #include "kiosk/screens/info/info_screens.h"
 #include "kiosk/screens/shell/shell_screens.h"
 #include "kiosk/screens/staff/staff_screens.h"
+#include "kiosk/screens/timebank/timebank_screens.h"
 
 namespace vk::app {
 
@@ -14,6 +15,7 @@ const std::vector<UiArea>& uiAreas() {
     static const std::vector<UiArea> areas{
         {"shell", &screens::registerShellScreens},
         {"health", &screens::registerHealthScreens},
+        {"timebank", &screens::registerTimeBankScreens},
         {"coming_soon", &screens::registerComingSoonScreens},
         {"info", &screens::registerVillageInfoScreens},
         {"devices", &screens::registerDevicesScreens},

@@ -1,10 +1,13 @@
 #include "kiosk/cli/area_commands.h"
 
+#include "kiosk/cli/timebank_commands.h"
+
 namespace vk::cli {
 
 // One line per area that has commands of its own, in the order --help lists them.
 const std::vector<AreaCommand>& areaCommands() {
     static const std::vector<AreaCommand> commands{
+        timeBankCommand(),
     };
     return commands;
 }

@@ -4,6 +4,7 @@
 #include "kiosk/services/health/health_area.h"
 #include "kiosk/services/info/info_area.h"
 #include "kiosk/services/staff/staff_area.h"
+#include "kiosk/services/timebank/timebank_area.h"
 
 namespace vk::services {
 
@@ -14,6 +15,7 @@ const std::vector<AreaDefinition>& domainAreas() {
         devicesArea(),
         villageInfoArea(),
         health::healthArea(),
+        timebank::timeBankArea(),
     };
     return areas;
 }
