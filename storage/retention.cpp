@@ -51,6 +51,10 @@ const std::vector<RetentionCategory>& retentionCategories() {
         // Printed (or given up) receipts: a ticket or parcel receipt may carry a name. Waiting jobs have no
         // finished_at and are never purged.
         {"print_jobs_days", "printed receipts in the print queue", "print_job", "finished_at"},
+        // Board members who were removed: name, village, phone. Their posts go with them.
+        {"removed_members_days", "removed members of the exchange board", "member", "deleted_at"},
+        // A post leaves the board when it expires and is erased this long after.
+        {"board_posts_days", "expired posts of the exchange board", "board_post", "expires_at"},
     };
     return categories;
 }

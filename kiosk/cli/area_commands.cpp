@@ -1,5 +1,6 @@
 #include "kiosk/cli/area_commands.h"
 
+#include "kiosk/cli/board_commands.h"
 #include "kiosk/cli/timebank_commands.h"
 
 namespace vk::cli {
@@ -7,6 +8,8 @@ namespace vk::cli {
 // One line per area that has commands of its own, in the order --help lists them.
 const std::vector<AreaCommand>& areaCommands() {
     static const std::vector<AreaCommand> commands{
+        kMembersCommand,  // the board's members, shared with the time bank
+        kBoardCommand,
         timeBankCommand(),
     };
     return commands;

@@ -1,5 +1,6 @@
 #include "kiosk/services/area.h"
 
+#include "kiosk/services/board/board_area.h"
 #include "kiosk/services/devices/devices_area.h"
 #include "kiosk/services/health/health_area.h"
 #include "kiosk/services/info/info_area.h"
@@ -15,6 +16,7 @@ const std::vector<AreaDefinition>& domainAreas() {
         devicesArea(),
         villageInfoArea(),
         health::healthArea(),
+        board::boardArea(),
         timebank::timeBankArea(),
     };
     return areas;

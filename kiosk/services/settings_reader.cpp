@@ -3,6 +3,7 @@
 #include "kiosk/services/settings_table.h"
 
 #include <algorithm>
+#include <optional>
 #include <sstream>
 
 namespace vk::services {
@@ -117,6 +118,68 @@ void SettingsReader::choice(const char* key, std::string& out, const std::vector
         return;
     }
     problem(key, "must be one of " + list + " (found \"" + value->get() + "\")");
+}
+
+namespace {
+// The texts of a TOML list; nullopt (and `why` set) when it is not a list of short texts.
+std::optional<std::vector<std::string>> readTextArray(const toml::node& node, std::size_t maxLength,
+                                                      std::size_t maxItems, std::string& why) {
+    const auto* array = node.as_array();
+    if (!array) {
+        why = std::string("must be a list of texts in quotes, not ") + typeName(node);
+        return std::nullopt;
+    }
+    if (array->size() > maxItems) {
+        why = "has more than " + std::to_string(maxItems) + " entries";
+        return std::nullopt;
+    }
+    std::vector<std::string> texts;
+    for (const toml::node& item : *array) {
+        const auto* value = item.as_string();
+        if (!value) {
+            why = std::string("must list texts in quotes, not ") + typeName(item);
+            return std::nullopt;
+        }
+        if (value->get().empty() || value->get().size() > maxLength) {
+            why = "has an entry that is empty or longer than " + std::to_string(maxLength) + " characters";
+            return std::nullopt;
+        }
+        texts.push_back(value->get());
+    }
+    return texts;
+}
+}  // namespace
+
+void SettingsReader::textList(const char* key, std::vector<std::string>& out, std::size_t maxLength,
+                              std::size_t maxItems) {
+    if (!has(key)) return;
+    std::string why;
+    if (auto texts = readTextArray(*table_->toml.get(key), maxLength, maxItems, why))
+        out = std::move(*texts);
+    else
+        problem(key, why);
+}
+
+void SettingsReader::textListTable(const char* key, std::map<std::string, std::vector<std::string>>& out,
+                                   std::size_t maxLength) {
+    if (!has(key)) return;
+    const toml::node& node = *table_->toml.get(key);
+    const auto* table = node.as_table();
+    if (!table) {
+        problem(key, std::string("must be a table of lists ({ \"A\" = [\"B\"] }), not ") + typeName(node));
+        return;
+    }
+    std::map<std::string, std::vector<std::string>> read;
+    for (const auto& [name, value] : *table) {
+        std::string why;
+        auto texts = readTextArray(value, maxLength, 100, why);
+        if (!texts) {
+            problem(key, "entry \"" + std::string(name.str()) + "\" " + why);
+            return;
+        }
+        read[std::string(name.str())] = std::move(*texts);
+    }
+    out = std::move(read);
 }
 
 void SettingsReader::reportUnknownKeys() {

@@ -4,6 +4,7 @@
 // keys the section does not know are reported as probable typos. The TOML library stays behind this class.
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -32,6 +33,12 @@ public:
     void integer(const char* key, int& out, int min, int max, const char* unit);
     void decimal(const char* key, double& out, double min, double max);
     void choice(const char* key, std::string& out, const std::vector<std::string>& allowed);
+    // A list of texts (categories = ["a", "b"]): each one at most `maxLength`, the list at most `maxItems`.
+    void textList(const char* key, std::vector<std::string>& out, std::size_t maxLength = 200,
+                  std::size_t maxItems = 100);
+    // A table of lists of texts (neighbours = { "Village A" = ["Village B"] }).
+    void textListTable(const char* key, std::map<std::string, std::vector<std::string>>& out,
+                       std::size_t maxLength = 200);
 
     bool has(const char* key);
     // A problem about a key that was read, at that key's line ("must be an http:// or https:// address").

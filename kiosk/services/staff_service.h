@@ -73,6 +73,8 @@ public:
 
     std::vector<StaffAccount> accounts();
     const PinPolicy& policy() const { return policy_; }
+    // The same hashing for the PINs of other people the kiosk knows (the board's members).
+    const PinHasher& pinHasher() const { return hasher_; }
 
     // Checks the PIN on the calling thread (the command line and tests; argon2id takes a tenth of a second).
     LoginResult signInWithPin(const std::string& accountId, const std::string& pin);

@@ -5,6 +5,7 @@
 #include "kiosk/screens/timebank/member_identification.h"
 #include "kiosk/screens/timebank/timebank_screens.h"
 #include "kiosk/screens/timebank/timebank_text.h"
+#include "kiosk/services/timebank/time_bank_receipts.h"
 #include "kiosk/services/timebank/timebank_area.h"
 #include "kiosk/ui/on_screen_keyboard.h"
 #include "kiosk/ui/widgets.h"
@@ -136,17 +137,17 @@ void drawMinutes(Form& form) {
     if (digits != before) form.message.clear();
 }
 
-void drawCategory(Form& form) {
+void drawCategory(app::ScreenContext& context, Form& form) {
     const float width = ImGui::GetContentRegionAvail().x;
     drawMembers(form);
     ui::text(tr("timebank.details.category"), ui::fonts().title);
     const float gap = ui::em(0.6f);
     const ImVec2 size((width - gap) * 0.5f, ui::em(2.2f));
     int column = 0;
-    for (const std::string& key : timebank::timeBankCategories()) {
+    for (const std::string& key : context.services.area<timebank::TimeBankServices>().bank.categories()) {
         if (column == 1) ImGui::SameLine(0.0f, gap);
         const std::string id = "timebank.category." + key;
-        if (ui::button(id.c_str(), categoryName(key), size,
+        if (ui::button(id.c_str(), timebank::categoryName(key).c_str(), size,
                        form.category == key ? ui::ButtonKind::Primary : ui::ButtonKind::Normal)) {
             form.category = key;
             form.message.clear();
@@ -167,7 +168,7 @@ void drawConfirm(app::ScreenContext& context, Form& form) {
                         {{"provider", form.provider->name}, {"receiver", form.receiver->name}, {"time", time}}),
                     width, ui::fonts().body);
     ui::textWrapped("« " + form.what + " »", width, ui::fonts().body);
-    ui::text(std::string(categoryName(form.category)) +
+    ui::text(timebank::categoryName(form.category) +
                  (form.cesu ? "  ·  CESU" + (form.rateCents.empty()
                                                  ? std::string()
                                                  : " " + timebank::formatEuros(digitsValue(form.rateCents)) + " / h")
@@ -311,7 +312,7 @@ void TimeBankExchangeScreen::draw(app::ScreenContext& context) {
         break;
     case Form::Step::What: drawWhat(form_); break;
     case Form::Step::Minutes: drawMinutes(form_); break;
-    case Form::Step::Category: drawCategory(form_); break;
+    case Form::Step::Category: drawCategory(context, form_); break;
     case Form::Step::Confirm: drawConfirm(context, form_); break;
     case Form::Step::Done: drawDone(context, form_); break;
     }

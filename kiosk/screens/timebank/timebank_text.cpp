@@ -35,8 +35,6 @@ std::string transferErrorText(const services::timebank::TransferResult& result, 
     return tr("timebank.error.storage");
 }
 
-const char* categoryName(const std::string& key) { return tr("timebank.category." + key); }
-
 std::string signedTime(std::int64_t minutes) {
     return (minutes > 0 ? "+" : "") + services::timebank::formatMinutes(minutes);
 }

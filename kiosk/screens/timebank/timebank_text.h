@@ -10,7 +10,6 @@ namespace vk::screens {
 // Why the ledger refused, for the café manager; the limits name the member they stop.
 std::string transferErrorText(const services::timebank::TransferResult& result, const std::string& receiverName,
                               const std::string& providerName);
-const char* categoryName(const std::string& key);
 // "+1 h 30" for a credit, "-45 min" for a debt.
 std::string signedTime(std::int64_t minutes);
 

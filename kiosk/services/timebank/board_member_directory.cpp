@@ -1,22 +1,41 @@
+#include "kiosk/services/board/member_registry.h"
 #include "kiosk/services/timebank/timebank_area.h"
 
 namespace vk::services::timebank {
 namespace {
 
-// Until the board's members are here (branch h-board), the time bank knows no member: every transfer is refused as
-// UnknownPayer. Tests and the command line's tests pass their own directory.
-class NoMembers final : public MemberDirectory {
+// The board's members, through a registry of the time bank's own on the same database: the board area keeps its
+// members, the time bank only reads them (and counts wrong PINs through the registry, as the board does).
+class BoardMembers final : public MemberDirectory {
 public:
-    std::optional<TimeBankMember> find(const std::string&) override { return std::nullopt; }
-    std::optional<TimeBankMember> byCard(const std::string&) override { return std::nullopt; }
-    std::optional<TimeBankMember> byNameAndPin(const std::string&, const std::string&) override { return std::nullopt; }
+    explicit BoardMembers(const AreaContext& context)
+        : registry_(context.database, context.clock, context.staff, context.staff.pinHasher(), context.staff.policy()) {}
+
+    std::optional<TimeBankMember> find(const std::string& memberId) override {
+        return of(registry_.find(memberId));
+    }
+    std::optional<TimeBankMember> byCard(const std::string& cardUidHex) override {
+        return of(registry_.identifyByCard(cardUidHex).member);
+    }
+    std::optional<TimeBankMember> byNameAndPin(const std::string& name, const std::string& pin) override {
+        const auto identification = registry_.identifyByNameAndPin(name, pin);
+        if (!identification.identified()) return std::nullopt;
+        return of(identification.member);
+    }
+
+private:
+    static std::optional<TimeBankMember> of(const std::optional<board::Member>& member) {
+        if (!member) return std::nullopt;
+        return TimeBankMember{member->id, member->displayName};
+    }
+
+    board::MemberRegistry registry_;
 };
 
 }  // namespace
 
 std::unique_ptr<MemberDirectory> makeBoardMemberDirectory(const AreaContext& context) {
-    (void)context;
-    return std::make_unique<NoMembers>();
+    return std::make_unique<BoardMembers>(context);
 }
 
 }  // namespace vk::services::timebank

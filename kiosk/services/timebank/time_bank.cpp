@@ -31,11 +31,6 @@ struct Refusal {
 
 }  // namespace
 
-const std::vector<std::string>& timeBankCategories() {
-    static const std::vector<std::string> categories{"home_help", "garden", "transport", "company", "computer", "meals", "other"};
-    return categories;
-}
-
 std::string formatMinutes(std::int64_t minutes) {
     const bool negative = minutes < 0;
     const std::int64_t magnitude = negative ? -minutes : minutes;
@@ -119,7 +114,7 @@ TransferResult TimeBank::transfer(const StaffSession* actor, const TransferReque
     const std::string what = cleanUserText(request.what, kMaxWhatLength + 1);
     if (what.empty()) return refuse(TimeBankError::WhatEmpty);
     if (countCodepoints(what) > kMaxWhatLength) return refuse(TimeBankError::WhatTooLong);
-    const auto& categories = timeBankCategories();
+    const auto& categories = settings_.categories;
     if (std::find(categories.begin(), categories.end(), request.category) == categories.end())
         return refuse(TimeBankError::CategoryUnknown);
     if (request.cesuRateCents &&

@@ -94,10 +94,6 @@ struct MonthlyStatement {
     std::vector<StatementEntry> entries;
 };
 
-// The board's categories (help at home, garden and odd jobs, transport and errands, childcare and company,
-// computer help, meals) and « other », as keys; the words are timebank.category.<key>.
-const std::vector<std::string>& timeBankCategories();
-
 // "1 h 30", "45 min", "-2 h"; the same in French and English.
 std::string formatMinutes(std::int64_t minutes);
 
@@ -133,6 +129,8 @@ public:
     LedgerCheck check();
 
     MemberDirectory& members() { return members_; }
+    // The categories an exchange may have (TimeBankSettings::categories).
+    const std::vector<std::string>& categories() const { return settings_.categories; }
     const TimeBankSettings& settings() const { return settings_; }
 
     static constexpr int kMaxMinutes = 24 * 60;  // one exchange: a day at most

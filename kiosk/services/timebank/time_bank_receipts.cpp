@@ -14,9 +14,14 @@ using i18n::trf;
 
 std::string signedMinutes(std::int64_t minutes) { return (minutes > 0 ? "+" : "") + formatMinutes(minutes); }
 
-std::string categoryName(const std::string& key) { return tr("timebank.category." + key); }
-
 }  // namespace
+
+std::string categoryName(const std::string& key) {
+    if (key == "other") return tr("timebank.category.other");
+    const std::string translationKey = "board.category." + key;
+    const std::string words = tr(translationKey);
+    return words == translationKey ? key : words;
+}
 
 std::string formatEuros(std::int64_t cents) {
     char text[32];

@@ -18,6 +18,9 @@ hardware::Receipt exchangeReceipt(const TimeBankTransfer& transfer, const TimeBa
 
 hardware::Receipt statementReceipt(const MonthlyStatement& statement, const std::string& villageName);
 
+// A category's words: the board's (board.category.<key>), « other », or a configured category as it is written.
+std::string categoryName(const std::string& key);
+
 // "15,00 €" (cents; the kiosk only shows the rate the members agreed on).
 std::string formatEuros(std::int64_t cents);
 

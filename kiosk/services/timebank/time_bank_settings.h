@@ -1,6 +1,8 @@
 #pragma once
 // The [timebank] section of kiosk.toml (docs/configuration.md, docs/timebank.md).
 
+#include "kiosk/services/board/board_settings.h"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +15,13 @@ struct TimeBankSettings {
     // nobody hoards hours the others can never pay back. Unset: no limit. Corrections ignore the limits.
     std::optional<int> minBalanceMinutes;
     std::optional<int> maxBalanceMinutes;
+    // The board's categories ([board] categories), and « other » for what fits none of them. Filled by the area.
+    std::vector<std::string> categories = withOther(board::defaultCategories());
+
+    static std::vector<std::string> withOther(std::vector<std::string> categories) {
+        categories.push_back("other");
+        return categories;
+    }
 };
 
 }  // namespace vk::services::timebank

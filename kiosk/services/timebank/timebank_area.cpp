@@ -4,6 +4,8 @@
 #include "kiosk/services/kiosk_config.h"
 #include "kiosk/services/timebank/time_bank_receipts.h"
 
+#include <algorithm>
+
 namespace vk::services::timebank {
 namespace {
 
@@ -21,6 +23,16 @@ void readTimeBankSettings(SettingsReader& reader, AreaSettings& areas) {
     if (maximum != kUnset) settings.maxBalanceMinutes = maximum;
 }
 
+// The [timebank] section, with the board's categories.
+TimeBankSettings settingsFor(const KioskConfig& config) {
+    TimeBankSettings settings = config.areas.get<TimeBankSettings>();
+    const auto& boardCategories = config.areas.get<board::BoardSettings>().categories;
+    settings.categories = boardCategories;
+    if (std::find(boardCategories.begin(), boardCategories.end(), "other") == boardCategories.end())
+        settings.categories.push_back("other");
+    return settings;
+}
+
 std::unique_ptr<AreaServices> makeTimeBankServices(const AreaContext& context) {
     return std::make_unique<TimeBankServices>(context);
 }
@@ -28,7 +40,7 @@ std::unique_ptr<AreaServices> makeTimeBankServices(const AreaContext& context) {
 }  // namespace
 
 TimeBankServices::TimeBankServices(const AreaContext& context, std::unique_ptr<MemberDirectory> members)
-    : settings(context.config.areas.get<TimeBankSettings>()),
+    : settings(settingsFor(context.config)),
       printer_(context.printer),
       villageName_(context.config.villageName),
       bank(context.database, context.clock, context.staff, members_, settings) {

@@ -1,6 +1,7 @@
 #include "services/timebank/time_bank_fixture.h"
 
 #include "kiosk/services/health/local_days.h"
+#include "kiosk/services/kiosk_config.h"
 #include "services/full_disk.h"
 
 using namespace vk::services;
@@ -257,4 +258,19 @@ TEST_CASE("minutes read as hours and minutes", "[timebank]") {
     CHECK(formatMinutes(120) == "2 h");
     CHECK(formatMinutes(-125) == "-2 h 05");
     CHECK(formatMinutes(0) == "0 min");
+}
+
+TEST_CASE("the [timebank] limits are read from kiosk.toml, and a limit on the wrong side is refused",
+          "[timebank][config]") {
+    const ConfigLoad load = parseConfig("[timebank]\nmin_balance_minutes = -600\nmax_balance_minutes = 3000\n", "kiosk.toml");
+    CHECK(load.problems.empty());
+    const auto& settings = load.config.areas.get<TimeBankSettings>();
+    CHECK(settings.minBalanceMinutes == -600);
+    CHECK(settings.maxBalanceMinutes == 3000);
+    const ConfigLoad none = parseConfig("", "kiosk.toml");
+    CHECK_FALSE(none.config.areas.get<TimeBankSettings>().minBalanceMinutes);
+    const ConfigLoad wrong = parseConfig("[timebank]\nmin_balance_minutes = 600\n", "kiosk.toml");
+    REQUIRE(wrong.problems.size() == 1);
+    CHECK(wrong.problems[0].key == "timebank.min_balance_minutes");
+    CHECK_FALSE(wrong.config.areas.get<TimeBankSettings>().minBalanceMinutes);
 }

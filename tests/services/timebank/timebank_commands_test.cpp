@@ -1,5 +1,6 @@
 #include "kiosk/cli/area_commands.h"
 #include "kiosk/cli/timebank_commands.h"
+#include "kiosk/services/board/board_area.h"
 #include "kiosk/services/kiosk_runtime.h"
 #include "kiosk/services/timebank/timebank_area.h"
 #include "services/timebank/time_bank_fixture.h"
@@ -116,4 +117,43 @@ TEST_CASE("timebank check fails when a cached balance disagrees with the movemen
     CHECK(f.run({"check", "--json"}) == 1);
     CHECK(f.json()["sound"] == false);
     CHECK(f.json()["mismatches"].size() == 2);
+}
+
+TEST_CASE("the time bank moves minutes between the board's members, found by id, card or name and PIN",
+          "[cli][timebank][board]") {
+    services::KioskConfig config;
+    config.demoData = false;
+    services::KioskRuntime runtime{config, services::RuntimeOptions{true, services::PinHasher::Strength::FastForTests}};
+    auto& members = runtime.area<services::board::BoardServices>().members;
+    const auto& actor = services::systemActor(services::SystemActor::CommandLine);
+    services::board::MemberForm form;
+    form.name = "Lucienne Fabre";
+    form.pin = "2580";
+    const auto lucienne = members.add(&actor, form);
+    REQUIRE(lucienne.ok());
+    REQUIRE(members.assignCard(&actor, lucienne.member->id, std::string("04AABBCC")).ok());
+    form.name = "Marcel Roux";
+    form.pin = "3691";
+    const auto marcel = members.add(&actor, form);
+    REQUIRE(marcel.ok());
+
+    auto& timeBank = runtime.area<services::timebank::TimeBankServices>();
+    CHECK(timeBank.members().byCard("04AABBCC")->id == lucienne.member->id);
+    CHECK(timeBank.members().byNameAndPin("marcel roux", "3691")->name == "Marcel Roux");
+    CHECK_FALSE(timeBank.members().byNameAndPin("Marcel Roux", "0000"));
+
+    const auto& command = *cli::findAreaCommand("timebank");
+    std::istringstream in;
+    std::ostringstream out;
+    std::ostringstream err;
+    const auto parsed = cli::parseCommandArguments({"transfer", "--from", lucienne.member->id, "--to", marcel.member->id,
+                                                    "--minutes", "75", "--what", "Réparation du portail", "--category",
+                                                    "garden", "--json"},
+                                                   command.flags);
+    REQUIRE(command.run(runtime, parsed, in, out, err) == 0);
+    CHECK(timeBank.bank.balance(marcel.member->id) == 75);
+    CHECK(timeBank.bank.balance(lucienne.member->id) == -75);
+    // The categories are the board's, and « other ».
+    CHECK(timeBank.bank.categories().back() == "other");
+    CHECK(timeBank.bank.categories().front() == "home_help");
 }
