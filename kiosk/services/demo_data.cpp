@@ -1,7 +1,10 @@
 #include "kiosk/services/demo_data.h"
 
 #include "kiosk/services/health/appointment_book.h"
+#include "kiosk/services/board/member_registry.h"
 #include "kiosk/services/health/local_days.h"
+#include "kiosk/services/timebank/time_bank.h"
+#include "kiosk/services/timebank/timebank_area.h"
 #include "storage/rota_store.h"
 #include "storage/village_info_store.h"
 
@@ -103,6 +106,74 @@ void seedDemoAppointments(storage::Database& db, StaffService& staff, const Cloc
 
 std::span<const DemoAccount> demoAccounts() { return kDemoAccounts; }
 
+namespace {
+
+constexpr DemoMember kDemoMembers[] = {
+    {"Lucienne Fabre", "Saint-Aubin-des-Prés", "2468", "04A1B2C3D4"},
+    {"Marcel Roux", "Saint-Aubin-des-Prés", "3579", "04E5F6A7B8"},
+    {"Odile Perrin", "Les Essarts", "4826", ""},
+};
+
+// An exchange `daysAgo` days ago between demo members (by index in the board's list): who was helped, who helped.
+struct DemoExchange {
+    int daysAgo;
+    std::size_t receiver;
+    std::size_t provider;
+    int minutes;
+    const char* what;
+    const char* category;
+};
+
+constexpr DemoExchange kDemoExchanges[] = {
+    {20, 0, 1, 120, "Taille de la haie et ramassage des feuilles", "garden"},
+    {12, 1, 2, 45, "Aide pour la déclaration en ligne", "computer"},
+    {6, 2, 0, 90, "Conduite au marché de Vernon", "transport"},
+    {2, 0, 1, 60, "Réparation du robinet de la cuisine", "garden"},
+};
+
+}  // namespace
+
+std::span<const DemoMember> demoMembers() { return kDemoMembers; }
+
+void seedDemoTimeBank(storage::Database& db, StaffService& staff, const Clock& clock) {
+    const StaffSession& demo = systemActor(SystemActor::DemoData);
+    board::MemberRegistry registry(db, clock, staff, staff.pinHasher(), staff.policy());
+    if (registry.count() < 2) {
+        for (const DemoMember& member : kDemoMembers) {
+            board::MemberForm form;
+            form.name = member.name;
+            form.village = member.village;
+            form.pin = member.pin;
+            const auto added = registry.add(&demo, form);
+            if (added.ok() && *member.cardUid) registry.assignCard(&demo, added.member->id, std::string(member.cardUid));
+        }
+    }
+    const auto members = registry.list();
+    if (members.size() < 2) return;
+    // The exchanges happened over the last weeks: recorded on a clock set back to each one's day.
+    class PastClock final : public Clock {
+    public:
+        std::int64_t nowMs() const override { return atMs; }
+        std::int64_t atMs = 0;
+    } past;
+    auto directory = timebank::makeBoardMemberDirectory(db, clock, staff);
+    timebank::TimeBank bank(db, past, staff, *directory, timebank::TimeBankSettings{});
+    constexpr std::int64_t kDay = 24LL * 60 * 60 * 1000;
+    for (const DemoExchange& exchange : kDemoExchanges) {
+        const std::size_t receiver = exchange.receiver % members.size();
+        const std::size_t provider = exchange.provider % members.size();
+        if (receiver == provider) continue;
+        past.atMs = clock.nowMs() - exchange.daysAgo * kDay;
+        timebank::TransferRequest request;
+        request.payerMemberId = members[receiver].id;
+        request.providerMemberId = members[provider].id;
+        request.minutes = exchange.minutes;
+        request.what = exchange.what;
+        request.category = exchange.category;
+        bank.transfer(&demo, request);
+    }
+}
+
 bool seedDemoDataIfEmpty(storage::Database& db, StaffService& staff, const Clock& clock) {
     if (!staff.accounts().empty()) return false;
     storage::VillageInfoStore villageInfo(db);
@@ -117,6 +188,8 @@ bool seedDemoDataIfEmpty(storage::Database& db, StaffService& staff, const Clock
     seedDemoAppointments(db, staff, clock);
     staff.audit(&demo, "demo.seed", "demo village data");
     transaction.commit();
+    // After the commit: the time bank writes each exchange in a transaction of its own.
+    seedDemoTimeBank(db, staff, clock);
     return true;
 }
 

@@ -30,6 +30,17 @@ struct DemoPatient {
 std::span<const DemoPatient> demoPatients();
 void seedDemoAppointments(storage::Database& db, StaffService& staff, const Clock& clock);
 
+// Invented members of the board, with the PINs the README gives, and a few time bank exchanges between them
+// over the last weeks. Members are added only when the board has fewer than two.
+struct DemoMember {
+    const char* name;
+    const char* village;
+    const char* pin;
+    const char* cardUid;  // hexadecimal, as the reader gives it
+};
+std::span<const DemoMember> demoMembers();
+void seedDemoTimeBank(storage::Database& db, StaffService& staff, const Clock& clock);
+
 // Returns true when it seeded, false when the database already had data.
 bool seedDemoDataIfEmpty(storage::Database& db, StaffService& staff, const Clock& clock);
 

@@ -89,7 +89,7 @@ void TimeBankBalanceScreen::drawStatement(app::ScreenContext& context) {
     }
     ImGui::SameLine(0.0f, ui::em(0.6f));
     ui::text(trf("timebank.balance.month", {{"month", monthName(month_)}}), ui::fonts().body);
-    ImGui::SameLine(width - nav.x);
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - nav.x);
     if (ui::button("timebank.balance.next", tr("timebank.balance.next"), nav)) {
         context.later([this](app::ScreenContext& later) {
             month_ = addMonths(month_, 1);
@@ -114,7 +114,7 @@ void TimeBankBalanceScreen::drawStatement(app::ScreenContext& context) {
         ui::textWrapped(i18n::shortDateTime(entry.at).substr(0, 5) + "  " + who +
                             (entry.correction ? " (" + std::string(tr("timebank.statement.correction")) + ")" : "") +
                             " – " + entry.what,
-                        rowWidth - amountWidth, ui::fonts().body);
+                        rowWidth - amountWidth - ui::em(0.6f), ui::fonts().body);
         ImGui::SameLine(rowWidth - amountWidth);
         ui::text(amount, ui::fonts().body, entry.minutes > 0 ? ui::colors::kSuccess : ui::colors::kText);
     }
@@ -141,7 +141,7 @@ void TimeBankBalanceScreen::draw(app::ScreenContext& context) {
         if (member_)
             context.later([this](app::ScreenContext& later) { open(later); });
         else
-            context.open(kStaffHomeScreen);
+            context.open(kTimeBankExchangeScreen);
         return;
     }
     if (member_)

@@ -304,7 +304,9 @@ void TimeBankExchangeScreen::draw(app::ScreenContext& context) {
     }
     switch (form_.step) {
     case Form::Step::Receiver:
-        form_.identify.draw(context, tr("timebank.step.receiver"), identified());
+        if (form_.identify.draw(context, tr("timebank.step.receiver"), identified(),
+                                {"timebank.see_balance", tr("timebank.see_balance_short")}))
+            context.open(kTimeBankBalanceScreen);
         break;
     case Form::Step::Provider:
         drawMembers(form_);

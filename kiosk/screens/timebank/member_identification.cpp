@@ -14,10 +14,17 @@ namespace timebank = services::timebank;
 
 void MemberIdentification::reset() { *this = MemberIdentification(); }
 
-void MemberIdentification::draw(app::ScreenContext& context, const char* question, Found found) {
+bool MemberIdentification::draw(app::ScreenContext& context, const char* question, Found found,
+                                std::pair<const char*, const char*> aside) {
     const ImVec2 area = ImGui::GetContentRegionAvail();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ui::text(question, ui::fonts().title);
+    bool asideTapped = false;
+    if (aside.first) {
+        const ImVec2 size(ui::em(13.0f), ui::em(1.7f));
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - size.x);
+        asideTapped = ui::button(aside.first, aside.second, size);
+    }
     ui::text(tr("timebank.identify.card_hint"), ui::fonts().body, ui::colors::kTextMuted);
     const float gap = ui::em(0.8f);
     const float pinWidth = ui::em(9.0f);
@@ -45,7 +52,7 @@ void MemberIdentification::draw(app::ScreenContext& context, const char* questio
                                        !pin_.empty() && !name_.empty());
         if (pin_ != before) message_.clear();
     }
-    if (!submit) return;
+    if (!submit) return asideTapped;
     context.later([this, found = std::move(found)](app::ScreenContext& later) {
         auto& members = later.services.area<timebank::TimeBankServices>().members();
         const auto member = members.byNameAndPin(name_, pin_);
@@ -56,6 +63,7 @@ void MemberIdentification::draw(app::ScreenContext& context, const char* questio
         }
         found(later, *member);
     });
+    return asideTapped;
 }
 
 void MemberIdentification::onCard(app::ScreenContext& context, const std::string& uidHex, const Found& found) {

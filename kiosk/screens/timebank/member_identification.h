@@ -9,6 +9,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace vk::screens {
 
@@ -17,8 +18,10 @@ public:
     using Found = std::function<void(app::ScreenContext&, const services::timebank::TimeBankMember&)>;
 
     // Draws the question, the name and PIN fields and the keyboard for the one being typed, in what is left of the
-    // window. `found` runs after the frame, once the name and PIN match a member.
-    void draw(app::ScreenContext& context, const char* question, Found found);
+    // window. `found` runs after the frame, once the name and PIN match a member. With `aside` (a widget id and
+    // its label), a button at the right of the question: returns true when it is tapped.
+    bool draw(app::ScreenContext& context, const char* question, Found found,
+              std::pair<const char*, const char*> aside = {nullptr, nullptr});
     // A card read while this step is up: `found` runs at once for a member's card, otherwise a message says why.
     void onCard(app::ScreenContext& context, const std::string& uidHex, const Found& found);
     // Shown under the fields until something is typed (a refusal of the screen that uses it).

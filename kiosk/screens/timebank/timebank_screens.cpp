@@ -7,12 +7,12 @@ namespace vk::screens {
 void registerTimeBankExchangeScreen(app::ScreenRegistry& registry);
 void registerTimeBankBalanceScreen(app::ScreenRegistry& registry);
 
-// Staff tools only: an exchange is recorded at the counter by the café manager, with both members there.
+// One staff tool (the staff home has room for few): an exchange is recorded at the counter by the café manager,
+// with both members there; a member's balance is one tap away on its first step.
 void registerTimeBankScreens(app::ScreenRegistry& registry) {
     registerTimeBankExchangeScreen(registry);
     registerTimeBankBalanceScreen(registry);
     registry.addStaffTool({"staff.home.timebank", "staff.home.timebank", kTimeBankExchangeScreen, &isCafeStaff, true});
-    registry.addStaffTool({"timebank.see_balance", "timebank.see_balance", kTimeBankBalanceScreen, &isCafeStaff});
 }
 
 }  // namespace vk::screens

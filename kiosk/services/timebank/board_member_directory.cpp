@@ -8,8 +8,8 @@ namespace {
 // members, the time bank only reads them (and counts wrong PINs through the registry, as the board does).
 class BoardMembers final : public MemberDirectory {
 public:
-    explicit BoardMembers(const AreaContext& context)
-        : registry_(context.database, context.clock, context.staff, context.staff.pinHasher(), context.staff.policy()) {}
+    BoardMembers(storage::Database& db, const Clock& clock, StaffService& staff)
+        : registry_(db, clock, staff, staff.pinHasher(), staff.policy()) {}
 
     std::optional<TimeBankMember> find(const std::string& memberId) override {
         return of(registry_.find(memberId));
@@ -34,8 +34,9 @@ private:
 
 }  // namespace
 
-std::unique_ptr<MemberDirectory> makeBoardMemberDirectory(const AreaContext& context) {
-    return std::make_unique<BoardMembers>(context);
+std::unique_ptr<MemberDirectory> makeBoardMemberDirectory(storage::Database& db, const Clock& clock,
+                                                          StaffService& staff) {
+    return std::make_unique<BoardMembers>(db, clock, staff);
 }
 
 }  // namespace vk::services::timebank

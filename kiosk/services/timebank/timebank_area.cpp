@@ -44,7 +44,7 @@ TimeBankServices::TimeBankServices(const AreaContext& context, std::unique_ptr<M
       printer_(context.printer),
       villageName_(context.config.villageName),
       bank(context.database, context.clock, context.staff, members_, settings) {
-    members_.inner = members ? std::move(members) : makeBoardMemberDirectory(context);
+    members_.inner = members ? std::move(members) : makeBoardMemberDirectory(context.database, context.clock, context.staff);
 }
 
 TransferResult TimeBankServices::recordAndPrint(const StaffSession* actor, const TransferRequest& request) {

@@ -50,7 +50,8 @@ public:
 };
 
 // The members of the board, as the time bank sees them.
-std::unique_ptr<MemberDirectory> makeBoardMemberDirectory(const AreaContext& context);
+std::unique_ptr<MemberDirectory> makeBoardMemberDirectory(storage::Database& db, const Clock& clock,
+                                                          StaffService& staff);
 
 AreaDefinition timeBankArea();
 
