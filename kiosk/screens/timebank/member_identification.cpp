@@ -1,6 +1,7 @@
 #include "kiosk/screens/timebank/member_identification.h"
 
 #include "kiosk/app/kiosk_services.h"
+#include "kiosk/i18n/dates.h"
 #include "kiosk/i18n/translations.h"
 #include "kiosk/services/timebank/timebank_area.h"
 #include "kiosk/ui/widgets.h"
@@ -55,13 +56,17 @@ bool MemberIdentification::draw(app::ScreenContext& context, const char* questio
     if (!submit) return asideTapped;
     context.later([this, found = std::move(found)](app::ScreenContext& later) {
         auto& members = later.services.area<timebank::TimeBankServices>().members();
-        const auto member = members.byNameAndPin(name_, pin_);
+        const auto lookup = members.byNameAndPin(name_, pin_);
         pin_.clear();
-        if (!member) {
+        if (lookup.lockedUntil > 0) {
+            message_ = i18n::trf("timebank.identify.locked", {{"time", i18n::clockTime(lookup.lockedUntil)}});
+            return;
+        }
+        if (!lookup.member) {
             message_ = tr("timebank.identify.not_found");
             return;
         }
-        found(later, *member);
+        found(later, *lookup.member);
     });
     return asideTapped;
 }

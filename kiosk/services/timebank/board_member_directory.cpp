@@ -17,10 +17,10 @@ public:
     std::optional<TimeBankMember> byCard(const std::string& cardUidHex) override {
         return of(registry_.identifyByCard(cardUidHex).member);
     }
-    std::optional<TimeBankMember> byNameAndPin(const std::string& name, const std::string& pin) override {
+    NameAndPinLookup byNameAndPin(const std::string& name, const std::string& pin) override {
         const auto identification = registry_.identifyByNameAndPin(name, pin);
-        if (!identification.identified()) return std::nullopt;
-        return of(identification.member);
+        if (identification.identified()) return {of(identification.member), 0};
+        return {std::nullopt, identification.outcome == board::IdentifyOutcome::LockedOut ? identification.lockedUntil : 0};
     }
 
 private:

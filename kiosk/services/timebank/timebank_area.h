@@ -35,7 +35,7 @@ private:
         std::unique_ptr<MemberDirectory> inner;
         std::optional<TimeBankMember> find(const std::string& id) override { return inner->find(id); }
         std::optional<TimeBankMember> byCard(const std::string& card) override { return inner->byCard(card); }
-        std::optional<TimeBankMember> byNameAndPin(const std::string& name, const std::string& pin) override {
+        NameAndPinLookup byNameAndPin(const std::string& name, const std::string& pin) override {
             return inner->byNameAndPin(name, pin);
         }
     };

@@ -40,10 +40,10 @@ public:
             if (!entry.card.empty() && entry.card == card) return entry.member;
         return std::nullopt;
     }
-    std::optional<TimeBankMember> byNameAndPin(const std::string& name, const std::string& pin) override {
+    NameAndPinLookup byNameAndPin(const std::string& name, const std::string& pin) override {
         for (const auto& [id, entry] : entries)
-            if (entry.member.name == name && entry.pin == pin) return entry.member;
-        return std::nullopt;
+            if (entry.member.name == name && entry.pin == pin) return {entry.member, 0};
+        return {};
     }
 };
 

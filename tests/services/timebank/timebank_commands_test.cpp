@@ -139,8 +139,13 @@ TEST_CASE("the time bank moves minutes between the board's members, found by id,
 
     auto& timeBank = runtime.area<services::timebank::TimeBankServices>();
     CHECK(timeBank.members().byCard("04AABBCC")->id == lucienne.member->id);
-    CHECK(timeBank.members().byNameAndPin("marcel roux", "3691")->name == "Marcel Roux");
-    CHECK_FALSE(timeBank.members().byNameAndPin("Marcel Roux", "0000"));
+    CHECK(timeBank.members().byNameAndPin("marcel roux", "3691").member->name == "Marcel Roux");
+    CHECK_FALSE(timeBank.members().byNameAndPin("Marcel Roux", "0000").member);
+    // Five wrong codes lock the name for a while, and say until when.
+    for (int i = 0; i < 4; ++i) timeBank.members().byNameAndPin("Marcel Roux", "0000");
+    const auto locked = timeBank.members().byNameAndPin("Marcel Roux", "3691");
+    CHECK_FALSE(locked.member);
+    CHECK(locked.lockedUntil > runtime.clock.nowMs());
 
     const auto& command = *cli::findAreaCommand("timebank");
     std::istringstream in;
