@@ -9,6 +9,7 @@
 #include "kiosk/screens/postal/postal_screens.h"
 #include "kiosk/screens/shell/shell_screens.h"
 #include "kiosk/screens/staff/staff_screens.h"
+#include "kiosk/screens/timebank/timebank_screens.h"
 
 namespace vk::app {
 
@@ -21,6 +22,7 @@ const std::vector<UiArea>& uiAreas() {
         {"parcels", &screens::registerParcelsScreens},
         {"postal", &screens::registerPostalScreens},
         {"board", &screens::registerBoardScreens},
+        {"timebank", &screens::registerTimeBankScreens},
         {"info", &screens::registerVillageInfoScreens},
         {"devices", &screens::registerDevicesScreens},
         {"notifications", &screens::registerNotificationsScreens},

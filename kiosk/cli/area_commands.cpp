@@ -4,6 +4,7 @@
 #include "kiosk/cli/parcels_commands.h"
 #include "kiosk/cli/postal_commands.h"
 #include "kiosk/cli/board_commands.h"
+#include "kiosk/cli/timebank_commands.h"
 
 namespace vk::cli {
 
@@ -15,6 +16,7 @@ const std::vector<AreaCommand>& areaCommands() {
         kPostalCommand,
         kMembersCommand,  // the board's members, shared with the time bank
         kBoardCommand,
+        timeBankCommand(),
     };
     return commands;
 }

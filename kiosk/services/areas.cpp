@@ -8,6 +8,7 @@
 #include "kiosk/services/parcels/parcels_area.h"
 #include "kiosk/services/postal/postal_area.h"
 #include "kiosk/services/staff/staff_area.h"
+#include "kiosk/services/timebank/timebank_area.h"
 
 namespace vk::services {
 
@@ -22,6 +23,7 @@ const std::vector<AreaDefinition>& domainAreas() {
         parcels::parcelsArea(),
         postal::postalArea(),
         board::boardArea(),
+        timebank::timeBankArea(),
     };
     return areas;
 }

@@ -3,10 +3,13 @@
 #include "kiosk/services/board/exchange_board.h"
 #include "kiosk/services/board/member_registry.h"
 #include "kiosk/services/health/appointment_book.h"
+#include "kiosk/services/board/member_registry.h"
 #include "kiosk/services/health/local_days.h"
 #include "storage/outbox_store.h"
 #include "storage/parcel_store.h"
 #include "kiosk/services/postal/postal_counter.h"
+#include "kiosk/services/timebank/time_bank.h"
+#include "kiosk/services/timebank/timebank_area.h"
 #include "storage/rota_store.h"
 #include "storage/village_info_store.h"
 
@@ -205,11 +208,15 @@ void seedDemoPostalSales(storage::Database& db, StaffService& staff, const Clock
     counter.sell(&demo, box);
 }
 
+// The first four post on the board (kDemoPosts names them by index); all of them trade in the time bank.
 constexpr DemoMember kDemoMembers[] = {
-    {"Marie Dupont", "Saint-Aubin", "06 12 34 56 78", "2468"},
-    {"Jean-Marc Lefèvre", "Saint-Aubin", "", "3579"},
-    {"Odette Renaud", "Saint-Aubin", "05 55 12 34 56", "4826"},
-    {"Paul Martin", "Les Forges", "06 98 76 54 32", "8642"},
+    {"Marie Dupont", "Saint-Aubin", "06 12 34 56 78", "2468", ""},
+    {"Jean-Marc Lefèvre", "Saint-Aubin", "", "3579", ""},
+    {"Odette Renaud", "Saint-Aubin", "05 55 12 34 56", "4826", ""},
+    {"Paul Martin", "Les Forges", "06 98 76 54 32", "8642", ""},
+    {"Lucienne Fabre", "Saint-Aubin-des-Prés", "", "2468", "04A1B2C3D4"},
+    {"Marcel Roux", "Saint-Aubin-des-Prés", "", "3579", "04E5F6A7B8"},
+    {"Odile Perrin", "Les Essarts", "", "4826", ""},
 };
 
 struct DemoPost {
@@ -251,6 +258,7 @@ void seedDemoBoard(storage::Database& db, StaffService& staff, const Clock& cloc
         form.pin = member.pin;
         form.consent.showPhone = !form.phone.empty();
         ids.push_back(members.add(&demo, form).member->id);
+        if (*member.cardUid) members.assignCard(&demo, ids.back(), std::string(member.cardUid));
     }
     static const board::BoardSettings defaults;
     board::ExchangeBoard exchange(db, clock, staff, defaults);
@@ -272,7 +280,62 @@ void seedDemoBoard(storage::Database& db, StaffService& staff, const Clock& cloc
 }
 
 std::span<const DemoAccount> demoAccounts() { return kDemoAccounts; }
+
+namespace {
+
+// An exchange `daysAgo` days ago between demo members: who was helped, who helped.
+struct DemoExchange {
+    int daysAgo;
+    const char* receiver;
+    const char* provider;
+    int minutes;
+    const char* what;
+    const char* category;
+};
+
+constexpr DemoExchange kDemoExchanges[] = {
+    {20, "Lucienne Fabre", "Marcel Roux", 120, "Taille de la haie et ramassage des feuilles", "garden"},
+    {12, "Marcel Roux", "Odile Perrin", 45, "Aide pour la déclaration en ligne", "computer"},
+    {6, "Odile Perrin", "Lucienne Fabre", 90, "Conduite au marché de Vernon", "transport"},
+    {2, "Lucienne Fabre", "Marcel Roux", 60, "Réparation du robinet de la cuisine", "garden"},
+};
+
+}  // namespace
+
 std::span<const DemoMember> demoMembers() { return kDemoMembers; }
+
+void seedDemoTimeBank(storage::Database& db, StaffService& staff, const Clock& clock) {
+    const StaffSession& demo = systemActor(SystemActor::DemoData);
+    board::MemberRegistry registry(db, clock, staff, staff.pinHasher(), staff.policy());
+    const auto members = registry.list();
+    const auto idOf = [&](const char* name) {
+        for (const auto& member : members)
+            if (member.displayName == name) return member.id;
+        return std::string();
+    };
+    // The exchanges happened over the last weeks: recorded on a clock set back to each one's day.
+    class PastClock final : public Clock {
+    public:
+        std::int64_t nowMs() const override { return atMs; }
+        std::int64_t atMs = 0;
+    } past;
+    auto directory = timebank::makeBoardMemberDirectory(db, clock, staff);
+    timebank::TimeBank bank(db, past, staff, *directory, timebank::TimeBankSettings{});
+    constexpr std::int64_t kDay = 24LL * 60 * 60 * 1000;
+    for (const DemoExchange& exchange : kDemoExchanges) {
+        const std::string receiver = idOf(exchange.receiver);
+        const std::string provider = idOf(exchange.provider);
+        if (receiver.empty() || provider.empty()) continue;
+        past.atMs = clock.nowMs() - exchange.daysAgo * kDay;
+        timebank::TransferRequest request;
+        request.payerMemberId = receiver;
+        request.providerMemberId = provider;
+        request.minutes = exchange.minutes;
+        request.what = exchange.what;
+        request.category = exchange.category;
+        bank.transfer(&demo, request);
+    }
+}
 
 bool seedDemoDataIfEmpty(storage::Database& db, StaffService& staff, const Clock& clock) {
     if (!staff.accounts().empty()) return false;
@@ -292,6 +355,8 @@ bool seedDemoDataIfEmpty(storage::Database& db, StaffService& staff, const Clock
     staff.audit(&demo, "demo.seed", "demo village data");
     transaction.commit();
     seedDemoPostalSales(db, staff, clock);
+    // After the commit: the time bank writes each exchange in a transaction of its own.
+    seedDemoTimeBank(db, staff, clock);
     return true;
 }
 

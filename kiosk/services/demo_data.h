@@ -19,15 +19,18 @@ struct DemoAccount {
 // The demo staff accounts, for the README and the tests.
 std::span<const DemoAccount> demoAccounts();
 
-// The board's demo members (their PINs are documented in docs/board.md) and a few posts, approved, waiting and
-// flagged, so that the board, the moderation queue and the members' list show something.
+// The demo members of the board and the time bank (their PINs are in docs/board.md and the README) and a few
+// posts, approved, waiting and flagged, so that the board, the moderation queue and the members' list show
+// something; then, after the demo's transaction, a few time bank exchanges between them over the last weeks.
 struct DemoMember {
     const char* name;
     const char* village;
     const char* phone;
     const char* pin;
+    const char* cardUid;  // hexadecimal, as the reader gives it; empty: no card
 };
 std::span<const DemoMember> demoMembers();
+void seedDemoTimeBank(storage::Database& db, StaffService& staff, const Clock& clock);
 
 // Invented patients with appointments today, from the next half hour on: names, birth dates and phones that a
 // test checks never reach a public screen.

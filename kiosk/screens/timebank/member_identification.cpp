@@ -1,0 +1,83 @@
+#include "kiosk/screens/timebank/member_identification.h"
+
+#include "kiosk/app/kiosk_services.h"
+#include "kiosk/i18n/dates.h"
+#include "kiosk/i18n/translations.h"
+#include "kiosk/services/timebank/timebank_area.h"
+#include "kiosk/ui/widgets.h"
+
+#include <algorithm>
+
+namespace vk::screens {
+
+using i18n::tr;
+namespace timebank = services::timebank;
+
+void MemberIdentification::reset() { *this = MemberIdentification(); }
+
+bool MemberIdentification::draw(app::ScreenContext& context, const char* question, Found found,
+                                std::pair<const char*, const char*> aside) {
+    const ImVec2 area = ImGui::GetContentRegionAvail();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ui::text(question, ui::fonts().title);
+    bool asideTapped = false;
+    if (aside.first) {
+        const ImVec2 size(ui::em(13.0f), ui::em(1.7f));
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - size.x);
+        asideTapped = ui::button(aside.first, aside.second, size);
+    }
+    ui::text(tr("timebank.identify.card_hint"), ui::fonts().body, ui::colors::kTextMuted);
+    const float gap = ui::em(0.8f);
+    const float pinWidth = ui::em(9.0f);
+    if (ui::textField("timebank.identify.name", name_, tr("timebank.identify.name"), field_ == Field::Name, false,
+                      area.x - pinWidth - gap))
+        field_ = Field::Name;
+    ImGui::SameLine(0.0f, gap);
+    if (ui::textField("timebank.identify.pin", pin_, tr("timebank.identify.pin"), field_ == Field::Pin, true, pinWidth))
+        field_ = Field::Pin;
+    if (!message_.empty()) ui::text(message_, ui::fonts().body, ui::colors::kDanger);
+
+    const float top = ImGui::GetCursorScreenPos().y + ui::em(0.3f);
+    const float height = origin.y + area.y - top;
+    bool submit = false;
+    if (field_ == Field::Name) {
+        const std::string before = name_;
+        ImGui::SetCursorScreenPos(ImVec2(origin.x, top));
+        if (ui::drawKeyboard(name_, keyboard_, 80, ImVec2(area.x, height), tr("common.next"))) field_ = Field::Pin;
+        if (name_ != before) message_.clear();
+    } else {
+        const std::string before = pin_;
+        const float padWidth = std::min(area.x * 0.5f, height * 1.6f);
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + (area.x - padWidth) * 0.5f, top));
+        submit = ui::drawNumericKeypad(pin_, kMaxPinDigits, ImVec2(padWidth, height), tr("common.ok"),
+                                       !pin_.empty() && !name_.empty());
+        if (pin_ != before) message_.clear();
+    }
+    if (!submit) return asideTapped;
+    context.later([this, found = std::move(found)](app::ScreenContext& later) {
+        auto& members = later.services.area<timebank::TimeBankServices>().members();
+        const auto lookup = members.byNameAndPin(name_, pin_);
+        pin_.clear();
+        if (lookup.lockedUntil > 0) {
+            message_ = i18n::trf("timebank.identify.locked", {{"time", i18n::clockTime(lookup.lockedUntil)}});
+            return;
+        }
+        if (!lookup.member) {
+            message_ = tr("timebank.identify.not_found");
+            return;
+        }
+        found(later, *lookup.member);
+    });
+    return asideTapped;
+}
+
+void MemberIdentification::onCard(app::ScreenContext& context, const std::string& uidHex, const Found& found) {
+    const auto member = context.services.area<timebank::TimeBankServices>().members().byCard(uidHex);
+    if (!member) {
+        message_ = tr("timebank.identify.card_unknown");
+        return;
+    }
+    found(context, *member);
+}
+
+}  // namespace vk::screens
