@@ -79,9 +79,7 @@ std::string usageText() {
   village-kiosk purge                       delete personal data past its retention period now
   village-kiosk screenshot [--screen NAME] [--size WxH] [--language fr|en] [--demo] --out FILE.png
                                             draw a screen; without a database, or with --demo, the demo village
-                                            from memory (staff screens too)
-                                            draw a screen into a PNG without any display
-                                            (screens: home, health, parcels, board, info, staff)
+                                            from memory (staff screens too); an unknown NAME lists them
   village-kiosk --version | --help
 )" + areaUsage() + R"(Every command takes --config FILE and --data-dir DIR.
 )";
