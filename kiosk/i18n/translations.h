@@ -27,6 +27,14 @@ const char* tr(std::string_view key);
 
 // tr() with named placeholders: trf("staff.sign_in.locked", {{"minutes", "5"}}) fills "{minutes}".
 std::string trf(std::string_view key, std::initializer_list<std::pair<std::string_view, std::string>> values);
+// trf() with the plural form `count` asks for: the catalog has "key.one" and "key.other" (French says « 0 jour »,
+// « 1 jour », « 2 jours »; English "0 days", "1 day"). trn("health.closed_days", 2, {{"count", "2"}}).
+std::string trn(std::string_view key, long long count,
+                std::initializer_list<std::pair<std::string_view, std::string>> values);
+template <typename Count>
+std::string trn(std::string_view key, Count count, std::initializer_list<std::pair<std::string_view, std::string>> values) {
+    return trn(key, static_cast<long long>(count), values);
+}
 
 // Parses one translation file; throws std::runtime_error naming the line on a bad file.
 Catalog parseCatalog(std::string_view tomlText, const std::string& sourceName);

@@ -18,6 +18,8 @@ namespace {
 std::set<std::string> keysUsedInCode() {
     std::set<std::string> keys;
     const std::regex call(R"re(\btrf?\("([a-z0-9_.]+)"\s*[,)])re");
+    // trn("key", n, …) looks up key.one and key.other.
+    const std::regex plural(R"re(\btrn\("([a-z0-9_.]+)"\s*,)re");
     for (const auto& entry : fs::recursive_directory_iterator(fs::path(VK_SOURCE_DIR) / "kiosk")) {
         if (entry.path().extension() != ".cpp" && entry.path().extension() != ".h") continue;
         std::ifstream in(entry.path());
@@ -25,6 +27,10 @@ std::set<std::string> keysUsedInCode() {
         text << in.rdbuf();
         const std::string source = text.str();
         for (std::sregex_iterator it(source.begin(), source.end(), call), end; it != end; ++it) keys.insert((*it)[1]);
+        for (std::sregex_iterator it(source.begin(), source.end(), plural), end; it != end; ++it) {
+            keys.insert((*it)[1].str() + ".one");
+            keys.insert((*it)[1].str() + ".other");
+        }
     }
     return keys;
 }
@@ -110,6 +116,22 @@ TEST_CASE("placeholders are filled, every time they appear", "[i18n]") {
     CHECK(trf("staff.home.hello", {{"name", "Claire"}}) == "Bonjour, Claire");
     CHECK(trf("staff.sign_in.locked", {{"minutes", "5"}, {"time", "14:35"}}) ==
           "Trop d’essais : ce compte est bloqué jusqu’à 14:35 (encore 5 min). Un administrateur peut le débloquer.");
+}
+
+TEST_CASE("counts take the plural form of their language, never « (s) »", "[i18n]") {
+    setLanguage("fr");
+    CHECK(trn("health.closed_days", 0, {{"count", "0"}}) == "0 jour de fermeture");
+    CHECK(trn("health.closed_days", 1, {{"count", "1"}}) == "1 jour de fermeture");
+    CHECK(trn("health.closed_days", 2, {{"count", "2"}}) == "2 jours de fermeture");
+    setLanguage("en");
+    CHECK(trn("health.closed_days", 0, {{"count", "0"}}) == "0 days closed");
+    CHECK(trn("health.closed_days", 1, {{"count", "1"}}) == "1 day closed");
+    setLanguage("fr");
+    for (const std::string& language : availableLanguages())
+        for (const auto& [key, text] : catalog(language)) {
+            INFO(language << ": " << key << " = " << text);
+            CHECK(text.find("(s)") == std::string::npos);
+        }
 }
 
 TEST_CASE("a translation file with a mistake is refused with its line", "[i18n][bad-input]") {

@@ -125,7 +125,7 @@ TEST_CASE("a wrong PIN at the board is said plainly and nobody is identified", "
     f.tap("kbd.done");
     for (const char digit : std::string("9999")) f.tap(std::string("pad.") + digit);
     f.tap("pad.ok");
-    CHECK(f.kiosk.shows("Nom ou code incorrect. Encore 4 essai(s)."));
+    CHECK(f.kiosk.shows("Nom ou code incorrect. Encore 4 essais."));
     CHECK_FALSE(f.kiosk.find("board.new.request"));
 }
 

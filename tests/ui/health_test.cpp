@@ -38,7 +38,7 @@ TEST_CASE("the health screen shows this week's doctor, the hours and the coming 
     CHECK(f.kiosk.shows("9 h – 12 h"));
     CHECK(f.kiosk.shows("Pas de consultation aujourd’hui"));
     CHECK(f.kiosk.shows("Dr Karim Benali"));
-    CHECK(f.kiosk.shows("1 jour(s) de fermeture"));
+    CHECK(f.kiosk.shows("1 jour de fermeture"));
 }
 
 TEST_CASE("a resident checks in with birth date and two letters, and gets a ticket", "[ui][health][check-in]") {

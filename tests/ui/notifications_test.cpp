@@ -23,7 +23,7 @@ TEST_CASE("the café manager sees the messages, why they wait, and sends a faile
     CHECK(f.kiosk.state().screen == screens::kOutboxMessagesScreen);
     CHECK(f.kiosk.shows("Messages aux habitants"));
     CHECK(f.kiosk.shows("Envoyé"));
-    CHECK(f.kiosk.shows("En échec · 3 essai(s)"));
+    CHECK(f.kiosk.shows("En échec · 3 essais"));
     // Nothing is configured in the demo: the list says so instead of failing quietly.
     CHECK(f.kiosk.shows("Les SMS ne partent pas : l’envoi de SMS n’est pas réglé. Appelez le technicien."));
 

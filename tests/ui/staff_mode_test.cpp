@@ -39,7 +39,7 @@ TEST_CASE("a wrong PIN says how many tries are left", "[ui][staff]") {
     f.signIn("Claire Moreau", "0000");
     CHECK(f.kiosk.state().screen == screens::kStaffSignInScreen);
     CHECK_FALSE(f.kiosk.state().staff);
-    CHECK(f.kiosk.shows("Code incorrect. Encore 4 essai(s)"));
+    CHECK(f.kiosk.shows("Code incorrect. Encore 4 essais"));
     REQUIRE(f.kiosk.find("staff.sign_in.pin"));
     CHECK(f.kiosk.find("staff.sign_in.pin")->text.empty());
 }

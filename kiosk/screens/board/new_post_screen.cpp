@@ -91,7 +91,7 @@ private:
             step_ = Step::Direction;
             return;
         case IdentifyOutcome::WrongPin:
-            message_ = i18n::trf("board.new.wrong_pin", {{"attempts", std::to_string(result.attemptsLeft)}});
+            message_ = i18n::trn("board.new.wrong_pin", result.attemptsLeft, {{"attempts", std::to_string(result.attemptsLeft)}});
             break;
         case IdentifyOutcome::LockedOut: message_ = tr("board.new.locked"); break;
         case IdentifyOutcome::Unknown: message_ = tr("board.new.unknown"); break;
@@ -235,7 +235,7 @@ private:
         ui::textWrapped(tr(promptKey), area.x, ui::fonts().body);
         const std::string id = std::string(promptKey) + ".field";
         ui::textField(id.c_str(), text, "", true, false, area.x);
-        ui::textWrapped(i18n::trf("board.new.characters_left",
+        ui::textWrapped(i18n::trn("board.new.characters_left", maxLength - std::min(maxLength, services::countCodepoints(text)),
                                   {{"count", std::to_string(maxLength - std::min(maxLength, services::countCodepoints(text)))}}),
                         area.x, ui::fonts().small, ui::colors::kTextMuted);
         const float top = ImGui::GetCursorScreenPos().y + ui::em(0.3f);

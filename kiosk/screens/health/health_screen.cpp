@@ -180,7 +180,7 @@ void HealthScreen::draw(app::ScreenContext& context) {
         if (who.empty()) who = tr("health.no_doctor");
         ui::text(i18n::trf("rota.week_of", {{"date", week.monday.substr(8, 2) + "/" + week.monday.substr(5, 2)}}), fonts.body,
                  ui::colors::kTextMuted);
-        ui::textWrapped(who + (closedDays > 0 ? " · " + i18n::trf("health.closed_days", {{"count", std::to_string(closedDays)}}) : ""),
+        ui::textWrapped(who + (closedDays > 0 ? " · " + i18n::trn("health.closed_days", closedDays, {{"count", std::to_string(closedDays)}}) : ""),
                         right);
     }
     ImGui::EndGroup();

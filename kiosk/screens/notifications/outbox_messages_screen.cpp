@@ -94,7 +94,7 @@ void OutboxMessagesScreen::draw(app::ScreenContext& context) {
                                                              : "notifications.channel.sms") +
                  std::string(" · ") + message.recipient);
             cell(stateWords(message) + " · " +
-                     i18n::trf("notifications.attempts", {{"count", std::to_string(message.attempts)}}),
+                     i18n::trn("notifications.attempts", message.attempts, {{"count", std::to_string(message.attempts)}}),
                  message.state == OutboxState::Failed ? ui::colors::kDanger
                  : message.state == OutboxState::Sent ? ui::colors::kSuccess
                                                       : ui::colors::kText);

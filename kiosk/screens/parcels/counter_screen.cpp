@@ -85,9 +85,9 @@ void ParcelCounterScreen::handOver(app::ScreenContext& context) {
     requests_ = area.pickup.recentRequests();
     view_ = {};
     view_.message = result.codCents > 0
-                        ? i18n::trf("parcels.counter.done_cod", {{"count", std::to_string(result.parcels.size())},
+                        ? i18n::trn("parcels.counter.done_cod", result.parcels.size(), {{"count", std::to_string(result.parcels.size())},
                                                                  {"amount", parcels::formatEuros(result.codCents)}})
-                        : i18n::trf("parcels.counter.done", {{"count", std::to_string(result.parcels.size())}});
+                        : i18n::trn("parcels.counter.done", result.parcels.size(), {{"count", std::to_string(result.parcels.size())}});
 }
 
 // The recipient signs with a finger; the strokes are kept in the pad's own coordinates and printed on the proof.

@@ -103,7 +103,7 @@ void ParcelOutgoingScreen::draw(app::ScreenContext& context) {
     if (waiting_.empty()) ui::textWrapped(tr("parcels.outgoing.none"), right, ui::fonts().small, ui::colors::kTextMuted);
     for (const parcels::CarrierBatch& batch : waiting_) {
         ImGui::Separator();
-        ui::textWrapped(i18n::trf("parcels.returns.batch", {{"carrier", batch.carrier.name},
+        ui::textWrapped(i18n::trn("parcels.returns.batch", batch.parcels.size(), {{"carrier", batch.carrier.name},
                                                            {"count", std::to_string(batch.parcels.size())}}),
                         ImGui::GetContentRegionAvail().x, ui::fonts().body);
         const std::string id = "parcels.outgoing.hand_over." + batch.carrier.code;
@@ -111,7 +111,7 @@ void ParcelOutgoingScreen::draw(app::ScreenContext& context) {
             context.later([this, code = batch.carrier.code](app::ScreenContext& later) {
                 const auto result = parcels_ui::parcelsOf(later.services).desk.handOverOutgoing(&*later.state.staff, code);
                 messageIsError_ = !result.ok();
-                message_ = result.ok() ? i18n::trf("parcels.outgoing.handed", {{"count", std::to_string(result.parcels.size())},
+                message_ = result.ok() ? i18n::trn("parcels.outgoing.handed", result.parcels.size(), {{"count", std::to_string(result.parcels.size())},
                                                                               {"carrier", result.carrier->name}})
                                        : parcels_ui::errorText(result.error);
                 reload(later);

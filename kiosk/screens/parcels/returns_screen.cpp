@@ -43,7 +43,7 @@ void ParcelReturnsScreen::draw(app::ScreenContext& context) {
     const float width = ImGui::GetContentRegionAvail().x;
     for (const parcels::CarrierBatch& batch : batches_) {
         ImGui::Separator();
-        ui::text(i18n::trf("parcels.returns.batch", {{"carrier", batch.carrier.name},
+        ui::text(i18n::trn("parcels.returns.batch", batch.parcels.size(), {{"carrier", batch.carrier.name},
                                                     {"count", std::to_string(batch.parcels.size())}}),
                  ui::fonts().title);
         const std::string id = "parcels.returns.hand_over." + batch.carrier.code;
@@ -52,7 +52,7 @@ void ParcelReturnsScreen::draw(app::ScreenContext& context) {
             context.later([this, code = batch.carrier.code](app::ScreenContext& later) {
                 const auto result = parcels_ui::parcelsOf(later.services).desk.returnToCarrier(&*later.state.staff, code);
                 messageIsError_ = !result.ok();
-                message_ = result.ok() ? i18n::trf("parcels.returns.done", {{"count", std::to_string(result.parcels.size())},
+                message_ = result.ok() ? i18n::trn("parcels.returns.done", result.parcels.size(), {{"count", std::to_string(result.parcels.size())},
                                                                            {"carrier", result.carrier->name}})
                                        : parcels_ui::errorText(result.error);
                 reload(later);

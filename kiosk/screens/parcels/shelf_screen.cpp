@@ -35,7 +35,7 @@ private:
 void ParcelShelfScreen::draw(app::ScreenContext& context) {
     if (!parcels_ui::drawStaffHeader(context, kParcelShelfScreen, "parcels.shelf.title")) return;
     const ImVec2 area = ImGui::GetContentRegionAvail();
-    ui::text(i18n::trf("parcels.shelf.count", {{"count", std::to_string(onShelf_.size())},
+    ui::text(i18n::trn("parcels.shelf.count", onShelf_.size(), {{"count", std::to_string(onShelf_.size())},
                                               {"places", std::to_string(places_)}}),
              ui::fonts().body);
     ImGui::SameLine(area.x - ui::em(13.0f));

@@ -215,7 +215,7 @@ bool StaffSignInScreen::onPinChecked(app::ScreenContext& context, const services
         context.open(kStaffHomeScreen);
         break;
     case services::LoginOutcome::WrongPin:
-        form.message = i18n::trf("staff.sign_in.wrong_pin", {{"attempts", std::to_string(result.attemptsLeft)}});
+        form.message = i18n::trn("staff.sign_in.wrong_pin", result.attemptsLeft, {{"attempts", std::to_string(result.attemptsLeft)}});
         form.messageIsError = true;
         break;
     case services::LoginOutcome::LockedOut:

@@ -361,7 +361,7 @@ void RotaService::noticeSkippedEvents(const std::vector<SkippedEvent>& skipped, 
         reasons += (reasons.empty() ? "" : "; ") + (skipped[i].uid.empty() ? "" : skipped[i].uid + ": ") + skipped[i].reason;
     if (skipped.size() > kListed) reasons += "…";
     notices_.add("rota",
-                 i18n::trf("rota.notice.skipped",
+                 i18n::trn("rota.notice.skipped", skipped.size(),
                            {{"source", sourceName}, {"count", std::to_string(skipped.size())}, {"reasons", reasons}}),
                  clock_.nowMs());
 }

@@ -710,7 +710,7 @@ void ParcelDesk::printManifest(const Carrier& carrier, storage::HandoverKind kin
         manifest.add(hardware::columns(parcel.shelfPlace.value_or(""), parcel.tracking));
     manifest.add(hardware::Separator{});
     manifest.add(hardware::ReceiptLine{
-        i18n::trf("parcels.manifest.count", {{"count", std::to_string(parcels.size())}}), false, true});
+        i18n::trn("parcels.manifest.count", parcels.size(), {{"count", std::to_string(parcels.size())}}), false, true});
     if (!driverSignature.empty()) {
         manifest.add(hardware::ReceiptLine{i18n::tr("parcels.manifest.driver_signature")});
         manifest.add(signatureImage(driverSignature, 320));
