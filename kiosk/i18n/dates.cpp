@@ -39,6 +39,16 @@ std::string clockTime(std::int64_t unixMs) {
     return text;
 }
 
+std::string spokenTime(const std::string& hhmm) {
+    if (hhmm.size() != 5 || hhmm[2] != ':') return hhmm;
+    const std::string hours = std::to_string(std::stoi(hhmm.substr(0, 2)));
+    const std::string minutes = hhmm.substr(3, 2);
+    if (minutes == "00") return trf("health.time.whole", {{"h", hours}});
+    return trf("health.time.minutes", {{"h", hours}, {"m", minutes}});
+}
+
+std::string spokenClockTime(std::int64_t unixMs) { return spokenTime(clockTime(unixMs)); }
+
 std::string shortDateTime(std::int64_t unixMs) {
     const std::tm t = localTime(unixMs);
     char text[32];

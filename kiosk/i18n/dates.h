@@ -8,6 +8,10 @@ namespace vk::i18n {
 std::string longDate(std::int64_t unixMs);
 // "14:05"
 std::string clockTime(std::int64_t unixMs);
+// "9 h 30" / "9:30", "14 h" / "14:00": a time of day as people read it in a sentence, from "09:30".
+std::string spokenTime(const std::string& hhmm);
+// spokenTime of a moment, in the kiosk's local time zone.
+std::string spokenClockTime(std::int64_t unixMs);
 // "21/11 14:05", for lists staff read
 std::string shortDateTime(std::int64_t unixMs);
 

@@ -134,6 +134,15 @@ TEST_CASE("counts take the plural form of their language, never « (s) »", "[i1
         }
 }
 
+TEST_CASE("times in sentences are written as French people read them", "[i18n]") {
+    setLanguage("fr");
+    CHECK(spokenTime("09:30") == "9 h 30");
+    CHECK(spokenTime("14:00") == "14 h");
+    setLanguage("en");
+    CHECK(spokenTime("09:30") == "9:30");
+    setLanguage("fr");
+}
+
 TEST_CASE("a translation file with a mistake is refused with its line", "[i18n][bad-input]") {
     CHECK_THROWS_WITH(parseCatalog("\"a\" = \"ok\"\n\"b\" = 3\n", "xx.toml"), Catch::Contains("line 2"));
     CHECK_THROWS_WITH(parseCatalog("\"a\" = \"unterminated\n", "xx.toml"), Catch::Contains("xx.toml, line 1"));

@@ -52,7 +52,7 @@ TEST_CASE("five wrong PINs lock the entry, even against the right PIN, for the c
         for (const char* key : {"pad.1", "pad.1", "pad.1", "pad.1"}) f.tap(key);
         f.tap("pad.ok");
     }
-    const std::string until = i18n::clockTime(f.clock.nowMs() + 5 * 60 * 1000);
+    const std::string until = i18n::spokenClockTime(f.clock.nowMs() + 5 * 60 * 1000);
     CHECK(f.kiosk.shows("Trop d’essais : ce compte est bloqué jusqu’à " + until +
                         " (encore 5 min). Un administrateur peut le débloquer."));
     // The pad gives way to the lock: no digit can be typed.
@@ -253,7 +253,7 @@ TEST_CASE("an admin sees a locked account and lifts the lock, audited", "[ui][st
         }
     f.tap("staff.home.accounts");
     const std::string id = f.accountId("Claire Moreau");
-    CHECK(f.kiosk.shows("Bloqué après des codes faux, jusqu’à " + i18n::clockTime(f.clock.nowMs() + 5 * 60 * 1000)));
+    CHECK(f.kiosk.shows("Bloqué après des codes faux, jusqu’à " + i18n::spokenClockTime(f.clock.nowMs() + 5 * 60 * 1000)));
     f.tap("staff.accounts.unlock." + id);
     CHECK(f.kiosk.shows("Le compte de Claire Moreau est débloqué."));
     CHECK_FALSE(f.kiosk.find("staff.accounts.unlock." + id));

@@ -234,7 +234,7 @@ void drawResult(app::ScreenContext& context, Form& form, float width) {
         ImGui::BeginGroup();  // each line starts at the ticket's edge, not the window's
         ui::textCentered(tr("check_in.your_number"), ticketWidth, fonts.body);
         ui::textCentered(view.ticket, ticketWidth, fonts.huge, ui::colors::kHealth);
-        ui::textCentered(i18n::trf("check_in.appointment_at", {{"initials", view.initials}, {"time", view.time}}),
+        ui::textCentered(i18n::trf("check_in.appointment_at", {{"initials", view.initials}, {"time", i18n::spokenTime(view.time)}}),
                          ticketWidth, fonts.body);
         ImGui::EndGroup();
         ImGui::SetCursorScreenPos(ImVec2(min.x - (width - ticketWidth) * 0.5f, max.y + ui::em(0.5f)));
@@ -340,7 +340,7 @@ void CheckInScreen::showResult(app::KioskServices& services, const health::Check
         {tr("check_in.ticket.health_centre"), false, false, true},
         {tr("check_in.your_number"), false, false, true},
         {result.view->ticket, true, true, true},
-        {i18n::trf("check_in.ticket.appointment", {{"time", result.view->time}}), false, false, true},
+        {i18n::trf("check_in.ticket.appointment", {{"time", i18n::spokenTime(result.view->time)}}), false, false, true},
         {i18n::longDate(services.clock.nowMs()), false, false, true},
         {tr("check_in.sit_down"), false, false, true},
     };

@@ -21,19 +21,11 @@ std::string dayLabel(const std::string& day) {
 }
 
 // "9 h", "17 h 30": the way a French notice on a door says it.
-std::string spokenTime(const std::string& time) {
-    if (time.size() != 5) return time;
-    const std::string hours = std::to_string(std::stoi(time.substr(0, 2)));
-    const std::string minutes = time.substr(3, 2);
-    if (minutes == "00") return i18n::trf("health.time.whole", {{"h", hours}});
-    return i18n::trf("health.time.minutes", {{"h", hours}, {"m", minutes}});
-}
-
 std::string hoursText(const health::RotaDay& day) {
     if (day.closure) return tr("rota.closed") + (day.closure->reason.empty() ? "" : " – " + day.closure->reason);
     if (day.hours.empty()) return tr("health.no_consultation");
     std::string text;
-    for (const auto& h : day.hours) text += (text.empty() ? "" : "   ") + spokenTime(h.opens) + " – " + spokenTime(h.closes);
+    for (const auto& h : day.hours) text += (text.empty() ? "" : "   ") + i18n::spokenTime(h.opens) + " – " + i18n::spokenTime(h.closes);
     return text;
 }
 
@@ -49,12 +41,12 @@ StateBanner todayBanner(const health::TodayState& today) {
         return {today.reason.empty() ? tr("health.today.closed") : i18n::trf("health.today.closed_because", {{"reason", today.reason}}),
                 ui::colors::kDanger};
     case TodayStatus::NoConsultation: return {tr("health.today.no_consultation"), ui::colors::kDanger};
-    case TodayStatus::OpensLater: return {i18n::trf("health.today.opens_at", {{"time", spokenTime(today.time)}}), ui::colors::kParcels};
+    case TodayStatus::OpensLater: return {i18n::trf("health.today.opens_at", {{"time", i18n::spokenTime(today.time)}}), ui::colors::kParcels};
     case TodayStatus::Open:
         return {i18n::trf(today.closesEarly ? "health.today.open_closes_early" : "health.today.open_until",
-                          {{"time", spokenTime(today.time)}}),
+                          {{"time", i18n::spokenTime(today.time)}}),
                 ui::colors::kSuccess};
-    case TodayStatus::Reopens: return {i18n::trf("health.today.reopens_at", {{"time", spokenTime(today.time)}}), ui::colors::kParcels};
+    case TodayStatus::Reopens: return {i18n::trf("health.today.reopens_at", {{"time", i18n::spokenTime(today.time)}}), ui::colors::kParcels};
     case TodayStatus::Over: return {tr("health.today.over"), ui::colors::kTextMuted};
     }
     return {"", ui::colors::kText};

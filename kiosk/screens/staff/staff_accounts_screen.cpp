@@ -87,7 +87,7 @@ void drawList(app::ScreenContext& context, Form& form) {
         ui::text(roleName(account.role), ui::fonts().body, ui::colors::kTextMuted);
         const auto lock = form.lockedUntil.find(account.id);
         if (lock != form.lockedUntil.end())
-            ui::text(i18n::trf("staff.accounts.locked_until", {{"time", i18n::clockTime(lock->second)}}),
+            ui::text(i18n::trf("staff.accounts.locked_until", {{"time", i18n::spokenClockTime(lock->second)}}),
                      ui::fonts().body, ui::colors::kDanger);
         const float rowBottom = ImGui::GetCursorPosY();
         const int buttons = lock != form.lockedUntil.end() ? 3 : 2;

@@ -20,7 +20,7 @@ namespace {
 std::string lockoutMessage(std::int64_t lockedUntil, std::int64_t now) {
     const std::int64_t minutes = std::max<std::int64_t>(1, (lockedUntil - now + 59'999) / 60'000);
     return i18n::trf("staff.sign_in.locked",
-                     {{"minutes", std::to_string(minutes)}, {"time", i18n::clockTime(lockedUntil)}});
+                     {{"minutes", std::to_string(minutes)}, {"time", i18n::spokenClockTime(lockedUntil)}});
 }
 
 }  // namespace
@@ -186,7 +186,7 @@ void StaffSignInScreen::drawPinEntry(app::ScreenContext& context) {
         ImGui::SetCursorScreenPos(ImVec2(origin.x + leftWidth + ui::em(1.0f), origin.y + ui::em(2.0f)));
         ImGui::BeginGroup();
         ui::textCentered(ui::symbols::kWarning, right, ui::fonts().huge, ui::colors::kDanger);
-        ui::textCentered(i18n::trf("staff.sign_in.locked_until", {{"time", i18n::clockTime(form.lockedUntil)}}),
+        ui::textCentered(i18n::trf("staff.sign_in.locked_until", {{"time", i18n::spokenClockTime(form.lockedUntil)}}),
                          right, ui::fonts().title, ui::colors::kDanger);
         ImGui::EndGroup();
         return;

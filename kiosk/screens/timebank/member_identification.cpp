@@ -59,7 +59,7 @@ bool MemberIdentification::draw(app::ScreenContext& context, const char* questio
         const auto lookup = members.byNameAndPin(name_, pin_);
         pin_.clear();
         if (lookup.lockedUntil > 0) {
-            message_ = i18n::trf("timebank.identify.locked", {{"time", i18n::clockTime(lookup.lockedUntil)}});
+            message_ = i18n::trf("timebank.identify.locked", {{"time", i18n::spokenClockTime(lookup.lockedUntil)}});
             return;
         }
         if (!lookup.member) {

@@ -1,5 +1,6 @@
 #include "kiosk/services/health/check_in.h"
 
+#include "kiosk/i18n/dates.h"
 #include "kiosk/i18n/translations.h"
 #include "kiosk/services/health/local_days.h"
 #include "kiosk/services/user_text.h"
@@ -103,7 +104,7 @@ void CheckIn::askForHelp(HelpReason reason) {
     const std::int64_t now = clock_.nowMs();
     notices_.add(kHelpNoticeArea,
                  i18n::trf("check_in.notice.help",
-                           {{"reason", i18n::tr("check_in.help_reason." + name)}, {"time", localTime(now)}}),
+                           {{"reason", i18n::tr("check_in.help_reason." + name)}, {"time", i18n::spokenTime(localTime(now))}}),
                  now);
     staff_.audit(nullptr, "health.help_requested", name);
 }

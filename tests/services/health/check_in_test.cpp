@@ -390,7 +390,7 @@ TEST_CASE("a resident asking for the assistant leaves her a notice that names no
     f.checkIn.askForHelp(HelpReason::NotFound);
     CHECK(f.count("SELECT count(*) FROM staff_notice WHERE area = 'health.help' AND acknowledged_at IS NULL") == 1);
     const std::string message = f.db.sql().execAndGet("SELECT message FROM staff_notice").getString();
-    CHECK_THAT(message, Catch::Contains("10:42"));
+    CHECK_THAT(message, Catch::Contains("10 h 42"));
     CHECK_THAT(message, Catch::Contains("introuvable"));
     CHECK(f.count("SELECT count(*) FROM audit_log WHERE action = 'health.help_requested' AND detail = 'not_found'") == 1);
 }
