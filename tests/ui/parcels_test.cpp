@@ -118,3 +118,35 @@ TEST_CASE("the recipient signs on the counter screen and the signature is kept w
     REQUIRE(signature.size() == 1);
     CHECK(signature[0].size() >= 3);
 }
+
+TEST_CASE("a cash-on-delivery parcel's amount is typed at intake, for carriers that collect it", "[ui][parcels][intake][cod]") {
+    UiFixture f(1024, 600);
+    f.signIn("Julien Girard", "1357");
+    f.tap("staff.home.parcels");
+    // Mondial Relay collects no cash on delivery: no amount to type.
+    hardware::SimulatedReader(f.runtime.readers).scanBarcode("MR12345678");
+    f.kiosk.frames(2);
+    f.tap("parcels.intake.carrier");
+    f.tap("parcels.intake.carrier.mondial-relay");
+    CHECK_FALSE(f.kiosk.find("parcels.intake.cod"));
+    f.tap("parcels.intake.clear");
+    // Colissimo does.
+    hardware::SimulatedReader(f.runtime.readers).scanBarcode("6A55555555555");
+    f.kiosk.frames(2);
+    for (const char* key : {"kbd.r", "kbd.o", "kbd.s", "kbd.e"}) f.tap(key);
+    f.tap("parcels.intake.cod");
+    for (const char* key : {"0", "4", "5", "9", "0"}) f.tap(std::string("parcels.intake.cod.") + key);
+    CHECK(f.kiosk.shows("45,90 €"));
+    if (const char* dir = std::getenv("VK_SCREENSHOT_DIR")) f.kiosk.savePng(std::string(dir) + "/parcels-intake-cod.png");
+    for (const auto& item : f.kiosk.drawn()) {
+        INFO(item.id << " « " << item.text << " »");
+        CHECK_FALSE(item.overflows);
+        CHECK(item.max.y <= 600.5f);
+    }
+    if (const char* dir = std::getenv("VK_SCREENSHOT_DIR")) f.kiosk.savePng(std::string(dir) + "/parcels-intake-cod.png");
+    f.tap("parcels.intake.cod.ok");
+    CHECK(f.kiosk.shows("Rangé en"));
+    const auto parcel = parcels(f).desk.store().onShelfByTracking("6A55555555555");
+    REQUIRE(parcel);
+    CHECK(parcel->codCents == 4590);
+}

@@ -16,7 +16,7 @@ namespace {
 // it), the manager types the name with the keyboard, the place is suggested, Enregistrer prints the label.
 class ParcelIntakeScreen final : public app::Screen {
 public:
-    enum class Field { Tracking, Carrier, Place, Recipient, Phone, Email };
+    enum class Field { Tracking, Carrier, Place, Recipient, Phone, Email, CashOnDelivery };
 
     bool allowed(const std::optional<services::StaffSession>& staff) const override { return parcels_ui::mayUse(staff); }
     void open(app::ScreenContext& context) override {
@@ -39,6 +39,7 @@ private:
         std::string recipient;
         std::string phone;
         std::string email;
+        std::string codDigits;  // the amount to collect, typed in cents as on a till: "4590" is 45,90 €
         bool acceptMisScan = false;
         ui::KeyboardState keyboard;
         std::string message;
@@ -80,6 +81,7 @@ std::string* ParcelIntakeScreen::typed() {
     case Field::Recipient: return &form_.recipient;
     case Field::Phone: return &form_.phone;
     case Field::Email: return &form_.email;
+    case Field::CashOnDelivery: return &form_.codDigits;
     case Field::Carrier: return nullptr;
     }
     return nullptr;
@@ -94,6 +96,7 @@ void ParcelIntakeScreen::save(app::ScreenContext& context) {
     input.email = form_.email;
     input.place = form_.place;
     input.acceptMisScan = form_.acceptMisScan;
+    input.codCents = form_.codDigits.empty() ? 0 : std::stoll(form_.codDigits);
     auto& area = parcels_ui::parcelsOf(context.services);
     const parcels::IntakeResult result = area.desk.receive(&*context.state.staff, input);
     form_.messageIsError = !result.ok();
@@ -146,6 +149,17 @@ void ParcelIntakeScreen::draw(app::ScreenContext& context) {
         form_ = {};
         context.later([this](app::ScreenContext& later) { suggestPlace(later); });
     }
+    // The amount to collect, only for a carrier that delivers cash on delivery: it goes to the day's cash report.
+    std::optional<parcels::Carrier> carrierChosen;
+    if (!form_.carrier.empty()) carrierChosen = parcels_ui::parcelsOf(context.services).desk.carrier(form_.carrier);
+    if (carrierChosen && carrierChosen->collectsCod) {
+        const std::string amount =
+            form_.codDigits.empty() ? std::string() : parcels::formatEuros(std::stoll(form_.codDigits));
+        field("parcels.intake.cod", "parcels.intake.cod", amount, Field::CashOnDelivery);
+        ImGui::NewLine();
+    } else if (form_.field == Field::CashOnDelivery) {
+        form_.field = Field::Recipient;
+    }
     if (form_.offerMisScanConfirm) {
         if (ui::button("parcels.intake.confirm_number", tr("parcels.intake.confirm_number"), ImVec2(ui::em(10.0f), ui::em(1.8f)))) {
             form_.acceptMisScan = true;
@@ -173,6 +187,27 @@ void ParcelIntakeScreen::draw(app::ScreenContext& context) {
             form_.field = Field::Recipient;
             form_.keyboard = {};
             form_.keyboard.shift = true;
+        }
+        return;
+    }
+    if (form_.field == Field::CashOnDelivery) {
+        // Digits only, at most 9 999,99 €, on one row of large keys: the rows of fields above leave a wide band
+        // that is not tall enough for a keypad of four rows.
+        while (form_.codDigits.size() > 1 && form_.codDigits.front() == '0') form_.codDigits.erase(0, 1);
+        const float keyGap = ui::em(0.3f);
+        const ImVec2 key((rest.x - keyGap * 11.0f) / 12.0f, std::min(rest.y, ui::em(3.4f)));
+        for (int i = 0; i < 12; ++i) {
+            ImGui::SetCursorScreenPos(ImVec2(origin.x + static_cast<float>(i) * (key.x + keyGap), top));
+            if (i < 10) {
+                const std::string digit(1, static_cast<char>('0' + (i + 1) % 10));
+                const std::string id = "parcels.intake.cod." + digit;
+                if (ui::button(id.c_str(), digit.c_str(), key) && form_.codDigits.size() < 6) form_.codDigits += digit;
+            } else if (i == 10) {
+                if (ui::button("parcels.intake.cod.backspace", ui::symbols::kBackspace, key) && !form_.codDigits.empty())
+                    form_.codDigits.pop_back();
+            } else if (ui::button("parcels.intake.cod.ok", tr("common.ok"), key, ui::ButtonKind::Primary)) {
+                context.later([this](app::ScreenContext& later) { save(later); });
+            }
         }
         return;
     }
