@@ -1,5 +1,7 @@
 #include "kiosk/services/user_text.h"
 
+#include <array>
+
 #include <cstdint>
 
 namespace vk::services {
@@ -111,6 +113,41 @@ void popLastCodepoint(std::string& text) {
         text.pop_back();
         if ((last & 0xC0) != 0x80) break;
     }
+}
+
+namespace {
+
+// U+00C0 to U+00FF; an empty entry is dropped (× and ÷).
+constexpr std::array<const char*, 64> kLatin1Letters{
+    "A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I", "I",   // À…Ï
+    "D", "N", "O", "O", "O", "O", "O",  "",  "O", "U", "U", "U", "U", "Y", "TH", "SS", // Ð…ß
+    "A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I", "I",   // à…ï
+    "D", "N", "O", "O", "O", "O", "O",  "",  "O", "U", "U", "U", "U", "Y", "TH", "Y",  // ð…ÿ
+};
+
+struct LetterRun {
+    char32_t first;
+    char32_t last;
+    const char* base;
+};
+
+// Latin Extended-A (U+0100 to U+017F) by runs of one base letter, and the Romanian comma letters.
+constexpr LetterRun kExtendedLetters[] = {
+    {0x0100, 0x0105, "A"},  {0x0106, 0x010D, "C"}, {0x010E, 0x0111, "D"}, {0x0112, 0x011B, "E"},
+    {0x011C, 0x0123, "G"},  {0x0124, 0x0127, "H"}, {0x0128, 0x0131, "I"}, {0x0132, 0x0133, "IJ"},
+    {0x0134, 0x0135, "J"},  {0x0136, 0x0138, "K"}, {0x0139, 0x0142, "L"}, {0x0143, 0x014B, "N"},
+    {0x014C, 0x0151, "O"},  {0x0152, 0x0153, "OE"}, {0x0154, 0x0159, "R"}, {0x015A, 0x0161, "S"},
+    {0x0162, 0x0167, "T"},  {0x0168, 0x0173, "U"}, {0x0174, 0x0175, "W"}, {0x0176, 0x0178, "Y"},
+    {0x0179, 0x017E, "Z"},  {0x017F, 0x017F, "S"}, {0x0218, 0x0219, "S"}, {0x021A, 0x021B, "T"},
+};
+
+}  // namespace
+
+const char* latinBaseLetters(char32_t codepoint) {
+    if (codepoint >= 0xC0 && codepoint <= 0xFF) return kLatin1Letters[codepoint - 0xC0];
+    for (const LetterRun& run : kExtendedLetters)
+        if (codepoint >= run.first && codepoint <= run.last) return run.base;
+    return nullptr;
 }
 
 }  // namespace vk::services

@@ -18,6 +18,11 @@ std::size_t countCodepoints(std::string_view utf8);
 char32_t decodeUtf8(std::string_view text, std::size_t& i);
 void appendUtf8(std::string& out, char32_t codepoint);
 
+// The capital letters a Latin letter is written with when accents are set aside (é → "E", œ → "OE", ß → "SS"),
+// for keys that match names and words however they were typed: Latin-1, Latin Extended-A and the Romanian
+// comma letters. "" for × and ÷; null for any other character.
+const char* latinBaseLetters(char32_t codepoint);
+
 // Removes the last UTF-8 character of `text` (a whole é, not half of it).
 void popLastCodepoint(std::string& text);
 
