@@ -353,9 +353,12 @@ AppointmentChange AppointmentBook::add(const StaffSession* actor, const Appointm
     } else {
         valid.details.code = newCode();
     }
-    const Appointment appointment = store_.insert({valid.details, false, storage::AppointmentSource::Staff, std::nullopt},
-                                                  clock_.nowMs());
-    staff_.audit(actor, "health.appointment.add", appointment.id);
+    Appointment appointment;
+    staff_.inTransaction([&] {
+        appointment = store_.insert({valid.details, false, storage::AppointmentSource::Staff, std::nullopt},
+                                    clock_.nowMs());
+        staff_.audit(actor, "health.appointment.add", appointment.id);
+    });
     return {HealthError::None, appointment};
 }
 
@@ -374,8 +377,10 @@ AppointmentChange AppointmentBook::edit(const StaffSession* actor, const std::st
     } else {
         valid.details.code = existing->code;
     }
-    store_.updateDetails(appointmentId, valid.details, clock_.nowMs());
-    staff_.audit(actor, "health.appointment.edit", appointmentId);
+    staff_.inTransaction([&] {
+        store_.updateDetails(appointmentId, valid.details, clock_.nowMs());
+        staff_.audit(actor, "health.appointment.edit", appointmentId);
+    });
     return {HealthError::None, store_.find(appointmentId)};
 }
 
@@ -385,11 +390,16 @@ AppointmentChange AppointmentBook::cancel(const StaffSession* actor, const std::
     if (!existing) return {HealthError::NotFound};
     if (!isAllowedTransition(existing->status, AppointmentStatus::Cancelled))
         return {HealthError::TransitionRefused, existing, existing->status, AppointmentStatus::Cancelled};
-    if (!store_.changeStatus(appointmentId, existing->status, AppointmentStatus::Cancelled, clock_.nowMs()))
+    bool cancelled = false;
+    staff_.inTransaction([&] {
+        cancelled = store_.changeStatus(appointmentId, existing->status, AppointmentStatus::Cancelled, clock_.nowMs());
+        if (cancelled)
+            staff_.audit(actor, "health.appointment.cancel",
+                         appointmentId + (existing->ticket ? " " + *existing->ticket : std::string()));
+    });
+    if (!cancelled)
         return {HealthError::TransitionRefused, store_.find(appointmentId), existing->status,
                 AppointmentStatus::Cancelled};
-    staff_.audit(actor, "health.appointment.cancel",
-                 appointmentId + (existing->ticket ? " " + *existing->ticket : std::string()));
     return {HealthError::None, store_.find(appointmentId)};
 }
 
