@@ -115,7 +115,7 @@ std::string rotaFeed(const std::string& marker) {
             case Kind::Staff:
                 if (sabotage) {
                     storage::StaffStore(runtime.database).create("Staff " + marker, StaffRole::CafeManager, "-", 0);
-                    std::this_thread::sleep_for(std::chrono::milliseconds(150));
+                    std::this_thread::sleep_for(std::chrono::milliseconds(300));
                     runtime.staff.audit(&admin, "staff.account.create", "Staff " + marker + " (cafe_manager)");
                     break;
                 }
