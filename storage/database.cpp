@@ -26,8 +26,8 @@ StorageError explain(const SQLite::Exception& e, const std::filesystem::path& fi
         return StorageError(StorageError::Kind::Damaged,
                             "the database " + describe(file) +
                                 " is damaged or is not a village-kiosk database (" + e.what() +
-                                "). It was left as it is: restore the last backup (village-kiosk backup) or move the "
-                                "file aside to start empty.");
+                                "). It was left as it is, and nothing more is written to it: restore the last backup "
+                                "(village-kiosk backup) or move the file aside to start empty.");
     case SQLITE_READONLY:
     case SQLITE_PERM:
         return StorageError(StorageError::Kind::ReadOnly,

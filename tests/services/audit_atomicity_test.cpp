@@ -73,7 +73,7 @@ TEST_CASE("no audited change is stored without its audit line", "[audit][reliabi
     auto& db = runtime.database;
     const StaffSession& admin = systemActor(SystemActor::CommandLine);
     auto& health = runtime.area<health::HealthServices>();
-    auto& board = runtime.area<BoardServices>();
+    auto& boardArea = runtime.area<board::BoardServices>();
 
     checkAllOrNothing(db, "staff account", [&] {
         runtime.staff.createAccount(&admin, "Camille Essai", StaffRole::CafeManager, "4826");
@@ -103,12 +103,12 @@ TEST_CASE("no audited change is stored without its audit line", "[audit][reliabi
     });
     checkAllOrNothing(db, "help asked at the kiosk", [&] { health.checkIn.askForHelp(health::HelpReason::Asked); });
     checkAllOrNothing(db, "board member", [&] {
-        MemberForm form;
+        board::MemberForm form;
         form.name = "Alex Essai";
         form.village = "Essai";
-        board.members.add(&admin, form);
+        boardArea.members.add(&admin, form);
     });
     checkAllOrNothing(db, "board member removed", [&] {
-        board.members.remove(&admin, board.members.list("Alex", 1).front().id);
+        boardArea.members.remove(&admin, boardArea.members.list("Alex", 1).front().id);
     });
 }
