@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs, from Debian 12's own archive, everything village-kiosk needs to build and run; with --tests, also what
-# the test suite needs (a mocked USB bus, a virtual smart-card reader, Python for the source checks), which a kiosk
-# itself never uses.
+# the test suite needs (a mocked USB bus, a virtual smart-card reader, Python for the source checks, clang and
+# libFuzzer for the fuzzers), which a kiosk itself never uses.
 # Idempotent: when every package is already there it changes nothing and needs no root.
 set -euo pipefail
 
@@ -18,6 +18,8 @@ packages=(
 )
 if [ "${1:-}" = "--tests" ]; then
   packages+=(libumockdev-dev umockdev vsmartcard-vpcd python3 python3-aiosmtpd)
+  # The fuzzers (tests/fuzz): clang with its libFuzzer and sanitizer runtimes.
+  packages+=(clang-14 libclang-rt-14-dev)
 fi
 
 missing=()

@@ -1,9 +1,9 @@
 #include "storage/appointment_store.h"
 
 #include "storage/record_id.h"
+#include "storage/transaction.h"
 
 #include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 
 #include <array>
 #include <cstdio>
@@ -110,11 +110,7 @@ std::string_view sourceKey(AppointmentSource source) {
     return "staff";
 }
 
-void AppointmentStore::inTransaction(const std::function<void()>& work) {
-    SQLite::Transaction transaction(db_.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-    work();
-    transaction.commit();
-}
+void AppointmentStore::inTransaction(const std::function<void()>& work) { storage::inTransaction(db_, work); }
 
 void AppointmentStore::insertRow(const std::string& id, const NewAppointment& appointment, std::int64_t nowMs) {
     const AppointmentDetails& d = appointment.details;
@@ -148,15 +144,15 @@ Appointment AppointmentStore::insert(const NewAppointment& appointment, std::int
 Appointment AppointmentStore::insertArrived(const NewAppointment& appointment, const std::string& day,
                                             const std::string& prefix, std::int64_t nowMs) {
     const std::string id = newRecordId(nowMs);
-    SQLite::Transaction transaction(db_.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-    insertRow(id, appointment, nowMs);
-    SQLite::Statement arrive(db_.sql(),
-                             "UPDATE appointment SET status = 'arrived', ticket = ?, arrived_at = ? WHERE id = ?");
-    arrive.bind(1, takeTicket(day, prefix));
-    arrive.bind(2, nowMs);
-    arrive.bind(3, id);
-    arrive.exec();
-    transaction.commit();
+    storage::inTransaction(db_, [&] {
+        insertRow(id, appointment, nowMs);
+        SQLite::Statement arrive(db_.sql(),
+                                 "UPDATE appointment SET status = 'arrived', ticket = ?, arrived_at = ? WHERE id = ?");
+        arrive.bind(1, takeTicket(day, prefix));
+        arrive.bind(2, nowMs);
+        arrive.bind(3, id);
+        arrive.exec();
+    });
     return *find(id);
 }
 
@@ -270,17 +266,23 @@ std::string AppointmentStore::takeTicket(const std::string& day, const std::stri
 
 std::optional<std::string> AppointmentStore::checkIn(const std::string& id, const std::string& day,
                                                      const std::string& prefix, std::int64_t nowMs) {
-    SQLite::Transaction transaction(db_.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-    const std::string ticket = takeTicket(day, prefix);
-    SQLite::Statement arrive(db_.sql(),
-                             "UPDATE appointment SET status = 'arrived', ticket = ?, arrived_at = ?, updated_at = ? "
-                             "WHERE id = ? AND status = 'booked' AND deleted_at IS NULL");
-    arrive.bind(1, ticket);
-    arrive.bind(2, nowMs);
-    arrive.bind(3, nowMs);
-    arrive.bind(4, id);
-    if (arrive.exec() != 1) return std::nullopt;  // the transaction rolls the counter back
-    transaction.commit();
+    struct NotBooked {};
+    std::string ticket;
+    try {
+        storage::inTransaction(db_, [&] {
+            ticket = takeTicket(day, prefix);
+            SQLite::Statement arrive(db_.sql(),
+                                     "UPDATE appointment SET status = 'arrived', ticket = ?, arrived_at = ?, "
+                                     "updated_at = ? WHERE id = ? AND status = 'booked' AND deleted_at IS NULL");
+            arrive.bind(1, ticket);
+            arrive.bind(2, nowMs);
+            arrive.bind(3, nowMs);
+            arrive.bind(4, id);
+            if (arrive.exec() != 1) throw NotBooked{};  // rolls the ticket counter back
+        });
+    } catch (const NotBooked&) {
+        return std::nullopt;
+    }
     return ticket;
 }
 

@@ -1,8 +1,8 @@
 #include "storage/board_store.h"
 
 #include "storage/record_id.h"
+#include "storage/transaction.h"
 
-#include <SQLiteCpp/Savepoint.h>
 #include <SQLiteCpp/Statement.h>
 
 #include <algorithm>
@@ -145,10 +145,8 @@ std::string_view postStatusKey(PostStatus status) { return keyOf(kStatuses, stat
 std::optional<PostStatus> postStatusFromKey(std::string_view key) { return valueOf(kStatuses, key); }
 
 void BoardStore::inTransaction(const std::function<void()>& work) {
-    // A savepoint, not BEGIN: the demo data seeds its posts inside its own transaction.
-    SQLite::Savepoint savepoint(db_.sql(), "board_store");
-    work();
-    savepoint.release();
+    // Nests: the demo data seeds its posts inside its own transaction.
+    storage::inTransaction(db_, work);
 }
 
 BoardPost BoardStore::insert(const NewPost& post, std::int64_t nowMs) {

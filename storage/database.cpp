@@ -26,8 +26,8 @@ StorageError explain(const SQLite::Exception& e, const std::filesystem::path& fi
         return StorageError(StorageError::Kind::Damaged,
                             "the database " + describe(file) +
                                 " is damaged or is not a village-kiosk database (" + e.what() +
-                                "). It was left as it is: restore the last backup (village-kiosk backup) or move the "
-                                "file aside to start empty.");
+                                "). It was left as it is, and nothing more is written to it: restore the last backup "
+                                "(village-kiosk backup) or move the file aside to start empty.");
     case SQLITE_READONLY:
     case SQLITE_PERM:
         return StorageError(StorageError::Kind::ReadOnly,
@@ -134,6 +134,7 @@ void Database::configureAndMigrate() {
                                "the database " + describe(file_) + " has schema version " + std::to_string(current) +
                                    ", newer than this village-kiosk understands (" + std::to_string(latest) +
                                    "). It was left as it is: install the newer village-kiosk that wrote it.");
+        checkOursAndWhole(current);
         if (sqlite3_db_readonly(db_->getHandle(), "main") == 1)
             throw StorageError(StorageError::Kind::ReadOnly,
                                "the database " + describe(file_) +
@@ -156,10 +157,44 @@ void Database::configureAndMigrate() {
             backupTo(file_.string() + ".before-schema-v" + std::to_string(latest));
         }
         migrateTo(*db_, latest);
+        // New files, and ours from before the id was written, are marked now.
+        if (db_->execAndGet("PRAGMA application_id").getInt() != kApplicationId)
+            db_->exec("PRAGMA application_id = " + std::to_string(kApplicationId));
         kioskId_ = readOrCreateKioskId(*db_);
     } catch (const SQLite::Exception& e) {
         throw explain(e, file_);
     }
+}
+
+void Database::checkOursAndWhole(int schemaVersion) {
+    const int applicationId = db_->execAndGet("PRAGMA application_id").getInt();
+    const int tables =
+        db_->execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").getInt();
+    // A file of ours from before the id: a schema version and the table every version has.
+    const bool oursWithoutId = applicationId == 0 && schemaVersion >= 1 && db_->tableExists("kiosk_meta");
+    const bool empty = applicationId == 0 && schemaVersion == 0 && tables == 0;
+    if (applicationId != kApplicationId && !oursWithoutId && !empty)
+        throw StorageError(StorageError::Kind::NotOurs,
+                           "the file " + describe(file_) + " is an SQLite database of another application (" +
+                               (applicationId != 0 ? "application id " + std::to_string(applicationId)
+                                                   : std::to_string(tables) + " tables, none of village-kiosk's") +
+                               "). It was left as it is: point the kiosk at its own data folder (--data-dir, "
+                               "storage.data_dir) or move the file aside.");
+    if (empty) return;
+    // quick_check reads every page (not the indexes against their tables, which integrity_check adds at a cost
+    // that grows with the data): one overwritten page is found here, before a single write goes into the file.
+    SQLite::Statement check(*db_, "PRAGMA quick_check(5)");
+    std::string problems;
+    while (check.executeStep()) {
+        const std::string line = check.getColumn(0).getString();
+        if (line == "ok") break;
+        problems += (problems.empty() ? "" : "; ") + line;
+    }
+    if (!problems.empty())
+        throw StorageError(StorageError::Kind::Damaged,
+                           "the database " + describe(file_) + " is damaged (" + problems +
+                               "). It was left as it is, and nothing more is written to it: restore the last backup "
+                               "(village-kiosk backup) or move the file aside to start empty.");
 }
 
 void Database::backupTo(const std::filesystem::path& destination) {

@@ -15,7 +15,7 @@ namespace vk::storage {
 // nothing already stored is deleted or overwritten on the way to this error.
 class StorageError : public std::runtime_error {
 public:
-    enum class Kind { Damaged, ReadOnly, TooNew, Unavailable, BackupFailed };
+    enum class Kind { Damaged, ReadOnly, TooNew, Unavailable, BackupFailed, NotOurs };
     StorageError(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
     Kind kind() const { return kind_; }
 
@@ -26,7 +26,9 @@ private:
 class Database {
 public:
     // Opens (creating it if absent) the database file, sets WAL, foreign keys and a busy timeout, and applies
-    // pending migrations in one transaction. Throws StorageError.
+    // pending migrations in one transaction. Before anything is written it checks that the file is ours
+    // (PRAGMA application_id, or our tables in a file from before the id) and that no page is damaged
+    // (PRAGMA quick_check). Throws StorageError.
     static Database open(const std::filesystem::path& file);
     // A private in-memory database with the full schema, for tests and tools.
     static Database openInMemory();
@@ -40,6 +42,8 @@ public:
 
     int schemaVersion() const;
     static int latestSchemaVersion();
+    // PRAGMA application_id of every village-kiosk database: "VKSK".
+    static constexpr int kApplicationId = 0x564B534B;
 
     // This kiosk's own id (a UUID made on first start): the origin of every shared record it writes.
     const std::string& kioskId() const { return kioskId_; }
@@ -51,6 +55,8 @@ public:
 private:
     Database(std::unique_ptr<SQLite::Database> db, std::filesystem::path file);
     void configureAndMigrate();
+    // Refuses another application's file and a damaged one (StorageError NotOurs, Damaged); writes nothing.
+    void checkOursAndWhole(int schemaVersion);
 
     std::unique_ptr<SQLite::Database> db_;
     std::filesystem::path file_;

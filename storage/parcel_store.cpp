@@ -1,6 +1,7 @@
 #include "storage/parcel_store.h"
 
 #include "storage/record_id.h"
+#include "storage/transaction.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -129,11 +130,7 @@ std::string_view parcelStatusKey(ParcelStatus status) {
     return "on_shelf";
 }
 
-void ParcelStore::inTransaction(const std::function<void()>& work) {
-    SQLite::Transaction transaction(db_.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-    work();
-    transaction.commit();
-}
+void ParcelStore::inTransaction(const std::function<void()>& work) { storage::inTransaction(db_, work); }
 
 std::vector<Carrier> ParcelStore::carriers() {
     SQLite::Statement query(db_.sql(), std::string(kSelectCarrier) + "WHERE deleted_at IS NULL ORDER BY name, code");

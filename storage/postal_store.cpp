@@ -1,6 +1,7 @@
 #include "storage/postal_store.h"
 
 #include "storage/record_id.h"
+#include "storage/transaction.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -89,11 +90,7 @@ std::optional<PaymentMethod> paymentMethodFromKey(const std::string& key) {
     return std::nullopt;
 }
 
-void PostalStore::inTransaction(const std::function<void()>& work) {
-    SQLite::Transaction transaction(db_.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-    work();
-    transaction.commit();
-}
+void PostalStore::inTransaction(const std::function<void()>& work) { storage::inTransaction(db_, work); }
 
 // ---- Catalogue ----
 

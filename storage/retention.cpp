@@ -1,7 +1,8 @@
 #include "storage/retention.h"
 
+#include "storage/transaction.h"
+
 #include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 
 #include <algorithm>
 #include <chrono>
@@ -72,19 +73,19 @@ const std::vector<RetentionCategory>& retentionCategories() {
 std::vector<PurgeReport> purgeExpired(Database& db, const std::map<std::string, int>& periodDays,
                                       std::int64_t nowMs) {
     std::vector<PurgeReport> reports;
-    SQLite::Transaction transaction(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-    for (const RetentionCategory& category : retentionCategories()) {
-        const auto period = periodDays.find(category.key);
-        if (period == periodDays.end() || period->second <= 0) continue;
-        // Table and column names come from the fixed registry above, never from input.
-        SQLite::Statement purge(db.sql(), std::string("DELETE FROM ") + category.table + " WHERE " +
-                                              category.timeColumn + " IS NOT NULL AND " + category.timeColumn +
-                                              " < ?" +
-                                              (category.onlyWhere ? std::string(" AND ") + category.onlyWhere : ""));
-        purge.bind(1, nowMs - static_cast<std::int64_t>(period->second) * kMsPerDay);
-        reports.push_back({category.key, purge.exec()});
-    }
-    transaction.commit();
+    inTransaction(db, [&] {
+        for (const RetentionCategory& category : retentionCategories()) {
+            const auto period = periodDays.find(category.key);
+            if (period == periodDays.end() || period->second <= 0) continue;
+            // Table and column names come from the fixed registry above, never from input.
+            SQLite::Statement purge(db.sql(), std::string("DELETE FROM ") + category.table + " WHERE " +
+                                                  category.timeColumn + " IS NOT NULL AND " + category.timeColumn +
+                                                  " < ?" +
+                                                  (category.onlyWhere ? std::string(" AND ") + category.onlyWhere : ""));
+            purge.bind(1, nowMs - static_cast<std::int64_t>(period->second) * kMsPerDay);
+            reports.push_back({category.key, purge.exec()});
+        }
+    });
     return reports;
 }
 

@@ -1,9 +1,9 @@
 #include "storage/rota_store.h"
 
 #include "storage/record_id.h"
+#include "storage/transaction.h"
 
 #include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 
 #include <algorithm>
 #include <map>
@@ -175,27 +175,27 @@ void RotaStore::removeHours(const std::string& id, std::int64_t nowMs) { softDel
 void RotaStore::removeClosure(const std::string& id, std::int64_t nowMs) { softDelete(db_, "rota_closure", id, nowMs); }
 
 void RotaStore::setDayNotice(const RotaDayNotice& notice, std::int64_t nowMs) {
-    SQLite::Transaction transaction(db_.sql());
-    SQLite::Statement retire(db_.sql(),
-                             "UPDATE rota_day_notice SET deleted_at = ?, updated_at = ? WHERE day = ? AND deleted_at IS NULL");
-    retire.bind(1, nowMs);
-    retire.bind(2, nowMs);
-    retire.bind(3, notice.day);
-    retire.exec();
-    if (notice.delayMinutes > 0 || notice.closesEarlyAt) {
-        SQLite::Statement insert(db_.sql(),
-                                 "INSERT INTO rota_day_notice(id, origin_kiosk, day, delay_minutes, closes_early_at, "
-                                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
-        insert.bind(1, newRecordId(nowMs));
-        insert.bind(2, db_.kioskId());
-        insert.bind(3, notice.day);
-        insert.bind(4, notice.delayMinutes);
-        bindOptional(insert, 5, notice.closesEarlyAt);
-        insert.bind(6, nowMs);
-        insert.bind(7, nowMs);
-        insert.exec();
-    }
-    transaction.commit();
+    storage::inTransaction(db_, [&] {
+        SQLite::Statement retire(db_.sql(),
+                                 "UPDATE rota_day_notice SET deleted_at = ?, updated_at = ? WHERE day = ? AND deleted_at IS NULL");
+        retire.bind(1, nowMs);
+        retire.bind(2, nowMs);
+        retire.bind(3, notice.day);
+        retire.exec();
+        if (notice.delayMinutes > 0 || notice.closesEarlyAt) {
+            SQLite::Statement insert(db_.sql(),
+                                     "INSERT INTO rota_day_notice(id, origin_kiosk, day, delay_minutes, closes_early_at, "
+                                     "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+            insert.bind(1, newRecordId(nowMs));
+            insert.bind(2, db_.kioskId());
+            insert.bind(3, notice.day);
+            insert.bind(4, notice.delayMinutes);
+            bindOptional(insert, 5, notice.closesEarlyAt);
+            insert.bind(6, nowMs);
+            insert.bind(7, nowMs);
+            insert.exec();
+        }
+    });
 }
 
 namespace {
@@ -240,50 +240,49 @@ RotaChange RotaStore::replaceFeedRows(const std::string& firstDay, const std::st
                                       const std::function<void(const RotaChange&)>& beforeCommit) {
     RotaChange change;
     std::set<std::string> days;
-    SQLite::Transaction transaction(db_.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    storage::inTransaction(db_, [&] {
+        syncFeedRows(
+            this->visits(firstDay, lastDay), visits, change, days,
+            [](const RotaVisit& a, const RotaVisit& b) {
+                return a.doctorName == b.doctorName && a.doctorTitle == b.doctorTitle && a.firstDay == b.firstDay &&
+                       a.lastDay == b.lastDay;
+            },
+            [&](const RotaVisit& row) { addVisit(row, nowMs); },
+            // A visit keeps its id when the feed changes it, so that a hub sees an edit, not a new doctor.
+            [&](const RotaVisit& old, RotaVisit row) {
+                row.id = old.id;
+                updateVisit(row, nowMs);
+            },
+            [&](const RotaVisit& old) { removeVisit(old.id, nowMs); },
+            [&](const RotaVisit& row, std::set<std::string>& into) { noteDays(into, row.firstDay, row.lastDay); });
+        syncFeedRows(
+            this->hours(firstDay, lastDay), hours, change, days,
+            [](const RotaHours& a, const RotaHours& b) {
+                return a.day == b.day && a.opens == b.opens && a.closes == b.closes && a.doctorName == b.doctorName;
+            },
+            [&](const RotaHours& row) { addHours(row, nowMs); },
+            [&](const RotaHours& old, const RotaHours& row) {
+                removeHours(old.id, nowMs);
+                addHours(row, nowMs);
+            },
+            [&](const RotaHours& old) { removeHours(old.id, nowMs); },
+            [&](const RotaHours& row, std::set<std::string>& into) { noteDays(into, row.day, row.day); });
+        syncFeedRows(
+            this->closures(firstDay, lastDay), closures, change, days,
+            [](const RotaClosure& a, const RotaClosure& b) {
+                return a.firstDay == b.firstDay && a.lastDay == b.lastDay && a.reason == b.reason;
+            },
+            [&](const RotaClosure& row) { addClosure(row, nowMs); },
+            [&](const RotaClosure& old, const RotaClosure& row) {
+                removeClosure(old.id, nowMs);
+                addClosure(row, nowMs);
+            },
+            [&](const RotaClosure& old) { removeClosure(old.id, nowMs); },
+            [&](const RotaClosure& row, std::set<std::string>& into) { noteDays(into, row.firstDay, row.lastDay); });
 
-    syncFeedRows(
-        this->visits(firstDay, lastDay), visits, change, days,
-        [](const RotaVisit& a, const RotaVisit& b) {
-            return a.doctorName == b.doctorName && a.doctorTitle == b.doctorTitle && a.firstDay == b.firstDay &&
-                   a.lastDay == b.lastDay;
-        },
-        [&](const RotaVisit& row) { addVisit(row, nowMs); },
-        // A visit keeps its id when the feed changes it, so that a hub sees an edit, not a new doctor.
-        [&](const RotaVisit& old, RotaVisit row) {
-            row.id = old.id;
-            updateVisit(row, nowMs);
-        },
-        [&](const RotaVisit& old) { removeVisit(old.id, nowMs); },
-        [&](const RotaVisit& row, std::set<std::string>& into) { noteDays(into, row.firstDay, row.lastDay); });
-    syncFeedRows(
-        this->hours(firstDay, lastDay), hours, change, days,
-        [](const RotaHours& a, const RotaHours& b) {
-            return a.day == b.day && a.opens == b.opens && a.closes == b.closes && a.doctorName == b.doctorName;
-        },
-        [&](const RotaHours& row) { addHours(row, nowMs); },
-        [&](const RotaHours& old, const RotaHours& row) {
-            removeHours(old.id, nowMs);
-            addHours(row, nowMs);
-        },
-        [&](const RotaHours& old) { removeHours(old.id, nowMs); },
-        [&](const RotaHours& row, std::set<std::string>& into) { noteDays(into, row.day, row.day); });
-    syncFeedRows(
-        this->closures(firstDay, lastDay), closures, change, days,
-        [](const RotaClosure& a, const RotaClosure& b) {
-            return a.firstDay == b.firstDay && a.lastDay == b.lastDay && a.reason == b.reason;
-        },
-        [&](const RotaClosure& row) { addClosure(row, nowMs); },
-        [&](const RotaClosure& old, const RotaClosure& row) {
-            removeClosure(old.id, nowMs);
-            addClosure(row, nowMs);
-        },
-        [&](const RotaClosure& old) { removeClosure(old.id, nowMs); },
-        [&](const RotaClosure& row, std::set<std::string>& into) { noteDays(into, row.firstDay, row.lastDay); });
-
-    change.days.assign(days.begin(), days.end());
-    if (beforeCommit) beforeCommit(change);
-    transaction.commit();
+        change.days.assign(days.begin(), days.end());
+        if (beforeCommit) beforeCommit(change);
+    });
     return change;
 }
 

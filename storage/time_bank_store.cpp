@@ -1,6 +1,7 @@
 #include "storage/time_bank_store.h"
 
 #include "storage/record_id.h"
+#include "storage/transaction.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -40,11 +41,7 @@ std::optional<TimeBankTransfer> oneTransfer(Database& db, const std::string& whe
 
 }  // namespace
 
-void TimeBankStore::inTransaction(const std::function<void()>& work) {
-    SQLite::Transaction transaction(db_.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-    work();
-    transaction.commit();
-}
+void TimeBankStore::inTransaction(const std::function<void()>& work) { storage::inTransaction(db_, work); }
 
 TimeBankTransfer TimeBankStore::insert(const NewTimeBankTransfer& transfer, std::int64_t nowMs) {
     TimeBankTransfer stored;

@@ -6,6 +6,7 @@
 #include "kiosk/services/health/health_area.h"
 #include "kiosk/services/health/local_days.h"
 #include "storage/retention.h"
+#include "storage/write_failure.h"
 #include "hardware/escpos/printer_profiles.h"
 #include "hardware/escpos/receipt_encoder.h"
 #include "hardware/print_now.h"
@@ -106,8 +107,14 @@ int runBackup(services::KioskRuntime& runtime, const std::filesystem::path& dest
               std::ostream& err) {
     try {
         runtime.database.backupTo(destination);
-        runtime.staff.audit(&commandLine(), "backup", destination.string());
         out << "Backup written to " << destination.string() << "\n";
+        try {
+            runtime.staff.audit(&commandLine(), "backup", destination.string());
+        } catch (const std::exception& e) {
+            // The copy is whole and checked; only its line in the activity log is missing (a full disk, say).
+            err << "village-kiosk: the backup could not be noted in the activity log: "
+                << storage::describeWriteFailure(e) << "\n";
+        }
         // Into a folder (a USB stick, say), dated backups pile up: the oldest go, as in the data folder.
         std::error_code notFolder;
         if (std::filesystem::is_directory(destination, notFolder)) {
@@ -257,6 +264,14 @@ int runPrintTest(const services::KioskConfig& config, const CommandLine& line, s
     out << "Status after: " << hardware::describePrinterStatus(report.statusAfter) << "\n";
     if (!report.error.empty()) {
         err << "village-kiosk: " << report.error << "\n";
+        return 1;
+    }
+    // A printer that talks back (USB, TCP) and says nothing after the job may have taken the bytes into a buffer
+    // and printed none of them (it accepts and never reads, hangs, or is not a receipt printer): not a success.
+    if (printer.statusPolicy == hardware::StatusPolicy::Required && !report.statusAfter.known) {
+        err << "village-kiosk: the printer took the bytes but did not answer the status request afterwards, so "
+               "nothing says the receipt came out: check that it is switched on, has paper and is a receipt printer "
+               "(ESC/POS) at that address\n";
         return 1;
     }
     return 0;

@@ -14,9 +14,16 @@ std::vector<storage::PurgeReport> RetentionJob::runIfDue() {
     if (now < nextRunMs_) return {};
     std::vector<storage::PurgeReport> reports;
     try {
-        reports = storage::purgeExpired(db_, periodDays_, now);
+        // The rows deleted and their audit line in one transaction.
+        staff_.inTransaction([&] {
+            reports = storage::purgeExpired(db_, periodDays_, now);
+            std::string deleted;
+            for (const auto& report : reports)
+                if (report.rowsDeleted > 0) deleted += report.key + "=" + std::to_string(report.rowsDeleted) + " ";
+            if (!deleted.empty()) staff_.audit(&systemActor(SystemActor::RetentionJob), "retention.purge", deleted);
+        });
     } catch (const std::exception& e) {
-        // purgeExpired runs in one transaction: nothing was deleted, and the next try starts from scratch.
+        // One transaction: nothing was deleted, and the next try starts from scratch.
         lastFailure_ = storage::describeWriteFailure(e);
         nextRunMs_ = now + retryMs_;
         retryMs_ = std::min(retryMs_ * 2, kMaxRetryMs);
@@ -27,15 +34,14 @@ std::vector<storage::PurgeReport> RetentionJob::runIfDue() {
     retryMs_ = kFirstRetryMs;
     nextRunMs_ = now + kIntervalMs;
     std::string summary;
-    for (const auto& report : reports)
-        if (report.rowsDeleted > 0) summary += report.key + "=" + std::to_string(report.rowsDeleted) + " ";
     const auto copies = storage::pruneOldCopies(db_.file().parent_path(), {}, now);
     if (!copies.removed.empty()) summary += "old_copies=" + std::to_string(copies.removed.size()) + " ";
     for (const auto& problem : copies.problems) summary += problem + " ";
     try {
         if (!summary.empty()) staff_.audit(&systemActor(SystemActor::RetentionJob), "retention.purge", summary);
     } catch (const std::exception& e) {
-        // The purge itself is done; only its audit line is lost, and the journal keeps it.
+        // Files are not in a transaction: the copies are gone, only their audit line is lost, and the journal
+        // keeps it.
         std::cerr << "village-kiosk: retention purge (" << summary
                   << ") could not be audited: " << storage::describeWriteFailure(e) << "\n";
     }

@@ -18,8 +18,10 @@ public:
 
     std::vector<storage::StaffNotice> open() { return store_.open(); }
     void acknowledge(const StaffSession& actor, std::int64_t seq) {
-        store_.acknowledge(seq, clock_.nowMs());
-        staff_.audit(&actor, "staff.notice.acknowledge", std::to_string(seq));
+        staff_.inTransaction([&] {
+            store_.acknowledge(seq, clock_.nowMs());
+            staff_.audit(&actor, "staff.notice.acknowledge", std::to_string(seq));
+        });
     }
 
 private:

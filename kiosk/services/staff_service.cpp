@@ -3,6 +3,7 @@
 #include "kiosk/i18n/dates.h"
 #include "kiosk/i18n/translations.h"
 #include "kiosk/services/user_text.h"
+#include "storage/transaction.h"
 
 #include <sodium.h>
 
@@ -67,7 +68,7 @@ std::string cardDigest(const std::string& cardUidHex) {
 }
 
 StaffService::StaffService(storage::Database& db, const Clock& clock, PinHasher hasher, PinPolicy policy)
-    : store_(db), auditLog_(db), notices_(db), clock_(clock), hasher_(hasher), policy_(policy) {}
+    : db_(db), store_(db), auditLog_(db), notices_(db), clock_(clock), hasher_(hasher), policy_(policy) {}
 
 std::vector<StaffAccount> StaffService::accounts() { return store_.listActive(); }
 
@@ -138,35 +139,40 @@ LoginResult StaffService::applyVerification(const std::string& accountId, const 
     LoginResult result;
     const std::int64_t now = clock_.nowMs();
     if (matched) {
-        store_.saveThrottle(accountId, {});
         result.outcome = LoginOutcome::SignedIn;
         result.session = sessionOf(*account, now);
-        audit(&*result.session, "staff.sign_in");
+        inTransaction([&] {
+            store_.saveThrottle(accountId, {});
+            audit(&*result.session, "staff.sign_in");
+        });
         return result;
     }
     // The count goes on across locks until a good sign-in, so that the lock number (and how long it lasts) is
     // count / attempts and survives a restart without a column of its own.
     storage::LoginThrottle throttle = store_.throttle(accountId);
     ++throttle.failedCount;
-    const int attempts = std::max(1, policy_.attemptsBeforeLockout);
-    const StaffSession subject = sessionOf(*account, now);
-    if (throttle.failedCount % attempts == 0) {
-        const int lockNumber = throttle.failedCount / attempts;
-        const int minutes = lockoutMinutesForLock(policy_, lockNumber);
-        throttle.lockedUntil = now + minutes * kMsPerMinute;
-        result.outcome = LoginOutcome::LockedOut;
-        result.lockedUntil = throttle.lockedUntil;
-        audit(&subject, "staff.locked_out",
-              "lock " + std::to_string(lockNumber) + ", " + std::to_string(throttle.failedCount) + " wrong PINs, " +
-                  std::to_string(minutes) + " min");
-        postLockNotice(*account, throttle.lockedUntil, lockNumber);
-    } else {
-        throttle.lockedUntil = 0;
-        result.outcome = LoginOutcome::WrongPin;
-        result.attemptsLeft = attempts - throttle.failedCount % attempts;
-        audit(&subject, "staff.wrong_pin");
-    }
-    store_.saveThrottle(accountId, throttle);
+    // The count, its audit line and the lock's notice together: a wrong PIN is never forgotten but audited.
+    inTransaction([&] {
+        const int attempts = std::max(1, policy_.attemptsBeforeLockout);
+        const StaffSession subject = sessionOf(*account, now);
+        if (throttle.failedCount % attempts == 0) {
+            const int lockNumber = throttle.failedCount / attempts;
+            const int minutes = lockoutMinutesForLock(policy_, lockNumber);
+            throttle.lockedUntil = now + minutes * kMsPerMinute;
+            result.outcome = LoginOutcome::LockedOut;
+            result.lockedUntil = throttle.lockedUntil;
+            audit(&subject, "staff.locked_out",
+                  "lock " + std::to_string(lockNumber) + ", " + std::to_string(throttle.failedCount) + " wrong PINs, " +
+                      std::to_string(minutes) + " min");
+            postLockNotice(*account, throttle.lockedUntil, lockNumber);
+        } else {
+            throttle.lockedUntil = 0;
+            result.outcome = LoginOutcome::WrongPin;
+            result.attemptsLeft = attempts - throttle.failedCount % attempts;
+            audit(&subject, "staff.wrong_pin");
+        }
+        store_.saveThrottle(accountId, throttle);
+    });
     return result;
 }
 
@@ -186,6 +192,8 @@ std::optional<StaffAccount> StaffService::accountForCard(const std::string& card
 void StaffService::signOut(const StaffSession& session, const char* reason) {
     audit(&session, "staff.sign_out", reason);
 }
+
+void StaffService::inTransaction(const std::function<void()>& work) { storage::inTransaction(db_, work); }
 
 void StaffService::audit(const StaffSession* actor, const std::string& action, const std::string& detail) {
     if (!actor) actor = &systemActor(SystemActor::Kiosk);
@@ -237,8 +245,12 @@ AccountChange StaffService::createAccount(const StaffSession* actor, const std::
     if (cleanName.empty()) return {AccountError::NameInvalid, std::nullopt};
     if (const AccountError pinError = checkPinFor(role, pin); pinError != AccountError::None)
         return {pinError, std::nullopt};
-    StaffAccount account = store_.create(cleanName, role, hasher_.hash(pin), clock_.nowMs());
-    audit(actor, "staff.account.create", account.displayName + " (" + std::string(storage::roleKey(role)) + ")");
+    const std::string pinHash = hasher_.hash(pin);
+    StaffAccount account;
+    inTransaction([&] {
+        account = store_.create(cleanName, role, pinHash, clock_.nowMs());
+        audit(actor, "staff.account.create", account.displayName + " (" + std::string(storage::roleKey(role)) + ")");
+    });
     return {AccountError::None, account};
 }
 
@@ -253,9 +265,12 @@ AccountChange StaffService::resetPin(const StaffSession* actor, const std::strin
     if (!account) return {AccountError::NotFound, std::nullopt};
     if (const AccountError pinError = checkPinFor(account->role, pin); pinError != AccountError::None)
         return {pinError, std::nullopt};
-    store_.setPinHash(accountId, hasher_.hash(pin), clock_.nowMs());
-    store_.saveThrottle(accountId, {});
-    audit(actor, "staff.account.reset_pin", account->displayName);
+    const std::string pinHash = hasher_.hash(pin);
+    inTransaction([&] {
+        store_.setPinHash(accountId, pinHash, clock_.nowMs());
+        store_.saveThrottle(accountId, {});
+        audit(actor, "staff.account.reset_pin", account->displayName);
+    });
     return {AccountError::None, store_.findActive(accountId)};
 }
 
@@ -263,8 +278,10 @@ AccountChange StaffService::unlock(const StaffSession* actor, const std::string&
     if (auto refused = refuseUnlessAllowed(actor, "unlock")) return *refused;
     const auto account = store_.findActive(accountId);
     if (!account) return {AccountError::NotFound, std::nullopt};
-    store_.saveThrottle(accountId, {});
-    audit(actor, "staff.account.unlock", account->displayName);
+    inTransaction([&] {
+        store_.saveThrottle(accountId, {});
+        audit(actor, "staff.account.unlock", account->displayName);
+    });
     return {AccountError::None, account};
 }
 
@@ -282,13 +299,16 @@ AccountChange StaffService::changeRole(const StaffSession* actor, const std::str
             return {pinError, std::nullopt};
     }
     const std::int64_t now = clock_.nowMs();
-    store_.setRole(accountId, role, now);
-    if (newPin) {
-        store_.setPinHash(accountId, hasher_.hash(*newPin), now);
-        store_.saveThrottle(accountId, {});
-    }
-    audit(actor, "staff.account.change_role", account->displayName + " → " + std::string(storage::roleKey(role)));
-    if (newPin) audit(actor, "staff.account.reset_pin", account->displayName);
+    const std::string pinHash = newPin ? hasher_.hash(*newPin) : std::string();
+    inTransaction([&] {
+        store_.setRole(accountId, role, now);
+        if (newPin) {
+            store_.setPinHash(accountId, pinHash, now);
+            store_.saveThrottle(accountId, {});
+        }
+        audit(actor, "staff.account.change_role", account->displayName + " → " + std::string(storage::roleKey(role)));
+        if (newPin) audit(actor, "staff.account.reset_pin", account->displayName);
+    });
     return {AccountError::None, store_.findActive(accountId)};
 }
 
@@ -303,8 +323,10 @@ AccountChange StaffService::assignCard(const StaffSession* actor, const std::str
         const auto holder = store_.findByCardDigest(*digest);
         if (holder && holder->id != accountId) return {AccountError::CardInUse, std::nullopt};
     }
-    store_.setCardDigest(accountId, digest, clock_.nowMs());
-    audit(actor, cardUidHex ? "staff.account.assign_card" : "staff.account.remove_card", account->displayName);
+    inTransaction([&] {
+        store_.setCardDigest(accountId, digest, clock_.nowMs());
+        audit(actor, cardUidHex ? "staff.account.assign_card" : "staff.account.remove_card", account->displayName);
+    });
     return {AccountError::None, store_.findActive(accountId)};
 }
 
@@ -314,8 +336,10 @@ AccountChange StaffService::removeAccount(const StaffSession* actor, const std::
     if (!account) return {AccountError::NotFound, std::nullopt};
     if (account->role == StaffRole::Admin && store_.countActiveAdmins() <= 1)
         return {AccountError::LastAdmin, std::nullopt};
-    store_.softDelete(accountId, clock_.nowMs());
-    audit(actor, "staff.account.remove", account->displayName);
+    inTransaction([&] {
+        store_.softDelete(accountId, clock_.nowMs());
+        audit(actor, "staff.account.remove", account->displayName);
+    });
     return {AccountError::None, std::nullopt};
 }
 

@@ -116,7 +116,10 @@ public:
     AccountChange unlock(const StaffSession* actor, const std::string& accountId);
 
     // Writes one line to the audit log on behalf of `actor` (null: the kiosk itself, as a system actor's would).
+    // A change and its line go in one inTransaction: a change is never stored without its line, nor audited but lost.
     void audit(const StaffSession* actor, const std::string& action, const std::string& detail = "");
+    // Runs `work` (a change and its audit line) in one transaction; see storage/transaction.h.
+    void inTransaction(const std::function<void()>& work);
     std::vector<storage::AuditEntry> recentAudit(int limit) { return auditLog_.recent(limit); }
 
     static AccountError checkPin(const std::string& pin);
@@ -136,6 +139,7 @@ private:
     bool allowed(const StaffSession* actor) const;
     std::optional<AccountChange> refuseUnlessAllowed(const StaffSession* actor, const char* action);
 
+    storage::Database& db_;
     storage::StaffStore store_;
     storage::AuditLog auditLog_;
     storage::StaffNoticeStore notices_;

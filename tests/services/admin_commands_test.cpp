@@ -8,6 +8,11 @@
 #include <fstream>
 #include <sstream>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 using namespace vk;
 
 namespace {
@@ -196,4 +201,54 @@ TEST_CASE("a verb no area brings is still an unknown command", "[cli][bad-input]
     const auto line = cli::parseCommandLine({"--data-dir", "/tmp/x", "no-such-area", "list"});
     CHECK(line.command != cli::Command::Area);
     CHECK(line.error == "unknown command no-such-area");
+}
+
+namespace {
+
+// A TCP port on 127.0.0.1 that takes connections (the kernel does, from the backlog) and never reads a byte nor
+// answers one: a receipt printer hung with its network card still up.
+struct SilentPrinterPort {
+    SilentPrinterPort() {
+        fd = socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+        listen(fd, 4);
+        socklen_t length = sizeof address;
+        getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+        port = ntohs(address.sin_port);
+    }
+    ~SilentPrinterPort() { close(fd); }
+    int fd = -1;
+    int port = 0;
+};
+
+}  // namespace
+
+TEST_CASE("print-test to a printer that takes the bytes and never answers fails with a message",
+          "[cli][printer][reliability]") {
+    SilentPrinterPort silent;
+    REQUIRE(silent.port > 0);
+    services::KioskConfig config;
+    cli::CommandLine line = cli::parseCommandLine({"print-test", "--printer", "tcp:127.0.0.1:" + std::to_string(silent.port)});
+    REQUIRE(line.error.empty());
+    std::ostringstream out;
+    std::ostringstream err;
+    CHECK(cli::runPrintTest(config, line, out, err) == 1);
+    CHECK_THAT(out.str(), Catch::Contains("Status after: no answer"));
+    CHECK_THAT(err.str(), Catch::Contains("did not answer") && Catch::Contains("nothing says the receipt came out"));
+}
+
+TEST_CASE("print-test to a development printer that never answers is a success", "[cli][printer]") {
+    const std::filesystem::path roll = std::filesystem::temp_directory_path() / "vk-print-test-roll.bin";
+    std::filesystem::remove(roll);
+    services::KioskConfig config;
+    cli::CommandLine line = cli::parseCommandLine({"print-test", "--printer", "virtual:" + roll.string()});
+    std::ostringstream out;
+    std::ostringstream err;
+    CHECK(cli::runPrintTest(config, line, out, err) == 0);
+    CHECK(err.str().empty());
+    CHECK(std::filesystem::file_size(roll) > 0);
+    std::filesystem::remove(roll);
 }

@@ -6,6 +6,7 @@
 #include "temp_dir.h"
 
 #include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -208,12 +209,15 @@ TEST_CASE("a backup whose copy fails its check is refused and leaves nothing beh
         offset = (raw.execAndGet("SELECT rootpage FROM sqlite_master WHERE name = 'village_info_updated'").getInt64() - 1) *
                  pageSize;
     }
+    // The damage comes while the kiosk runs (the disk fails under it): at start-up the file was whole. The page
+    // cache is let go so that the copy reads what is on the disk now.
+    Database db = Database::open(file);
+    sqlite3_db_release_memory(db.sql().getHandle());
     {
         std::fstream out(file, std::ios::in | std::ios::out | std::ios::binary);
         out.seekp(offset);
         for (int i = 0; i < pageSize; ++i) out.put(static_cast<char>(0xA5));
     }
-    Database db = Database::open(file);
     const fs::path usb = dir.path / "usb";
     fs::create_directories(usb);
     for (const fs::path& destination : {usb / "copy.db", usb}) {
@@ -312,5 +316,97 @@ TEST_CASE("backups and pre-migration copies are open to the kiosk's user only", 
     for (const auto& entry : fs::directory_iterator(dir.path / "usb")) {
         INFO(entry.path().string());
         CHECK(modeOf(entry.path()) == kOwnerReadWrite);
+    }
+}
+
+namespace {
+
+// Overwrites one page of a closed database file with a pattern, as a failing disk or a stray write would.
+void overwritePage(const fs::path& file, std::int64_t page) {
+    int pageSize = 0;
+    {
+        SQLite::Database raw(file.string(), SQLite::OPEN_READONLY);
+        pageSize = raw.execAndGet("PRAGMA page_size").getInt();
+    }
+    std::fstream out(file, std::ios::in | std::ios::out | std::ios::binary);
+    out.seekp((page - 1) * pageSize);
+    for (int i = 0; i < pageSize; ++i) out.put(static_cast<char>(0x5A));
+}
+
+}  // namespace
+
+TEST_CASE("one overwritten page is noticed at start-up and nothing more is written into the file",
+          "[storage][bad-input][reliability]") {
+    TempDir dir;
+    const fs::path file = dir.path / "kiosk.db";
+    std::int64_t page = 0;
+    {
+        Database db = Database::open(file);
+        vk::storage::VillageInfoStore info(db);
+        for (int i = 0; i < 400; ++i) info.create("Entrée " + std::to_string(i), std::string(200, 'x'), i, i);
+        // A page in the middle of the village information's table: its rows, not the schema.
+        page = db.sql().execAndGet("SELECT max(pageno) FROM dbstat WHERE name = 'village_info' AND pagetype = 'leaf'")
+                   .getInt64() - 2;
+    }
+    REQUIRE(page > 2);
+    overwritePage(file, page);
+    const std::string before = readAll(file);
+    try {
+        Database::open(file);
+        FAIL("a database with a damaged page was opened for writing");
+    } catch (const StorageError& error) {
+        CHECK(error.kind() == StorageError::Kind::Damaged);
+        CHECK_THAT(error.what(), Catch::Contains("damaged") && Catch::Contains("backup") &&
+                                     Catch::Contains("nothing more is written"));
+    }
+    CHECK(readAll(file) == before);
+    CHECK_FALSE(fs::exists(file.string() + "-wal"));
+}
+
+TEST_CASE("our databases carry village-kiosk's application id", "[storage]") {
+    TempDir dir;
+    const fs::path file = dir.path / "kiosk.db";
+    { Database db = Database::open(file); }
+    SQLite::Database raw(file.string(), SQLite::OPEN_READONLY);
+    CHECK(raw.execAndGet("PRAGMA application_id").getInt() == Database::kApplicationId);
+    CHECK(Database::openInMemory().sql().execAndGet("PRAGMA application_id").getInt() == Database::kApplicationId);
+}
+
+TEST_CASE("a database of ours from before the application id gets it when opened", "[storage][migration]") {
+    TempDir dir;
+    const fs::path file = dir.path / "kiosk.db";
+    makeDatabaseAtVersion(file, 2);
+    {
+        SQLite::Database raw(file.string(), SQLite::OPEN_READONLY);
+        REQUIRE(raw.execAndGet("PRAGMA application_id").getInt() == 0);
+    }
+    Database db = Database::open(file);
+    CHECK(db.schemaVersion() == Database::latestSchemaVersion());
+    CHECK(db.sql().execAndGet("PRAGMA application_id").getInt() == Database::kApplicationId);
+}
+
+TEST_CASE("another application's SQLite file is refused with a message and left as it was",
+          "[storage][bad-input][reliability]") {
+    TempDir dir;
+    for (const bool withId : {false, true}) {
+        INFO((withId ? "with an application id of its own" : "without an application id"));
+        const fs::path file = dir.path / (withId ? "other-with-id.db" : "other.db");
+        {
+            SQLite::Database other(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+            other.exec("CREATE TABLE notes(id INTEGER PRIMARY KEY, text TEXT)");
+            other.exec("INSERT INTO notes(text) VALUES ('recette de la tarte')");
+            if (withId) other.exec("PRAGMA application_id = 1234");
+            else other.exec("PRAGMA user_version = 3");
+        }
+        const std::string before = readAll(file);
+        try {
+            Database::open(file);
+            FAIL("another application's file was taken for ours");
+        } catch (const StorageError& error) {
+            CHECK(error.kind() == StorageError::Kind::NotOurs);
+            CHECK_THAT(error.what(), Catch::Contains("another application") && Catch::Contains("left as it is"));
+        }
+        CHECK(readAll(file) == before);
+        CHECK_FALSE(fs::exists(file.string() + "-wal"));
     }
 }

@@ -174,23 +174,22 @@ std::optional<PostChange> ExchangeBoard::refuseUnlessModerator(const StaffSessio
 }
 
 PostChange ExchangeBoard::moderate(const StaffSession* actor, const std::string& postId, const char* action,
-                                   const std::vector<PostStatus>& from, PostStatus to) {
+                                   const char* auditAction, const std::vector<PostStatus>& from, PostStatus to) {
     if (auto refused = refuseUnlessModerator(actor, action)) return *refused;
     if (!posts_.find(postId)) return {PostError::NotFound, std::nullopt};
-    posts_.setStatus(postId, from, to, clock_.nowMs());
+    posts_.inTransaction([&] {
+        posts_.setStatus(postId, from, to, clock_.nowMs());
+        staff_.audit(actor, auditAction, postId);
+    });
     return {PostError::None, posts_.find(postId)};
 }
 
 PostChange ExchangeBoard::approve(const StaffSession* actor, const std::string& postId) {
-    PostChange change = moderate(actor, postId, "approve post", {}, PostStatus::Approved);
-    if (change.ok()) staff_.audit(actor, "board.post.approve", postId);
-    return change;
+    return moderate(actor, postId, "approve post", "board.post.approve", {}, PostStatus::Approved);
 }
 
 PostChange ExchangeBoard::hide(const StaffSession* actor, const std::string& postId) {
-    PostChange change = moderate(actor, postId, "hide post", {}, PostStatus::Hidden);
-    if (change.ok()) staff_.audit(actor, "board.post.hide", postId);
-    return change;
+    return moderate(actor, postId, "hide post", "board.post.hide", {}, PostStatus::Hidden);
 }
 
 PostChange ExchangeBoard::edit(const StaffSession* actor, const std::string& postId, const PostForm& form) {
@@ -198,8 +197,10 @@ PostChange ExchangeBoard::edit(const StaffSession* actor, const std::string& pos
     if (!posts_.find(postId)) return {PostError::NotFound, std::nullopt};
     const CheckedPost checked = checkContent(form);
     if (checked.error != PostError::None) return {checked.error, std::nullopt};
-    posts_.updateContent(postId, checked.content, clock_.nowMs());
-    staff_.audit(actor, "board.post.edit", postId);
+    posts_.inTransaction([&] {
+        posts_.updateContent(postId, checked.content, clock_.nowMs());
+        staff_.audit(actor, "board.post.edit", postId);
+    });
     return {PostError::None, posts_.find(postId)};
 }
 
@@ -209,8 +210,10 @@ PostChange ExchangeBoard::extend(const StaffSession* actor, const std::string& p
     if (!post) return {PostError::NotFound, std::nullopt};
     const std::int64_t now = clock_.nowMs();
     const std::int64_t expiresAt = std::max(now, post->expiresAt) + settings_.postDays * kMsPerDay;
-    posts_.setExpiry(postId, expiresAt, now);
-    staff_.audit(actor, "board.post.extend", postId + " until " + i18n::shortDateTime(expiresAt));
+    posts_.inTransaction([&] {
+        posts_.setExpiry(postId, expiresAt, now);
+        staff_.audit(actor, "board.post.extend", postId + " until " + i18n::shortDateTime(expiresAt));
+    });
     return {PostError::None, posts_.find(postId)};
 }
 
@@ -218,8 +221,10 @@ PostChange ExchangeBoard::remove(const StaffSession* actor, const std::string& p
     if (auto refused = refuseUnlessModerator(actor, "delete post")) return *refused;
     const auto post = posts_.find(postId);
     if (!post) return {PostError::NotFound, std::nullopt};
-    posts_.softDelete(postId, clock_.nowMs());
-    staff_.audit(actor, "board.post.delete", postId);
+    posts_.inTransaction([&] {
+        posts_.softDelete(postId, clock_.nowMs());
+        staff_.audit(actor, "board.post.delete", postId);
+    });
     return {PostError::None, post};
 }
 
@@ -227,8 +232,10 @@ PostChange ExchangeBoard::flag(const std::string& postId) {
     const auto post = posts_.find(postId);
     if (!post) return {PostError::NotFound, std::nullopt};
     if (!isPublic(*post)) return {PostError::NotOnBoard, post};
-    posts_.addFlag(postId, clock_.nowMs());
-    staff_.audit(nullptr, "board.post.flag", postId);
+    posts_.inTransaction([&] {
+        posts_.addFlag(postId, clock_.nowMs());
+        staff_.audit(nullptr, "board.post.flag", postId);
+    });
     return {PostError::None, posts_.find(postId)};
 }
 

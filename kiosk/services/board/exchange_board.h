@@ -138,7 +138,7 @@ private:
     CheckedPost checkContent(const PostForm& form);
     std::optional<PostChange> refuseUnlessModerator(const StaffSession* actor, const char* action);
     PostChange moderate(const StaffSession* actor, const std::string& postId, const char* action,
-                        const std::vector<PostStatus>& from, PostStatus to);
+                        const char* auditAction, const std::vector<PostStatus>& from, PostStatus to);
 
     storage::BoardStore posts_;
     storage::MemberStore members_;

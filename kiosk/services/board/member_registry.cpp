@@ -117,8 +117,11 @@ MemberChange MemberRegistry::add(const StaffSession* actor, const MemberForm& fo
         if (const MemberError error = pinError(form.pin); error != MemberError::None) return {error, std::nullopt};
         pinHash = hasher_.hash(form.pin);
     }
-    Member member = store_.create(details, pinHash, clock_.nowMs());
-    staff_.audit(actor, "board.member.add", member.id);
+    Member member;
+    staff_.inTransaction([&] {
+        member = store_.create(details, pinHash, clock_.nowMs());
+        staff_.audit(actor, "board.member.add", member.id);
+    });
     return {MemberError::None, member};
 }
 
@@ -127,8 +130,10 @@ MemberChange MemberRegistry::edit(const StaffSession* actor, const std::string& 
     if (!store_.findActive(memberId)) return {MemberError::NotFound, std::nullopt};
     storage::MemberDetails details;
     if (const MemberError error = readForm(form, details); error != MemberError::None) return {error, std::nullopt};
-    store_.update(memberId, details, clock_.nowMs());
-    staff_.audit(actor, "board.member.edit", memberId);
+    staff_.inTransaction([&] {
+        store_.update(memberId, details, clock_.nowMs());
+        staff_.audit(actor, "board.member.edit", memberId);
+    });
     return {MemberError::None, store_.findActive(memberId)};
 }
 
@@ -140,9 +145,11 @@ MemberChange MemberRegistry::setPin(const StaffSession* actor, const std::string
         if (const MemberError error = pinError(pin); error != MemberError::None) return {error, std::nullopt};
         pinHash = hasher_.hash(pin);
     }
-    store_.setPinHash(memberId, pinHash, clock_.nowMs());
-    store_.saveThrottle(memberId, {});
-    staff_.audit(actor, "board.member.set_pin", memberId);
+    staff_.inTransaction([&] {
+        store_.setPinHash(memberId, pinHash, clock_.nowMs());
+        store_.saveThrottle(memberId, {});
+        staff_.audit(actor, "board.member.set_pin", memberId);
+    });
     return {MemberError::None, store_.findActive(memberId)};
 }
 
@@ -158,8 +165,10 @@ MemberChange MemberRegistry::assignCard(const StaffSession* actor, const std::st
         if ((holder && holder->id != memberId) || staff_.accountForCard(*cardUidHex))
             return {MemberError::CardInUse, std::nullopt};
     }
-    store_.setCardDigest(memberId, digest, clock_.nowMs());
-    staff_.audit(actor, cardUidHex ? "board.member.assign_card" : "board.member.remove_card", memberId);
+    staff_.inTransaction([&] {
+        store_.setCardDigest(memberId, digest, clock_.nowMs());
+        staff_.audit(actor, cardUidHex ? "board.member.assign_card" : "board.member.remove_card", memberId);
+    });
     return {MemberError::None, store_.findActive(memberId)};
 }
 
@@ -170,8 +179,8 @@ MemberChange MemberRegistry::remove(const StaffSession* actor, const std::string
     posts_.inTransaction([&] {
         store_.softDelete(memberId, clock_.nowMs());
         posts_.softDeleteOfMember(memberId, clock_.nowMs());
+        staff_.audit(actor, "board.member.remove", memberId);
     });
-    staff_.audit(actor, "board.member.remove", memberId);
     return {MemberError::None, member};
 }
 
@@ -202,18 +211,20 @@ void MemberRegistry::countWrongPin(const Member& member, Identification& result)
     const int attempts = std::max(1, policy_.attemptsBeforeLockout);
     storage::MemberPinThrottle throttle = store_.throttle(member.id);
     ++throttle.failedCount;
-    if (throttle.failedCount % attempts == 0) {
-        const int lockNumber = throttle.failedCount / attempts;
-        throttle.lockedUntil = clock_.nowMs() + lockoutMinutesForLock(policy_, lockNumber) * kMsPerMinute;
-        staff_.audit(nullptr, "board.member.locked_out",
-                     member.id + ", lock " + std::to_string(lockNumber) + ", " +
-                         std::to_string(throttle.failedCount) + " wrong PINs");
-        result.lockedUntil = std::max(result.lockedUntil, throttle.lockedUntil);
-    } else {
-        throttle.lockedUntil = 0;
-        result.attemptsLeft = std::max(result.attemptsLeft, attempts - throttle.failedCount % attempts);
-    }
-    store_.saveThrottle(member.id, throttle);
+    staff_.inTransaction([&] {
+        if (throttle.failedCount % attempts == 0) {
+            const int lockNumber = throttle.failedCount / attempts;
+            throttle.lockedUntil = clock_.nowMs() + lockoutMinutesForLock(policy_, lockNumber) * kMsPerMinute;
+            staff_.audit(nullptr, "board.member.locked_out",
+                         member.id + ", lock " + std::to_string(lockNumber) + ", " +
+                             std::to_string(throttle.failedCount) + " wrong PINs");
+            result.lockedUntil = std::max(result.lockedUntil, throttle.lockedUntil);
+        } else {
+            throttle.lockedUntil = 0;
+            result.attemptsLeft = std::max(result.attemptsLeft, attempts - throttle.failedCount % attempts);
+        }
+        store_.saveThrottle(member.id, throttle);
+    });
 }
 
 Identification MemberRegistry::identifyByNameAndPin(const std::string& name, const std::string& pin) {

@@ -1,4 +1,5 @@
 #include "kiosk/services/health/appointment_book.h"
+#include "kiosk/services/health/booking_csv.h"
 
 #include "kiosk/services/health/local_days.h"
 #include "kiosk/services/user_text.h"
@@ -82,83 +83,6 @@ std::string formatDay(int year, int month, int day) {
     char text[16];
     std::snprintf(text, sizeof text, "%04d-%02d-%02d", year, month, day);
     return text;
-}
-
-// ---- CSV ----
-
-struct CsvRecord {
-    int line = 0;
-    std::vector<std::string> fields;
-    bool unterminated = false;  // a quote opened and never closed: the rest of the file is in this record
-};
-
-// The separator is the one the header row uses most: the export is ';' in French settings, ',' elsewhere.
-char detectSeparator(std::string_view text) {
-    int semicolons = 0;
-    int commas = 0;
-    bool quoted = false;
-    for (const char c : text) {
-        if (c == '"') quoted = !quoted;
-        if (quoted) continue;
-        if (c == '\n') break;
-        if (c == ';') ++semicolons;
-        if (c == ',') ++commas;
-    }
-    return semicolons >= commas && semicolons > 0 ? ';' : ',';
-}
-
-// RFC 4180 with leniency: CR LF or LF, "" inside quotes, a stray quote inside an unquoted field kept as text.
-std::vector<CsvRecord> parseCsv(std::string_view text) {
-    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-    const char separator = detectSeparator(text);
-    std::vector<CsvRecord> records;
-    int line = 1;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        CsvRecord record;
-        record.line = line;
-        std::string field;
-        bool inQuotes = false;
-        bool fieldQuoted = false;
-        bool endOfRecord = false;
-        while (i < text.size() && !endOfRecord) {
-            const char c = text[i];
-            if (inQuotes) {
-                if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-                    field += '"';
-                    i += 2;
-                    continue;
-                }
-                if (c == '"') {
-                    inQuotes = false;
-                } else {
-                    if (c == '\n') ++line;
-                    field += c;
-                }
-                ++i;
-                continue;
-            }
-            if (c == '"' && field.empty() && !fieldQuoted) {
-                inQuotes = true;
-                fieldQuoted = true;
-            } else if (c == separator) {
-                record.fields.push_back(std::move(field));
-                field.clear();
-                fieldQuoted = false;
-            } else if (c == '\n') {
-                ++line;
-                endOfRecord = true;
-            } else if (c != '\r') {
-                field += c;
-            }
-            ++i;
-        }
-        record.unterminated = inQuotes;
-        record.fields.push_back(std::move(field));
-        const bool blank = record.fields.size() == 1 && trimSpaces(record.fields[0]).empty();
-        if (!blank) records.push_back(std::move(record));
-    }
-    return records;
 }
 
 // Runs `work`; empty when it went through, otherwise why the database could not take it.
@@ -353,9 +277,12 @@ AppointmentChange AppointmentBook::add(const StaffSession* actor, const Appointm
     } else {
         valid.details.code = newCode();
     }
-    const Appointment appointment = store_.insert({valid.details, false, storage::AppointmentSource::Staff, std::nullopt},
-                                                  clock_.nowMs());
-    staff_.audit(actor, "health.appointment.add", appointment.id);
+    Appointment appointment;
+    staff_.inTransaction([&] {
+        appointment = store_.insert({valid.details, false, storage::AppointmentSource::Staff, std::nullopt},
+                                    clock_.nowMs());
+        staff_.audit(actor, "health.appointment.add", appointment.id);
+    });
     return {HealthError::None, appointment};
 }
 
@@ -374,8 +301,10 @@ AppointmentChange AppointmentBook::edit(const StaffSession* actor, const std::st
     } else {
         valid.details.code = existing->code;
     }
-    store_.updateDetails(appointmentId, valid.details, clock_.nowMs());
-    staff_.audit(actor, "health.appointment.edit", appointmentId);
+    staff_.inTransaction([&] {
+        store_.updateDetails(appointmentId, valid.details, clock_.nowMs());
+        staff_.audit(actor, "health.appointment.edit", appointmentId);
+    });
     return {HealthError::None, store_.find(appointmentId)};
 }
 
@@ -385,11 +314,16 @@ AppointmentChange AppointmentBook::cancel(const StaffSession* actor, const std::
     if (!existing) return {HealthError::NotFound};
     if (!isAllowedTransition(existing->status, AppointmentStatus::Cancelled))
         return {HealthError::TransitionRefused, existing, existing->status, AppointmentStatus::Cancelled};
-    if (!store_.changeStatus(appointmentId, existing->status, AppointmentStatus::Cancelled, clock_.nowMs()))
+    bool cancelled = false;
+    staff_.inTransaction([&] {
+        cancelled = store_.changeStatus(appointmentId, existing->status, AppointmentStatus::Cancelled, clock_.nowMs());
+        if (cancelled)
+            staff_.audit(actor, "health.appointment.cancel",
+                         appointmentId + (existing->ticket ? " " + *existing->ticket : std::string()));
+    });
+    if (!cancelled)
         return {HealthError::TransitionRefused, store_.find(appointmentId), existing->status,
                 AppointmentStatus::Cancelled};
-    staff_.audit(actor, "health.appointment.cancel",
-                 appointmentId + (existing->ticket ? " " + *existing->ticket : std::string()));
     return {HealthError::None, store_.find(appointmentId)};
 }
 

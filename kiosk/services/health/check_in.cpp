@@ -91,8 +91,10 @@ CheckInResult CheckIn::noteMiss(CheckInResult result) {
         (alertedAtMs_ == 0 || now - alertedAtMs_ >= windowMs)) {
         alertedAtMs_ = now;
         const std::string count = std::to_string(recentMisses_.size());
-        notices_.add("health", i18n::trf("check_in.notice.many_misses", {{"count", count}}), now);
-        staff_.audit(nullptr, "health.check_in_misses", count);
+        staff_.inTransaction([&] {
+            notices_.add("health", i18n::trf("check_in.notice.many_misses", {{"count", count}}), now);
+            staff_.audit(nullptr, "health.check_in_misses", count);
+        });
     }
     return result;
 }
@@ -102,11 +104,13 @@ void CheckIn::askForHelp(HelpReason reason) {
     static constexpr const char* kReasons[] = {"asked", "not_found", "several", "too_early", "too_late", "cancelled"};
     const std::string name = kReasons[static_cast<int>(reason)];
     const std::int64_t now = clock_.nowMs();
-    notices_.add(kHelpNoticeArea,
-                 i18n::trf("check_in.notice.help",
-                           {{"reason", i18n::tr("check_in.help_reason." + name)}, {"time", i18n::spokenTime(localTime(now))}}),
-                 now);
-    staff_.audit(nullptr, "health.help_requested", name);
+    staff_.inTransaction([&] {
+        notices_.add(kHelpNoticeArea,
+                     i18n::trf("check_in.notice.help", {{"reason", i18n::tr("check_in.help_reason." + name)},
+                                                        {"time", i18n::spokenTime(localTime(now))}}),
+                     now);
+        staff_.audit(nullptr, "health.help_requested", name);
+    });
 }
 
 CheckInResult CheckIn::byBirthDate(const std::string& birthDate, const std::string& surnameLetters) {
@@ -188,15 +192,18 @@ CheckInResult CheckIn::decide(const std::vector<Appointment>& candidates) {
     }
     if (dueCount > 1) return {CheckInOutcome::SeveralMatches};
     if (due) {
-        const std::optional<std::string> ticket = store_.checkIn(due->id, localDay(now), policy_.ticketPrefix, now);
+        std::optional<std::string> ticket;
+        // A resident's own action: the audit line carries the ticket and nothing that names the patient.
+        staff_.inTransaction([&] {
+            ticket = store_.checkIn(due->id, localDay(now), policy_.ticketPrefix, now);
+            if (ticket) staff_.audit(nullptr, "health.check_in", *ticket);
+        });
         if (!ticket) {
             // Checked in a moment ago by the assistant at the desk: give back what they were given.
             const auto current = store_.find(due->id);
             if (current && current->ticket) return {CheckInOutcome::AlreadyCheckedIn, publicView(*current, *current->ticket)};
             return {CheckInOutcome::NoMatch};
         }
-        // A resident's own action: the audit line carries the ticket and nothing that names the patient.
-        staff_.audit(nullptr, "health.check_in", *ticket);
         return {CheckInOutcome::CheckedIn, publicView(*due, *ticket)};
     }
     if (opensIn) {
@@ -219,8 +226,10 @@ AppointmentChange CheckIn::linkCard(const StaffSession* actor, const std::string
     const auto appointment = store_.find(appointmentId);
     if (!appointment) return {HealthError::NotFound};
     if (!appointment->birthDate) return {HealthError::NoBirthDate, appointment};
-    store_.linkCard(cardDigest(cardUidHex), appointment->surnameKey, *appointment->birthDate, clock_.nowMs());
-    staff_.audit(actor, "health.card.link", appointmentId);
+    staff_.inTransaction([&] {
+        store_.linkCard(cardDigest(cardUidHex), appointment->surnameKey, *appointment->birthDate, clock_.nowMs());
+        staff_.audit(actor, "health.card.link", appointmentId);
+    });
     return {HealthError::None, appointment};
 }
 

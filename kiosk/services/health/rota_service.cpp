@@ -125,8 +125,10 @@ RotaEditError RotaService::addVisit(const StaffSession& actor, const std::string
     visit.doctorTitle = cleanUserText(doctorTitle, kMaxName);
     visit.firstDay = firstDay;
     visit.lastDay = lastDay;
-    store_.addVisit(visit, clock_.nowMs());
-    staff_.audit(&actor, "rota.visit.add", name + " " + firstDay + " → " + lastDay);
+    staff_.inTransaction([&] {
+        store_.addVisit(visit, clock_.nowMs());
+        staff_.audit(&actor, "rota.visit.add", name + " " + firstDay + " → " + lastDay);
+    });
     return RotaEditError::None;
 }
 
@@ -140,8 +142,10 @@ RotaEditError RotaService::addHours(const StaffSession& actor, const std::string
     hours.day = day;
     hours.opens = opens;
     hours.closes = closes;
-    store_.addHours(hours, clock_.nowMs());
-    staff_.audit(&actor, "rota.hours.add", day + " " + opens + "–" + closes);
+    staff_.inTransaction([&] {
+        store_.addHours(hours, clock_.nowMs());
+        staff_.audit(&actor, "rota.hours.add", day + " " + opens + "–" + closes);
+    });
     return RotaEditError::None;
 }
 
@@ -154,29 +158,37 @@ RotaEditError RotaService::addClosure(const StaffSession& actor, const std::stri
     closure.firstDay = firstDay;
     closure.lastDay = lastDay;
     closure.reason = cleanUserText(reason, kMaxReason);
-    store_.addClosure(closure, clock_.nowMs());
-    staff_.audit(&actor, "rota.closure.add", firstDay + " → " + lastDay);
+    staff_.inTransaction([&] {
+        store_.addClosure(closure, clock_.nowMs());
+        staff_.audit(&actor, "rota.closure.add", firstDay + " → " + lastDay);
+    });
     return RotaEditError::None;
 }
 
 RotaEditError RotaService::removeHours(const StaffSession& actor, const std::string& id) {
     if (!mayEdit(actor)) return RotaEditError::NotAllowed;
-    store_.removeHours(id, clock_.nowMs());
-    staff_.audit(&actor, "rota.hours.remove", id);
+    staff_.inTransaction([&] {
+        store_.removeHours(id, clock_.nowMs());
+        staff_.audit(&actor, "rota.hours.remove", id);
+    });
     return RotaEditError::None;
 }
 
 RotaEditError RotaService::removeClosure(const StaffSession& actor, const std::string& id) {
     if (!mayEdit(actor)) return RotaEditError::NotAllowed;
-    store_.removeClosure(id, clock_.nowMs());
-    staff_.audit(&actor, "rota.closure.remove", id);
+    staff_.inTransaction([&] {
+        store_.removeClosure(id, clock_.nowMs());
+        staff_.audit(&actor, "rota.closure.remove", id);
+    });
     return RotaEditError::None;
 }
 
 RotaEditError RotaService::removeVisit(const StaffSession& actor, const std::string& id) {
     if (!mayEdit(actor)) return RotaEditError::NotAllowed;
-    store_.removeVisit(id, clock_.nowMs());
-    staff_.audit(&actor, "rota.visit.remove", id);
+    staff_.inTransaction([&] {
+        store_.removeVisit(id, clock_.nowMs());
+        staff_.audit(&actor, "rota.visit.remove", id);
+    });
     return RotaEditError::None;
 }
 
@@ -188,9 +200,11 @@ RotaEditError RotaService::announce(const StaffSession& actor, int delayMinutes,
     notice.day = localDay(clock_.nowMs());
     notice.delayMinutes = delayMinutes;
     if (!closesEarlyAt.empty()) notice.closesEarlyAt = closesEarlyAt;
-    store_.setDayNotice(notice, clock_.nowMs());
-    staff_.audit(&actor, "rota.announce",
-                 std::to_string(delayMinutes) + " min" + (closesEarlyAt.empty() ? "" : ", closes " + closesEarlyAt));
+    staff_.inTransaction([&] {
+        store_.setDayNotice(notice, clock_.nowMs());
+        staff_.audit(&actor, "rota.announce",
+                     std::to_string(delayMinutes) + " min" + (closesEarlyAt.empty() ? "" : ", closes " + closesEarlyAt));
+    });
     return RotaEditError::None;
 }
 

@@ -60,17 +60,20 @@ AppointmentChange WaitingRoom::changeStatus(const StaffSession* actor, const std
         return {HealthError::NoShowTooSoon, appointment, from, to};
 
     bool changed = false;
-    if (from == AppointmentStatus::Booked && to == AppointmentStatus::Arrived) {
-        const std::string& prefix = appointment->walkIn ? policy_.walkInPrefix : policy_.ticketPrefix;
-        changed = store_.checkIn(appointmentId, localDay(now), prefix, now).has_value();
-    } else {
-        changed = store_.changeStatus(appointmentId, from, to, now);
-    }
+    std::optional<Appointment> updated;
+    staff_.inTransaction([&] {
+        if (from == AppointmentStatus::Booked && to == AppointmentStatus::Arrived) {
+            const std::string& prefix = appointment->walkIn ? policy_.walkInPrefix : policy_.ticketPrefix;
+            changed = store_.checkIn(appointmentId, localDay(now), prefix, now).has_value();
+        } else {
+            changed = store_.changeStatus(appointmentId, from, to, now);
+        }
+        if (!changed) return;
+        updated = store_.find(appointmentId);
+        staff_.audit(actor, auditAction(from, to), auditDetail(*updated));
+    });
     // Nothing written: someone else (the kiosk, another screen) moved it first.
     if (!changed) return {HealthError::TransitionRefused, store_.find(appointmentId), from, to};
-
-    auto updated = store_.find(appointmentId);
-    staff_.audit(actor, auditAction(from, to), auditDetail(*updated));
     return {HealthError::None, std::move(updated), from, to};
 }
 
@@ -131,8 +134,11 @@ AppointmentChange WaitingRoom::addWalkIn(const StaffSession* actor, const WalkIn
         d.birthDate = parseBookingDay(birth);
         if (!d.birthDate || *d.birthDate > localDay(now)) return {HealthError::BirthDateInvalid};
     }
-    const Appointment appointment = store_.insertArrived(fresh, localDay(now), policy_.walkInPrefix, now);
-    staff_.audit(actor, "health.walk_in", auditDetail(appointment));
+    Appointment appointment;
+    staff_.inTransaction([&] {
+        appointment = store_.insertArrived(fresh, localDay(now), policy_.walkInPrefix, now);
+        staff_.audit(actor, "health.walk_in", auditDetail(appointment));
+    });
     return {HealthError::None, appointment, AppointmentStatus::Booked, AppointmentStatus::Arrived};
 }
 

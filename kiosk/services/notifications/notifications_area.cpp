@@ -214,8 +214,12 @@ bool NotificationServices::retryNow(const StaffSession* actor, const std::string
         context_.staff.audit(actor, "notifications.refused", "retry " + id);
         return false;
     }
-    if (!storage::OutboxStore(context_.database).retryNow(id, context_.clock.nowMs())) return false;
-    context_.staff.audit(actor, "notifications.retry", id);
+    bool retried = false;
+    context_.staff.inTransaction([&] {
+        retried = storage::OutboxStore(context_.database).retryNow(id, context_.clock.nowMs());
+        if (retried) context_.staff.audit(actor, "notifications.retry", id);
+    });
+    if (!retried) return false;
     wake();
     return true;
 }
@@ -225,9 +229,12 @@ bool NotificationServices::cancel(const StaffSession* actor, const std::string& 
         context_.staff.audit(actor, "notifications.refused", "cancel " + id);
         return false;
     }
-    if (!storage::OutboxStore(context_.database).cancel(id, context_.clock.nowMs())) return false;
-    context_.staff.audit(actor, "notifications.cancel", id);
-    return true;
+    bool cancelled = false;
+    context_.staff.inTransaction([&] {
+        cancelled = storage::OutboxStore(context_.database).cancel(id, context_.clock.nowMs());
+        if (cancelled) context_.staff.audit(actor, "notifications.cancel", id);
+    });
+    return cancelled;
 }
 
 std::optional<std::string> NotificationServices::channelProblem(OutboxChannel channel) const {

@@ -1,0 +1,51 @@
+# Builds the fuzz project (tests/fuzz) with clang and runs every harness for SECONDS seconds on a copy of its
+# corpus. Fails on a crash, a leak, a sanitizer report or a timeout; the input that did it is left in
+# WORK/<fuzzer>/ (crash-*, leak-*, timeout-*) and its name printed.
+#   cmake -DSOURCE=tests/fuzz -DWORK=build/fuzz -DCLANGXX=clang++-14 -DSECONDS=5 -P tests/fuzz/run_fuzzers.cmake
+if(NOT SECONDS)
+  set(SECONDS 5)
+endif()
+if(NOT JOBS)
+  set(JOBS 2)
+endif()
+execute_process(
+  COMMAND ${CMAKE_COMMAND} -S ${SOURCE} -B ${WORK}/build -DCMAKE_CXX_COMPILER=${CLANGXX} -DCMAKE_BUILD_TYPE=None
+          -DCMAKE_CXX_COMPILER_LAUNCHER=
+  RESULT_VARIABLE configured OUTPUT_QUIET ERROR_VARIABLE configure_err)
+if(NOT configured EQUAL 0)
+  message(FATAL_ERROR "the fuzz project does not configure: ${configure_err}")
+endif()
+execute_process(COMMAND ${CMAKE_COMMAND} --build ${WORK}/build -j ${JOBS}
+  RESULT_VARIABLE built OUTPUT_VARIABLE build_out ERROR_VARIABLE build_out)
+if(NOT built EQUAL 0)
+  message(FATAL_ERROR "the fuzzers do not build:\n${build_out}")
+endif()
+file(GLOB harnesses RELATIVE ${SOURCE} ${SOURCE}/fuzz_*.cpp)
+set(failed "")
+foreach(harness IN LISTS harnesses)
+  string(REPLACE ".cpp" "" name ${harness})
+  string(REPLACE "fuzz_" "" corpus_name ${name})
+  set(run_dir ${WORK}/${name})
+  file(REMOVE_RECURSE ${run_dir})
+  file(MAKE_DIRECTORY ${run_dir}/corpus)
+  file(COPY ${SOURCE}/corpus/${corpus_name}/ DESTINATION ${run_dir}/corpus)
+  execute_process(
+    COMMAND ${WORK}/build/${name} -max_total_time=${SECONDS} -timeout=10 -rss_limit_mb=1024 -max_len=65536
+            -print_final_stats=1 ${run_dir}/corpus
+    WORKING_DIRECTORY ${run_dir}
+    RESULT_VARIABLE result OUTPUT_VARIABLE out ERROR_VARIABLE out)
+  string(REGEX MATCH "stat::number_of_executed_units: *[0-9]+" runs "${out}")
+  string(REGEX REPLACE ".*: *" "" runs "${runs}")
+  if(result EQUAL 0)
+    message(STATUS "${name}: ${runs} executions in ${SECONDS} s, no crash, no leak")
+  else()
+    file(GLOB found ${run_dir}/crash-* ${run_dir}/leak-* ${run_dir}/timeout-* ${run_dir}/oom-*)
+    message(STATUS "${name}: FAILED (exit ${result}) after ${runs} executions; input kept: ${found}")
+    string(REGEX MATCH "==[0-9]+==ERROR.*" report "${out}")
+    message(STATUS "${report}")
+    list(APPEND failed ${name})
+  endif()
+endforeach()
+if(failed)
+  message(FATAL_ERROR "fuzzers that failed: ${failed}")
+endif()

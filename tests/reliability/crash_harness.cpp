@@ -1,0 +1,376 @@
+// The kiosk's own writes, killed with SIGKILL at random moments (a power cut, an OOM kill, a technician's
+// `kill -9`), then checked: the database passes PRAGMA integrity_check, each operation is there entirely or not at
+// all (its rows and its audit line together), and nothing that was committed before is missing.
+//
+//   reliability_crash --runs N [--seed S] [--work DIR] [--max-kill-ms M] [--sabotage]
+//
+// Each run forks a child that opens the real KioskRuntime on the work folder's database and writes in a loop,
+// telling the parent through a pipe when an operation begins ("B id") and when it has returned ("D id"); the
+// parent kills it after a random delay and checks. It prints the figures (runs, failures, losses) and exits 1 on
+// any failure or loss.
+
+#include "kiosk/services/board/board_area.h"
+#include "kiosk/services/health/health_area.h"
+#include "kiosk/services/kiosk_runtime.h"
+#include "kiosk/services/timebank/timebank_area.h"
+#include "storage/staff_store.h"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <chrono>
+#include <csignal>
+#include <ctime>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <random>
+#include <set>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+using namespace vk;
+using namespace vk::services;
+
+namespace {
+
+constexpr int kImportRows = 40;   // appointments in one CSV import
+constexpr int kRotaVisits = 12;   // visits in one rota import
+enum class Kind { Staff, Appointments, Rota, Member, Post, Transfer, Backup, Count };
+const char* kKindNames[] = {"staff add", "appointments import", "rota import", "board member", "board post",
+                            "time bank transfer", "backup"};
+
+std::string markerOf(long id) { return "K" + std::to_string(id); }
+// The same id in letters, for a surname: the import matches rows by a key of the surname's letters only.
+std::string surnameOf(long id) {
+    std::string name = "Lot";
+    for (const char digit : std::to_string(id)) name += static_cast<char>('a' + (digit - '0'));
+    return name;
+}
+Kind kindOf(long id) { return static_cast<Kind>(id % static_cast<long>(Kind::Count)); }
+
+KioskConfig configFor(const fs::path& work) {
+    KioskConfig config;
+    config.dataDir = work / "data";
+    config.demoData = false;
+    return config;
+}
+
+void tell(int fd, char what, long id) {
+    const std::string line = std::string(1, what) + " " + std::to_string(id) + "\n";
+    if (write(fd, line.data(), line.size()) < 0) _exit(3);
+}
+
+// Visits on the coming days, inside the import's window whatever the date.
+std::string rotaFeed(const std::string& marker) {
+    std::string ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//crash//FR\r\n";
+    for (int i = 0; i < kRotaVisits; ++i) {
+        const std::time_t at = std::time(nullptr) + (i + 1) * 86400;
+        std::tm local{};
+        localtime_r(&at, &local);
+        char day[16];
+        std::strftime(day, sizeof day, "%Y%m%d", &local);
+        ics += "BEGIN:VEVENT\r\nUID:" + marker + "-" + std::to_string(i) + "\r\nDTSTART;VALUE=DATE:" + day +
+               "\r\nSUMMARY:Dr " + marker + " " + std::to_string(i) + "\r\nEND:VEVENT\r\n";
+    }
+    return ics + "END:VCALENDAR\r\n";
+}
+
+// The child: real services on the real file, one operation after another until it is killed.
+// `sabotage`: staff accounts are written the way they were before the fix, the account and its audit line in two
+// commits with a pause between them, so that the harness's own test shows it catches a change without its line.
+[[noreturn]] void runChild(const fs::path& work, long firstId, int fd, bool sabotage) {
+    try {
+        RuntimeOptions options{false, PinHasher::Strength::FastForTests, nullptr};
+        KioskRuntime runtime(configFor(work), options);
+        const StaffSession& admin = systemActor(SystemActor::CommandLine);
+        auto& health = runtime.area<health::HealthServices>();
+        auto& boardArea = runtime.area<board::BoardServices>();
+        auto& timeBank = runtime.area<timebank::TimeBankServices>();
+        // Two members for the transfers and the posts, made once (a run killed while making them makes them again).
+        std::vector<std::string> members;
+        for (const char* name : {"Membre Alpha", "Membre Beta"}) {
+            auto found = boardArea.members.list(name, 1);
+            if (found.empty() || found.front().displayName != name) {
+                board::MemberForm form;
+                form.name = name;
+                form.village = "Essai";
+                boardArea.members.add(&admin, form);
+                found = boardArea.members.list(name, 1);
+            }
+            members.push_back(found.front().id);
+        }
+        for (long id = firstId;; ++id) {
+            const std::string marker = markerOf(id);
+            tell(fd, 'B', id);
+            switch (kindOf(id)) {
+            case Kind::Staff:
+                if (sabotage) {
+                    storage::StaffStore(runtime.database).create("Staff " + marker, StaffRole::CafeManager, "-", 0);
+                    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+                    runtime.staff.audit(&admin, "staff.account.create", "Staff " + marker + " (cafe_manager)");
+                    break;
+                }
+                runtime.staff.createAccount(&admin, "Staff " + marker, StaffRole::CafeManager, "4826");
+                break;
+            case Kind::Appointments: {
+                std::string csv = "date,heure,nom,prénom,naissance,téléphone\n";
+                for (int row = 0; row < kImportRows; ++row) {
+                    char when[32];
+                    std::snprintf(when, sizeof when, "2026-12-%02d,%02d:%02d", 1 + row % 9, 8 + row / 9, 10 + row % 9 * 5);
+                    csv += std::string(when) + "," + surnameOf(id) + ",Prénom" + std::to_string(row) + ",,\n";
+                }
+                health.appointments.importCsv(&admin, csv);
+                break;
+            }
+            case Kind::Rota: health.rota.importCalendar(rotaFeed(marker), "crash-test.ics", admin); break;
+            case Kind::Member: {
+                board::MemberForm form;
+                form.name = "Membre " + marker;
+                boardArea.members.add(&admin, form);
+                break;
+            }
+            case Kind::Post: {
+                board::PostForm form;
+                form.memberId = members[0];
+                form.category = board::defaultCategories().front();
+                form.title = "Annonce " + marker;
+                form.text = "Texte de l'annonce " + marker;
+                boardArea.board.submit(form, &admin);
+                break;
+            }
+            case Kind::Transfer: {
+                timebank::TransferRequest request;
+                request.payerMemberId = members[id % 2];
+                request.providerMemberId = members[(id + 1) % 2];
+                request.minutes = 30;
+                request.what = "Échange " + marker;
+                request.category = timeBank.settings.categories.front();
+                request.idempotencyKey = marker;
+                // The ledger's write, without the two receipts: drawing their previews takes longer than most kills
+                // leave, and the print queue has crash tests of its own.
+                timeBank.bank.transfer(&admin, request);
+                break;
+            }
+            case Kind::Backup: runtime.database.backupTo(work / "backups" / (marker + ".db")); break;
+            case Kind::Count: break;
+            }
+            tell(fd, 'D', id);
+        }
+    } catch (const std::exception& e) {
+        std::cerr << "child: " << e.what() << "\n";
+        _exit(2);
+    }
+}
+
+int count(SQLite::Database& db, const std::string& sql, const std::string& value) {
+    SQLite::Statement query(db, sql);
+    query.bind(1, value);
+    query.executeStep();
+    return query.getColumn(0).getInt();
+}
+
+// How much of operation `id` is in the database: 0 (nothing), 1 (all of it with its audit line), or -1 (a part).
+int presence(SQLite::Database& db, const fs::path& work, long id) {
+    const std::string m = markerOf(id);
+    auto whole = [](int rows, int expected, int audited) {
+        if (rows == 0 && audited == 0) return 0;
+        return rows == expected && audited == 1 ? 1 : -1;
+    };
+    switch (kindOf(id)) {
+    case Kind::Staff:
+        return whole(count(db, "SELECT count(*) FROM staff_account WHERE display_name = 'Staff ' || ?", m), 1,
+                     count(db, "SELECT count(*) FROM audit_log WHERE action = 'staff.account.create' AND "
+                               "detail LIKE 'Staff ' || ? || ' (%'", m));
+    // An import's audit line names no row of it: the lines are counted against the imports in auditMatches.
+    case Kind::Appointments: {
+        const int rows = count(db, "SELECT count(*) FROM appointment WHERE surname = ?", surnameOf(id));
+        return whole(rows, kImportRows, rows == 0 ? 0 : 1);
+    }
+    case Kind::Rota: {
+        const int rows = count(db, "SELECT count(*) FROM rota_visit WHERE doctor_name LIKE 'Dr ' || ? || ' %'", m);
+        return whole(rows, kRotaVisits, rows == 0 ? 0 : 1);
+    }
+    case Kind::Member:
+        return whole(count(db, "SELECT count(*) FROM member WHERE display_name = 'Membre ' || ?", m), 1,
+                     count(db, "SELECT count(*) FROM audit_log a JOIN member b ON a.detail = b.id WHERE "
+                               "a.action = 'board.member.add' AND b.display_name = 'Membre ' || ?", m));
+    case Kind::Post:
+        return whole(count(db, "SELECT count(*) FROM board_post WHERE title = 'Annonce ' || ?", m), 1,
+                     count(db, "SELECT count(*) FROM audit_log a JOIN board_post p ON a.detail = p.id WHERE "
+                               "a.action = 'board.post.submit' AND p.title = 'Annonce ' || ?", m));
+    case Kind::Transfer: {
+        const int transfers = count(db, "SELECT count(*) FROM time_bank_transfer WHERE idempotency_key = ?", m);
+        const int movements = count(db, "SELECT count(*) FROM time_bank_movement WHERE transfer_id IN "
+                                        "(SELECT id FROM time_bank_transfer WHERE idempotency_key = ?)", m);
+        if (transfers == 0 && movements == 0) return 0;
+        return transfers == 1 && movements == 2 ? 1 : -1;
+    }
+    case Kind::Backup: {
+        const fs::path copy = work / "backups" / (m + ".db");
+        if (!fs::exists(copy)) return 0;
+        // Never a half-written destination: a copy that is there is whole.
+        SQLite::Database backup(copy.string(), SQLite::OPEN_READONLY);
+        return backup.execAndGet("PRAGMA integrity_check").getString() == "ok" ? 1 : -1;
+    }
+    case Kind::Count: break;
+    }
+    return -1;
+}
+
+// One audit line per import that is there, and none for an import that is not.
+bool auditMatches(SQLite::Database& db, std::string& why) {
+    const int imports = db.execAndGet("SELECT count(DISTINCT surname) FROM appointment WHERE surname GLOB 'Lot*'").getInt();
+    const int importLines = db.execAndGet("SELECT count(*) FROM audit_log WHERE action = 'health.import'").getInt();
+    const int rotas = db.execAndGet("SELECT count(DISTINCT substr(doctor_name, 4, instr(substr(doctor_name, 4), ' '))) "
+                                    "FROM rota_visit WHERE doctor_name GLOB 'Dr K[0-9]*'").getInt();
+    const int rotaLines = db.execAndGet("SELECT count(*) FROM audit_log WHERE action = 'rota.import'").getInt();
+    if (imports == importLines && rotas == rotaLines) return true;
+    why = std::to_string(imports) + " appointment imports, " + std::to_string(importLines) + " audit lines; " +
+          std::to_string(rotas) + " rota imports, " + std::to_string(rotaLines) + " audit lines";
+    return false;
+}
+
+struct Options {
+    int runs = 50;
+    unsigned seed = 0;
+    fs::path work;
+    int maxKillMs = 400;
+    bool sabotage = false;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Options options;
+    options.seed = static_cast<unsigned>(std::random_device{}());
+    for (int i = 1; i < argc; i += 2) {
+        const std::string flag = argv[i];
+        if (flag == "--sabotage") {
+            options.sabotage = true;
+            --i;
+            continue;
+        }
+        if (i + 1 >= argc) {
+            std::cerr << "reliability_crash: " << flag << " needs a value\n";
+            return 2;
+        }
+        if (flag == "--runs") options.runs = std::stoi(argv[i + 1]);
+        else if (flag == "--seed") options.seed = static_cast<unsigned>(std::stoul(argv[i + 1]));
+        else if (flag == "--work") options.work = argv[i + 1];
+        else if (flag == "--max-kill-ms") options.maxKillMs = std::stoi(argv[i + 1]);
+        else {
+            std::cerr << "usage: reliability_crash [--runs N] [--seed S] [--work DIR] [--max-kill-ms M] [--sabotage]\n";
+            return 2;
+        }
+    }
+    if (options.work.empty()) options.work = fs::temp_directory_path() / ("vk-crash-" + std::to_string(getpid()));
+    fs::remove_all(options.work);
+    fs::create_directories(options.work / "backups");
+    std::cout << "crash harness: " << options.runs << " runs, seed " << options.seed << ", work " << options.work
+              << "\n";
+
+    std::mt19937 random(options.seed);
+    std::set<long> committed;  // operations that returned before a kill: they must stay, whole
+    long nextId = 0;
+    int failures = 0;
+    int losses = 0;
+    int halfDone = 0;
+    int killedMidOperation = 0;
+    std::map<int, int> doneByKind;
+    for (int run = 0; run < options.runs; ++run) {
+        int pipeFds[2];
+        if (pipe(pipeFds) != 0) return 2;
+        const long firstId = nextId;
+        const pid_t child = fork();
+        if (child == 0) {
+            close(pipeFds[0]);
+            runChild(options.work, firstId, pipeFds[1], options.sabotage);
+        }
+        close(pipeFds[1]);
+        // The first run waits long enough for the database to be made; then anywhere from opening to mid-write.
+        const int delayMs = std::uniform_int_distribution<int>(run == 0 ? 300 : 5, options.maxKillMs)(random);
+        std::this_thread::sleep_for(std::chrono::milliseconds(delayMs));
+        kill(child, SIGKILL);
+        int status = 0;
+        waitpid(child, &status, 0);
+        std::string told;
+        char buffer[4096];
+        for (ssize_t n; (n = read(pipeFds[0], buffer, sizeof buffer)) > 0;) told.append(buffer, static_cast<std::size_t>(n));
+        close(pipeFds[0]);
+        if (!(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)) {
+            std::cout << "run " << run << ": the child ended by itself (status " << status << ") before the kill\n";
+            ++failures;
+        }
+        std::set<long> begun;
+        std::set<long> done;
+        std::istringstream lines(told);
+        for (std::string what; lines >> what;) {
+            long id = 0;
+            lines >> id;
+            (what == "B" ? begun : done).insert(id);
+            nextId = std::max(nextId, id + 1);
+        }
+        for (const long id : done) {
+            committed.insert(id);
+            ++doneByKind[static_cast<int>(kindOf(id))];
+        }
+        bool runFailed = false;
+        try {
+            SQLite::Database db((options.work / "data" / "village-kiosk.db").string(), SQLite::OPEN_READWRITE);
+            // Killed before the first migration was committed: an empty file, and nothing to lose yet.
+            if (!db.tableExists("kiosk_meta") && committed.empty()) continue;
+            const std::string check = db.execAndGet("PRAGMA integrity_check").getString();
+            if (check != "ok") {
+                std::cout << "run " << run << ": integrity_check says " << check << "\n";
+                runFailed = true;
+            }
+            if (std::string why; !auditMatches(db, why)) {
+                std::cout << "run " << run << ": imports and their audit lines differ: " << why << "\n";
+                runFailed = true;
+            }
+            for (const long id : committed) {
+                const int there = presence(db, options.work, id);
+                if (there != 1) {
+                    std::cout << "run " << run << ": committed " << kKindNames[static_cast<int>(kindOf(id))] << " "
+                              << markerOf(id) << (there == 0 ? " is missing" : " is there only in part") << "\n";
+                    ++losses;
+                    runFailed = true;
+                }
+            }
+            for (const long id : begun) {
+                if (done.count(id) != 0) continue;
+                ++killedMidOperation;
+                if (presence(db, options.work, id) == -1) {
+                    std::cout << "run " << run << ": " << kKindNames[static_cast<int>(kindOf(id))] << " "
+                              << markerOf(id) << " killed midway is there in part\n";
+                    ++halfDone;
+                    runFailed = true;
+                }
+            }
+        } catch (const std::exception& e) {
+            // Before the first commit of the first run there may be no database yet: that is not a failure.
+            if (run > 0 || fs::exists(options.work / "data" / "village-kiosk.db")) {
+                std::cout << "run " << run << ": the database cannot be read after the kill: " << e.what() << "\n";
+                runFailed = true;
+            }
+        }
+        if (runFailed) ++failures;
+    }
+    std::cout << "operations committed:";
+    for (int kind = 0; kind < static_cast<int>(Kind::Count); ++kind)
+        std::cout << " " << kKindNames[kind] << " " << doneByKind[kind] << ",";
+    std::cout << " killed midway " << killedMidOperation << "\n";
+    std::cout << "runs " << options.runs << ", failures " << failures << ", losses " << losses << ", half-done "
+              << halfDone << "\n";
+    if (failures == 0) fs::remove_all(options.work);
+    return failures == 0 && losses == 0 && halfDone == 0 ? 0 : 1;
+}
