@@ -464,9 +464,10 @@ std::vector<Order> OrderStore::queryOrders(const std::string& where, const std::
     }
     if (orders.empty()) return orders;
     // The lines of the same orders in one query rather than one query per order: a day's list holds thousands.
+    // Unsorted: each order's lines come by item (the unique index), and the lists sort their totals themselves.
     SQLite::Statement lines(db_.sql(), "SELECT l.order_id, l.item_id, l.item_name, l.quantity, l.unit_price_cents "
                                        "FROM orders_order_line l JOIN orders_order o ON o.id = l.order_id WHERE " +
-                                           where + " ORDER BY l.item_name, l.item_id");
+                                           where);
     for (std::size_t i = 0; i < values.size(); ++i) lines.bind(static_cast<int>(i + 1), values[i]);
     while (lines.executeStep()) {
         const auto found = byId.find(lines.getColumn(0).getString());

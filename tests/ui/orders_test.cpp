@@ -201,6 +201,29 @@ TEST_CASE("the manager adds an item to the baker's catalogue and stops selling a
     CHECK(f.kiosk.shows("Encore dans 2 commandes à livrer : elles sont gardées."));
 }
 
+TEST_CASE("a phone order at the counter: the manager picks the member by name, no code needed", "[ui][orders]") {
+    UiFixture f(1024, 600);
+    const int before = baguettesOf(f, "Marcel Roux");
+    f.signIn("Julien Girard", "1357");
+    f.tap("staff.home.orders");
+    f.tap("orders.day.phone_order");
+    f.tap("orders.one_off");
+    typeText(f, "marc");
+    CHECK(f.kiosk.shows("Marcel Roux"));
+    checkFits(f, "member picked by name");
+    f.tap("orders.member.0");
+    CHECK(f.kiosk.shows("Pour Marcel Roux"));
+    f.tap("orders.supplier.0");
+    f.tap("orders.day.0");
+    typeDigits(f, "4");
+    f.tap("pad.ok");
+    f.tap("orders.confirm");
+    CHECK(f.kiosk.shows("Commande enregistrée"));
+    CHECK(baguettesOf(f, "Marcel Roux") == before + 4);
+    f.tap("orders.finish");
+    CHECK(f.kiosk.state().screen == screens::kOrdersDayScreen);
+}
+
 TEST_CASE("every orders screen fits the small screen in English too", "[ui][orders]") {
     services::KioskConfig config;
     config.language = "en";

@@ -5,7 +5,9 @@
 #include "kiosk/screens/orders/orders_ui.h"
 #include "kiosk/screens/staff/staff_screens.h"
 #include "kiosk/screens/timebank/member_identification.h"
+#include "kiosk/services/board/board_area.h"
 #include "kiosk/ui/on_screen_keyboard.h"
+#include "kiosk/services/user_text.h"
 #include "kiosk/ui/widgets.h"
 #include "storage/record_id.h"
 
@@ -35,6 +37,9 @@ struct Form {
     }};
     orders::Customer customer;
     ui::KeyboardState keyboard{ui::KeyboardPage::Letters, true};
+    // At the counter, the members whose name starts as typed: a phone order for a member needs no code.
+    std::string matchesFor;
+    std::vector<services::board::Member> matches;
     std::vector<orders::Supplier> suppliers;
     std::optional<orders::Supplier> supplier;
     std::vector<std::string> days;
@@ -94,11 +99,36 @@ void drawCustomerLine(const Form& form) {
     ui::text(line, ui::fonts().body, ui::colors::kTextMuted);
 }
 
-void drawOneOffName(Form& form) {
+constexpr std::size_t kMatchesShown = 3;
+
+void drawOneOffName(app::ScreenContext& context, Form& form) {
     const ImVec2 area = ImGui::GetContentRegionAvail();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ui::text(tr("orders.order.one_off_question"), ui::fonts().title);
     ui::textField("orders.one_off_name", form.customer.name, tr("orders.order.one_off_name"), true, false, area.x);
+    if (form.matchesFor != form.customer.name) {
+        // Looked up when the name changes, not every frame.
+        form.matchesFor = form.customer.name;
+        form.matches.clear();
+        if (services::countCodepoints(form.customer.name) >= 2)
+            form.matches = context.services.area<services::board::BoardServices>().members.list(form.customer.name,
+                                                                                                static_cast<int>(kMatchesShown));
+    }
+    const float gap = ui::em(0.5f);
+    const ImVec2 matchSize((area.x - gap * (kMatchesShown - 1)) / kMatchesShown, ui::em(2.0f));
+    if (form.matches.empty()) {
+        ui::textWrapped(tr("orders.order.members_hint"), area.x, ui::fonts().body, ui::colors::kTextMuted);
+    } else {
+        for (std::size_t i = 0; i < form.matches.size(); ++i) {
+            if (i > 0) ImGui::SameLine(0.0f, gap);
+            const std::string id = "orders.member." + std::to_string(i);
+            if (ui::button(id.c_str(), form.matches[i].displayName.c_str(), matchSize)) {
+                form.customer = {form.matches[i].id, form.matches[i].displayName};
+                form.message.clear();
+                form.step = Form::Step::Supplier;
+            }
+        }
+    }
     if (!form.message.empty()) ui::text(form.message, ui::fonts().body, ui::colors::kDanger);
     const float top = ImGui::GetCursorScreenPos().y + ui::em(0.3f);
     ImGui::SetCursorScreenPos(ImVec2(origin.x, top));
@@ -351,7 +381,7 @@ void OrdersOrderScreen::draw(app::ScreenContext& context) {
         }
         break;
     }
-    case Form::Step::OneOffName: drawOneOffName(form_); break;
+    case Form::Step::OneOffName: drawOneOffName(context, form_); break;
     case Form::Step::Supplier: drawSupplier(context, form_); break;
     case Form::Step::Day: drawDay(form_); break;
     case Form::Step::Items: drawItems(form_); break;

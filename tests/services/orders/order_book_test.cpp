@@ -130,7 +130,7 @@ TEST_CASE("a price change leaves the orders placed at the old price", "[orders]"
     CHECK(f.placed(f.request(f.baker, "2030-06-14", {{f.baguette, 2}})).totalCents == 250);
 }
 
-TEST_CASE("a supplier with open orders is not removed; once they are settled it is, and nothing is lost",
+TEST_CASE("a supplier with open orders is not removed, once they are settled it is, and nothing is lost",
           "[orders][bad-input]") {
     OrdersFixture f;
     const Order first = f.placed(f.request(f.gardener, "2030-06-20", {{f.eggs, 2}}));
@@ -150,7 +150,7 @@ TEST_CASE("a supplier with open orders is not removed; once they are settled it 
     CHECK(f.audit("orders.supplier.remove").size() == 1);
 }
 
-TEST_CASE("a double tap places one order; the same key for another order is refused", "[orders][bad-input]") {
+TEST_CASE("a double tap places one order, the same key for another order is refused", "[orders][bad-input]") {
     OrdersFixture f;
     const auto tap = f.request(f.baker, "2030-06-13", {{f.baguette, 2}, {f.croissant, 1}}, kAnne, "kiosk-confirm-1");
     const OrderResult first = f.book.place(&f.manager, tap);
@@ -173,7 +173,7 @@ TEST_CASE("a double tap places one order; the same key for another order is refu
     CHECK(f.book.supplierList(f.baker, "2030-06-13").totalQuantity == 3);
 }
 
-TEST_CASE("a one-off customer is a typed name; an unknown member or an empty name is refused", "[orders][bad-input]") {
+TEST_CASE("a one-off customer is a typed name, an unknown member or an empty name is refused", "[orders][bad-input]") {
     OrdersFixture f;
     auto oneOff = f.request(f.baker, "2030-06-13", {{f.countryLoaf, 1}}, "");
     oneOff.customer.name = "  Mme\tDupuis\x1b[0m  ";
@@ -387,7 +387,7 @@ TEST_CASE("the supplier's list totals each item and names each customer with the
     CHECK(f.book.cancel(&f.manager, list.orders[0].id).error == OrderError::NotOpen);
 }
 
-TEST_CASE("delivery day: handed over with how it was paid; what is left at closing is uncollected", "[orders][pickup]") {
+TEST_CASE("delivery day: handed over with how it was paid, what is left at closing is uncollected", "[orders][pickup]") {
     OrdersFixture f;
     const Order anne = f.placed(f.request(f.baker, "2030-06-13", {{f.baguette, 2}}, kAnne));
     const Order bruno = f.placed(f.request(f.baker, "2030-06-13", {{f.croissant, 4}}, kBruno));
@@ -418,7 +418,7 @@ TEST_CASE("delivery day: handed over with how it was paid; what is left at closi
     CHECK(f.audit("orders.collect").size() == 2);
 }
 
-TEST_CASE("an order put on the account is a charge; a settlement is an entry; entries are never edited",
+TEST_CASE("an order put on the account is a charge, a settlement is an entry, entries are never edited",
           "[orders][account]") {
     OrdersFixture f;
     const Order first = f.placed(f.request(f.baker, "2030-06-13", {{f.baguette, 2}, {f.croissant, 2}}, kAnne));

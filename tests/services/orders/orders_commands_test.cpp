@@ -141,7 +141,7 @@ TEST_CASE("orders place with the same --key twice places once", "[cli][orders]")
     CHECK(f.runtime.database.sql().execAndGet("SELECT count(*) FROM orders_order").getInt() == 1);
 }
 
-TEST_CASE("orders remove-supplier is refused while orders are open; export writes every line as CSV",
+TEST_CASE("orders remove-supplier is refused while orders are open, export writes every line as CSV",
           "[cli][orders]") {
     CommandFixture f;
     f.addBaker();
@@ -168,7 +168,7 @@ TEST_CASE("orders remove-supplier is refused while orders are open; export write
     CHECK(f.json()["suppliers"].empty());
 }
 
-TEST_CASE("orders standing says the days it will skip; the list shows it made", "[cli][orders][standing]") {
+TEST_CASE("orders standing says the days it will skip, the list shows it made", "[cli][orders][standing]") {
     CommandFixture f;
     f.addBaker();
     REQUIRE(f.run({"holiday", "--supplier", f.baker, "--from", "2030-06-20", "--to", "2030-06-22"}) == 0);
