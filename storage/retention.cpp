@@ -66,6 +66,12 @@ const std::vector<RetentionCategory>& retentionCategories() {
         {"removed_members_days", "removed members of the exchange board", "member", "deleted_at"},
         // A post leaves the board when it expires and is erased this long after.
         {"board_posts_days", "expired posts of the exchange board", "board_post", "expires_at"},
+        // Orders at the counter name their customer: erased this long after they were collected or cancelled
+        // (an open one never is). The monthly counts of the months purged go with them.
+        {"orders_days", "collected or cancelled orders at the counter", "orders_order", "updated_at",
+         "state IN ('collected', 'cancelled')"},
+        // Standing orders that were ended, with their pauses.
+        {"orders_standing_days", "ended standing orders at the counter", "orders_standing_order", "deleted_at"},
     };
     return categories;
 }

@@ -10,6 +10,7 @@
 #include "kiosk/screens/shell/shell_screens.h"
 #include "kiosk/screens/staff/staff_screens.h"
 #include "kiosk/screens/timebank/timebank_screens.h"
+#include "kiosk/screens/orders/orders_screens.h"
 
 namespace vk::app {
 
@@ -23,6 +24,7 @@ const std::vector<UiArea>& uiAreas() {
         {"postal", &screens::registerPostalScreens},
         {"board", &screens::registerBoardScreens},
         {"timebank", &screens::registerTimeBankScreens},
+        {"orders", &screens::registerOrdersScreens},
         {"info", &screens::registerVillageInfoScreens},
         {"devices", &screens::registerDevicesScreens},
         {"notifications", &screens::registerNotificationsScreens},

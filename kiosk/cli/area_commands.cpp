@@ -5,6 +5,7 @@
 #include "kiosk/cli/postal_commands.h"
 #include "kiosk/cli/board_commands.h"
 #include "kiosk/cli/timebank_commands.h"
+#include "kiosk/cli/orders_commands.h"
 
 namespace vk::cli {
 
@@ -17,6 +18,7 @@ const std::vector<AreaCommand>& areaCommands() {
         kMembersCommand,  // the board's members, shared with the time bank
         kBoardCommand,
         timeBankCommand(),
+        ordersCommand(),
     };
     return commands;
 }

@@ -3,6 +3,7 @@
 #include "kiosk/i18n/translations.h"
 #include "kiosk/services/board/board_area.h"
 #include "kiosk/services/kiosk_runtime.h"
+#include "kiosk/services/user_text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -83,18 +84,6 @@ void printPosts(const std::vector<BoardPost>& posts, bool json, std::ostream& ou
     if (posts.empty()) out << "no posts\n";
 }
 
-// A field of a CSV file (RFC 4180): quoted, quotes doubled. A leading = + - @ is prefixed with ' so that a
-// spreadsheet does not run a post's text as a formula.
-std::string csvField(const std::string& text) {
-    // Built rather than inserted into: GCC 12 at -O2 warns (-Wrestrict, falsely) on string::insert at 0.
-    std::string quoted = "\"";
-    if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@')) quoted += '\'';
-    for (const char c : text) {
-        if (c == '"') quoted += '"';
-        quoted += c;
-    }
-    return quoted + "\"";
-}
 
 int boardPost(BoardServices& board, const CommandArguments& arguments, std::ostream& out, std::ostream& err) {
     const auto member = arguments.option("member");
@@ -184,10 +173,10 @@ int boardExport(BoardServices& board, const CommandArguments& arguments, std::os
         std::ofstream csv(partial, std::ios::binary | std::ios::trunc);
         csv << "id,kind,category,payment,title,text,village,status,business_name,siret,created_at,expires_at\r\n";
         for (const BoardPost& post : posts)
-            csv << post.id << ',' << storage::directionKey(post.direction) << ',' << csvField(post.content.category)
-                << ',' << storage::kindKey(post.content.kind) << ',' << csvField(post.content.title) << ','
-                << csvField(post.content.body) << ',' << csvField(post.village) << ','
-                << storage::postStatusKey(post.status) << ',' << csvField(post.content.businessName.value_or(""))
+            csv << post.id << ',' << storage::directionKey(post.direction) << ',' << services::csvField(post.content.category)
+                << ',' << storage::kindKey(post.content.kind) << ',' << services::csvField(post.content.title) << ','
+                << services::csvField(post.content.body) << ',' << services::csvField(post.village) << ','
+                << storage::postStatusKey(post.status) << ',' << services::csvField(post.content.businessName.value_or(""))
                 << ',' << post.content.siret.value_or("") << ',' << post.createdAt << ',' << post.expiresAt << "\r\n";
         csv.flush();
         if (!csv) {

@@ -9,6 +9,7 @@
 #include "kiosk/services/postal/postal_area.h"
 #include "kiosk/services/staff/staff_area.h"
 #include "kiosk/services/timebank/timebank_area.h"
+#include "kiosk/services/orders/orders_area.h"
 
 namespace vk::services {
 
@@ -24,6 +25,7 @@ const std::vector<AreaDefinition>& domainAreas() {
         postal::postalArea(),
         board::boardArea(),
         timebank::timeBankArea(),
+        orders::ordersArea(),
     };
     return areas;
 }

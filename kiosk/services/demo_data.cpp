@@ -10,6 +10,7 @@
 #include "kiosk/services/postal/postal_counter.h"
 #include "kiosk/services/timebank/time_bank.h"
 #include "kiosk/services/timebank/timebank_area.h"
+#include "kiosk/services/orders/order_book.h"
 #include "storage/rota_store.h"
 #include "storage/village_info_store.h"
 
@@ -337,6 +338,77 @@ void seedDemoTimeBank(storage::Database& db, StaffService& staff, const Clock& c
     }
 }
 
+// Orders at the counter: the baker of the next village and a producer of the grocery, with a few orders for the
+// next delivery placed the evening before, a walk-in's order, and a standing order.
+void seedDemoOrders(storage::Database& db, StaffService& staff, const Clock& clock) {
+    const StaffSession& demo = systemActor(SystemActor::DemoData);
+    board::MemberRegistry registry(db, clock, staff, staff.pinHasher(), staff.policy());
+    const auto members = registry.list();
+    const auto idOf = [&](const char* name) {
+        for (const auto& member : members)
+            if (member.displayName == name) return member.id;
+        return std::string();
+    };
+    // Placed yesterday at 10:00, before the cut-offs, for the first delivery from today on.
+    class PastClock final : public Clock {
+    public:
+        std::int64_t nowMs() const override { return atMs; }
+        std::int64_t atMs = 0;
+    } past;
+    const std::string today = health::localDay(clock.nowMs());
+    past.atMs = health::localToUnixMs(health::addDays(today, -1), "10:00").value_or(clock.nowMs());
+    auto directory = timebank::makeBoardMemberDirectory(db, clock, staff);
+    const parcels::OpeningCalendar everyDay({}, {});
+    orders::OrderBook book(db, past, staff, *directory, everyDay, orders::OrdersSettings{});
+
+    orders::SupplierForm bakerForm{"Boulangerie Morel", "boulangerie.morel@example.fr",
+                                   {"tue", "wed", "thu", "fri", "sat", "sun"}, "18:00", 1, false};
+    const auto baker = book.addSupplier(&demo, bakerForm);
+    orders::SupplierForm farmForm{"Ferme des Tilleuls", "ferme.tilleuls@example.fr", {"fri"}, "12:00", 2, true};
+    const auto farm = book.addSupplier(&demo, farmForm);
+    if (!baker.ok() || !farm.ok()) return;
+    const auto item = [&](const std::string& supplier, const char* name, std::int64_t cents) {
+        const auto added = book.addItem(&demo, supplier, name, cents);
+        return added.ok() ? added.item->id : std::string();
+    };
+    const std::string bakerId = baker.supplier->id;
+    const std::string farmId = farm.supplier->id;
+    const std::string baguette = item(bakerId, "Baguette", 110);
+    const std::string countryLoaf = item(bakerId, "Pain de campagne", 320);
+    const std::string croissant = item(bakerId, "Croissant", 120);
+    item(bakerId, "Pain au chocolat", 130);
+    const std::string basket = item(farmId, "Panier de légumes", 1500);
+    const std::string eggs = item(farmId, "Œufs (6)", 280);
+    item(farmId, "Fromage de chèvre", 450);
+
+    const std::string breadDay = book.calendarOf(bakerId)->nextPossibleDay(today, past.atMs);
+    const std::string farmDay = book.calendarOf(farmId)->nextPossibleDay(today, past.atMs);
+    const auto place = [&](const std::string& supplier, const std::string& day, const char* member, const char* name,
+                           std::vector<orders::ItemQuantity> lines) {
+        orders::PlaceRequest request;
+        request.supplierId = supplier;
+        request.day = day;
+        request.customer.memberId = member ? idOf(member) : std::string();
+        request.customer.name = name ? name : "";
+        request.items = std::move(lines);
+        request.source = orders::OrderSource::Counter;
+        book.place(&demo, request);
+    };
+    place(bakerId, breadDay, "Lucienne Fabre", nullptr, {{baguette, 2}});
+    place(bakerId, breadDay, "Marcel Roux", nullptr, {{countryLoaf, 1}, {croissant, 2}});
+    place(bakerId, breadDay, nullptr, "Gîte des Tilleuls", {{croissant, 6}, {baguette, 3}});
+    place(farmId, farmDay, "Odile Perrin", nullptr, {{basket, 1}, {eggs, 1}});
+    place(farmId, farmDay, "Lucienne Fabre", nullptr, {{eggs, 2}});
+    orders::StandingRequest standing;
+    standing.supplierId = bakerId;
+    standing.itemId = baguette;
+    standing.customer.memberId = idOf("Marie Dupont");
+    standing.quantity = 1;
+    standing.weekdays = {"tue", "wed", "thu", "fri", "sat"};
+    standing.firstDay = health::addDays(today, -1);
+    book.addStanding(&demo, standing);
+}
+
 bool seedDemoDataIfEmpty(storage::Database& db, StaffService& staff, const Clock& clock) {
     if (!staff.accounts().empty()) return false;
     storage::VillageInfoStore villageInfo(db);
@@ -357,6 +429,7 @@ bool seedDemoDataIfEmpty(storage::Database& db, StaffService& staff, const Clock
     seedDemoPostalSales(db, staff, clock);
     // After the commit: the time bank writes each exchange in a transaction of its own.
     seedDemoTimeBank(db, staff, clock);
+    seedDemoOrders(db, staff, clock);
     return true;
 }
 

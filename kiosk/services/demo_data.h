@@ -43,6 +43,10 @@ struct DemoPatient {
 std::span<const DemoPatient> demoPatients();
 void seedDemoAppointments(storage::Database& db, StaffService& staff, const Clock& clock);
 
+// Two suppliers of the café's orders (a baker, a producer of the grocery) with their catalogues, a few orders for
+// their next deliveries and a standing order, after the time bank (each in a transaction of its own).
+void seedDemoOrders(storage::Database& db, StaffService& staff, const Clock& clock);
+
 // Three sales of today at the postal counter (the catalogue seeded first if need be).
 void seedDemoPostalSales(storage::Database& db, StaffService& staff, const Clock& clock);
 

@@ -26,4 +26,8 @@ const char* latinBaseLetters(char32_t codepoint);
 // Removes the last UTF-8 character of `text` (a whole é, not half of it).
 void popLastCodepoint(std::string& text);
 
+// A field of a CSV file (RFC 4180): quoted, quotes doubled. A leading = + - @ is prefixed with ' so that a
+// spreadsheet does not run typed text (a post, a customer's name) as a formula.
+std::string csvField(const std::string& text);
+
 }  // namespace vk::services

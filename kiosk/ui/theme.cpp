@@ -29,7 +29,7 @@ const ImWchar* glyphRanges() {
         for (const char* symbol : {symbols::kBack, symbols::kHealth, symbols::kParcels, symbols::kBoard,
                                    symbols::kInfo, symbols::kStaff, symbols::kBackspace, symbols::kShift,
                                    symbols::kCheck, symbols::kWarning, symbols::kDot, symbols::kCircle,
-                                   symbols::kArrow, symbols::kRemove})
+                                   symbols::kArrow, symbols::kRemove, symbols::kOrders})
             builder.AddText(symbol);
         // Letters residents type on the on-screen keyboard and names may hold.
         builder.AddText("ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸàâäçéèêëîïôöùûüÿŒœÆæ€«»’‘“”–—…·");

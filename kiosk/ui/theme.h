@@ -21,6 +21,7 @@ inline constexpr ImU32 kHealth = IM_COL32(0x00, 0x6A, 0x5B, 0xFF);
 inline constexpr ImU32 kParcels = IM_COL32(0x1E, 0x4F, 0x9C, 0xFF);
 inline constexpr ImU32 kBoard = IM_COL32(0x9A, 0x3B, 0x12, 0xFF);
 inline constexpr ImU32 kInfo = IM_COL32(0x5B, 0x3F, 0x86, 0xFF);
+inline constexpr ImU32 kOrders = IM_COL32(0x7A, 0x4E, 0x12, 0xFF);
 inline constexpr ImU32 kButton = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
 inline constexpr ImU32 kButtonBorder = IM_COL32(0x6B, 0x6B, 0x6B, 0xFF);
 inline constexpr ImU32 kPrimary = IM_COL32(0x1F, 0x3A, 0x5F, 0xFF);
@@ -77,6 +78,7 @@ inline constexpr const char* kDot = "\xE2\x97\x8F";        // ●
 inline constexpr const char* kCircle = "\xE2\x97\x8B";     // ○
 inline constexpr const char* kArrow = "\xE2\x86\x92";      // →
 inline constexpr const char* kRemove = "\xE2\x9C\x95";     // ✕
+inline constexpr const char* kOrders = "\xE2\x98\x95";     // ☕
 }  // namespace symbols
 
 }  // namespace vk::ui

@@ -13,7 +13,13 @@ namespace vk::screens {
 using i18n::tr;
 namespace timebank = services::timebank;
 
-void MemberIdentification::reset() { *this = MemberIdentification(); }
+MemberIdentification::MemberIdentification(Directory directory) : directory_(std::move(directory)) {}
+
+void MemberIdentification::reset() { *this = MemberIdentification(std::move(directory_)); }
+
+timebank::MemberDirectory& MemberIdentification::members(app::ScreenContext& context) {
+    return directory_ ? directory_(context) : context.services.area<timebank::TimeBankServices>().members();
+}
 
 bool MemberIdentification::draw(app::ScreenContext& context, const char* question, Found found,
                                 std::pair<const char*, const char*> aside) {
@@ -55,8 +61,7 @@ bool MemberIdentification::draw(app::ScreenContext& context, const char* questio
     }
     if (!submit) return asideTapped;
     context.later([this, found = std::move(found)](app::ScreenContext& later) {
-        auto& members = later.services.area<timebank::TimeBankServices>().members();
-        const auto lookup = members.byNameAndPin(name_, pin_);
+        const auto lookup = members(later).byNameAndPin(name_, pin_);
         pin_.clear();
         if (lookup.lockedUntil > 0) {
             message_ = i18n::trf("timebank.identify.locked", {{"time", i18n::spokenClockTime(lookup.lockedUntil)}});
@@ -72,7 +77,7 @@ bool MemberIdentification::draw(app::ScreenContext& context, const char* questio
 }
 
 void MemberIdentification::onCard(app::ScreenContext& context, const std::string& uidHex, const Found& found) {
-    const auto member = context.services.area<timebank::TimeBankServices>().members().byCard(uidHex);
+    const auto member = members(context).byCard(uidHex);
     if (!member) {
         message_ = tr("timebank.identify.card_unknown");
         return;

@@ -1,6 +1,7 @@
 #pragma once
 // One member identified at the counter, by their card on the reader or by their name and short PIN typed on the
-// on-screen keyboard. Shared by the time bank's screens; each keeps its own.
+// on-screen keyboard. Shared by the time bank's screens and the orders' (each keeps its own), looking members up
+// in the directory its area keeps (the board's members either way).
 
 #include "kiosk/app/screen.h"
 #include "kiosk/services/timebank/member_directory.h"
@@ -16,6 +17,10 @@ namespace vk::screens {
 class MemberIdentification {
 public:
     using Found = std::function<void(app::ScreenContext&, const services::timebank::TimeBankMember&)>;
+    using Directory = std::function<services::timebank::MemberDirectory&(app::ScreenContext&)>;
+
+    // `directory` null: the time bank's.
+    explicit MemberIdentification(Directory directory = nullptr);
 
     // Draws the question, the name and PIN fields and the keyboard for the one being typed, in what is left of the
     // window. `found` runs after the frame, once the name and PIN match a member. With `aside` (a widget id and
@@ -31,6 +36,9 @@ public:
     static constexpr std::size_t kMaxPinDigits = 8;
 
 private:
+    services::timebank::MemberDirectory& members(app::ScreenContext& context);
+
+    Directory directory_;
     enum class Field { Name, Pin };
     Field field_ = Field::Name;
     std::string name_;

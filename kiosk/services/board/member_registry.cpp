@@ -33,14 +33,6 @@ bool isPhone(const std::string& phone) {
     return digits >= 6 && digits <= 20;
 }
 
-bool isEmail(const std::string& email) {
-    const auto at = email.find('@');
-    if (at == std::string::npos || at == 0 || email.find('@', at + 1) != std::string::npos) return false;
-    const auto dot = email.find('.', at);
-    if (dot == std::string::npos || dot == at + 1 || dot + 1 >= email.size()) return false;
-    return std::none_of(email.begin(), email.end(), [](char c) { return c == ' ' || c == ',' || c == ';'; });
-}
-
 MemberError pinError(const std::string& pin) {
     switch (StaffService::checkPin(pin)) {
     case AccountError::None: return MemberError::None;
@@ -56,6 +48,14 @@ std::optional<std::string> optionalText(const std::string& text) {
 }
 
 }  // namespace
+
+bool isEmailAddress(const std::string& email) {
+    const auto at = email.find('@');
+    if (at == std::string::npos || at == 0 || email.find('@', at + 1) != std::string::npos) return false;
+    const auto dot = email.find('.', at);
+    if (dot == std::string::npos || dot == at + 1 || dot + 1 >= email.size()) return false;
+    return std::none_of(email.begin(), email.end(), [](char c) { return c == ' ' || c == ',' || c == ';'; });
+}
 
 std::string_view memberErrorKey(MemberError error) {
     switch (error) {
@@ -100,7 +100,7 @@ MemberError MemberRegistry::readForm(const MemberForm& form, storage::MemberDeta
     if (!phone.empty() && !isPhone(phone)) return MemberError::PhoneInvalid;
     details.phone = optionalText(phone);
     const std::string email = cleanUserText(form.email, kMaxEmailLength + 1);
-    if (!email.empty() && (email.size() > kMaxEmailLength || !isEmail(email))) return MemberError::EmailInvalid;
+    if (!email.empty() && (email.size() > kMaxEmailLength || !isEmailAddress(email))) return MemberError::EmailInvalid;
     details.email = optionalText(email);
     details.consent = form.consent;
     // A phone that is not there cannot be shown.

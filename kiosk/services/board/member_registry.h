@@ -67,6 +67,9 @@ struct Identification {
     bool identified() const { return outcome == IdentifyOutcome::Identified; }
 };
 
+// One address, as a person types it: no list, no spaces (also the orders' supplier addresses).
+bool isEmailAddress(const std::string& email);
+
 // The café manager and admins (and the system actors) manage members; a null actor may not.
 bool mayManageMembers(const StaffSession* actor);
 
