@@ -65,6 +65,8 @@ const std::vector<RetentionCategory>& retentionCategories() {
         {"removed_members_days", "removed members of the exchange board", "member", "deleted_at"},
         // A post leaves the board when it expires and is erased this long after.
         {"board_posts_days", "expired posts of the exchange board", "board_post", "expires_at"},
+        // Patients waiting for an earlier slot at the health centre: names and phone numbers.
+        {"waiting_list_days", "the health centre's waiting list", "health_waiting_list", "created_at"},
     };
     return categories;
 }

@@ -1,0 +1,2 @@
+-- migration: nothing (this number belongs to a migration of another branch; dropped when they meet)
+-- Kept so that the numbers run without a gap on this branch.
