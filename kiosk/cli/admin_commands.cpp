@@ -3,6 +3,7 @@
 #include "kiosk/i18n/dates.h"
 #include "kiosk/i18n/translations.h"
 #include "kiosk/services/devices/device_settings.h"
+#include "kiosk/services/health/booking_calendar.h"
 #include "kiosk/services/health/health_area.h"
 #include "kiosk/services/health/local_days.h"
 #include "storage/retention.h"
@@ -220,7 +221,10 @@ int runAppointmentsImport(services::KioskRuntime& runtime, const std::filesystem
     // The booking tool's iCalendar export (a saved copy of its feed) or its CSV export, told by their content.
     const std::size_t firstText = text->find_first_not_of(" \t\r\n\xEF\xBB\xBF");
     const bool isCalendar = firstText != std::string::npos && text->compare(firstText, 15, "BEGIN:VCALENDAR") == 0;
-    const auto report = isCalendar ? health.appointments.importBookingFeed(&commandLine(), *text, "file:" + file.string(),
+    // A saved feed is one practitioner's by its calendar name, whatever the file is called this time.
+    const std::string calendarName = isCalendar ? services::health::bookingCalendarName(*text) : "";
+    const std::string feed = calendarName.empty() ? "file:" + file.filename().string() : "calendar:" + calendarName;
+    const auto report = isCalendar ? health.appointments.importBookingFeed(&commandLine(), *text, feed,
                                                                            services::effectiveTimeZone(runtime.config))
                                    : health.appointments.importCsv(&commandLine(), *text);
     if (!report.failure.empty()) {

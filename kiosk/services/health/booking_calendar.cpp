@@ -299,6 +299,19 @@ BookingCalendarResult parseUnguarded(std::string_view icsText, const std::string
 
 }  // namespace
 
+std::string bookingCalendarName(std::string_view icsText) {
+    static constexpr std::string_view kName = "X-WR-CALNAME";
+    for (std::size_t at = icsText.find(kName); at != std::string_view::npos; at = icsText.find(kName, at + 1)) {
+        if (at != 0 && icsText[at - 1] != '\n') continue;
+        const std::size_t colon = icsText.find(':', at);
+        const std::size_t end = icsText.find_first_of("\r\n", at);
+        if (colon == std::string_view::npos || (end != std::string_view::npos && colon > end)) return "";
+        return cleanUserText(trimmed(icsText.substr(colon + 1, end == std::string_view::npos ? end : end - colon - 1)),
+                             200);
+    }
+    return "";
+}
+
 BookingCalendarResult parseBookingCalendar(std::string_view icsText, const std::string& localTimeZone) {
     try {
         const std::lock_guard lock(libicalMutex());

@@ -41,6 +41,10 @@ struct BookingCalendarResult {
     std::vector<SkippedBooking> skipped;
 };
 
+// The calendar's own name (X-WR-CALNAME, « Dr Lefebvre – rendez-vous »), empty without one: what tells one
+// practitioner's saved feed from another's when it comes as a file rather than from an address.
+std::string bookingCalendarName(std::string_view icsText);
+
 // Never throws. `localTimeZone` is an Olson name: times without a zone are the kiosk's local time.
 BookingCalendarResult parseBookingCalendar(std::string_view icsText, const std::string& localTimeZone);
 

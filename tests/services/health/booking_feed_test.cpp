@@ -3,6 +3,12 @@
 #include "health_fixture.h"
 
 #include "kiosk/services/health/booking_calendar.h"
+#include "kiosk/services/health/health_area.h"
+#include "kiosk/services/kiosk_runtime.h"
+#include "storage/staff_notice_store.h"
+
+#include <atomic>
+#include <thread>
 
 #include <chrono>
 #include <fstream>
@@ -232,4 +238,63 @@ TEST_CASE("a CSV with a booking id column is reconciled by that id: moved, remov
         REQUIRE(twice.problems.size() == 1);
         CHECK(twice.problems[0].line == 3);
     }
+}
+
+TEST_CASE("booking feeds are fetched on the rota feed's worker; a dead one leaves a notice naming its host only",
+          "[health][booking-feed][runtime]") {
+    vk::services::KioskConfig config;
+    config.demoData = false;
+    auto& settings = config.areas.get<HealthSettings>();
+    settings.rotaFeedUrl = "http://127.0.0.1:9/rota.ics";
+    // Nothing listens there: each fetch is refused at once, on the worker's thread.
+    settings.bookingFeedUrls = {"http://127.0.0.1:9/ical/dr-lefebvre?token=s3cr3t", "http://127.0.0.2:9/ical/dr-garnier"};
+    vk::services::KioskRuntime runtime(
+        config, vk::services::RuntimeOptions{true, vk::services::PinHasher::Strength::FastForTests, nullptr});
+    std::atomic<int> wakes{0};
+    runtime.startBackgroundWork([&wakes] { ++wakes; });
+    vk::storage::StaffNoticeStore notices(runtime.database);
+    const auto bookingNotices = [&] {
+        int found = 0;
+        for (const auto& notice : notices.open()) {
+            if (notice.area != "health") continue;
+            CHECK(notice.message.find("s3cr3t") == std::string::npos);
+            CHECK(notice.message.find("127.0.0.") != std::string::npos);
+            ++found;
+        }
+        return found;
+    };
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (bookingNotices() < 2 && std::chrono::steady_clock::now() < deadline) {
+        runtime.pollAreas(runtime.clock.nowMs());
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    CHECK(bookingNotices() == 2);
+    CHECK(wakes.load() >= 3);  // the rota and both booking feeds were answered by the one worker
+    runtime.stop();
+}
+
+TEST_CASE("a booking feed's answer is applied as the fetch left it: a page of HTML changes nothing",
+          "[health][booking-feed][runtime]") {
+    vk::services::KioskConfig config;
+    config.demoData = false;
+    vk::services::KioskRuntime runtime(
+        config, vk::services::RuntimeOptions{true, vk::services::PinHasher::Strength::FastForTests, nullptr});
+    auto& health = runtime.area<HealthServices>();
+    vk::net::HttpResponse ok;
+    ok.outcome = vk::net::HttpOutcome::Ok;
+    ok.body = readFixture("bookings_feed_before.ics");
+    CHECK(health.applyBookingFeedResponse(kFeed, ok).added == 7);
+    vk::net::HttpResponse html = ok;
+    html.body = "<!DOCTYPE html><html><body>Connexion</body></html>";
+    const ImportReport refused = health.applyBookingFeedResponse(kFeed, html);
+    CHECK_FALSE(refused.failure.empty());
+    CHECK(runtime.database.sql().execAndGet("SELECT count(*) FROM appointment WHERE status = 'booked'").getInt() == 7);
+    vk::net::HttpResponse after = ok;
+    after.body = readFixture("bookings_feed_after.ics");
+    const ImportReport changed = health.applyBookingFeedResponse(kFeed, after);
+    CHECK(changed.cancelled.size() == 4);  // all of the fixtures are still to come for the real clock
+    bool noticed = false;
+    for (const auto& notice : vk::storage::StaffNoticeStore(runtime.database).open())
+        noticed |= notice.area == "health" && notice.message.find("4") != std::string::npos;
+    CHECK(noticed);
 }
