@@ -81,7 +81,8 @@ std::string_view trimSpaces(std::string_view text) {
 }
 
 std::string formatDay(int year, int month, int day) {
-    char text[16];
+    // Room for any int: GCC cannot always see that the callers checked the ranges (-Wformat-truncation).
+    char text[40];
     std::snprintf(text, sizeof text, "%04d-%02d-%02d", year, month, day);
     return text;
 }
