@@ -64,7 +64,8 @@ TEST_CASE("the assistant cancels an appointment at the desk and is shown whom on
     CHECK(health(f).appointments.find(booked.id)->status == storage::AppointmentStatus::Cancelled);
     CHECK(f.kiosk.shows("Rendez-vous annulé."));
     CHECK(f.kiosk.shows("Créneau libre"));
-    CHECK(f.kiosk.shows("Zebulon Ana · 0611223344"));
+    CHECK(f.kiosk.shows("Zebulon Ana"));
+    CHECK(f.kiosk.shows("0611223344"));
     CHECK(auditCount(f, "health.appointment.cancel") == 1);
 
     const std::string entryId = health(f).waitingList.open(&*f.kiosk.state().staff).front().id;

@@ -144,7 +144,7 @@ void AppointmentDeskScreen::draw(app::ScreenContext& context) {
 
 void AppointmentDeskScreen::drawFreedSlot(app::ScreenContext& context, float width) {
     const ui::Fonts& fonts = ui::fonts();
-    ui::textWrapped(i18n::trf("desk.freed_slot", {{"time", i18n::spokenClockTime(*freedSlot_)}}), width, fonts.title,
+    ui::textWrapped(i18n::trf("desk.freed_slot", {{"time", i18n::spokenClockTime(*freedSlot_)}}), width, fonts.body,
                     ui::colors::kHealth);
     ui::textWrapped(i18n::longDate(*freedSlot_), width, fonts.small, ui::colors::kHealth);
     if (candidates_.empty()) {
@@ -265,10 +265,13 @@ void AppointmentDeskScreen::drawList(app::ScreenContext& context, const ImVec2& 
     ImGui::SetCursorScreenPos(ImVec2(origin.x + listWidth + gap, top));
     ImGui::BeginChild("desk.side", ImVec2(sideWidth, origin.y + area.y - top), false, ImGuiWindowFlags_NoScrollWithMouse);
     const float inner = sideWidth - ImGui::GetStyle().ScrollbarSize - ui::em(0.5f);
+    // Whom to call comes first: the slot is only worth something while it is still free.
+    if (freedSlot_) {
+        drawFreedSlot(context, inner);
+        ImGui::Dummy(ui::em(0.5f, 0.4f));
+    }
     if (ui::button("desk.waiting_list", tr("desk.open_waiting_list"), ImVec2(inner, ui::em(2.0f))))
         context.open(kWaitingListScreen);
-    ImGui::Dummy(ui::em(0.5f, 0.4f));
-    if (freedSlot_) drawFreedSlot(context, inner);
     ui::dragToScroll();
     ImGui::EndChild();
 }
