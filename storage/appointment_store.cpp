@@ -29,7 +29,8 @@ constexpr std::array<std::pair<AppointmentSource, std::string_view>, 3> kSourceK
 
 constexpr const char* kSelectAppointment =
     "SELECT id, starts_at, surname, given_name, surname_key, birth_date, phone, code, walk_in, status, ticket, "
-    "arrived_at, called_at, finished_at, source, source_key, created_at, updated_at FROM appointment ";
+    "arrived_at, called_at, finished_at, source, source_key, created_at, updated_at, source_feed, source_starts_at "
+    "FROM appointment ";
 
 // The lookups a resident's check-in makes; checkInQueryPlans() explains these very strings.
 constexpr const char* kWhereBirthDate =
@@ -74,6 +75,8 @@ Appointment readAppointment(SQLite::Statement& row) {
     appointment.sourceKey = optionalText(row, 15);
     appointment.createdAt = row.getColumn(16).getInt64();
     appointment.updatedAt = row.getColumn(17).getInt64();
+    appointment.sourceFeed = optionalText(row, 18);
+    appointment.sourceStartsAt = optionalTime(row, 19);
     return appointment;
 }
 
@@ -116,8 +119,9 @@ void AppointmentStore::insertRow(const std::string& id, const NewAppointment& ap
     const AppointmentDetails& d = appointment.details;
     SQLite::Statement insert(db_.sql(),
                              "INSERT INTO appointment(id, origin_kiosk, starts_at, surname, given_name, surname_key, "
-                             "birth_date, phone, code, walk_in, source, source_key, created_at, updated_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                             "birth_date, phone, code, walk_in, source, source_key, created_at, updated_at, "
+                             "source_feed, source_starts_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, id);
     insert.bind(2, db_.kioskId());
     insert.bind(3, d.startsAt);
@@ -132,6 +136,11 @@ void AppointmentStore::insertRow(const std::string& id, const NewAppointment& ap
     bindOptional(insert, 12, appointment.sourceKey);
     insert.bind(13, nowMs);
     insert.bind(14, nowMs);
+    bindOptional(insert, 15, appointment.sourceFeed);
+    if (appointment.source == AppointmentSource::Staff)
+        insert.bind(16);
+    else
+        insert.bind(16, d.startsAt);
     insert.exec();
 }
 
@@ -216,6 +225,28 @@ std::optional<Appointment> AppointmentStore::lastCalled(std::int64_t fromMs, std
     query.bind(2, toMs);
     if (!query.executeStep()) return std::nullopt;
     return readAppointment(query);
+}
+
+std::vector<Appointment> AppointmentStore::fromSource(AppointmentSource source,
+                                                     const std::optional<std::string>& feed, std::int64_t fromMs) {
+    SQLite::Statement query(db_.sql(), std::string(kSelectAppointment) +
+                                           "WHERE source = ? AND source_key IS NOT NULL AND starts_at >= ? "
+                                           "AND (? IS NULL OR source_feed = ?) AND deleted_at IS NULL "
+                                           "ORDER BY starts_at, id");
+    query.bind(1, std::string(sourceKey(source)));
+    query.bind(2, fromMs);
+    bindOptional(query, 3, feed);
+    bindOptional(query, 4, feed);
+    return readAll(query);
+}
+
+void AppointmentStore::setSourceStartsAt(const std::string& id, std::int64_t sourceStartsAt, std::int64_t nowMs) {
+    SQLite::Statement update(db_.sql(), "UPDATE appointment SET source_starts_at = ?, updated_at = ? "
+                                        "WHERE id = ? AND deleted_at IS NULL");
+    update.bind(1, sourceStartsAt);
+    update.bind(2, nowMs);
+    update.bind(3, id);
+    update.exec();
 }
 
 void AppointmentStore::updateDetails(const std::string& id, const AppointmentDetails& details, std::int64_t nowMs) {

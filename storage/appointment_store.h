@@ -40,6 +40,8 @@ struct Appointment {
     std::optional<std::int64_t> finishedAt;
     AppointmentSource source = AppointmentSource::Staff;
     std::optional<std::string> sourceKey;
+    std::optional<std::string> sourceFeed;        // which feed or file kind it came from (see reconcile)
+    std::optional<std::int64_t> sourceStartsAt;  // the time the source gave last
     std::int64_t createdAt = 0;
     std::int64_t updatedAt = 0;
 };
@@ -60,6 +62,7 @@ struct NewAppointment {
     bool walkIn = false;
     AppointmentSource source = AppointmentSource::Staff;
     std::optional<std::string> sourceKey;
+    std::optional<std::string> sourceFeed;
 };
 
 struct PatientCard {
@@ -95,6 +98,12 @@ public:
     std::vector<Appointment> waitingInCallOrder(std::int64_t fromMs, std::int64_t toMs);
     // The patient of [fromMs, toMs) most recently called in, if still in consultation.
     std::optional<Appointment> lastCalled(std::int64_t fromMs, std::int64_t toMs);
+
+    // Live appointments of one source (and feed, when given) starting at or after fromMs, by time.
+    std::vector<Appointment> fromSource(AppointmentSource source, const std::optional<std::string>& feed,
+                                        std::int64_t fromMs);
+    // What the source said last about the time, so that the next import tells its own moves from the desk's.
+    void setSourceStartsAt(const std::string& id, std::int64_t sourceStartsAt, std::int64_t nowMs);
 
     void updateDetails(const std::string& id, const AppointmentDetails& details, std::int64_t nowMs);
     // Moves a live appointment from `from` to `to` (and stamps called_at / finished_at to match); false when it was

@@ -72,6 +72,8 @@ const std::vector<RetentionCategory>& retentionCategories() {
          "state IN ('collected', 'cancelled')"},
         // Standing orders that were ended, with their pauses.
         {"orders_standing_days", "ended standing orders at the counter", "orders_standing_order", "deleted_at"},
+        // Patients waiting for an earlier slot at the health centre: names and phone numbers.
+        {"waiting_list_days", "the health centre's waiting list", "health_waiting_list", "created_at"},
     };
     return categories;
 }

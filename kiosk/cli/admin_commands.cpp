@@ -3,6 +3,7 @@
 #include "kiosk/i18n/dates.h"
 #include "kiosk/i18n/translations.h"
 #include "kiosk/services/devices/device_settings.h"
+#include "kiosk/services/health/booking_calendar.h"
 #include "kiosk/services/health/health_area.h"
 #include "kiosk/services/health/local_days.h"
 #include "storage/retention.h"
@@ -223,14 +224,40 @@ int runAppointmentsImport(services::KioskRuntime& runtime, const std::filesystem
                           std::ostream& err) {
     const auto text = readImportFile(file, err);
     if (!text) return 1;
-    const auto report = runtime.area<services::health::HealthServices>().appointments.importCsv(&commandLine(), *text);
+    auto& health = runtime.area<services::health::HealthServices>();
+    // The booking tool's iCalendar export (a saved copy of its feed) or its CSV export, told by their content.
+    const std::size_t firstText = text->find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    const bool isCalendar = firstText != std::string::npos && text->compare(firstText, 15, "BEGIN:VCALENDAR") == 0;
+    // A saved feed is one practitioner's by its calendar name, whatever the file is called this time.
+    const std::string calendarName = isCalendar ? services::health::bookingCalendarName(*text) : "";
+    const std::string feed = calendarName.empty() ? "file:" + file.filename().string() : "calendar:" + calendarName;
+    const auto report = isCalendar ? health.appointments.importBookingFeed(&commandLine(), *text, feed,
+                                                                           services::effectiveTimeZone(runtime.config))
+                                   : health.appointments.importCsv(&commandLine(), *text);
     if (!report.failure.empty()) {
         err << "village-kiosk: the appointments were not imported: " << report.failure << "\n";
         return 1;
     }
     out << "Appointments: " << report.added << " added, " << report.updated << " updated, " << report.unchanged
-        << " unchanged, " << report.problems.size() << " rows skipped.\n";
-    for (const auto& problem : report.problems) out << "  line " << problem.line << ": " << problem.reason << "\n";
+        << " unchanged, " << report.moved.size() << " moved, " << report.cancelled.size() << " cancelled, "
+        << report.unmatched.size() << " not followed, " << report.problems.size()
+        << (isCalendar ? " events skipped.\n" : " rows skipped.\n");
+    const auto when = [](std::int64_t ms) {
+        return services::health::localDay(ms) + " " + services::health::localTime(ms);
+    };
+    for (const auto& moved : report.moved)
+        out << "  moved " << moved.who << " " << when(moved.fromMs) << " → " << when(moved.toMs) << "\n";
+    for (const auto& cancelled : report.cancelled)
+        out << "  cancelled " << cancelled.who << " " << when(cancelled.startsAt) << "\n";
+    for (const auto& unmatched : report.unmatched)
+        out << "  not followed" << (unmatched.line > 0 ? " (line " + std::to_string(unmatched.line) + ")" : "") << " "
+            << unmatched.sourceId << ": " << unmatched.reason << "\n";
+    for (const auto& problem : report.problems) {
+        if (problem.line > 0)
+            out << "  line " << problem.line << ": " << problem.reason << "\n";
+        else
+            out << "  skipped " << problem.reason << "\n";
+    }
     return report.problems.empty() ? 0 : 1;
 }
 

@@ -36,12 +36,14 @@ const StaffSession& systemActor(SystemActor who) {
     static const StaffSession kDemoData = makeSystemActor("demo data");
     static const StaffSession kRetentionJob = makeSystemActor("retention job");
     static const StaffSession kRotaFeed = makeSystemActor("rota feed");
+    static const StaffSession kBookingFeed = makeSystemActor("booking feed");
     switch (who) {
     case SystemActor::CommandLine: return kCommandLine;
     case SystemActor::Kiosk: return kKiosk;
     case SystemActor::DemoData: return kDemoData;
     case SystemActor::RetentionJob: return kRetentionJob;
     case SystemActor::RotaFeed: return kRotaFeed;
+    case SystemActor::BookingFeed: return kBookingFeed;
     }
     return kKiosk;
 }

@@ -252,3 +252,21 @@ TEST_CASE("print-test to a development printer that never answers is a success",
     CHECK(std::filesystem::file_size(roll) > 0);
     std::filesystem::remove(roll);
 }
+
+TEST_CASE("the technician imports a saved booking feed twice: the second run lists what moved and was cancelled",
+          "[cli][health][booking-feed]") {
+    auto runtime = makeRuntime();
+    const std::string fixtures = std::string(VK_SOURCE_DIR) + "/tests/services/fixtures/";
+    std::ostringstream first;
+    std::ostringstream err;
+    CHECK(cli::runAppointmentsImport(runtime, fixtures + "bookings_feed_before.ics", first, err) == 0);
+    CHECK_THAT(first.str(), Catch::Contains("7 added"));
+    std::ostringstream second;
+    CHECK(cli::runAppointmentsImport(runtime, fixtures + "bookings_feed_after.ics", second, err) == 0);
+    INFO(second.str());
+    // Every booking of the fixtures is still to come for the real clock: the four no longer listed are cancelled.
+    CHECK_THAT(second.str(), Catch::Contains("1 added") && Catch::Contains("2 moved") && Catch::Contains("4 cancelled"));
+    CHECK_THAT(second.str(), Catch::Contains("  moved M. D. 2030-06-12 ") && Catch::Contains("  cancelled P. R. 2030-06-12 "));
+    CHECK(second.str().find("Roux") == std::string::npos);  // initials and times only
+    CHECK(err.str().empty());
+}

@@ -164,3 +164,27 @@ TEST_CASE("an unknown time zone is a warning and falls back to the system's", "[
     CHECK(load.config.timeZone.empty());
     CHECK_FALSE(effectiveTimeZone(load.config).empty());
 }
+
+TEST_CASE("the centre's usual hours are read as sessions, and a wrong one is refused with its line",
+          "[config][health]") {
+    const ConfigLoad good =
+        parseConfig("[health]\nusual_hours = [\"08:30-12:30\", \"14:00 – 19:00\"]\n", "kiosk.toml");
+    CHECK(good.problems.empty());
+    const auto& usual = good.config.areas.get<health::HealthSettings>().usualHours;
+    REQUIRE(usual.size() == 2);
+    CHECK(usual[0].opens == "08:30");
+    CHECK(usual[0].closes == "12:30");
+    CHECK(usual[1].opens == "14:00");
+    CHECK(usual[1].closes == "19:00");
+
+    for (const std::string bad : {"[\"9h-12h\"]", "[\"12:00-09:00\"]", "[\"14:00-18:00\", \"09:00-12:00\"]",
+                                  "[\"09:00-12:00\", \"11:00-13:00\"]", "[\"25:00-26:00\"]", "[]"}) {
+        INFO(bad);
+        const ConfigLoad load = parseConfig("[health]\nusual_hours = " + bad + "\n", "kiosk.toml");
+        CHECK_FALSE(load.usable());
+        const ConfigProblem* problem = problemFor(load, "health.usual_hours");
+        REQUIRE(problem);
+        CHECK(problem->line == 2);
+        CHECK(load.config.areas.get<health::HealthSettings>().usualHours.size() == 2);  // the default stays
+    }
+}

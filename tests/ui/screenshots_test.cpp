@@ -2,6 +2,8 @@
 // docs/screenshots). Without it the same screens are drawn and checked, and nothing is written.
 
 #include "hardware/reader_events.h"
+#include "kiosk/services/health/health_area.h"
+#include "kiosk/services/health/local_days.h"
 #include "ui_fixture.h"
 
 #include <cstdlib>
@@ -132,6 +134,32 @@ TEST_CASE("screenshots of the home screen, the keyboard and the staff PIN pad", 
             CHECK_FALSE(item.overflows);
         }
         capture(f.kiosk, "waiting-room-confirm-no-show");
+    }
+    {
+        // The assistant's desk: the day's appointments, one being corrected, one cancelled with whom to call.
+        UiFixture f;
+        f.signIn("Claire Moreau", "2580");
+        auto& health = f.runtime.area<services::health::HealthServices>();
+        const services::StaffSession assistant = *f.kiosk.state().staff;
+        health.waitingList.add(&assistant, {"Garnier", "Louise", "06 48 21 77 30", "", "les matins"});
+        health.waitingList.add(&assistant, {"Perrin", "Marc", "07 61 05 93 12", "", "après 16 h"});
+        f.tap("staff.home.appointments");
+        f.tap("desk.waiting_list");
+        capture(f.kiosk, "staff-waiting-list");
+        f.tap("waiting_list.appointments");
+        capture(f.kiosk, "staff-appointments");
+        std::string later;
+        for (const auto& a : health.appointments.day(services::health::localDay(f.clock.nowMs())))
+            if (later.empty() && a.status == storage::AppointmentStatus::Booked && a.startsAt > f.clock.nowMs() + 1'800'000)
+                later = a.id;
+        REQUIRE_FALSE(later.empty());
+        f.tap("desk.edit." + later);
+        capture(f.kiosk, "staff-appointment-edit");
+        f.tap("desk.edit_cancel");
+        f.tap("desk.cancel." + later);
+        f.tap("desk.cancel_confirm." + later);
+        CHECK(f.kiosk.shows("Créneau libre"));
+        capture(f.kiosk, "staff-appointment-freed-slot");
     }
     {
         UiFixture f(1024, 600);

@@ -12,16 +12,20 @@ namespace vk::screens {
 void registerHealthRotaScreen(app::ScreenRegistry& registry);
 void registerWaitingRoomScreens(app::ScreenRegistry& registry);
 void registerRotaEditorScreen(app::ScreenRegistry& registry);
+void registerAppointmentDeskScreens(app::ScreenRegistry& registry);
 
 void registerHealthScreens(app::ScreenRegistry& registry) {
     registerHealthRotaScreen(registry);
     registry.add<CheckInScreen>(kCheckInScreen);
     registerWaitingRoomScreens(registry);
     registerRotaEditorScreen(registry);
+    registerAppointmentDeskScreens(registry);
     registry.addHomeTile({"home.tile.health", ui::symbols::kHealth, "home.tile.health", "home.tile.health.subtitle",
                           ui::colors::kHealth, kHealthScreen});
     registry.addStaffTool({"staff.home.waiting_room", "staff.home.waiting_room", kWaitingRoomScreen, &isHealthStaff, true});
     registry.addStaffTool({"staff.home.rota", "staff.home.rota", kRotaEditorScreen, &isHealthStaff});
+    registry.addStaffTool({"staff.home.appointments", "staff.home.appointments", kAppointmentDeskScreen, &isHealthStaff});
+    // The waiting list is reached from the appointments screen, where a cancellation sends her to it.
     // On the health screens a card that is not a staff card is a patient's: it checks them in.
     registry.addReadHandler([](app::ScreenContext& context, const hardware::ReaderEvent& event) {
         if (event.kind != hardware::ReadKind::CardUid) return false;

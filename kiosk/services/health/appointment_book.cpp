@@ -1,6 +1,7 @@
 #include "kiosk/services/health/appointment_book.h"
 #include "kiosk/services/health/booking_csv.h"
 
+#include "kiosk/services/health/booking_calendar.h"
 #include "kiosk/services/health/local_days.h"
 #include "kiosk/services/user_text.h"
 #include "storage/write_failure.h"
@@ -11,6 +12,7 @@
 #include <cstdio>
 #include <exception>
 #include <functional>
+#include <set>
 
 namespace vk::services::health {
 namespace {
@@ -80,7 +82,8 @@ std::string_view trimSpaces(std::string_view text) {
 }
 
 std::string formatDay(int year, int month, int day) {
-    char text[16];
+    // Room for any int: GCC cannot always see that the callers checked the ranges (-Wformat-truncation).
+    char text[40];
     std::snprintf(text, sizeof text, "%04d-%02d-%02d", year, month, day);
     return text;
 }
@@ -97,6 +100,24 @@ std::string databaseFailureOf(const std::function<void()>& work) {
 
 // A value quoted back to staff in an import report: cleaned and short.
 std::string quoteForReport(std::string_view value) { return "« " + cleanUserText(value, 24) + " »"; }
+
+// CSV rows that carry a booking id are one scope, whatever file they came in: the file's days bound what it may
+// cancel.
+constexpr const char* kCsvWithIdsFeed = "csv";
+
+// A feed is told from another by its address, stored only as a hash: a private feed's address carries a token.
+std::string feedTag(const std::string& address) {
+    static const bool sodiumReady = sodium_init() >= 0;
+    (void)sodiumReady;
+    unsigned char digest[8];
+    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(address.data()), address.size(),
+                       nullptr, 0);
+    char hex[sizeof digest * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+    return std::string("ical-") + hex;
+}
+
+std::string describeMoment(std::int64_t ms) { return localDay(ms) + " " + localTime(ms); }
 
 }  // namespace
 
@@ -213,6 +234,13 @@ struct AppointmentBook::Validated {
     bool codeGiven = false;
 };
 
+struct AppointmentBook::SourceRow {
+    int line = 0;
+    std::string key;  // the source's own id
+    Validated valid;
+    bool cancelledThere = false;
+};
+
 AppointmentBook::AppointmentBook(storage::Database& db, const Clock& clock, StaffService& staff)
     : store_(db), clock_(clock), staff_(staff) {}
 
@@ -279,8 +307,8 @@ AppointmentChange AppointmentBook::add(const StaffSession* actor, const Appointm
     }
     Appointment appointment;
     staff_.inTransaction([&] {
-        appointment = store_.insert({valid.details, false, storage::AppointmentSource::Staff, std::nullopt},
-                                    clock_.nowMs());
+        appointment = store_.insert(
+            {valid.details, false, storage::AppointmentSource::Staff, std::nullopt, std::nullopt}, clock_.nowMs());
         staff_.audit(actor, "health.appointment.add", appointment.id);
     });
     return {HealthError::None, appointment};
@@ -344,6 +372,9 @@ ImportReport AppointmentBook::importCsv(const StaffSession* actor, std::string_v
     }
     const std::vector<CsvRecord> records = parseCsv(csvText);
     const std::int64_t now = clock_.nowMs();
+    std::set<std::string> seenIds;
+    std::optional<std::string> fileFirstDay;
+    std::optional<std::string> fileLastDay;
     const auto problem = [&](int line, std::string reason) { report.problems.push_back({line, std::move(reason)}); };
 
     // A full disk, a busy or failing database stops the whole import and rolls it back: with SQLITE_FULL or an I/O
@@ -383,6 +414,23 @@ ImportReport AppointmentBook::importCsv(const StaffSession* actor, std::string_v
                 }
                 continue;
             }
+            const std::string bookingId = f.size() > 7 ? cleanUserText(f[7], 200) : std::string();
+            if (!bookingId.empty()) {
+                if (!seenIds.insert(bookingId).second) {
+                    problem(record.line, "the booking id " + quoteForReport(bookingId) + " appears twice in the file");
+                    continue;
+                }
+                SourceRow row{record.line, bookingId, valid, false};
+                if (!fileFirstDay || valid.day < *fileFirstDay) fileFirstDay = valid.day;
+                if (!fileLastDay || valid.day > *fileLastDay) fileLastDay = valid.day;
+                try {
+                    reconcileRow(actor, AppointmentSource::Csv, kCsvWithIdsFeed, row, report, now);
+                } catch (const std::exception& e) {
+                    if (storage::classifyWriteFailure(e) != storage::WriteFailure::Refused) throw;
+                    problem(record.line, "the row could not be stored: " + storage::describeWriteFailure(e));
+                }
+                continue;
+            }
             const std::string key = valid.day + " " + valid.time + "|" + valid.details.surnameKey + "|" +
                                     valid.details.birthDate.value_or("");
             try {
@@ -397,7 +445,7 @@ ImportReport AppointmentBook::importCsv(const StaffSession* actor, std::string_v
                 }
                 if (!existing) {
                     if (!valid.codeGiven) valid.details.code = newCode();
-                    store_.insert({valid.details, false, AppointmentSource::Csv, key}, now);
+                    store_.insert({valid.details, false, AppointmentSource::Csv, key, std::nullopt}, now);
                     ++report.added;
                     continue;
                 }
@@ -421,13 +469,177 @@ ImportReport AppointmentBook::importCsv(const StaffSession* actor, std::string_v
                 problem(record.line, "the row could not be stored: " + storage::describeWriteFailure(e));
             }
         }
+        // A booking with an id that the file no longer lists, on one of the file's days and not begun yet, was
+        // removed in the tool. A file without ids says nothing about what it does not list.
+        if (fileFirstDay) {
+            const std::int64_t until = localDayRange(*fileLastDay).toMs;
+            const std::int64_t from = std::max(now, localDayRange(*fileFirstDay).fromMs);
+            for (const Appointment& known : store_.fromSource(AppointmentSource::Csv, std::string(kCsvWithIdsFeed), from)) {
+                if (known.startsAt >= until || seenIds.count(known.sourceKey.value_or("")) != 0) continue;
+                cancelFromSource(actor, known, 0, report, now);
+            }
+        }
         // In the same transaction: an import is never stored without its audit line, nor audited but lost.
         staff_.audit(actor, "health.import",
                      "added " + std::to_string(report.added) + ", updated " + std::to_string(report.updated) +
-                         ", unchanged " + std::to_string(report.unchanged) + ", skipped " +
+                         ", unchanged " + std::to_string(report.unchanged) + ", moved " +
+                         std::to_string(report.moved.size()) + ", cancelled " + std::to_string(report.cancelled.size()) +
+                         ", unmatched " + std::to_string(report.unmatched.size()) + ", skipped " +
                          std::to_string(report.problems.size()));
     }); });
-    if (!report.failure.empty()) report.added = report.updated = report.unchanged = 0;
+    if (!report.failure.empty()) {
+        report.added = report.updated = report.unchanged = 0;
+        report.moved.clear();
+        report.cancelled.clear();
+        report.unmatched.clear();
+    }
+    return report;
+}
+
+void AppointmentBook::cancelFromSource(const StaffSession* actor, const Appointment& appointment, int line,
+                                       ImportReport& report, std::int64_t now) {
+    const std::string id = appointment.sourceKey.value_or("");
+    switch (appointment.status) {
+    case AppointmentStatus::Booked:
+        if (store_.changeStatus(appointment.id, AppointmentStatus::Booked, AppointmentStatus::Cancelled, now)) {
+            report.cancelled.push_back({appointment.id, initials(appointment.givenName, appointment.surname),
+                                        appointment.startsAt});
+            staff_.audit(actor, "health.appointment.cancel", appointment.id + " (booking tool)");
+        }
+        return;
+    case AppointmentStatus::Arrived:
+    case AppointmentStatus::InConsultation:
+        report.unmatched.push_back({line, id, "cancelled in the booking tool, but the patient (" +
+                                                  initials(appointment.givenName, appointment.surname) + ", " +
+                                                  describeMoment(appointment.startsAt) +
+                                                  ") has already checked in; left as it is"});
+        return;
+    default: return;  // done, no-show, cancelled: nothing left to change
+    }
+}
+
+void AppointmentBook::reconcileRow(const StaffSession* actor, AppointmentSource source, const std::string& feed,
+                                   SourceRow& row, ImportReport& report, std::int64_t now) {
+    Validated& valid = row.valid;
+    const auto existing = store_.findBySource(source, row.key);
+    if (valid.codeGiven) {
+        const auto holder = store_.findByCode(*valid.details.code);
+        if (holder && (!existing || holder->id != existing->id)) {
+            report.problems.push_back({row.line, "the code " + quoteForReport(*valid.details.code) +
+                                                     " is already used by another appointment"});
+            return;
+        }
+    }
+    if (!existing) {
+        if (row.cancelledThere) return;  // cancelled before this kiosk ever saw it
+        if (!valid.codeGiven) valid.details.code = newCode();
+        store_.insert({valid.details, false, source, row.key, feed}, now);
+        ++report.added;
+        return;
+    }
+    if (row.cancelledThere) {
+        cancelFromSource(actor, *existing, row.line, report, now);
+        return;
+    }
+    const std::int64_t sourceWas = existing->sourceStartsAt.value_or(existing->startsAt);
+    AppointmentDetails merged = valid.details;
+    merged.startsAt = existing->startsAt;
+    merged.birthDate = valid.details.birthDate ? valid.details.birthDate : existing->birthDate;
+    if (!valid.codeGiven) merged.code = existing->code;
+    bool moved = false;
+    if (valid.details.startsAt != sourceWas) {
+        // Moved in the tool. A time corrected at the desk is kept as long as the tool's own time stays the same.
+        if (existing->status == AppointmentStatus::Booked) {
+            merged.startsAt = valid.details.startsAt;
+            moved = true;
+        } else if (existing->status == AppointmentStatus::Arrived ||
+                   existing->status == AppointmentStatus::InConsultation) {
+            report.unmatched.push_back({row.line, row.key, "moved in the booking tool to " +
+                                                               describeMoment(valid.details.startsAt) +
+                                                               ", but the patient has already checked in; left as it is"});
+        }
+        store_.setSourceStartsAt(existing->id, valid.details.startsAt, now);
+    }
+    const bool same = merged.startsAt == existing->startsAt && merged.surname == existing->surname &&
+                      merged.givenName == existing->givenName && merged.phone == existing->phone &&
+                      merged.code == existing->code && merged.birthDate == existing->birthDate;
+    if (existing->status != AppointmentStatus::Booked || same) {
+        ++report.unchanged;
+        return;
+    }
+    store_.updateDetails(existing->id, merged, now);
+    if (moved) {
+        report.moved.push_back({existing->id, initials(merged.givenName, merged.surname), existing->startsAt,
+                                merged.startsAt});
+        staff_.audit(actor, "health.appointment.move", existing->id + " (booking tool)");
+    } else {
+        ++report.updated;
+    }
+}
+
+ImportReport AppointmentBook::importBookingFeed(const StaffSession* actor, std::string_view icsText,
+                                                const std::string& feedAddress, const std::string& localTimeZone) {
+    ImportReport report;
+    if (refuseUnlessAllowed(actor, "import appointments")) {
+        report.error = HealthError::NotAllowed;
+        return report;
+    }
+    BookingCalendarResult parsed = parseBookingCalendar(icsText, localTimeZone);
+    if (!parsed.ok) {
+        report.failure = parsed.error;
+        return report;
+    }
+    for (const SkippedBooking& skipped : parsed.skipped)
+        report.problems.push_back({0, (skipped.uid.empty() ? "" : skipped.uid + ": ") + skipped.reason});
+    const std::string feed = feedTag(feedAddress);
+    const std::int64_t now = clock_.nowMs();
+    report.failure = databaseFailureOf([&] { store_.inTransaction([&] {
+        std::set<std::string> listed;
+        for (const ImportedBooking& booking : parsed.bookings) {
+            listed.insert(booking.uid);
+            const AppointmentInput input{localDay(booking.startsAtMs), localTime(booking.startsAtMs), booking.surname,
+                                         booking.givenName, booking.birthDate, booking.phone, booking.code};
+            SourceRow row;
+            row.key = booking.uid;
+            row.cancelledThere = booking.cancelled;
+            if (const auto error = validate(input, row.valid)) {
+                if (booking.cancelled) {
+                    // Only the id matters to cancel: the name may be gone from a cancelled event.
+                    if (const auto known = store_.findBySource(AppointmentSource::Ical, booking.uid))
+                        cancelFromSource(actor, *known, 0, report, now);
+                    continue;
+                }
+                const char* why = *error == HealthError::NameInvalid        ? "no patient's name"
+                                  : *error == HealthError::BirthDateInvalid ? "the birth date is not a date"
+                                  : *error == HealthError::CodeInvalid      ? "the code is not 4 to 16 letters or digits"
+                                                                            : "its time could not be read";
+                report.problems.push_back({0, booking.uid + ": " + why});
+                continue;
+            }
+            try {
+                reconcileRow(actor, AppointmentSource::Ical, feed, row, report, now);
+            } catch (const std::exception& e) {
+                if (storage::classifyWriteFailure(e) != storage::WriteFailure::Refused) throw;
+                report.problems.push_back({0, booking.uid + ": it could not be stored: " + storage::describeWriteFailure(e)});
+            }
+        }
+        // No longer in the feed: removed in the tool. Only bookings still to come: feeds drop past days.
+        for (const Appointment& known : store_.fromSource(AppointmentSource::Ical, feed, now)) {
+            if (listed.count(known.sourceKey.value_or("")) == 0) cancelFromSource(actor, known, 0, report, now);
+        }
+        staff_.audit(actor, "health.import",
+                     "feed: added " + std::to_string(report.added) + ", updated " + std::to_string(report.updated) +
+                         ", unchanged " + std::to_string(report.unchanged) + ", moved " +
+                         std::to_string(report.moved.size()) + ", cancelled " + std::to_string(report.cancelled.size()) +
+                         ", unmatched " + std::to_string(report.unmatched.size()) + ", skipped " +
+                         std::to_string(report.problems.size()));
+    }); });
+    if (!report.failure.empty()) {
+        report.added = report.updated = report.unchanged = 0;
+        report.moved.clear();
+        report.cancelled.clear();
+        report.unmatched.clear();
+    }
     return report;
 }
 

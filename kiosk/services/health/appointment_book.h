@@ -40,6 +40,7 @@ enum class HealthError {
     NoBirthDate,    // a card links a surname and a birth date: the appointment has no birth date
     CardInvalid,    // the reader gave no hexadecimal UID
     NobodyWaiting,  // call next with an empty waiting room
+    PhoneInvalid,   // the waiting list needs a number to call
 };
 
 struct AppointmentChange {
@@ -108,11 +109,36 @@ struct ImportProblem {
     std::string reason;
 };
 
+// What a re-import did to an appointment the source knows by its own id. `who` is the patient's initials and the
+// time is the appointment's: enough for staff to find it, nothing more in a report that may be pasted anywhere.
+struct MovedAppointment {
+    std::string appointmentId;
+    std::string who;
+    std::int64_t fromMs = 0;
+    std::int64_t toMs = 0;
+};
+
+struct CancelledAppointment {
+    std::string appointmentId;
+    std::string who;
+    std::int64_t startsAt = 0;
+};
+
+// A change in the source the kiosk could not follow (a booking cancelled there after the patient checked in).
+struct UnmatchedBooking {
+    int line = 0;          // in a CSV file; 0 for a feed
+    std::string sourceId;  // the booking's id in the source
+    std::string reason;    // in English, for staff
+};
+
 struct ImportReport {
     int added = 0;
     int updated = 0;
     int unchanged = 0;
-    std::vector<ImportProblem> problems;  // each one a row skipped
+    std::vector<MovedAppointment> moved;
+    std::vector<CancelledAppointment> cancelled;
+    std::vector<UnmatchedBooking> unmatched;
+    std::vector<ImportProblem> problems;  // each one a row (or event) skipped
     HealthError error = HealthError::None;  // NotAllowed, or None
     // Non-empty when the database could not take the import (a full disk, a busy or failing database): nothing of
     // it was stored, the counts are 0, and this says why, in English for staff. The file can be imported again.
@@ -135,7 +161,18 @@ public:
     // line and skipped. Importing the same file again updates the rows it made (found by date, time, surname and
     // birth date), never duplicates them, and never changes a status, so a cancellation or check-in stays.
     // Never throws: a database that cannot take the rows comes back as `failure`, with nothing half-written.
+    //
+    // An eighth column, the booking's id in the tool, keeps the book in step with it: a booking whose time changed
+    // there is moved here (unless the time was only corrected here: the source's own last time is remembered),
+    // one no longer in the file is cancelled here if it falls within the file's days and has not begun, unless
+    // the patient has already checked in; both are listed in the report, with what could not be followed.
     ImportReport importCsv(const StaffSession* actor, std::string_view csvText);
+
+    // The booking tool's iCalendar feed for one practitioner (booking_calendar.h), reconciled by UID as above:
+    // moved, cancelled (STATUS:CANCELLED, or no longer in the feed and not begun), added. Bookings of another feed
+    // are never touched. `feedAddress` tells feeds apart; it is stored only as a hash.
+    ImportReport importBookingFeed(const StaffSession* actor, std::string_view icsText, const std::string& feedAddress,
+                                   const std::string& localTimeZone);
 
     std::optional<Appointment> find(const std::string& appointmentId);
     // Every live appointment of a local day, by time, for the assistant's day view.
@@ -146,6 +183,13 @@ public:
 
 private:
     struct Validated;
+    struct SourceRow;
+    // One booking the source knows by its own id, inside the import's transaction.
+    void reconcileRow(const StaffSession* actor, storage::AppointmentSource source, const std::string& feed, SourceRow& row,
+                      ImportReport& report, std::int64_t now);
+    // Cancels an appointment the source no longer has (or cancelled), unless the patient is already here.
+    void cancelFromSource(const StaffSession* actor, const Appointment& appointment, int line, ImportReport& report,
+                          std::int64_t now);
     std::optional<HealthError> validate(const AppointmentInput& input, Validated& out);
     std::optional<std::string> newCode();
     std::optional<AppointmentChange> refuseUnlessAllowed(const StaffSession* actor, const char* action);

@@ -6,12 +6,14 @@
 #include "kiosk/services/health/check_in.h"
 #include "kiosk/services/health/health_settings.h"
 #include "kiosk/services/health/rota_service.h"
+#include "kiosk/services/health/waiting_list.h"
 #include "kiosk/services/health/waiting_room.h"
 
 #include <memory>
 
 namespace vk::net {
 class FetchWorker;
+struct HttpResponse;
 }
 
 namespace vk::services::health {
@@ -22,7 +24,8 @@ public:
     ~HealthServices() override;
 
     void startBackgroundWork(std::function<void()> wake) override;
-    // Fetches the rota feed every rota_refresh_minutes and applies what came back.
+    // Fetches the rota feed and the booking feeds every rota_refresh_minutes, on one worker, and applies what
+    // came back.
     bool poll(std::int64_t nowMs) override;
     std::int64_t nextDueMs() const override;
     void stop() override;
@@ -32,8 +35,15 @@ public:
     AppointmentBook appointments;
     CheckIn checkIn;
     WaitingRoom waitingRoom;
+    WaitingList waitingList;
+
+    // Applies one booking feed's answer: a failure leaves the book as it was and a staff notice naming the host.
+    ImportReport applyBookingFeedResponse(const std::string& url, const net::HttpResponse& response);
 
 private:
+    std::string timeZone_;
+    storage::StaffNoticeStore notices_;
+    const Clock& clock_;
     std::unique_ptr<net::FetchWorker> rotaFetcher_;
     std::int64_t nextRotaFetchMs_ = 0;
 };

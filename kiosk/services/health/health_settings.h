@@ -1,7 +1,10 @@
 #pragma once
 // The [health] section of kiosk.toml (docs/configuration.md).
 
+#include "kiosk/services/health/rota_calendar.h"
+
 #include <string>
+#include <vector>
 
 namespace vk::services::health {
 
@@ -12,6 +15,10 @@ struct HealthSettings {
     int checkInLateMinutes = 30;   // and this long after it
     std::string ticketPrefix = "M";
     std::string walkInTicketPrefix = "S";
+    // The centre's usual day, for the days in the middle of a visit the feed gives as one long event.
+    std::vector<ConsultationSession> usualHours = defaultUsualHours();
+    // The booking tool's iCalendar feeds (one per practitioner), fetched with the rota feed.
+    std::vector<std::string> bookingFeedUrls;
 };
 
 }  // namespace vk::services::health

@@ -1,5 +1,6 @@
 #include "kiosk/services/health/rota_calendar.h"
 
+#include "kiosk/services/health/ical_zones.h"
 #include "kiosk/services/user_text.h"
 
 #include <libical/ical.h>
@@ -7,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -151,6 +153,52 @@ std::string cleanText(std::string_view raw, std::size_t maxBytes) {
     return cutToBytes(cleanUserText(raw, maxBytes), maxBytes);
 }
 
+// A title cut in the middle of a word reads like a mistake: a long one ends at the last whole word that fits,
+// followed by « … », all within maxBytes.
+std::string cutAtWord(std::string text, std::size_t maxBytes) {
+    if (text.size() <= maxBytes) return text;
+    static constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
+    std::string cut = cutToBytes(text, maxBytes - kEllipsis.size());
+    const bool wordCut = text[cut.size()] != ' ';
+    if (wordCut) {
+        const std::size_t space = cut.find_last_of(' ');
+        // One enormous word has no boundary to cut at; it is cut on a character instead.
+        if (space != std::string::npos && space > 0) cut.resize(space);
+    }
+    while (!cut.empty() && (cut.back() == ' ' || cut.back() == ',' || cut.back() == ';' || cut.back() == ':' ||
+                            cut.back() == '-'))
+        cut.pop_back();
+    return cut + std::string(kEllipsis);
+}
+
+// Google Calendar writes descriptions typed in its web page as HTML (« Médecin généraliste<br>Remplaçant »):
+// a line break is <br>, and other tags are markup, not text.
+std::string plainDescription(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '<') {
+            out += text[i];
+            continue;
+        }
+        const std::size_t close = text.find('>', i);
+        const std::string_view tag = text.substr(i + 1, close == std::string_view::npos ? 0 : close - i - 1);
+        const bool looksLikeTag = close != std::string_view::npos && !tag.empty() && tag.size() < 40 &&
+                                  (std::isalpha(static_cast<unsigned char>(tag[0])) != 0 || tag[0] == '/') &&
+                                  tag.find('<') == std::string_view::npos;
+        if (!looksLikeTag) {
+            out += text[i];
+            continue;
+        }
+        const std::string_view name = tag.substr(tag[0] == '/' ? 1 : 0, 2);
+        if ((name == "br" || name == "BR" || name == "p" || name == "P") &&
+            (tag.size() <= 3 || tag[2] == ' ' || tag[2] == '/' || name.size() == 1))
+            out += '\n';
+        i = close;
+    }
+    return out;
+}
+
 std::string_view firstLine(std::string_view text) {
     std::size_t begin = 0;
     while (begin < text.size()) {
@@ -198,31 +246,6 @@ std::string hexHash(std::string_view text) {
 }
 
 // ---- Time zones ---------------------------------------------------------------------------------------------
-
-// libical looks a name up by opening <zoneinfo>/<name>: a TZID such as "../../proc/self/fd/0" must never get
-// that far.
-bool isSafeZoneName(std::string_view name) {
-    if (name.empty() || name.size() > 64 || name.front() == '/' || name.find("..") != std::string_view::npos)
-        return false;
-    return std::all_of(name.begin(), name.end(), [](char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' ||
-               c == '_' || c == '-' || c == '+';
-    });
-}
-
-icaltimezone* systemZone(std::string_view name) {
-    // Evolution and libical itself write their zones as "/freeassociation.sourceforge.net/[Tzfile/]Europe/Paris".
-    for (const std::string_view prefix : {"/freeassociation.sourceforge.net/Tzfile/",
-                                          "/freeassociation.sourceforge.net/"}) {
-        if (name.substr(0, prefix.size()) == prefix) {
-            name.remove_prefix(prefix.size());
-            break;
-        }
-    }
-    if (name == "UTC" || name == "Etc/UTC" || name == "GMT" || name == "Z") return icaltimezone_get_utc_timezone();
-    if (!isSafeZoneName(name)) return nullptr;
-    return icaltimezone_get_builtin_timezone(std::string(name).c_str());
-}
 
 // ---- Reading one event --------------------------------------------------------------------------------------
 
@@ -338,8 +361,9 @@ bool isClosure(const std::string& summary, icalcomponent* event) {
 
 class RotaImporter {
 public:
-    RotaImporter(icaltimezone* local, sys_days windowFirst, sys_days windowLast)
-        : local_(local), windowFirst_(windowFirst), windowLast_(windowLast),
+    RotaImporter(icaltimezone* local, sys_days windowFirst, sys_days windowLast,
+                 const std::vector<ConsultationSession>& usualHours)
+        : local_(local), windowFirst_(windowFirst), windowLast_(windowLast), usualHours_(usualHours),
           deadline_(std::chrono::steady_clock::now() + kExpansionBudget) {}
 
     void collectOverride(icalcomponent* event, icalcomponent* calendar) {
@@ -369,6 +393,12 @@ public:
     RotaCalendar finish() {
         if (unreportedSkips_ > 0)
             calendar_.skipped.push_back({"", "and " + std::to_string(unreportedSkips_) + " more left out"});
+        // A day of a multi-day visit takes the usual hours only when no event of its own says otherwise.
+        std::set<std::string> daysWithOwnHours;
+        for (const ImportedHours& h : calendar_.hours) daysWithOwnHours.insert(h.day);
+        for (ImportedHours& h : visitDayHours_)
+            if (daysWithOwnHours.count(h.day) == 0) calendar_.hours.push_back(std::move(h));
+        visitDayHours_.clear();
         auto& visits = calendar_.visits;
         std::sort(visits.begin(), visits.end(), [](const ImportedVisit& a, const ImportedVisit& b) {
             return std::tie(a.firstDay, a.lastDay, a.doctorName, a.sourceKey) <
@@ -402,7 +432,7 @@ private:
     };
 
     std::size_t imported() const {
-        return calendar_.visits.size() + calendar_.hours.size() + calendar_.closures.size();
+        return calendar_.visits.size() + calendar_.hours.size() + calendar_.closures.size() + visitDayHours_.size();
     }
 
     void report(const std::string& uid, std::string reason) {
@@ -548,6 +578,10 @@ private:
         }
         if (!seconds || *seconds == 0) {
             report(e.keyBase, "no end time (DTEND or DURATION)");
+            return false;
+        }
+        if (*seconds > kMaxAllDayDays * 86400) {
+            report(e.keyBase, "it lasts more than ten years");
             return false;
         }
         e.durationSeconds = *seconds;
@@ -715,6 +749,10 @@ private:
             return;
         }
         const std::string summary = e.summary != nullptr ? e.summary : "";
+        if (!e.allDay && e.durationSeconds > 86400) {
+            emitTimedVisit(e, key, instant, summary);
+            return;
+        }
         if (!e.allDay) {
             const icaltimetype opens = localFromUtcSeconds(instant, local_);
             const icaltimetype closes = localFromUtcSeconds(instant + e.durationSeconds, local_);
@@ -748,15 +786,74 @@ private:
                 report(key, "an all-day event on " + firstDay + " has no title (SUMMARY), so no doctor's name");
             return;
         }
+        calendar_.visits.push_back({key, std::move(doctorName), titleOf(e), firstDay, lastDay});
+    }
+
+    // The first line of the description, as plain text, cut at a word.
+    static std::string titleOf(const Event& e) {
         const char* description = textProperty(e.component, ICAL_DESCRIPTION_PROPERTY);
-        calendar_.visits.push_back({key, std::move(doctorName),
-                                    cleanText(firstLine(description != nullptr ? description : ""), kTitleBytes),
-                                    firstDay, lastDay});
+        if (description == nullptr) return "";
+        const std::string_view raw(description);
+        const std::string plain = plainDescription(raw.substr(0, std::min<std::size_t>(raw.size(), 8 * 1024)));
+        return cutAtWord(cleanUserText(firstLine(plain), 8 * 1024), kTitleBytes);
+    }
+
+    // A timed event longer than a day, as rota calendars give a visiting doctor's week (Monday 08:30 to Friday
+    // 18:00): a visit over its days, open from its start on the first day to its end on the last, with the usual
+    // hours in between. Those day hours are kept aside until finish(), where a day's own events win over them.
+    void emitTimedVisit(const Event& e, const std::string& key, std::int64_t instant, const std::string& summary) {
+        const icaltimetype start = localFromUtcSeconds(instant, local_);
+        icaltimetype end = localFromUtcSeconds(instant + e.durationSeconds, local_);
+        const sys_days firstDay = dayOf(start);
+        sys_days lastDay = dayOf(end);
+        std::string endsAt = formatClock(end.hour, end.minute);
+        if (endsAt == "00:00") {
+            // Until midnight: the whole of the day before.
+            lastDay -= std::chrono::days{1};
+            endsAt = "24:00";
+        }
+        const std::string startsAt = formatClock(start.hour, start.minute);
+        std::string reason = cleanText(summary, kReasonBytes);
+        if (isClosure(reason, e.component)) {
+            calendar_.closures.push_back({key, formatDay(firstDay), formatDay(lastDay), std::move(reason)});
+            return;
+        }
+        std::string doctorName = cleanText(summary, kNameBytes);
+        if (doctorName.empty()) {
+            if (namelessReported_.insert(e.keyBase).second)
+                report(key, "an event over several days from " + formatDay(firstDay) +
+                                " has no title (SUMMARY), so no doctor's name; only its hours were imported");
+        } else {
+            calendar_.visits.push_back({key, doctorName, titleOf(e), formatDay(firstDay), formatDay(lastDay)});
+        }
+        for (sys_days day = std::max(firstDay, windowFirst_); day <= std::min(lastDay, windowLast_);
+             day += std::chrono::days{1}) {
+            std::vector<ConsultationSession> sessions = usualHours_;
+            // From midnight or until midnight is the whole day: its usual hours.
+            if (day == firstDay && startsAt != "00:00") {
+                std::erase_if(sessions, [&](const ConsultationSession& s) { return s.closes <= startsAt; });
+                if (!sessions.empty()) sessions.front().opens = startsAt;
+            }
+            if (day == lastDay && endsAt != "24:00") {
+                std::erase_if(sessions, [&](const ConsultationSession& s) { return s.opens >= endsAt; });
+                if (!sessions.empty()) sessions.back().closes = endsAt;
+            }
+            const std::string dayText = formatDay(day);
+            for (std::size_t i = 0; i < sessions.size(); ++i) {
+                const ConsultationSession& s = sessions[i];
+                if (s.closes <= s.opens) continue;
+                visitDayHours_.push_back({key + "/" + dayText + "/" + std::to_string(i + 1), dayText, s.opens,
+                                          s.closes, doctorName});
+            }
+        }
     }
 
     icaltimezone* local_;
     sys_days windowFirst_;
     sys_days windowLast_;
+    const std::vector<ConsultationSession>& usualHours_;
+    // The hours of multi-day timed visits, day by day, until finish() knows which days have hours of their own.
+    std::vector<ImportedHours> visitDayHours_;
     std::chrono::steady_clock::time_point deadline_;
     // Occurrences moved or cancelled by a VEVENT with a RECURRENCE-ID, by UID, as written.
     std::map<std::string, std::vector<WrittenTime>> overrides_;
@@ -784,7 +881,8 @@ RotaCalendarResult fail(std::string error) {
 }
 
 RotaCalendarResult parseUnguarded(std::string_view icsText, const CalendarWindow& window,
-                                  const std::string& localTimeZone) {
+                                  const std::string& localTimeZone,
+                                  const std::vector<ConsultationSession>& usualHours) {
     const auto windowFirst = parseDay(window.firstDay);
     const auto windowLast = parseDay(window.lastDay);
     if (!windowFirst || !windowLast || *windowFirst > *windowLast)
@@ -823,7 +921,7 @@ RotaCalendarResult parseUnguarded(std::string_view icsText, const CalendarWindow
             calendars.push_back(c);
     }
 
-    RotaImporter importer(local, *windowFirst, *windowLast);
+    RotaImporter importer(local, *windowFirst, *windowLast, usualHours);
     bool anyEvent = false;
     for (icalcomponent* calendar : calendars) {
         for (icalcomponent* e = icalcomponent_get_first_component(calendar, ICAL_VEVENT_COMPONENT); e != nullptr;
@@ -847,14 +945,13 @@ RotaCalendarResult parseUnguarded(std::string_view icsText, const CalendarWindow
 }  // namespace
 
 RotaCalendarResult parseRotaCalendar(std::string_view icsText, const CalendarWindow& window,
-                                     const std::string& localTimeZone) {
-    // libical 3.0 keeps its zone cache and error state in globals.
-    static std::mutex libicalMutex;
+                                     const std::string& localTimeZone,
+                                     const std::vector<ConsultationSession>& usualHours) {
     try {
-        const std::lock_guard lock(libicalMutex);
+        const std::lock_guard lock(libicalMutex());
         // A malformed line must never abort the kiosk (libical can be built to abort on errors).
         icalerror_set_errors_are_fatal(0);
-        return parseUnguarded(icsText, window, localTimeZone);
+        return parseUnguarded(icsText, window, localTimeZone, usualHours);
     } catch (const std::bad_alloc&) {
         return fail("The rota feed could not be read: not enough memory.");
     } catch (const std::exception& e) {

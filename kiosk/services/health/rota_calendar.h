@@ -7,7 +7,10 @@
 //   - any other all-day event: a doctor's visit over its days; the summary is the doctor's name, the first line of
 //     the description the doctor's title; one without a summary (or with nothing printable in it) is skipped and
 //     reported, since a visit without a name tells residents nothing;
-//   - a timed event: consultation hours on its day, in the kiosk's local time; the summary may name the doctor.
+//   - a timed event: consultation hours on its day, in the kiosk's local time; the summary may name the doctor;
+//   - a timed event longer than a day: the doctor's visit over its days, open from its start time on the first day
+//     to its end time on the last, with the centre's usual hours on the days between (and around those ends);
+//     a shorter timed event on one of those days sets that day's hours instead.
 // Recurring events are expanded (RRULE, RDATE, EXDATE) within the window asked for.
 
 #include <string>
@@ -57,6 +60,15 @@ struct CalendarWindow {
     std::string lastDay;   // occurrences starting after it are dropped
 };
 
+// One session of the centre's usual day ("09:00"–"12:00"), local time.
+struct ConsultationSession {
+    std::string opens;
+    std::string closes;
+};
+
+// What a day of a multi-day visit looks like when the feed says nothing more precise: [health] usual_hours.
+inline std::vector<ConsultationSession> defaultUsualHours() { return {{"09:00", "12:00"}, {"14:00", "18:00"}}; }
+
 struct RotaCalendarResult {
     bool ok = false;
     std::string error;  // why nothing can be used, in one English sentence for staff; empty when ok
@@ -64,7 +76,9 @@ struct RotaCalendarResult {
 };
 
 // Never throws and never crashes on hostile input. `localTimeZone` is an Olson name ("Europe/Paris").
+// `usualHours` are sorted and do not overlap (the settings reader checks it).
 RotaCalendarResult parseRotaCalendar(std::string_view icsText, const CalendarWindow& window,
-                                     const std::string& localTimeZone);
+                                     const std::string& localTimeZone,
+                                     const std::vector<ConsultationSession>& usualHours = defaultUsualHours());
 
 }  // namespace vk::services::health

@@ -243,7 +243,7 @@ RotaImportReport RotaService::importUnguarded(std::string_view icsText, const st
     const std::int64_t now = clock_.nowMs();
     const std::string today = localDay(now);
     const CalendarWindow window{addDays(today, -7), addDays(today, 7 * settings_.importWeeks)};
-    RotaCalendarResult parsed = parseRotaCalendar(icsText, window, settings_.timeZone);
+    RotaCalendarResult parsed = parseRotaCalendar(icsText, window, settings_.timeZone, settings_.usualHours);
     report.skipped = parsed.calendar.skipped;
     if (!parsed.ok) {
         report.error = parsed.error;

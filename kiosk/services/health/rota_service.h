@@ -61,6 +61,7 @@ struct RotaSettings {
     std::string timeZone = "Europe/Paris";  // the feed's times are shown in this zone
     int importWeeks = 26;                    // how far ahead an import reaches
     int noticeWeeks = 4;                     // a change within this many weeks warns staff
+    std::vector<ConsultationSession> usualHours = defaultUsualHours();  // the days inside a multi-day visit
 };
 
 class RotaService {

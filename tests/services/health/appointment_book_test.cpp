@@ -132,7 +132,8 @@ TEST_CASE("a semicolon-separated export with a BOM, CR LF and quoted fields is i
     CHECK(findBySurname(f, "Le Gall de Kerdrel"));  // the line break inside the quotes folds into a space
     CHECK(findBySurname(f, "Bernard"));
     CHECK(f.audit("health.import").size() == 1);
-    CHECK(f.audit("health.import")[0].detail == "added 4, updated 0, unchanged 0, skipped 0");
+    CHECK(f.audit("health.import")[0].detail ==
+          "added 4, updated 0, unchanged 0, moved 0, cancelled 0, unmatched 0, skipped 0");
 }
 
 TEST_CASE("a semicolon-separated export without a BOM is imported too", "[health][book][csv]") {
