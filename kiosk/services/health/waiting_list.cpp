@@ -24,22 +24,33 @@ WaitingListChange WaitingList::add(const StaffSession* actor, const WaitingListI
         if (!appointments_.find(input.appointmentId)) return {HealthError::NotFound};
         entry.appointmentId = input.appointmentId;
     }
-    WaitingListEntry stored = store_.add(entry, clock_.nowMs());
-    staff_.audit(actor, "health.waiting_list.add", stored.id);
+    WaitingListEntry stored;
+    staff_.inTransaction([&] {
+        stored = store_.add(entry, clock_.nowMs());
+        staff_.audit(actor, "health.waiting_list.add", stored.id);
+    });
     return {HealthError::None, std::move(stored)};
 }
 
 WaitingListChange WaitingList::resolve(const StaffSession* actor, const std::string& entryId) {
     if (!mayManageAppointments(actor)) return {HealthError::NotAllowed};
-    if (!store_.resolve(entryId, clock_.nowMs())) return {HealthError::NotFound};
-    staff_.audit(actor, "health.waiting_list.resolve", entryId);
+    bool resolved = false;
+    staff_.inTransaction([&] {
+        resolved = store_.resolve(entryId, clock_.nowMs());
+        if (resolved) staff_.audit(actor, "health.waiting_list.resolve", entryId);
+    });
+    if (!resolved) return {HealthError::NotFound};
     return {HealthError::None, store_.find(entryId)};
 }
 
 WaitingListChange WaitingList::remove(const StaffSession* actor, const std::string& entryId) {
     if (!mayManageAppointments(actor)) return {HealthError::NotAllowed};
-    if (!store_.remove(entryId, clock_.nowMs())) return {HealthError::NotFound};
-    staff_.audit(actor, "health.waiting_list.remove", entryId);
+    bool removed = false;
+    staff_.inTransaction([&] {
+        removed = store_.remove(entryId, clock_.nowMs());
+        if (removed) staff_.audit(actor, "health.waiting_list.remove", entryId);
+    });
+    if (!removed) return {HealthError::NotFound};
     return {HealthError::None, std::nullopt};
 }
 
