@@ -21,7 +21,7 @@ if [ "${1:-}" = "--tests" ]; then
   packages+=(libumockdev-dev umockdev vsmartcard-vpcd python3 python3-aiosmtpd)
   # The appliance: its units checked (systemd-analyze), its package checked and installed (lintian), and the
   # installed kiosk started under cage's headless backend (cage needs xwayland).
-  packages+=(systemd lintian cage xwayland)
+  packages+=(systemd libpam-systemd lintian cage xwayland)
 fi
 
 missing=()
