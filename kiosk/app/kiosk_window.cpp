@@ -115,6 +115,11 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
     LivenessMonitor liveness(systemd.watchdogMs() / 2);
     const std::int64_t beatEveryMs = systemd.watchdogMs() / 4;
     std::int64_t lastFedMs = 0;
+    // Outside the screen's hours ([kiosk] screen_on_hours), once nobody has touched it for the idle timeout, the
+    // kiosk draws one black frame and nothing else; the first touch only wakes it (it presses nothing).
+    const std::int64_t idleMs = static_cast<std::int64_t>(config.idleTimeoutSeconds) * 1000;
+    std::int64_t lastInputMs = wallClock.nowMs();
+    bool dark = false;
     bool running = true;
     ui.noteInput(wallClock.nowMs());
     while (running) {
@@ -132,17 +137,40 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
                 }
                 if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_EXPOSED) pacer.requestFrame();
                 if (event.type == wakeEvent) pacer.requestFrame();
+                if (dark && (event.type == SDL_FINGERDOWN || event.type == SDL_MOUSEBUTTONDOWN ||
+                             event.type == SDL_KEYDOWN)) {
+                    dark = false;
+                    systemd.status("showing the kiosk");
+                    lastInputMs = wallClock.nowMs();
+                    ui.noteInput(lastInputMs);
+                    pacer.onInput();
+                    continue;
+                }
+                if (dark) continue;  // the finger's lift and moves after the wake, or anything else, while dark
                 if (feedSdlEvent(event, pointer, width, height)) {
-                    ui.noteInput(wallClock.nowMs());
+                    lastInputMs = wallClock.nowMs();
+                    ui.noteInput(lastInputMs);
                     pacer.onInput();
                 }
             } while (SDL_PollEvent(&event));
         }
         now = wallClock.nowMs();
-        if (background) background->poll(now, ui, pacer);
+        if (background && background->poll(now, ui, pacer) && dark) {
+            dark = false;  // a card or barcode read: someone is there, and the screen shows what it did
+            lastInputMs = now;
+        }
         // Without a runtime (out of order) there is no background work that could hang.
         liveness.beat(LivenessMonitor::Part::BackgroundWork, steadyMs());
-        if (pacer.shouldDraw(now, pointer)) {
+        if (!dark && services::screenShouldBeDark(config.screenHours, now, lastInputMs, idleMs) &&
+            !pointer.hasPending()) {
+            dark = true;
+            systemd.status("dark outside the screen's hours, until touched");
+            SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
+            SDL_RenderClear(renderer);
+            SDL_RenderPresent(renderer);
+        }
+        if (dark && pacer.shouldDraw(now, pointer)) pacer.onFrameDrawn(now);  // nothing drawn, nothing to wait for
+        if (!dark && pacer.shouldDraw(now, pointer)) {
             ui.setPointer(pacer.takePointerStep(pointer));
             ui.renderFrame(now);
             SDL_RenderPresent(renderer);
