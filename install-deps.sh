@@ -15,11 +15,15 @@ packages=(
   catch2
   fonts-dejavu-core
   xvfb xauth
+  libsystemd-dev
 )
 if [ "${1:-}" = "--tests" ]; then
   packages+=(libumockdev-dev umockdev vsmartcard-vpcd python3 python3-aiosmtpd)
   # The fuzzers (tests/fuzz): clang with its libFuzzer and sanitizer runtimes.
   packages+=(clang-14 libclang-rt-14-dev)
+  # The appliance: its units checked (systemd-analyze), its package checked and installed (lintian), and the
+  # installed kiosk started under cage's headless backend (cage needs xwayland).
+  packages+=(systemd libpam-systemd lintian cage xwayland)
 fi
 
 missing=()

@@ -5,6 +5,9 @@
 #include "kiosk/cli/admin_commands.h"
 #include "kiosk/cli/area_commands.h"
 #include "kiosk/cli/command_line.h"
+#include "kiosk/cli/data_folder_owner.h"
+#include "kiosk/cli/doctor.h"
+#include "kiosk/cli/journal_priorities.h"
 #include "kiosk/i18n/translations.h"
 #include "kiosk/services/demo_data.h"
 #include "kiosk/services/kiosk_runtime.h"
@@ -65,6 +68,7 @@ int takeScreenshot(const cli::CommandLine& line, services::KioskRuntime& runtime
 }  // namespace
 
 int main(int argc, char** argv) {
+    cli::prefixJournalPrioritiesIfLogging();
     const cli::CommandLine line = cli::parseCommandLine(std::vector<std::string>(argv + 1, argv + argc));
     if (!line.error.empty()) {
         std::cerr << "village-kiosk: " << line.error << "\n\n" << cli::usageText();
@@ -82,7 +86,12 @@ int main(int argc, char** argv) {
     services::ConfigLoad load = services::loadKioskConfig(line.configFile);
     if (line.dataDir) load.config.dataDir = *line.dataDir;
     if (line.command == cli::Command::CheckConfig) return cli::runCheckConfig(load, std::cout);
+    if (const std::string problem = cli::becomeOwnerOf(load.config.databaseFile().parent_path()); !problem.empty()) {
+        std::cerr << "village-kiosk: error: " << problem << "\n";
+        return 1;
+    }
     if (line.command == cli::Command::PrintTest) return cli::runPrintTest(load.config, line, std::cout, std::cerr);
+    if (line.command == cli::Command::Doctor) return cli::runDoctor(load, line.json, std::cout);
 
     std::vector<std::string> notices;
     for (const auto& problem : load.problems) {
@@ -155,6 +164,7 @@ int main(int argc, char** argv) {
     case cli::Command::Appointments:
         return cli::runAppointmentsImport(*runtime, line.appointmentsFile, std::cout, std::cerr);
     case cli::Command::Purge: return cli::runPurge(*runtime, std::cout, std::cerr);
+    case cli::Command::Status: return cli::runStatus(*runtime, line.json, std::cout);
     case cli::Command::Screenshot: return takeScreenshot(line, *runtime, screenshotOfDemo);
     case cli::Command::Area: {
         const cli::AreaCommand& command = *cli::findAreaCommand(line.areaVerb);
@@ -170,5 +180,6 @@ int main(int argc, char** argv) {
     if (runtime && runtime->seededDemoData)
         std::cerr << "village-kiosk: new database at " << runtime->database.file().string()
                   << " with the demo village (staff PINs in the README)\n";
+    if (runtime) cli::noteKioskStarted(runtime->config, runtime->clock.nowMs());
     return app::runKioskWindow(window, runtime.get(), load.config, notices, outOfOrder);
 }

@@ -11,13 +11,15 @@ BackgroundWork::BackgroundWork(services::KioskRuntime& runtime, std::function<vo
 
 BackgroundWork::~BackgroundWork() { runtime_.stop(); }
 
-void BackgroundWork::poll(std::int64_t nowMs, KioskUi& ui, FramePacer& pacer) {
-    while (auto read = runtime_.readers.take()) {
+bool BackgroundWork::poll(std::int64_t nowMs, KioskUi& ui, FramePacer& pacer) {
+    bool read = false;
+    while (auto event = runtime_.readers.take()) {
+        read = true;
         ui.noteInput(nowMs);
-        ui.onReaderEvent(*read);
+        ui.onReaderEvent(*event);
         pacer.onInput();
     }
-    if (nowMs < pausedUntilMs_) return;
+    if (nowMs < pausedUntilMs_) return read;
     try {
         runtime_.retention.runIfDue();
         if (runtime_.pollAreas(nowMs)) pacer.requestFrame();
@@ -26,6 +28,7 @@ void BackgroundWork::poll(std::int64_t nowMs, KioskUi& ui, FramePacer& pacer) {
         ui.reportFault(error, "background work");
         pacer.requestFrame();
     }
+    return read;
 }
 
 std::int64_t BackgroundWork::nextDueMs() const {

@@ -22,7 +22,8 @@ public:
     BackgroundWork& operator=(const BackgroundWork&) = delete;
 
     // Takes what the workers posted, starts what is due; asks the pacer for frames when the screen changes.
-    void poll(std::int64_t nowMs, KioskUi& ui, FramePacer& pacer);
+    // Returns true when a card or barcode was read: someone is at the kiosk.
+    bool poll(std::int64_t nowMs, KioskUi& ui, FramePacer& pacer);
     // The next time poll() has something to start.
     std::int64_t nextDueMs() const;
 

@@ -4,12 +4,15 @@
 #include "kiosk/app/kiosk_ui.h"
 #include "kiosk/app/sdl_input.h"
 #include "kiosk/app/background_work.h"
+#include "kiosk/app/liveness_monitor.h"
+#include "kiosk/app/systemd_notifier.h"
 
 #include <SDL.h>
 
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <iostream>
 #include <memory>
 
 namespace vk::app {
@@ -27,14 +30,13 @@ std::int64_t monotonicUs() {
 }
 
 void explainNoDisplay(const char* sdlError) {
+    std::cerr << "village-kiosk: error: no display to draw on (" << sdlError << ")\n";
     std::fprintf(stderr,
-                 "village-kiosk: no display to draw on (%s).\n"
                  "  On the kiosk itself it draws straight on the screen (KMS/DRM) or under X11/Wayland.\n"
                  "  On a machine without a screen, run it under a virtual display:\n"
                  "    xvfb-run -s '-screen 0 1280x800x24' village-kiosk --windowed 1280x800\n"
                  "  or take a picture of a screen without any display:\n"
-                 "    village-kiosk screenshot --screen home --out home.png\n",
-                 sdlError);
+                 "    village-kiosk screenshot --screen home --out home.png\n");
 }
 
 }  // namespace
@@ -64,11 +66,11 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
         options.renderer == services::RendererChoice::Software ? SDL_RENDERER_SOFTWARE : SDL_RENDERER_ACCELERATED;
     SDL_Renderer* renderer = SDL_CreateRenderer(window, -1, rendererFlags);
     if (!renderer && options.renderer == services::RendererChoice::Accelerated) {
-        std::fprintf(stderr, "village-kiosk: no accelerated renderer (%s); using the software one\n", SDL_GetError());
+        std::cerr << "village-kiosk: warning: no accelerated renderer (" << SDL_GetError() << "); using the software one\n";
         renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
     }
     if (!renderer) {
-        std::fprintf(stderr, "village-kiosk: cannot draw in the window: %s\n", SDL_GetError());
+        std::cerr << "village-kiosk: error: cannot draw in the window: " << SDL_GetError() << "\n";
         SDL_DestroyWindow(window);
         SDL_Quit();
         return 3;
@@ -95,7 +97,7 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
     int height = 0;
     SDL_GetRendererOutputSize(renderer, &width, &height);
     if (auto problem = ui.resize(width, height)) {
-        std::fprintf(stderr, "village-kiosk: %s\n", problem->c_str());
+        std::cerr << "village-kiosk: warning: " << *problem << "\n";
         ui.state().notices.push_back(*problem);
     }
 
@@ -107,6 +109,17 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
     bool firstFrameReported = false;
     int busyFramesDrawn = 0;  // benchmark (--busy-frames): frames drawn back to back after the first
     std::int64_t busyStartedUs = 0;
+    // Under systemd with WatchdogSec=: the loop wakes a quarter period apart at least, and feeds the watchdog only
+    // while both it and the background work beat within half the period (LivenessMonitor).
+    SystemdNotifier systemd;
+    LivenessMonitor liveness(systemd.watchdogMs() / 2);
+    const std::int64_t beatEveryMs = systemd.watchdogMs() / 4;
+    std::int64_t lastFedMs = 0;
+    // Outside the screen's hours ([kiosk] screen_on_hours), once nobody has touched it for the idle timeout, the
+    // kiosk draws one black frame and nothing else; the first touch only wakes it (it presses nothing).
+    const std::int64_t idleMs = static_cast<std::int64_t>(config.idleTimeoutSeconds) * 1000;
+    std::int64_t lastInputMs = wallClock.nowMs();
+    bool dark = false;
     bool running = true;
     ui.noteInput(wallClock.nowMs());
     while (running) {
@@ -124,21 +137,47 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
                 }
                 if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_EXPOSED) pacer.requestFrame();
                 if (event.type == wakeEvent) pacer.requestFrame();
+                if (dark && (event.type == SDL_FINGERDOWN || event.type == SDL_MOUSEBUTTONDOWN ||
+                             event.type == SDL_KEYDOWN)) {
+                    dark = false;
+                    systemd.status("showing the kiosk");
+                    lastInputMs = wallClock.nowMs();
+                    ui.noteInput(lastInputMs);
+                    pacer.onInput();
+                    continue;
+                }
+                if (dark) continue;  // the finger's lift and moves after the wake, or anything else, while dark
                 if (feedSdlEvent(event, pointer, width, height)) {
-                    ui.noteInput(wallClock.nowMs());
+                    lastInputMs = wallClock.nowMs();
+                    ui.noteInput(lastInputMs);
                     pacer.onInput();
                 }
             } while (SDL_PollEvent(&event));
         }
         now = wallClock.nowMs();
-        if (background) background->poll(now, ui, pacer);
-        if (pacer.shouldDraw(now, pointer)) {
+        if (background && background->poll(now, ui, pacer) && dark) {
+            dark = false;  // a card or barcode read: someone is there, and the screen shows what it did
+            lastInputMs = now;
+        }
+        // Without a runtime (out of order) there is no background work that could hang.
+        liveness.beat(LivenessMonitor::Part::BackgroundWork, steadyMs());
+        if (!dark && services::screenShouldBeDark(config.screenHours, now, lastInputMs, idleMs) &&
+            !pointer.hasPending()) {
+            dark = true;
+            systemd.status("dark outside the screen's hours, until touched");
+            SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
+            SDL_RenderClear(renderer);
+            SDL_RenderPresent(renderer);
+        }
+        if (dark && pacer.shouldDraw(now, pointer)) pacer.onFrameDrawn(now);  // nothing drawn, nothing to wait for
+        if (!dark && pacer.shouldDraw(now, pointer)) {
             ui.setPointer(pacer.takePointerStep(pointer));
             ui.renderFrame(now);
             SDL_RenderPresent(renderer);
             pacer.onFrameDrawn(now);
+            if (!firstFrameReported)
+                systemd.ready(ui.state().outOfOrder.empty() ? "showing the kiosk" : "out of order: " + ui.state().outOfOrder);
             if (options.reportFirstFrame && !firstFrameReported) {
-                firstFrameReported = true;
                 std::printf("first-frame-monotonic-us %lld\n", static_cast<long long>(monotonicUs()));
                 // The accelerated renderer may have fallen back to the software one: say which one drew.
                 SDL_RendererInfo info{};
@@ -156,6 +195,21 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
                 }
                 ++busyFramesDrawn;
             }
+            firstFrameReported = true;
+        }
+        liveness.beat(LivenessMonitor::Part::FrameLoop, steadyMs());
+        if (beatEveryMs > 0) {
+            const std::int64_t steadyNow = steadyMs();
+            if (steadyNow - lastFedMs >= beatEveryMs) {
+                if (liveness.alive(steadyNow)) {
+                    systemd.feedWatchdog();
+                    lastFedMs = steadyNow;
+                } else {
+                    std::cerr << "village-kiosk: error: " << liveness.staleParts(steadyNow)
+                              << " stopped; the watchdog is no longer fed\n";
+                }
+            }
+            pacer.wakeNoLaterThan(now + beatEveryMs);
         }
         const auto tick = ui.tick(now);
         if (tick.changedScreen) pacer.onInput();
@@ -165,6 +219,7 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
         if (options.quitAfterMs > 0) pacer.wakeNoLaterThan(now + options.quitAfterMs - (steadyMs() - startedAt));
     }
 
+    systemd.stopping();
     background.reset();
     SDL_DestroyRenderer(renderer);
     SDL_DestroyWindow(window);

@@ -8,6 +8,7 @@
 #include "kiosk/services/health/local_days.h"
 #include "storage/retention.h"
 #include "storage/write_failure.h"
+#include "storage/staff_notice_store.h"
 #include "hardware/escpos/printer_profiles.h"
 #include "hardware/escpos/receipt_encoder.h"
 #include "hardware/print_now.h"
@@ -107,6 +108,11 @@ std::optional<std::string> readImportFile(const std::filesystem::path& file, std
 int runBackup(services::KioskRuntime& runtime, const std::filesystem::path& destination, std::ostream& out,
               std::ostream& err) {
     try {
+        // "backups/" names a folder, even one that is not there yet (the nightly backup's, on a new kiosk).
+        if (destination.string().ends_with('/')) {
+            std::error_code cannot;
+            std::filesystem::create_directories(destination, cannot);
+        }
         runtime.database.backupTo(destination);
         out << "Backup written to " << destination.string() << "\n";
         try {
@@ -125,7 +131,17 @@ int runBackup(services::KioskRuntime& runtime, const std::filesystem::path& dest
         }
         return 0;
     } catch (const storage::StorageError& error) {
-        err << "village-kiosk: " << error.what() << "\n";
+        err << "village-kiosk: error: the backup failed: " << error.what() << "\n";
+        // Staff see it on their home screen until someone acknowledges it; the journal has it too.
+        try {
+            runtime.staff.inTransaction([&] {
+                storage::StaffNoticeStore(runtime.database)
+                    .add("backup", i18n::trf("backup.notice.failed", {{"reason", error.what()}}), storage::nowUnixMs());
+                runtime.staff.audit(&commandLine(), "backup.failed", destination.string());
+            });
+        } catch (const std::exception& noticeError) {
+            err << "village-kiosk: error: nor could staff be told: " << noticeError.what() << "\n";
+        }
         return 1;
     }
 }

@@ -80,6 +80,9 @@ std::string usageText() {
   village-kiosk screenshot [--screen NAME] [--size WxH] [--language fr|en] [--demo] --out FILE.png
                                             draw a screen; without a database, or with --demo, the demo village
                                             from memory (staff screens too); an unknown NAME lists them
+  village-kiosk doctor [--json]            check the database, disk, printer and readers, servers, clock and
+                                            backups; exits 1 on a fault
+  village-kiosk status [--json]            what the kiosk is doing: running or not, uptime, queues, feeds
   village-kiosk --version | --help
 )" + areaUsage() + R"(Every command takes --config FILE and --data-dir DIR.
 )";
@@ -109,7 +112,7 @@ CommandLine parseCommandLine(const std::vector<std::string>& arguments) {
             return line;
         }
         if (argument.starts_with("--")) {
-            const bool flag = argument == "--report-first-frame" || argument == "--demo";
+            const bool flag = argument == "--report-first-frame" || argument == "--demo" || argument == "--json";
             const auto v = flag ? std::optional<std::string>("") : value();
             if (!v) return fail(argument + " needs a value");
             if (argument == "--config") line.configFile = *v;
@@ -122,6 +125,7 @@ CommandLine parseCommandLine(const std::vector<std::string>& arguments) {
                 line.renderer = *v;
             } else if (argument == "--report-first-frame") line.reportFirstFrame = true;
             else if (argument == "--demo") line.demo = true;
+            else if (argument == "--json") line.json = true;
             else if (argument == "--quit-after-ms") {
                 const auto ms = parseInt(*v);
                 if (!ms || *ms <= 0) return fail("--quit-after-ms takes a number of milliseconds");
@@ -196,6 +200,10 @@ CommandLine parseCommandLine(const std::vector<std::string>& arguments) {
         if (extra == 1) line.configFile = positional[1];
     } else if (verb == "purge" && extra == 0) {
         line.command = Command::Purge;
+    } else if (verb == "doctor" && extra == 0) {
+        line.command = Command::Doctor;
+    } else if (verb == "status" && extra == 0) {
+        line.command = Command::Status;
     } else if (verb == "screenshot" && extra == 0) {
         line.command = Command::Screenshot;
         if (line.output.empty()) return fail("screenshot needs --out FILE.png");

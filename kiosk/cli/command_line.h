@@ -10,6 +10,7 @@ namespace vk::cli {
 
 enum class Command {
     RunKiosk, Backup, Staff, Rota, Appointments, PrintTest, CheckConfig, Purge, Screenshot, Help, Version,
+    Doctor, Status,  // the technician's checks (kiosk/cli/doctor.h)
     Area,  // a verb an area brings (kiosk/cli/area_commands.cpp)
 };
 
@@ -26,6 +27,8 @@ struct CommandLine {
     int busyFrames = 0;                           // --busy-frames N (benchmark)
     // backup
     std::filesystem::path backupDestination;
+    // doctor, status
+    bool json = false;  // --json
     // staff: list | add | set-pin | remove, and their options
     std::string staffAction;
     std::string staffName;

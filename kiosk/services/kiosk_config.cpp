@@ -116,6 +116,16 @@ ConfigLoad parseConfig(std::string_view tomlText, const std::string& sourceName)
         reader.path("font_bold", config.boldFontFile);
         reader.decimal("text_scale", config.textScale, 0.5, 3.0);
         reader.integer("idle_timeout_seconds", config.idleTimeoutSeconds, 15, 3600, "seconds");
+        std::string screenOnHours;
+        std::vector<std::string> screenOnDays;
+        reader.text("screen_on_hours", screenOnHours, 20);
+        reader.textList("screen_on_days", screenOnDays, 7, 3);
+        std::string screenProblem;
+        if (const auto hours = parseScreenHours(screenOnHours, screenOnDays, screenProblem))
+            config.screenHours = *hours;
+        else  // a screen left lit is the safe side of a mistake
+            reader.problem(screenProblem.starts_with("holds") ? "screen_on_days" : "screen_on_hours",
+                           screenProblem + "; the screen stays lit", false);
         reader.reportUnknownKeys();
     }
     if (const auto* retention = section(root, "retention", problems)) {

@@ -2,6 +2,7 @@
 // The one configuration file (TOML) and its embedded defaults. docs/configuration.md lists every key.
 
 #include "kiosk/services/area_settings.h"
+#include "kiosk/services/screen_hours.h"
 #include "kiosk/services/settings_reader.h"
 
 #include <filesystem>
@@ -30,6 +31,8 @@ struct KioskConfig {
     double textScale = 1.0;  // on top of the size derived from the screen height
 
     int idleTimeoutSeconds = 90;
+    // [kiosk] screen_on_hours / screen_on_days: outside them the screen goes dark until touched (always lit by default).
+    ScreenHours screenHours;
 
     // [retention]: periods set in the file; the others keep the default their area gives (retentionPeriods).
     std::map<std::string, int> retentionDays;

@@ -98,6 +98,34 @@ TEST_CASE("backup from the command line is audited, a bad destination fails with
     CHECK_THAT(err.str(), Catch::Contains("cannot back up"));
 }
 
+TEST_CASE("a failed backup is an error for the journal and a notice on the staff home screen", "[cli][backup]") {
+    auto runtime = makeRuntime();
+    std::ostringstream out;
+    std::ostringstream err;
+    REQUIRE(runtime.staffNotices.open().empty());
+    CHECK(cli::runBackup(runtime, "/proc/no-backup-here.db", out, err) == 1);
+    CHECK_THAT(err.str(), Catch::StartsWith("village-kiosk: error: the backup failed"));
+    const auto notices = runtime.staffNotices.open();
+    REQUIRE(notices.size() == 1);
+    CHECK(notices[0].area == "backup");
+    CHECK_THAT(notices[0].message, Catch::Contains("/proc/no-backup-here.db"));
+    CHECK(runtime.staff.recentAudit(1).front().action == "backup.failed");
+}
+
+TEST_CASE("a backup into a folder named with a final slash makes the folder", "[cli][backup]") {
+    auto runtime = makeRuntime();
+    const auto folder = std::filesystem::temp_directory_path() / ("vk-cli-new-backups-" + runtime.database.kioskId());
+    std::filesystem::remove_all(folder);
+    std::ostringstream out;
+    std::ostringstream err;
+    REQUIRE(cli::runBackup(runtime, folder.string() + "/", out, err) == 0);
+    int copies = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(folder))
+        copies += entry.path().filename().string().starts_with("village-kiosk-");
+    CHECK(copies == 1);
+    std::filesystem::remove_all(folder);
+}
+
 TEST_CASE("the technician imports a rota file and reads the weeks as text", "[cli][rota]") {
     auto runtime = makeRuntime();
     std::ostringstream out;

@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# The appliance's package, end to end on this machine: CPack makes it from the build's own binaries, its contents
+# and control files are what docs/install.md says, lintian finds no error, and it installs, starts the kiosk as
+# its own user (SDL without a display, then under cage's headless backend and under Xvfb when they are here),
+# removes keeping the data, and purges.
+# Usage: deb_package_test.sh BUILD_DIR VERSION WORK_DIR. Exits 77 (skipped) when it cannot run here: it needs root
+# and dpkg, and never touches a village-kiosk already installed.
+set -euo pipefail
+build=$1 version=$2 work=$3
+skip() { echo "SKIPPED: $*"; exit 77; }
+fail() { echo "FAILED: $*"; exit 1; }
+
+[ "$(id -u)" -eq 0 ] || skip "installing a package needs root (CI runs as root)"
+for tool in dpkg dpkg-deb lintian cpack runuser; do
+  command -v "$tool" >/dev/null || skip "$tool is missing (./install-deps.sh --tests)"
+done
+if dpkg-query -W -f='${Status}' village-kiosk 2>/dev/null | grep -q "ok installed"; then
+  skip "village-kiosk is installed on this machine; the test would replace it"
+fi
+
+rm -rf "$work" && mkdir -p "$work"
+cd "$work"
+
+echo "== build the package from the build's binaries"
+cpack --config "$build/CPackConfig.cmake" -B "$work/out" > cpack.log 2>&1 || { cat cpack.log; fail "cpack"; }
+deb="$work/out/village-kiosk_${version}_amd64.deb"
+[ -f "$deb" ] || { ls -l "$work/out"; fail "no $deb"; }
+ls -l "$deb"
+
+echo "== contents"
+dpkg-deb -c "$deb" | awk '{print $1, $2, $NF}' > contents.txt
+for path in ./usr/bin/village-kiosk ./lib/systemd/system/village-kiosk.service \
+            ./lib/systemd/system/village-kiosk-backup.service ./lib/systemd/system/village-kiosk-backup.timer \
+            ./lib/systemd/system/village-kiosk-purge.service ./lib/systemd/system/village-kiosk-purge.timer \
+            ./lib/udev/rules.d/70-village-kiosk.rules ./usr/lib/sysusers.d/village-kiosk.conf \
+            ./etc/village-kiosk/kiosk.toml ./usr/share/doc/village-kiosk/copyright \
+            ./usr/share/doc/village-kiosk/changelog.gz ./usr/share/doc/village-kiosk/install.md; do
+  grep -q " $path\$" contents.txt || { cat contents.txt; fail "the package lacks $path"; }
+done
+grep -q "^-rwxr-xr-x root/root ./usr/bin/village-kiosk$" contents.txt || fail "the binary is not root's, mode 0755"
+depends=$(dpkg-deb -f "$deb" Depends)
+echo "Depends: $depends"
+for library in libsdl2 libsqlite3 libcurl libsystemd0 cage; do
+  [[ "$depends" == *"$library"* ]] || fail "Depends lacks $library (shlibdeps)"
+done
+dpkg-deb -e "$deb" control
+grep -qx /etc/village-kiosk/kiosk.toml control/conffiles || fail "kiosk.toml is not a conffile"
+
+echo "== lintian"
+lintian --tag-display-limit 0 "$deb" > lintian.txt 2>&1 || true
+cat lintian.txt
+if grep -q "^E: " lintian.txt; then fail "lintian reports errors"; fi
+
+echo "== install"
+# Whatever happens next, what this test installed does not stay on the machine.
+trap 'dpkg -P village-kiosk > /dev/null 2>&1 || true' EXIT
+dpkg -i "$deb" > install.log 2>&1 || { cat install.log; fail "dpkg -i (are its Depends installed?)"; }
+id village-kiosk
+for group in lp input video render; do
+  id -nG village-kiosk | tr ' ' '\n' | grep -qx "$group" || fail "village-kiosk is not in group $group"
+done
+[ "$(stat -c '%U %a' /var/lib/village-kiosk)" = "village-kiosk 700" ] || fail "/var/lib/village-kiosk is not the kiosk's, 0700"
+for link in graphical.target.wants/village-kiosk.service timers.target.wants/village-kiosk-backup.timer \
+            timers.target.wants/village-kiosk-purge.timer; do
+  [ -L "/etc/systemd/system/$link" ] || fail "postinst did not enable $link"
+done
+
+echo "== the installed kiosk as its user"
+kiosk() { runuser -u village-kiosk -- env -u XDG_CONFIG_HOME -u XDG_DATA_HOME HOME=/var/lib/village-kiosk "$@"; }
+kiosk env SDL_VIDEODRIVER=dummy village-kiosk --report-first-frame --quit-after-ms 1500 > dummy.log 2>&1 \
+  || { cat dummy.log; fail "the installed kiosk did not start as village-kiosk"; }
+grep -q "first-frame-monotonic-us" dummy.log || { cat dummy.log; fail "no first frame"; }
+[ "$(stat -c %U /var/lib/village-kiosk/village-kiosk.db)" = village-kiosk ] || fail "the database is not the kiosk's"
+# A fresh install has no demo village and no staff account: the kiosk asks for its first admin.
+accounts=$(kiosk village-kiosk staff list)
+[ -z "$accounts" ] || fail "a fresh install has staff accounts: $accounts"
+kiosk village-kiosk doctor > doctor.txt || { cat doctor.txt; fail "doctor finds a fault on a fresh install"; }
+cat doctor.txt
+# From a root shell the commands act as the data folder's owner: nothing in it becomes root's.
+village-kiosk backup /var/lib/village-kiosk/backups/ > backup.log 2>&1 || { cat backup.log; fail "backup"; }
+if find /var/lib/village-kiosk -user root | grep -q .; then
+  find /var/lib/village-kiosk -user root; fail "a command run as root left root's files in the data folder"
+fi
+village-kiosk status --json | grep -q '"areas":\[' || fail "status --json"
+
+# X servers and Xwayland want /tmp/.X11-unix to be root's (1777); made by an X server run as another user, it
+# would be that user's, and every later one would fail. Root makes it first.
+[ -d /tmp/.X11-unix ] || install -d -o root -g root -m 1777 /tmp/.X11-unix
+runtime_dir=$(mktemp -d /tmp/vk-runtime.XXXXXX)
+chown village-kiosk: "$runtime_dir" && chmod 0700 "$runtime_dir"
+if command -v cage > /dev/null; then
+  echo "== under cage (headless)"
+  kiosk env XDG_RUNTIME_DIR="$runtime_dir" WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 WLR_RENDERER=pixman \
+    SDL_VIDEODRIVER=wayland timeout 60 cage -- village-kiosk --renderer accelerated --report-first-frame \
+    --quit-after-ms 2000 > cage.log 2>&1 || { cat cage.log; fail "the kiosk under cage"; }
+  grep -q "first-frame-monotonic-us" cage.log || { cat cage.log; fail "no first frame under cage"; }
+  grep "renderer-name" cage.log
+else
+  echo "cage is not installed: not run under cage"
+fi
+if command -v xvfb-run > /dev/null; then
+  echo "== under Xvfb"
+  kiosk env SDL_VIDEODRIVER=x11 timeout 60 xvfb-run -a -s "-screen 0 1024x600x24" village-kiosk --renderer software \
+    --report-first-frame --quit-after-ms 2000 > xvfb.log 2>&1 || { cat xvfb.log; fail "the kiosk under Xvfb"; }
+  grep -q "first-frame-monotonic-us" xvfb.log || { cat xvfb.log; fail "no first frame under Xvfb"; }
+fi
+rm -rf "$runtime_dir"
+
+echo "== remove keeps the data and the configuration"
+dpkg -r village-kiosk > remove.log 2>&1 || { cat remove.log; fail "dpkg -r"; }
+[ ! -e /usr/bin/village-kiosk ] || fail "the binary is still there"
+[ -f /var/lib/village-kiosk/village-kiosk.db ] || fail "removing the package deleted the database"
+[ -f /etc/village-kiosk/kiosk.toml ] || fail "removing the package deleted the configuration"
+
+echo "== purge removes them"
+dpkg -P village-kiosk > purge.log 2>&1 || { cat purge.log; fail "dpkg -P"; }
+[ ! -e /var/lib/village-kiosk ] || fail "purging left /var/lib/village-kiosk"
+[ ! -e /etc/village-kiosk ] || fail "purging left /etc/village-kiosk"
+[ ! -e /etc/systemd/system/graphical.target.wants/village-kiosk.service ] || fail "purging left the unit enabled"
+echo "package: ok"
