@@ -80,6 +80,9 @@ std::string usageText() {
   village-kiosk screenshot [--screen NAME] [--size WxH] [--language fr|en] [--demo] --out FILE.png
                                             draw a screen; without a database, or with --demo, the demo village
                                             from memory (staff screens too); an unknown NAME lists them
+  village-kiosk speak [--screen NAME] [--language fr|en] [--demo] --out FILE.wav
+                                            write what a screen reads aloud (« Écouter ») as a WAV file,
+                                            with the configured voice and volume; the same choice of screens
   village-kiosk --version | --help
 )" + areaUsage() + R"(Every command takes --config FILE and --data-dir DIR.
 )";
@@ -199,6 +202,9 @@ CommandLine parseCommandLine(const std::vector<std::string>& arguments) {
     } else if (verb == "screenshot" && extra == 0) {
         line.command = Command::Screenshot;
         if (line.output.empty()) return fail("screenshot needs --out FILE.png");
+    } else if (verb == "speak" && extra == 0) {
+        line.command = Command::Speak;
+        if (line.output.empty()) return fail("speak needs --out FILE.wav");
     } else {
         return fail("unknown command " + verb);
     }
