@@ -319,8 +319,11 @@ void KioskUi::drawScreen(std::int64_t nowMs) {
     if (secondsLeft == 0) {
         const bool readable = sound_.canReadAloud() && !screen->spokenText(context).empty();
         ui::setHeaderBarReserve(readable ? ui::em(kListenButtonEm) : 0.0f);
-        // In large text a screen may be taller than the display: it scrolls, by a drag as lists do.
-        if (fontsLarge_) ImGui::BeginChild("large-text", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
+        // In large text a screen may be taller than the display: it scrolls, by a drag as lists do. No scrollbar:
+        // it would sit over « Écouter »; the line cut at the bottom says there is more.
+        if (fontsLarge_)
+            ImGui::BeginChild("large-text", ImVec2(0, 0), false,
+                              ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoScrollbar);
         screen->draw(context);
         if (fontsLarge_) {
             ui::dragToScroll();
