@@ -14,6 +14,7 @@
 #include <imgui.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <iostream>
 
 using namespace vk;
@@ -433,4 +434,29 @@ TEST_CASE("every target a resident taps is at least 9 mm at the configured scree
         expectTargetsAtLeast9mm(f, config.screenDiagonalInches, size + " letters", smallest);
         std::cout << "touch targets at " << size << ": smallest " << smallest << " mm\n";
     }
+}
+
+TEST_CASE("the SDL audio output plays and stops where a device opens, and is silent where none does", "[ui][a11y][audio]") {
+    services::MonoPcm chime = services::helpChime(22050, 50);
+    {
+        // SDL's dummy driver (the tests' SDL_AUDIODRIVER) opens a device that plays into nothing.
+        setenv("SDL_AUDIODRIVER", "dummy", 1);
+        const auto audio = ui::openDefaultAudio(22050);
+        REQUIRE(audio->available());
+        services::MonoPcm longTone;
+        longTone.samples.assign(22050 * 15, 1000);  // 15 s: still queued when we look
+        audio->play(longTone);
+        CHECK(audio->playing());
+        audio->stop();
+        CHECK_FALSE(audio->playing());
+    }
+    {
+        setenv("SDL_AUDIODRIVER", "no-such-driver", 1);
+        const auto audio = ui::openDefaultAudio(22050);
+        CHECK_FALSE(audio->available());
+        audio->play(chime);
+        CHECK_FALSE(audio->playing());
+        audio->stop();
+    }
+    setenv("SDL_AUDIODRIVER", "dummy", 1);
 }
