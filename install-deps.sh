@@ -11,6 +11,7 @@ packages=(
   libsqlitecpp-dev libsqlite3-dev
   libcurl4-openssl-dev libusb-1.0-0-dev
   libtomlplusplus-dev libsodium-dev libical-dev nlohmann-json3-dev
+  libespeak-ng-dev
   libpcsclite-dev pcscd
   catch2
   fonts-dejavu-core

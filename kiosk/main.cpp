@@ -11,6 +11,7 @@
 #include "kiosk/i18n/translations.h"
 #include "kiosk/services/demo_data.h"
 #include "kiosk/services/kiosk_runtime.h"
+#include "kiosk/services/speech/speech_synthesizer.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -22,16 +23,12 @@ namespace {
 
 using namespace vk;
 
-// Draws one screen into a PNG. Without a database in the data folder, or with --demo, it draws the demo village
-// from memory (nothing is written to disk), and then the staff screens too, as the demo admin sees them; on a
-// kiosk's own database it draws the public screens only.
-int takeScreenshot(const cli::CommandLine& line, services::KioskRuntime& runtime, bool demoVillage) {
-    if (!line.language.empty() && !i18n::setLanguage(line.language)) {
-        std::cerr << "village-kiosk: unknown language " << line.language << "\n";
-        return 2;
-    }
-    app::KioskServices services(runtime);
-    app::HeadlessKiosk kiosk(&services, runtime.config, line.size.first, line.size.second);
+// Opens the screen `--screen` names in a kiosk drawn off screen, for a screenshot or its words read aloud.
+// Without a database in the data folder, or with --demo, it is the demo village from memory (nothing is written
+// to disk), and then the staff screens too, as the demo admin sees them; on a kiosk's own database the public
+// screens only. Returns 0, or the exit code after saying what is wrong.
+int openChosenScreen(const cli::CommandLine& line, services::KioskRuntime& runtime, bool demoVillage,
+                     app::HeadlessKiosk& kiosk) {
     // A screen by its id ("health-rota"), or by the short name of its home tile ("health" for home.tile.health).
     app::ScreenRegistry& screens = kiosk.ui().screens();
     std::optional<app::ScreenId> chosen;
@@ -60,8 +57,46 @@ int takeScreenshot(const cli::CommandLine& line, services::KioskRuntime& runtime
     kiosk.ui().openScreen(*chosen);
     // Two frames: ImGui lays some things out from the previous frame's sizes.
     kiosk.frames(2);
+    return 0;
+}
+
+bool setCommandLanguage(const cli::CommandLine& line) {
+    if (line.language.empty() || i18n::setLanguage(line.language)) return true;
+    std::cerr << "village-kiosk: unknown language " << line.language << "\n";
+    return false;
+}
+
+int takeScreenshot(const cli::CommandLine& line, services::KioskRuntime& runtime, bool demoVillage) {
+    if (!setCommandLanguage(line)) return 2;
+    app::KioskServices services(runtime);
+    app::HeadlessKiosk kiosk(&services, runtime.config, line.size.first, line.size.second);
+    if (const int failed = openChosenScreen(line, runtime, demoVillage, kiosk)) return failed;
     if (!kiosk.savePng(line.output)) return 1;
     std::cout << "Wrote " << line.output.string() << "\n";
+    return 0;
+}
+
+// What « Écouter » reads on a screen, as a WAV file, with the configured voice, speed and volume.
+int speakScreen(const cli::CommandLine& line, services::KioskRuntime& runtime, bool demoVillage) {
+    if (!setCommandLanguage(line)) return 2;
+    app::KioskServices services(runtime);
+    app::HeadlessKiosk kiosk(&services, runtime.config, line.size.first, line.size.second);
+    if (const int failed = openChosenScreen(line, runtime, demoVillage, kiosk)) return failed;
+    const std::string text = kiosk.ui().spokenText();
+    if (text.empty()) {
+        std::cerr << "village-kiosk: the screen " << line.screen << " reads nothing aloud (staff screens never do)\n";
+        return 1;
+    }
+    services::SpeechSynthesizer voice(runtime.config.sound);
+    if (!voice.problem().empty()) std::cerr << "village-kiosk: " << voice.problem() << "\n";
+    if (!voice.ready()) return 1;
+    const services::MonoPcm pcm = voice.speak(text, i18n::currentLanguage());
+    std::string error;
+    if (!services::writeWavFile(line.output, pcm, error)) {
+        std::cerr << "village-kiosk: " << error << "\n";
+        return 1;
+    }
+    std::cout << "Wrote " << line.output.string() << " (" << static_cast<int>(pcm.seconds() + 0.5) << " s): " << text << "\n";
     return 0;
 }
 
@@ -131,7 +166,7 @@ int main(int argc, char** argv) {
     }
     std::unique_ptr<services::KioskRuntime> runtime;
     std::error_code noFile;
-    const bool screenshotOfDemo = line.command == cli::Command::Screenshot &&
+    const bool screenshotOfDemo = (line.command == cli::Command::Screenshot || line.command == cli::Command::Speak) &&
                                   (line.demo || !std::filesystem::exists(load.config.databaseFile(), noFile));
     if (outOfOrder.empty()) {
         try {
@@ -166,6 +201,7 @@ int main(int argc, char** argv) {
     case cli::Command::Purge: return cli::runPurge(*runtime, std::cout, std::cerr);
     case cli::Command::Status: return cli::runStatus(*runtime, line.json, std::cout);
     case cli::Command::Screenshot: return takeScreenshot(line, *runtime, screenshotOfDemo);
+    case cli::Command::Speak: return speakScreen(line, *runtime, screenshotOfDemo);
     case cli::Command::Area: {
         const cli::AreaCommand& command = *cli::findAreaCommand(line.areaVerb);
         const cli::CommandArguments arguments = cli::parseCommandArguments(line.areaArguments, command.flags);

@@ -16,6 +16,8 @@ struct AppState {
     ScreenId screen = kHomeScreen;
     std::optional<services::StaffSession> staff;
     bool visitorChoseOtherLanguage = false;
+    // The visitor asked for large text (home screen): every screen drawn 1.4 times larger until the idle return.
+    bool largeText = false;
     // For the technician: problems found at start-up (configuration, font). Kept until the kiosk restarts.
     std::vector<std::string> notices;
     // Set when the kiosk cannot work at all (no database): every screen gives way to the out-of-order one.

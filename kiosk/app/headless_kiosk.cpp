@@ -10,13 +10,16 @@
 
 namespace vk::app {
 
-HeadlessKiosk::HeadlessKiosk(KioskServices* services, const services::KioskConfig& config, int width, int height)
+HeadlessKiosk::HeadlessKiosk(KioskServices* services, const services::KioskConfig& config, int width, int height,
+                             bool withAudio)
     : width_(width), height_(height), services_(services) {
     surface_ = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ABGR8888);
     if (!surface_) throw std::runtime_error(std::string("cannot make an off-screen surface: ") + SDL_GetError());
     renderer_ = SDL_CreateSoftwareRenderer(surface_);
     if (!renderer_) throw std::runtime_error(std::string("cannot make a software renderer: ") + SDL_GetError());
-    ui_ = std::make_unique<KioskUi>(renderer_, services, config);
+    auto audio = std::make_unique<ui::MemoryAudio>(withAudio);
+    audio_ = audio.get();
+    ui_ = std::make_unique<KioskUi>(renderer_, services, config, std::move(audio));
     ui_->resize(width, height);
     ui_->noteInput(nowMs());
     frame();

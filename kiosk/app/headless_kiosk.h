@@ -17,7 +17,9 @@ namespace vk::app {
 
 class HeadlessKiosk {
 public:
-    HeadlessKiosk(KioskServices* services, const services::KioskConfig& config, int width, int height);
+    // Its sound goes to memory (audio()): `withAudio` false is a kiosk without any audio device.
+    HeadlessKiosk(KioskServices* services, const services::KioskConfig& config, int width, int height,
+                  bool withAudio = true);
     ~HeadlessKiosk();
     HeadlessKiosk(const HeadlessKiosk&) = delete;
     HeadlessKiosk& operator=(const HeadlessKiosk&) = delete;
@@ -44,6 +46,8 @@ public:
     std::uint32_t pixel(int x, int y) const;
 
     KioskUi& ui() { return *ui_; }
+    // What the kiosk played, in place of a loudspeaker.
+    ui::MemoryAudio& audio() { return *audio_; }
     AppState& state() { return ui_->state(); }
     int width() const { return width_; }
     int height() const { return height_; }
@@ -56,6 +60,7 @@ private:
     SDL_Surface* surface_ = nullptr;
     SDL_Renderer* renderer_ = nullptr;
     KioskServices* services_;
+    ui::MemoryAudio* audio_ = nullptr;  // owned by ui_
     std::unique_ptr<KioskUi> ui_;
     PointerQueue pointer_;
     FramePacer pacer_;

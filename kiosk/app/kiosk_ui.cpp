@@ -18,8 +18,13 @@
 
 namespace vk::app {
 
-KioskUi::KioskUi(SDL_Renderer* renderer, KioskServices* services, const services::KioskConfig& config)
-    : renderer_(renderer), context_(ImGui::CreateContext()), services_(services), config_(config) {
+KioskUi::KioskUi(SDL_Renderer* renderer, KioskServices* services, const services::KioskConfig& config,
+                 std::unique_ptr<ui::AudioOutput> audio)
+    : renderer_(renderer),
+      context_(ImGui::CreateContext()),
+      services_(services),
+      config_(config),
+      sound_(config.sound, std::move(audio)) {
     ImGui::SetCurrentContext(context_);
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // a kiosk keeps no window layout on disk
@@ -49,7 +54,12 @@ std::optional<std::string> KioskUi::resize(int width, int height) {
     width_ = width;
     height_ = height;
     if (!heightChanged) return std::nullopt;
-    const float body = ui::bodyPixelsFor(height, config_.textScale);
+    return loadFontsForHeight(fontsLarge_);
+}
+
+std::optional<std::string> KioskUi::loadFontsForHeight(bool large) {
+    fontsLarge_ = large;
+    const float body = ui::bodyPixelsFor(height_, config_.textScale * (fontsLarge_ ? kLargeTextFactor : 1.0));
     ui::Fonts fonts;
     auto problem = ui::loadFonts({config_.fontFile, config_.boldFontFile}, body, fonts);
     ui::setFonts(fonts);
@@ -110,7 +120,7 @@ KioskUi::Tick KioskUi::tick(std::int64_t nowMs) {
 }
 
 bool KioskUi::isAtRest() const {
-    if (state_.staff || state_.visitorChoseOtherLanguage) return false;
+    if (state_.staff || state_.visitorChoseOtherLanguage || state_.largeText) return false;
     if (state_.screen == kHomeScreen) return true;
     const Screen* screen = registry_.find(state_.screen);
     return screen && screen->isPublicDisplay();
@@ -170,6 +180,8 @@ void KioskUi::returnHomeNow(const char* reason) {
     // return, for the next visitor, gives the kiosk's language back.
     const bool nextVisitor = std::string_view(reason) == kIdleReason;
     fresh.visitorChoseOtherLanguage = state_.visitorChoseOtherLanguage && !nextVisitor;
+    fresh.largeText = state_.largeText && !nextVisitor;
+    sound_.stop();
     state_ = std::move(fresh);
     registry_.resetAll();
     wentHome_ = true;
@@ -223,9 +235,20 @@ void KioskUi::renderFrame(std::int64_t nowMs) {
         }
     }
 
+    // Large text asked for (or gone with the visitor, or a staff screen opened): the fonts are made again at the
+    // other size, between frames.
+    if (const bool large = state_.largeText && showsResidentScreen(); large != fontsLarge_ && height_ > 0) {
+        if (auto problem = loadFontsForHeight(large)) std::cerr << "village-kiosk: " << *problem << "\n";
+    }
+
     ImGui_ImplSDLRenderer_NewFrame();
     ImGui::NewFrame();
     ui::beginDrawnItems();
+    // Any tap silences the reading: the finger that lands is enough.
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        pressStoppedReading_ = sound_.reading();
+        if (pressStoppedReading_) sound_.stop();
+    }
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
@@ -294,7 +317,24 @@ void KioskUi::drawScreen(std::int64_t nowMs) {
     if (!screen) throw std::logic_error("no screen is registered as " + std::string(state_.screen.name));
     const int secondsLeft = moreTimeSecondsLeft(nowMs);
     if (secondsLeft == 0) {
+        const bool readable = sound_.canReadAloud() && !screen->spokenText(context).empty();
+        ui::setHeaderBarReserve(readable ? ui::em(kListenButtonEm) : 0.0f);
+        // In large text a screen may be taller than the display: it scrolls, by a drag as lists do. No scrollbar:
+        // it would sit over « Écouter »; the line cut at the bottom says there is more.
+        if (fontsLarge_)
+            ImGui::BeginChild("large-text", ImVec2(0, 0), false,
+                              ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoScrollbar);
         screen->draw(context);
+        if (fontsLarge_) {
+            ui::dragToScroll();
+            ImGui::EndChild();
+        }
+        ui::setHeaderBarReserve(0.0f);
+        // The screen drew a header bar and kept its right end: « Écouter » goes there.
+        if (const ui::HeaderSlot slot = ui::headerSlot(); readable && slot.drawn) {
+            ImGui::SetCursorScreenPos(slot.min);
+            listenButton(ImVec2(slot.max.x - slot.min.x, slot.max.y - slot.min.y));
+        }
         return;
     }
     // The question takes the whole screen: large, alone, and nothing beneath it for a finger to land on. The
@@ -304,8 +344,34 @@ void KioskUi::drawScreen(std::int64_t nowMs) {
     if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) context.later([this](ScreenContext&) { moreTimeAskedAtMs_ = 0; });
 }
 
+bool KioskUi::showsResidentScreen() {
+    if (!services_ || !state_.fault.empty() || !state_.outOfOrder.empty()) return false;
+    // The screens residents meet are those that read aloud: staff screens and the room's calling screen do not.
+    return !spokenText().empty();
+}
+
+std::string KioskUi::spokenText() {
+    Screen* screen = registry_.find(state_.screen);
+    if (!services_ || !screen) return {};
+    ScreenContext context(state_, *services_, *this);
+    return screen->spokenText(context);
+}
+
+void KioskUi::listenButton(const ImVec2& size) {
+    if (!sound_.canReadAloud()) return;
+    const bool reading = sound_.reading();
+    const std::string label = std::string(reading ? ui::symbols::kStop : ui::symbols::kPlay) + "  " +
+                              i18n::tr(reading ? "common.listen_stop" : "common.listen");
+    if (!ui::button("common.listen", label.c_str(), size)) return;
+    // The press already cut a reading: this tap was « Arrêter ».
+    if (pressStoppedReading_) return;
+    defer([this](ScreenContext&) { sound_.readAloud(spokenText(), i18n::currentLanguage()); });
+}
+
 std::int64_t KioskUi::moreTimeWarningMs() const {
-    return std::min(kMoreTimeWarningMs, idleTimeoutMs(state_, config_) / 3);
+    // A third of the timeout, but never less than the time to read it: with the shortest timeout (20 s) a result
+    // stays 10 s, then the question 10 s.
+    return std::min(kMoreTimeWarningMs, std::max(kLeastTimeToReadMs, idleTimeoutMs(state_, config_) / 3));
 }
 
 int KioskUi::moreTimeSecondsLeft(std::int64_t nowMs) const {

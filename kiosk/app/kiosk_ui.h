@@ -8,6 +8,7 @@
 #include "hardware/reader_events.h"
 #include "kiosk/app/app_state.h"
 #include "kiosk/app/kiosk_services.h"
+#include "kiosk/app/kiosk_sound.h"
 #include "kiosk/app/pointer_queue.h"
 #include "kiosk/app/screen_registry.h"
 #include "kiosk/services/idle_timer.h"
@@ -24,8 +25,10 @@ namespace vk::app {
 
 class KioskUi : private Navigator {
 public:
-    // `services` is null when the kiosk is out of order: then only the out-of-order screen is drawn.
-    KioskUi(SDL_Renderer* renderer, KioskServices* services, const services::KioskConfig& config);
+    // `services` is null when the kiosk is out of order: then only the out-of-order screen is drawn. Sound goes
+    // to `audio`, or to the default audio device when it is null.
+    KioskUi(SDL_Renderer* renderer, KioskServices* services, const services::KioskConfig& config,
+            std::unique_ptr<ui::AudioOutput> audio = nullptr);
     ~KioskUi();
     KioskUi(const KioskUi&) = delete;
     KioskUi& operator=(const KioskUi&) = delete;
@@ -62,18 +65,33 @@ public:
     AppState& state() { return state_; }
     ScreenRegistry& screens() { return registry_; }
     ImGuiContext* context() { return context_; }
+    KioskSound& sound() override { return sound_; }
+    // What the current screen reads aloud (empty for staff screens), as « Écouter » would read it now.
+    std::string spokenText();
+
+    // Large text: every size this many times the usual on the residents' screens (AppState::largeText).
+    static constexpr float kLargeTextFactor = 1.4f;
+    // The width of « Écouter » at the end of a header bar, in ems.
+    static constexpr float kListenButtonEm = 7.0f;
 
     static constexpr std::int64_t kFaultRetryMs = 60'000;
     // The reason a return home gives when nobody touched the kiosk: the next visitor's, in the kiosk's language.
     static constexpr const char* kIdleReason = "idle";
     // How long before the idle return the kiosk asks « Voulez-vous plus de temps ? », counting down.
     static constexpr std::int64_t kMoreTimeWarningMs = 20'000;
+    // Nothing a resident reads goes sooner than this (docs/accessibility.md).
+    static constexpr std::int64_t kLeastTimeToReadMs = 10'000;
 
 private:
     void defer(Change change) override { pending_.push_back(std::move(change)); }
     void openNow(ScreenId screen) override;
     void returnHomeNow(const char* reason) override;
     Screen* find(ScreenId screen) override { return registry_.find(screen); }
+    void listenButton(const ImVec2& size) override;
+    // The fonts for the drawing height, at the large-text size or the usual one.
+    std::optional<std::string> loadFontsForHeight(bool large);
+    // A screen for residents is up (large text applies to those only; staff screens keep their size).
+    bool showsResidentScreen();
 
     void drawScreen(std::int64_t nowMs);
     // The last seconds before the idle return: the screen is greyed out under a question with a countdown.
@@ -96,6 +114,10 @@ private:
     // countdown ends: the finger that answers it counts as activity, and must not make it vanish under the finger
     // so that the lift lands on the screen beneath.
     std::int64_t moreTimeAskedAtMs_ = 0;
+    KioskSound sound_;
+    // The press that began this tap cut a reading: « Écouter » under it must not start it again.
+    bool pressStoppedReading_ = false;
+    bool fontsLarge_ = false;  // the fonts loaded are the large-text ones (a resident screen in large text)
     int width_ = 0;
     int height_ = 0;
     std::int64_t lastFrameMs_ = 0;

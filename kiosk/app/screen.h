@@ -10,12 +10,16 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <string>
 #include <string_view>
+
+struct ImVec2;
 
 namespace vk::app {
 
 struct AppState;
 struct KioskServices;
+class KioskSound;
 class ScreenContext;
 
 // A screen's id ("health-rota": the area, then the screen, in lower case with dashes, as the screenshot command
@@ -55,6 +59,12 @@ public:
     // A screen for a room rather than a person (the waiting room's calling screen): opening it ends the staff
     // session, and the idle timeout leaves it up.
     virtual bool isPublicDisplay() const { return false; }
+    // What « Écouter » reads: the screen's main content as sentences, in the language shown. Empty (the default)
+    // for staff screens, which are never read aloud; a screen residents see in public never reads a person's name.
+    virtual std::string spokenText(ScreenContext& context) {
+        (void)context;
+        return {};
+    }
 };
 
 // What carries the screens' requests out: the kiosk's interface (KioskUi).
@@ -66,6 +76,9 @@ public:
     virtual void openNow(ScreenId screen) = 0;
     virtual void returnHomeNow(const char* reason) = 0;
     virtual Screen* find(ScreenId screen) = 0;
+    virtual KioskSound& sound() = 0;
+    // « Écouter » (« Arrêter » while reading) at the cursor, reading the current screen's spokenText.
+    virtual void listenButton(const ImVec2& size) = 0;
 
 protected:
     Navigator() = default;
@@ -97,6 +110,11 @@ public:
     void returnHome(const char* reason) {
         navigator_.defer([reason](ScreenContext& context) { context.navigator_.returnHomeNow(reason); });
     }
+    // The kiosk's voice and chimes (kiosk/app/kiosk_sound.h).
+    KioskSound& sound() { return navigator_.sound(); }
+    // The read-aloud button, for a screen that places it itself (the home screen); screens with a header bar get
+    // it at the bar's right end without asking.
+    void listenButton(const ImVec2& size) { navigator_.listenButton(size); }
     // Another registered screen, to hand it something (a check-in result for the check-in screen).
     template <class S>
     S* screen(ScreenId id) const {

@@ -83,6 +83,9 @@ std::string usageText() {
   village-kiosk doctor [--json]            check the database, disk, printer and readers, servers, clock and
                                             backups; exits 1 on a fault
   village-kiosk status [--json]            what the kiosk is doing: running or not, uptime, queues, feeds
+  village-kiosk speak [--screen NAME] [--language fr|en] [--demo] --out FILE.wav
+                                            write what a screen reads aloud (« Écouter ») as a WAV file,
+                                            with the configured voice and volume; the same choice of screens
   village-kiosk --version | --help
 )" + areaUsage() + R"(Every command takes --config FILE and --data-dir DIR.
 )";
@@ -207,6 +210,9 @@ CommandLine parseCommandLine(const std::vector<std::string>& arguments) {
     } else if (verb == "screenshot" && extra == 0) {
         line.command = Command::Screenshot;
         if (line.output.empty()) return fail("screenshot needs --out FILE.png");
+    } else if (verb == "speak" && extra == 0) {
+        line.command = Command::Speak;
+        if (line.output.empty()) return fail("speak needs --out FILE.wav");
     } else {
         return fail("unknown command " + verb);
     }

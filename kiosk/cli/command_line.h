@@ -9,7 +9,7 @@
 namespace vk::cli {
 
 enum class Command {
-    RunKiosk, Backup, Staff, Rota, Appointments, PrintTest, CheckConfig, Purge, Screenshot, Help, Version,
+    RunKiosk, Backup, Staff, Rota, Appointments, PrintTest, CheckConfig, Purge, Screenshot, Speak, Help, Version,
     Doctor, Status,  // the technician's checks (kiosk/cli/doctor.h)
     Area,  // a verb an area brings (kiosk/cli/area_commands.cpp)
 };
@@ -43,7 +43,7 @@ struct CommandLine {
     std::string rotaAction;
     std::string rotaSource;
     int weeks = 4;
-    // screenshot
+    // screenshot, speak
     std::string screen = "home";
     std::pair<int, int> size{1280, 800};
     std::filesystem::path output;

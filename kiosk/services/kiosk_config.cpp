@@ -82,7 +82,7 @@ ConfigLoad parseConfig(std::string_view tomlText, const std::string& sourceName)
 
     KioskConfig& config = load.config;
     auto& problems = load.problems;
-    std::set<std::string> knownSections{"village", "kiosk", "retention"};
+    std::set<std::string> knownSections{"village", "kiosk", "retention", "sound"};
     std::set<std::string> retentionKeys;
     for (const AreaDefinition& area : domainAreas()) {
         if (area.settingsSection) knownSections.insert(area.settingsSection);
@@ -115,7 +115,8 @@ ConfigLoad parseConfig(std::string_view tomlText, const std::string& sourceName)
         reader.path("font", config.fontFile);
         reader.path("font_bold", config.boldFontFile);
         reader.decimal("text_scale", config.textScale, 0.5, 3.0);
-        reader.integer("idle_timeout_seconds", config.idleTimeoutSeconds, 15, 3600, "seconds");
+        // 20 s at least: 10 s to read a result, then 10 s of « Voulez-vous plus de temps ? » (docs/accessibility.md).
+        reader.integer("idle_timeout_seconds", config.idleTimeoutSeconds, 20, 3600, "seconds");
         std::string screenOnHours;
         std::vector<std::string> screenOnDays;
         reader.text("screen_on_hours", screenOnHours, 20);
@@ -126,6 +127,17 @@ ConfigLoad parseConfig(std::string_view tomlText, const std::string& sourceName)
         else  // a screen left lit is the safe side of a mistake
             reader.problem(screenProblem.starts_with("holds") ? "screen_on_days" : "screen_on_hours",
                            screenProblem + "; the screen stays lit", false);
+        reader.decimal("screen_diagonal_inches", config.screenDiagonalInches, 5.0, 100.0);
+        reader.reportUnknownKeys();
+    }
+    if (const auto* sound = section(root, "sound", problems)) {
+        SettingsReader reader({*sound}, "sound", problems);
+        reader.boolean("read_aloud", config.sound.readAloud);
+        reader.boolean("help_chime", config.sound.helpChime);
+        reader.integer("volume_percent", config.sound.volumePercent, 0, 100, "percent");
+        reader.text("voice_fr", config.sound.voiceFr, 40);
+        reader.text("voice_en", config.sound.voiceEn, 40);
+        reader.integer("words_per_minute", config.sound.wordsPerMinute, 80, 450, "words per minute");
         reader.reportUnknownKeys();
     }
     if (const auto* retention = section(root, "retention", problems)) {

@@ -16,6 +16,17 @@ namespace vk::services {
 
 enum class RendererChoice { Software, Accelerated };
 
+// [sound]: the kiosk reading a screen aloud (espeak-ng) and the chime of a help request on the assistant's screens.
+// Nothing sounds where no audio device is found, whatever this says.
+struct SoundSettings {
+    bool readAloud = true;     // the « Écouter » button on the residents' screens
+    bool helpChime = true;     // a chime when a resident asks for the assistant
+    int volumePercent = 80;    // of the loudest the kiosk plays, for the voice and the chime
+    std::string voiceFr = "fr";  // espeak-ng voice names (`espeak-ng --voices`)
+    std::string voiceEn = "en";
+    int wordsPerMinute = 140;  // a little slower than espeak-ng's 175: many residents are elderly
+};
+
 struct KioskConfig {
     std::string villageName = "Saint-Aubin-des-Prés";
     std::string language = "fr";
@@ -33,6 +44,10 @@ struct KioskConfig {
     int idleTimeoutSeconds = 90;
     // [kiosk] screen_on_hours / screen_on_days: outside them the screen goes dark until touched (always lit by default).
     ScreenHours screenHours;
+    // The display's diagonal, for sizes people can measure: touch targets of at least 9 mm (docs/accessibility.md).
+    double screenDiagonalInches = 15.6;
+
+    SoundSettings sound;
 
     // [retention]: periods set in the file; the others keep the default their area gives (retentionPeriods).
     std::map<std::string, int> retentionDays;

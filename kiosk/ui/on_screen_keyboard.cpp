@@ -37,13 +37,13 @@ const std::vector<std::vector<KeyCap>> kSymbols{
      {"done", "done", KeyAction::Done, 3.0f}},
 };
 
-const char* capLabel(const KeyCap& key, const KeyboardState& state) {
+std::string capLabel(const KeyCap& key, const KeyboardState& state, float width) {
     switch (key.action) {
-    case KeyAction::Backspace: return symbols::kBackspace;
-    case KeyAction::Shift: return symbols::kShift;
+    case KeyAction::Backspace: return eraseKeyLabel(width);
+    case KeyAction::Shift: return shiftKeyLabel(width);
     case KeyAction::ToggleSymbols: return state.page == KeyboardPage::Letters ? "?123" : "ABC";
     case KeyAction::Space: return " ";
-    case KeyAction::Done: return nullptr;
+    case KeyAction::Done: return {};
     case KeyAction::Insert: break;
     }
     return state.shift ? key.upper : key.lower;
@@ -111,7 +111,12 @@ bool drawKeyboard(std::string& text, KeyboardState& state, std::size_t maxCodepo
             const float width = key.width * unit;
             ImGui::SetCursorScreenPos(ImVec2(x, y));
             const std::string id = std::string("kbd.") + key.lower;
-            const char* label = key.action == KeyAction::Done ? doneLabel : capLabel(key, state);
+            std::string cap = key.action == KeyAction::Done ? std::string(doneLabel) : capLabel(key, state, width);
+            // A row too low for the symbol over its word (large text on a small screen): the symbol alone.
+            if (ImFont* least = fonts().least; least && least->FontSize * 2.0f > rowHeight &&
+                                               (key.action == KeyAction::Backspace || key.action == KeyAction::Shift))
+                cap = key.action == KeyAction::Backspace ? symbols::kBackspace : symbols::kShift;
+            const char* label = cap.c_str();
             const bool lit = key.action == KeyAction::Shift && state.shift;
             const ButtonKind kind = key.action == KeyAction::Done ? ButtonKind::Primary : ButtonKind::Normal;
             if (button(id.c_str(), label, ImVec2(width, rowHeight), lit ? ButtonKind::Primary : kind))
@@ -141,7 +146,7 @@ bool drawNumericKeypad(std::string& digits, std::size_t maxDigits, ImVec2 size, 
                                              origin.y + static_cast<float>(row) * (key.y + gap)));
             const std::string id = "pad." + name;
             if (name == "backspace") {
-                if (button(id.c_str(), symbols::kBackspace, key)) popLastCodepoint(digits);
+                if (button(id.c_str(), eraseKeyLabel(key.x).c_str(), key)) popLastCodepoint(digits);
             } else if (name == "ok") {
                 ok = button(id.c_str(), okLabel, key, ButtonKind::Primary, okEnabled) || ok;
             } else if (button(id.c_str(), name.c_str(), key) && digits.size() < maxDigits) {
@@ -176,8 +181,11 @@ bool drawLetterPad(std::string& letters, std::size_t maxLetters, ImVec2 size, co
     // After Z (row 3, column 5): erase, then OK.
     const float lastRow = origin.y + 3.0f * (key.y + gap);
     ImGui::SetCursorScreenPos(ImVec2(origin.x + 5.0f * (key.x + gap), lastRow));
-    if (button("letters.backspace", symbols::kBackspace, key) && !letters.empty()) letters.pop_back();
+    if (button("letters.backspace", eraseKeyLabel(key.x).c_str(), key) && !letters.empty()) letters.pop_back();
     ImGui::SetCursorScreenPos(ImVec2(origin.x + 6.0f * (key.x + gap), lastRow));
+    // « Valider » on a key too narrow for it (large text on a small screen) is « OK », a word in every language.
+    ImFont* least = fonts().least ? fonts().least : ImGui::GetFont();
+    if (least->CalcTextSizeA(least->FontSize, FLT_MAX, 0.0f, okLabel).x > key.x * 0.92f) okLabel = "OK";
     ok = button("letters.ok", okLabel, key, ButtonKind::Primary);
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + size.y));
     return ok;

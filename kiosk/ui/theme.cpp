@@ -29,7 +29,8 @@ const ImWchar* glyphRanges() {
         for (const char* symbol : {symbols::kBack, symbols::kHealth, symbols::kParcels, symbols::kBoard,
                                    symbols::kInfo, symbols::kStaff, symbols::kBackspace, symbols::kShift,
                                    symbols::kCheck, symbols::kWarning, symbols::kDot, symbols::kCircle,
-                                   symbols::kArrow, symbols::kRemove, symbols::kOrders})
+                                   symbols::kArrow, symbols::kRemove, symbols::kOrders, symbols::kPlay,
+                                   symbols::kStop})
             builder.AddText(symbol);
         // Letters residents type on the on-screen keyboard and names may hold.
         builder.AddText("ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸàâäçéèêëîïôöùûüÿŒœÆæ€«»’‘“”–—…·");
@@ -82,13 +83,14 @@ std::optional<std::string> loadFonts(const FontSetup& setup, float bodyPixels, F
         // Nothing usable on disk: ImGui's built-in font keeps the kiosk working, without accents.
         ImFontConfig config;
         config.SizePixels = bodyPixels;
-        fonts.body = fonts.title = fonts.huge = fonts.small = io.Fonts->AddFontDefault(&config);
+        fonts.body = fonts.title = fonts.huge = fonts.small = fonts.least = io.Fonts->AddFontDefault(&config);
         return problem.value_or("no font found") + "; the built-in font lacks accents";
     }
     fonts.body = addFont(regular, bodyPixels);
     fonts.title = addFont(bold, std::round(bodyPixels * 1.5f));
     fonts.huge = addFont(bold, std::round(bodyPixels * 2.6f));
     fonts.small = addFont(regular, std::round(bodyPixels * 0.75f));
+    fonts.least = addFont(regular, std::round(bodyPixels * 0.6f));
     if (problem) *problem += "; using « " + regular.string() + " »";
     return problem;
 }

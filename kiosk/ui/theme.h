@@ -11,13 +11,14 @@
 namespace vk::ui {
 
 namespace colors {
-// Dark text on warm paper: contrast 15:1. Tiles carry white text at 6:1 or more.
+// Dark text on warm paper: contrast 15:1. Tiles carry white text at 6:1 or more. Every pair the kiosk draws is
+// at least 4.5:1 (WCAG 2.2, body text): tests/ui/accessibility_test.cpp computes them from the lists below.
 inline constexpr ImU32 kBackground = IM_COL32(0xF6, 0xF2, 0xE9, 0xFF);
 inline constexpr ImU32 kText = IM_COL32(0x1B, 0x1B, 0x1B, 0xFF);
 inline constexpr ImU32 kTextMuted = IM_COL32(0x4D, 0x4D, 0x4D, 0xFF);
 inline constexpr ImU32 kHeader = IM_COL32(0x1F, 0x3A, 0x5F, 0xFF);
 inline constexpr ImU32 kOnDark = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
-inline constexpr ImU32 kHealth = IM_COL32(0x00, 0x6A, 0x5B, 0xFF);
+inline constexpr ImU32 kHealth = IM_COL32(0x00, 0x63, 0x57, 0xFF);  // 4.9:1 on the keyboard's grey too
 inline constexpr ImU32 kParcels = IM_COL32(0x1E, 0x4F, 0x9C, 0xFF);
 inline constexpr ImU32 kBoard = IM_COL32(0x9A, 0x3B, 0x12, 0xFF);
 inline constexpr ImU32 kInfo = IM_COL32(0x5B, 0x3F, 0x86, 0xFF);
@@ -27,10 +28,21 @@ inline constexpr ImU32 kButtonBorder = IM_COL32(0x6B, 0x6B, 0x6B, 0xFF);
 inline constexpr ImU32 kPrimary = IM_COL32(0x1F, 0x3A, 0x5F, 0xFF);
 inline constexpr ImU32 kDanger = IM_COL32(0xA8, 0x1C, 0x1C, 0xFF);
 inline constexpr ImU32 kNotice = IM_COL32(0xFF, 0xE0, 0x8A, 0xFF);
-inline constexpr ImU32 kSuccess = IM_COL32(0x1E, 0x6B, 0x2E, 0xFF);
+inline constexpr ImU32 kSuccess = IM_COL32(0x1B, 0x64, 0x29, 0xFF);
 inline constexpr ImU32 kKey = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
 inline constexpr ImU32 kKeyboardBack = IM_COL32(0xD9, 0xD4, 0xC7, 0xFF);
 inline constexpr ImU32 kPressed = IM_COL32(0xFF, 0xD5, 0x4F, 0xFF);
+// A button that cannot be tapped yet (« Réessayer dans 5 s »): greyed, yet still readable at 5.5:1.
+inline constexpr ImU32 kDisabled = IM_COL32(0xE4, 0xE1, 0xDA, 0xFF);
+inline constexpr ImU32 kDisabledText = IM_COL32(0x57, 0x57, 0x57, 0xFF);
+
+// The colours words are drawn in on the light grounds (the page, buttons, keys, notices), and those light grounds.
+inline constexpr ImU32 kInksOnLight[] = {kText, kTextMuted, kHealth, kParcels, kBoard, kInfo,
+                                         kPrimary, kDanger, kSuccess, kDisabledText};
+inline constexpr ImU32 kLightGrounds[] = {kBackground, kButton, kKey, kNotice, kKeyboardBack, kPressed, kDisabled};
+// The dark grounds (the header, the tiles, primary and danger buttons, the state of the day), with white words;
+// pressed, they are drawn darker, which only adds contrast.
+inline constexpr ImU32 kDarkGrounds[] = {kHeader, kHealth, kParcels, kBoard, kInfo, kPrimary, kDanger, kSuccess, kTextMuted};
 }  // namespace colors
 
 struct Fonts {
@@ -38,6 +50,7 @@ struct Fonts {
     ImFont* title = nullptr;  // 1.5 em: screen titles, tile labels
     ImFont* huge = nullptr;   // 2.6 em: the clock, tile icons, the PIN dots
     ImFont* small = nullptr;  // 0.75 em: technical details for staff only
+    ImFont* least = nullptr;  // 0.6 em: a narrow key's word when nothing larger fits (« Effacer » in large text)
 };
 
 // The body text height for a screen: about 1/22 of its height, so a 1024×600 screen gets 27 px and a
@@ -79,6 +92,8 @@ inline constexpr const char* kCircle = "\xE2\x97\x8B";     // ○
 inline constexpr const char* kArrow = "\xE2\x86\x92";      // →
 inline constexpr const char* kRemove = "\xE2\x9C\x95";     // ✕
 inline constexpr const char* kOrders = "\xE2\x98\x95";     // ☕
+inline constexpr const char* kPlay = "\xE2\x96\xB6";       // ▶ (read aloud)
+inline constexpr const char* kStop = "\xE2\x96\xA0";       // ■
 }  // namespace symbols
 
 }  // namespace vk::ui

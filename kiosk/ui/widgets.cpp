@@ -13,6 +13,8 @@ namespace {
 
 std::vector<DrawnItem> g_current;
 std::vector<DrawnItem> g_last;
+float g_headerReserve = 0.0f;
+HeaderSlot g_headerSlot;
 
 // Only what is on screen counts: an item scrolled out of its list, or clipped away, was not drawn. `overflows`
 // says its words did not fit their own box; a cut at the left or right of the clip rectangle is noted here too.
@@ -28,7 +30,10 @@ void record(const char* id, const std::string& words, ImVec2 min, ImVec2 max, bo
     // In a scrolling list a row cut at the top or bottom is scrolled; on the screen itself it is cut off.
     const bool inList = (ImGui::GetCurrentWindowRead()->Flags & ImGuiWindowFlags_ChildWindow) != 0;
     const bool cutBelow = !inList && (min.y < clipMin.y - kSlack || max.y > clipMax.y + kSlack);
-    g_current.push_back({id ? id : "", words, visibleMin, visibleMax, tappable, overflows || cutSideways || cutBelow});
+    const bool clipped = visibleMin.x > min.x + kSlack || visibleMin.y > min.y + kSlack || visibleMax.x < max.x - kSlack ||
+                         visibleMax.y < max.y - kSlack;
+    g_current.push_back(
+        {id ? id : "", words, visibleMin, visibleMax, tappable, overflows || cutSideways || cutBelow, clipped});
 }
 
 ImU32 darker(ImU32 color, float factor) {
@@ -81,6 +86,7 @@ bool wordsFit(ImFont* font, const std::string& words, float width) {
 
 void beginDrawnItems() {
     g_current.clear();
+    g_headerSlot = {};
     clearSolidFills();
 }
 void endDrawnItems() { g_last.swap(g_current); }
@@ -110,8 +116,8 @@ bool button(const char* id, const char* label, ImVec2 size, ButtonKind kind, boo
     case ButtonKind::Normal: break;
     }
     if (!enabled) {
-        fill = IM_COL32(0xE4, 0xE1, 0xDA, 0xFF);
-        inkColor = IM_COL32(0x80, 0x80, 0x80, 0xFF);
+        fill = colors::kDisabled;
+        inkColor = colors::kDisabledText;
         border = fill;
     } else if (pressed) {
         fill = kind == ButtonKind::Normal || kind == ButtonKind::Quiet ? colors::kPressed : darker(fill, 0.7f);
@@ -123,7 +129,12 @@ bool button(const char* id, const char* label, ImVec2 size, ButtonKind kind, boo
     // A word wider than the button would be cut in two (« Valide / r »): a smaller type first, and if even that
     // does not do, the fit test hears of it.
     const float wrapWidth = size.x * 0.92f;
-    if (!wordsFit(font, label, wrapWidth) && fonts().small && wordsFit(fonts().small, label, wrapWidth)) font = fonts().small;
+    // Likewise a label on two lines (« ⌫ / Effacer ») taller than a short key.
+    const bool tooTall = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrapWidth, label).y > size.y;
+    if ((tooTall || !wordsFit(font, label, wrapWidth)) && fonts().small && wordsFit(fonts().small, label, wrapWidth))
+        font = fonts().small;
+    else if ((tooTall || !wordsFit(font, label, wrapWidth)) && fonts().least && wordsFit(fonts().least, label, wrapWidth))
+        font = fonts().least;
     const ImVec2 ink = drawCentered(draw, font, label, min, max, inkColor);
     record(id, label, min, max, true,
            ink.x > size.x + 0.5f || ink.y > size.y + 0.5f || !wordsFit(font, label, wrapWidth));
@@ -152,20 +163,26 @@ bool tile(const char* id, const char* icon, const char* title, const char* subti
     ImVec2 subtitleSize;
     float blockHeight = 0.0f;
     bool tileOverflows = false;
-    for (int attempt = 0; attempt < 2; ++attempt) {
+    // On a tile too low for both (large text on a small screen), the title alone, in large type: the voice and
+    // the next screen say the rest.
+    bool withSubtitle = true;
+    for (int attempt = 0; attempt < 4; ++attempt) {
+        withSubtitle = attempt < 2;
         titleSize = titleFont->CalcTextSizeA(titleFont->FontSize, FLT_MAX, textWidth, title);
-        subtitleSize = subtitleFont->CalcTextSizeA(subtitleFont->FontSize, FLT_MAX, textWidth, subtitle);
-        blockHeight = titleSize.y + em(0.3f) + subtitleSize.y;
+        subtitleSize = withSubtitle ? subtitleFont->CalcTextSizeA(subtitleFont->FontSize, FLT_MAX, textWidth, subtitle)
+                                    : ImVec2(0.0f, 0.0f);
+        blockHeight = titleSize.y + (withSubtitle ? em(0.3f) + subtitleSize.y : 0.0f);
         tileOverflows = blockHeight > size.y || titleSize.x > textWidth + 0.5f || subtitleSize.x > textWidth + 0.5f;
         if (!tileOverflows) break;
-        titleFont = f.body;
+        titleFont = attempt == 1 ? f.title : f.body;
         subtitleFont = f.small;
     }
     const float top = min.y + (size.y - blockHeight) * 0.5f;
     draw->AddText(titleFont, titleFont->FontSize, ImVec2(textMin.x, top), colors::kOnDark, title, nullptr, textWidth);
-    draw->AddText(subtitleFont, subtitleFont->FontSize, ImVec2(textMin.x, top + titleSize.y + em(0.3f)), colors::kOnDark,
-                  subtitle, nullptr, textWidth);
-    record(id, std::string(title) + "\n" + subtitle, min, max, true, tileOverflows);
+    if (withSubtitle)
+        draw->AddText(subtitleFont, subtitleFont->FontSize, ImVec2(textMin.x, top + titleSize.y + em(0.3f)),
+                      colors::kOnDark, subtitle, nullptr, textWidth);
+    record(id, withSubtitle ? std::string(title) + "\n" + subtitle : std::string(title), min, max, true, tileOverflows);
     return tapped;
 }
 
@@ -188,14 +205,39 @@ bool headerBar(const char* title, bool withBack) {
         titleX += em(7.5f);
     }
     const Fonts& f = fonts();
-    const float titleY = min.y + (height - em(0.5f) - f.title->FontSize) * 0.5f;
-    draw->AddText(f.title, f.title->FontSize, ImVec2(titleX, titleY), colors::kOnDark, title);
-    const float titleWidth = f.title->CalcTextSizeA(f.title->FontSize, FLT_MAX, 0.0f, title).x;
-    record("", title, ImVec2(titleX, titleY), ImVec2(titleX + titleWidth, titleY + f.title->FontSize), false,
+    const float right = viewport->Pos.x + viewport->Size.x - ImGui::GetStyle().WindowPadding.x;
+    if (g_headerReserve > 0.0f) {
+        g_headerSlot.drawn = true;
+        g_headerSlot.min = ImVec2(right - g_headerReserve, min.y);
+        g_headerSlot.max = ImVec2(right, min.y + height - em(0.5f));
+    }
+    const float titleRoom = right - (g_headerReserve > 0.0f ? g_headerReserve + em(0.5f) : 0.0f) - titleX;
+    // Large type when the title fits beside the buttons (in large text it may not), body type rather than a cut.
+    ImFont* titleFont = f.title;
+    for (ImFont* smaller : {f.body, f.small})
+        if (titleFont->CalcTextSizeA(titleFont->FontSize, FLT_MAX, 0.0f, title).x > titleRoom) titleFont = smaller;
+    const float titleY = min.y + (height - em(0.5f) - titleFont->FontSize) * 0.5f;
+    draw->AddText(titleFont, titleFont->FontSize, ImVec2(titleX, titleY), colors::kOnDark, title);
+    const float titleWidth = titleFont->CalcTextSizeA(titleFont->FontSize, FLT_MAX, 0.0f, title).x;
+    record("", title, ImVec2(titleX, titleY), ImVec2(titleX + titleWidth, titleY + titleFont->FontSize), false,
            titleX + titleWidth > viewport->Pos.x + viewport->Size.x);
     ImGui::SetCursorScreenPos(ImVec2(min.x, min.y + height + em(0.4f)));
     return back;
 }
+
+namespace {
+std::string keyLabel(const char* symbol, const char* word, float keyWidth) {
+    ImFont* font = fonts().least ? fonts().least : ImGui::GetFont();
+    if (font && font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, word).x > keyWidth * 0.92f) return symbol;
+    return std::string(symbol) + "\n" + word;
+}
+}  // namespace
+
+std::string eraseKeyLabel(float keyWidth) { return keyLabel(symbols::kBackspace, i18n::tr("keyboard.erase"), keyWidth); }
+std::string shiftKeyLabel(float keyWidth) { return keyLabel(symbols::kShift, i18n::tr("keyboard.shift"), keyWidth); }
+
+void setHeaderBarReserve(float width) { g_headerReserve = width; }
+HeaderSlot headerSlot() { return g_headerSlot; }
 
 void text(const std::string& words, ImFont* font, ImU32 color) {
     if (font) ImGui::PushFont(font);

@@ -21,6 +21,8 @@ struct DrawnItem {
     // Its words do not fit: cut at the side of the list or screen that holds them, or wider or taller than their
     // button. Scrolling a list out of view is not overflowing.
     bool overflows = false;
+    // Partly scrolled out of its list or clipped: min and max are the part on screen, smaller than the widget.
+    bool clipped = false;
     ImVec2 center() const { return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f); }
 };
 
@@ -38,6 +40,16 @@ bool tile(const char* id, const char* icon, const char* title, const char* subti
 // A full-width band with the screen title and, on every screen but home, a large "back" button.
 // Returns true when back was tapped.
 bool headerBar(const char* title, bool withBack);
+// Room the kiosk keeps at the right end of the header bar for a button of its own (« Écouter »), 0 for none: the
+// title takes a smaller type rather than run under it. Set before each screen draws.
+void setHeaderBarReserve(float width);
+// The place kept at the right end of this frame's header bar; `drawn` is false when the screen drew none.
+struct HeaderSlot {
+    bool drawn = false;
+    ImVec2 min;
+    ImVec2 max;
+};
+HeaderSlot headerSlot();
 
 void text(const std::string& words, ImFont* font = nullptr, ImU32 color = colors::kText);
 void textWrapped(const std::string& words, float width, ImFont* font = nullptr, ImU32 color = colors::kText);
@@ -50,6 +62,11 @@ void newsBanner(const std::string& words, float width);
 void textFilling(const std::string& words, float width, float height, ImU32 color);
 // A picture (a receipt preview), recorded by id so that tests can find it and check its size.
 void image(const char* id, ImTextureID texture, ImVec2 size);
+
+// The labels of the erase and shift keys: the symbol, and under it the word (an icon alone is a riddle to many);
+// the symbol alone on a key too narrow for the word in any type (large text on a small screen).
+std::string eraseKeyLabel(float keyWidth);
+std::string shiftKeyLabel(float keyWidth);
 
 // A text box showing `value`; tapping it returns true (the screen then points the keyboard at it).
 bool textField(const char* id, const std::string& value, const char* placeholder, bool active, bool masked,

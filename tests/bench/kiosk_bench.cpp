@@ -6,6 +6,8 @@
 #include "kiosk/i18n/translations.h"
 #include "kiosk/services/kiosk_runtime.h"
 
+#include <imgui.h>
+
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -87,6 +89,7 @@ struct Options {
     std::string display;  // empty: start our own Xvfb
     fs::path dataDir;     // empty: a fresh temporary folder, warmed before measuring
     bool help = false;
+    bool headlessOnly = false;  // the in-memory figures only: no display, no cold starts
     std::string error;
 };
 
@@ -100,6 +103,7 @@ constexpr const char* kUsage = R"(usage: kiosk_bench [options]
   --display :N            use this X display instead of starting an Xvfb of our own
   --data-dir DIR          use this data folder instead of a fresh one (it is warmed first either way)
   --size WxH              the window and the drawing surface (1280x800)
+  --headless-only         the in-memory figures only (busy frame, large text): no display needed
 Prints figures only; it never fails because of one.
 )";
 
@@ -110,6 +114,10 @@ Options parseOptions(int argc, char** argv) {
         if (argument == "--help" || argument == "-h") {
             options.help = true;
             return options;
+        }
+        if (argument == "--headless-only") {
+            options.headlessOnly = true;
+            continue;
         }
         if (i + 1 >= argc) {
             options.error = argument + " needs a value (or is unknown)";
@@ -590,6 +598,75 @@ Statistics measureHeadless(int frames, std::string& error) {
     return statistics(std::move(ms));
 }
 
+// Large text (the home screen's toggle): the fonts are made again 1.4 times larger, between two frames. What that
+// costs: the frame that rebuilds them, the font atlas's size (the texture the renderer keeps), and a busy frame.
+struct LargeText {
+    int normalAtlasWidth = 0;
+    int normalAtlasHeight = 0;
+    int largeAtlasWidth = 0;
+    int largeAtlasHeight = 0;
+    Statistics toggleMs;  // the frame after the tap, fonts rebuilt and uploaded
+    Statistics busyMs;    // home screen frames in large text
+    std::string error;
+};
+
+LargeText measureLargeText(int frames) {
+    LargeText result;
+    i18n::setLanguage("fr");
+    services::RuntimeOptions runtimeOptions;
+    runtimeOptions.inMemoryDatabase = true;
+    runtimeOptions.pinStrength = services::PinHasher::Strength::FastForTests;
+    runtimeOptions.seedDemoData = true;
+    services::KioskRuntime runtime(services::KioskConfig{}, runtimeOptions);
+    app::KioskServices services(runtime);
+    app::HeadlessKiosk kiosk(&services, runtime.config, kWidth, kHeight);
+    kiosk.frames(5);
+    const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    result.normalAtlasWidth = atlas->TexWidth;
+    result.normalAtlasHeight = atlas->TexHeight;
+    std::vector<double> toggles;
+    for (int i = 0; i < 10; ++i) {
+        kiosk.state().largeText = !kiosk.state().largeText;
+        const std::int64_t from = monotonicUs();
+        kiosk.frame();
+        toggles.push_back(static_cast<double>(monotonicUs() - from) / 1000.0);
+        if (kiosk.state().largeText) {
+            result.largeAtlasWidth = ImGui::GetIO().Fonts->TexWidth;
+            result.largeAtlasHeight = ImGui::GetIO().Fonts->TexHeight;
+        }
+    }
+    result.toggleMs = statistics(std::move(toggles));
+    kiosk.state().largeText = true;
+    kiosk.frames(5);
+    if (!kiosk.find("home.large_text")) result.error = "no large-text button on the home screen";
+    std::vector<double> ms;
+    for (int i = 0; i < frames; ++i) {
+        const std::int64_t from = monotonicUs();
+        kiosk.frame();
+        ms.push_back(static_cast<double>(monotonicUs() - from) / 1000.0);
+    }
+    result.busyMs = statistics(std::move(ms));
+    return result;
+}
+
+void printLargeText(const LargeText& figures) {
+    if (!figures.error.empty()) {
+        std::printf("large text: %s\n", figures.error.c_str());
+        return;
+    }
+    auto mib = [](int w, int h) { return fixed(static_cast<double>(w) * h * 4 / (1024.0 * 1024.0), 2, " MiB"); };
+    std::printf("\nlarge text at %dx%d (in memory):\n", kWidth, kHeight);
+    std::printf("  font atlas, usual   %dx%d RGBA = %s\n", figures.normalAtlasWidth, figures.normalAtlasHeight,
+                mib(figures.normalAtlasWidth, figures.normalAtlasHeight).c_str());
+    std::printf("  font atlas, large   %dx%d RGBA = %s (one atlas at a time: the other is freed)\n",
+                figures.largeAtlasWidth, figures.largeAtlasHeight,
+                mib(figures.largeAtlasWidth, figures.largeAtlasHeight).c_str());
+    std::printf("  the frame of the toggle, fonts rebuilt, mean/med/p99: %s / %s / %s\n", fixed(figures.toggleMs.mean, 1).c_str(),
+                fixed(figures.toggleMs.median, 1).c_str(), fixed(figures.toggleMs.p99, 1, " ms").c_str());
+    std::printf("  busy frame in large text, mean/med/p99: %s / %s / %s\n", fixed(figures.busyMs.mean, 2).c_str(),
+                fixed(figures.busyMs.median, 2).c_str(), fixed(figures.busyMs.p99, 2, " ms").c_str());
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Printing
 
@@ -721,6 +798,17 @@ int run(const Options& options) {
         headlessError = error.what();
     }
     if (!headlessError.empty()) std::printf("  %s\n", headlessError.c_str());
+    LargeText largeText;
+    try {
+        largeText = measureLargeText(options.frames);
+    } catch (const std::exception& error) {
+        largeText.error = error.what();
+    }
+    printLargeText(largeText);
+    if (options.headlessOnly) {
+        printTable({}, headless, headlessError, options.frames);
+        return 0;
+    }
 
     VirtualDisplay xvfb;
     setup.display = options.display;

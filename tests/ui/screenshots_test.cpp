@@ -240,3 +240,22 @@ TEST_CASE("screenshots of the postal counter: a sale in progress and the closing
     f.tap("postal.close");
     capture(f.kiosk, "postal-closing-confirm");
 }
+
+TEST_CASE("screenshots in large text at 1024×600", "[screenshots][large-text]") {
+    UiFixture f(1024, 600);
+    f.tap("home.large_text");
+    capture(f.kiosk, "large-text-home");
+    f.tap("home.tile.health");
+    capture(f.kiosk, "large-text-health");
+    f.tap("health.check_in");
+    capture(f.kiosk, "large-text-check-in");
+    f.tap("check_in.by_code");
+    capture(f.kiosk, "large-text-check-in-code");
+    f.kiosk.ui().returnHome("finished");
+    f.kiosk.frames(2);
+    f.tap("home.tile.parcels");
+    capture(f.kiosk, "large-text-parcels-pickup");
+    f.tap("common.back");
+    f.tap("home.tile.board");
+    capture(f.kiosk, "large-text-board");
+}

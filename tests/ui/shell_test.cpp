@@ -4,6 +4,7 @@
 #include "kiosk/screens/health/health_screens.h"
 #include "kiosk/screens/parcels/parcels_screens.h"
 #include "kiosk/screens/shell/shell_screens.h"
+#include "kiosk/screens/staff/staff_screens.h"
 #include "kiosk/services/health/health_area.h"
 #include "kiosk/ui/theme.h"
 #include "ui_fixture.h"
@@ -210,6 +211,52 @@ TEST_CASE("every registered screen fits at 1024×600, 1280×800 and 1920×1080, 
             f.kiosk.frames(2);
             REQUIRE(f.kiosk.find("out_of_order.retry"));
             expectEverythingFits(f, width, height, "out of order after a fault");
+        }
+}
+
+TEST_CASE("in large text every resident screen still fits at 1024×600, 1280×800 and 1920×1080, in both languages", "[ui][layout][large-text]") {
+    for (const char* language : {"fr", "en"})
+        for (const auto& [width, height] : {std::pair{1024, 600}, std::pair{1280, 800}, std::pair{1920, 1080}}) {
+            services::KioskConfig config;
+            config.language = language;
+            UiFixture f(width, height, config);
+            f.tap("home.large_text");
+            REQUIRE(f.kiosk.state().largeText);
+            expectEverythingFits(f, width, height, "home in large text");
+            int residentScreens = 0;
+            for (const app::ScreenId& id : f.kiosk.ui().screens().ids()) {
+                const app::Screen* screen = f.kiosk.ui().screens().find(id);
+                if (!screen->allowed(std::nullopt) || screen->isPublicDisplay() || id == screens::kStaffSignInScreen) continue;
+                f.openScreen(id);
+                REQUIRE(f.kiosk.state().largeText);
+                expectEverythingFits(f, width, height, std::string(id.name) + " in large text");
+                ++residentScreens;
+            }
+            CHECK(residentScreens >= 7);
+            f.kiosk.ui().openScreen(app::kHomeScreen);
+            f.kiosk.frames(2);
+            f.tap("home.tile.health");
+            f.tap("health.check_in");
+            f.tap("check_in.by_birth_date");
+            expectEverythingFits(f, width, height, "check-in birth date in large text");
+            for (const char* key : {"pad.1", "pad.4", "pad.0", "pad.3", "pad.1", "pad.9", "pad.5", "pad.0", "pad.ok"}) f.tap(key);
+            expectEverythingFits(f, width, height, "check-in letters in large text");
+            for (const char* key : {"letters.M", "letters.O", "letters.ok"}) f.tap(key);
+            expectEverythingFits(f, width, height, "check-in result in large text");
+            // The ticket is taller than the display in large text: « Terminer » is a drag away.
+            for (int drag = 0; drag < 3 && !f.kiosk.find("check_in.finish"); ++drag)
+                f.kiosk.drag(width * 0.5f, height * 0.8f, width * 0.5f, height * 0.3f, 8);
+            f.tap("check_in.finish");
+            f.tap("home.tile.health");
+            f.tap("health.check_in");
+            f.tap("check_in.by_code");
+            expectEverythingFits(f, width, height, "check-in code in large text");
+            f.kiosk.ui().openScreen(app::kHomeScreen);
+            f.kiosk.frames(2);
+            f.tap("home.tile.parcels");
+            for (const char c : std::string("K7M4PQ")) f.tap(std::string("parcels.key.") + c);
+            f.tap("parcels.key.ok");
+            expectEverythingFits(f, width, height, "parcel pickup result in large text");
         }
 }
 

@@ -27,12 +27,12 @@ services::KioskConfig withLanguageReset(services::KioskConfig config) {
 }
 }  // namespace
 
-UiFixture::UiFixture(int width, int height, services::KioskConfig config, bool demoVillage)
+UiFixture::UiFixture(int width, int height, services::KioskConfig config, bool demoVillage, bool withAudio)
     : clock(kMorning),
       runtime(withLanguageReset(std::move(config)),
               demoRuntime(clock, demoVillage)),
       services(runtime),
-      kiosk(&services, runtime.config, width, height) {}
+      kiosk(&services, runtime.config, width, height, withAudio) {}
 
 void UiFixture::tap(const std::string& widgetId) {
     INFO("tapping " << widgetId);

@@ -13,7 +13,9 @@
 namespace vk::test {
 
 struct UiFixture {
-    explicit UiFixture(int width = 1280, int height = 800, services::KioskConfig config = {}, bool demoVillage = true);
+    // `withAudio` false: a kiosk with no audio device.
+    explicit UiFixture(int width = 1280, int height = 800, services::KioskConfig config = {}, bool demoVillage = true,
+                       bool withAudio = true);
 
     // Taps the widget, failing the test if it is not on screen.
     void tap(const std::string& widgetId);

@@ -6,8 +6,11 @@
 #include "kiosk/screens/board/board_screens.h"
 #include "kiosk/screens/board/post_widgets.h"
 #include "kiosk/services/board/board_area.h"
+#include "kiosk/services/speech/spoken_sentences.h"
 #include "kiosk/ui/on_screen_keyboard.h"
 #include "kiosk/ui/widgets.h"
+
+#include <algorithm>
 
 namespace vk::screens {
 
@@ -45,6 +48,20 @@ public:
         }
     }
 
+    // The posts listed, by their titles: who wrote them is for the eyes (and the slip), not for the room.
+    std::string spokenText(app::ScreenContext& context) override {
+        (void)context;
+        if (mode_ == Mode::Typing) return tr("board.search_prompt");
+        const std::vector<BoardPost>& posts = mode_ == Mode::Results ? results_ : posts_;
+        std::vector<std::string> parts{tr(direction_ == PostDirection::Offer ? "board.offers" : "board.requests")};
+        if (mode_ == Mode::Results) parts.front() = i18n::trf("board.results_for", {{"query", query_}});
+        if (posts.empty())
+            parts.push_back(mode_ == Mode::Results ? tr("board.no_results")
+                                                   : tr(direction_ == PostDirection::Offer ? "board.no_offers" : "board.no_requests"));
+        for (const BoardPost& post : posts) parts.push_back(post.content.title);
+        return services::joinSentences(parts);
+    }
+
 private:
     enum class Mode { Browse, Typing, Results };
 
@@ -54,7 +71,9 @@ private:
 
     void drawTopRow(app::ScreenContext& context) {
         const float gap = ui::em(0.5f);
-        const ImVec2 toggle(ui::em(6.5f), ui::em(2.4f));
+        // Narrower where the row has fewer ems (large text), so that « Déposer une annonce » keeps its room.
+        const float width = ImGui::GetContentRegionAvail().x;
+        const ImVec2 toggle(std::min(ui::em(6.5f), width * 0.22f), ui::em(2.4f));
         const bool offers = direction_ == PostDirection::Offer;
         if (ui::button("board.offers", tr("board.offers"), toggle, offers ? ui::ButtonKind::Primary : ui::ButtonKind::Normal))
             choose(context, PostDirection::Offer, category_);
@@ -62,7 +81,7 @@ private:
         if (ui::button("board.requests", tr("board.requests"), toggle, offers ? ui::ButtonKind::Normal : ui::ButtonKind::Primary))
             choose(context, PostDirection::Request, category_);
         ImGui::SameLine(0.0f, gap);
-        if (ui::button("board.search", tr("board.search"), ImVec2(ui::em(8.0f), toggle.y))) {
+        if (ui::button("board.search", tr("board.search"), ImVec2(std::min(ui::em(8.0f), width * 0.25f), toggle.y))) {
             mode_ = Mode::Typing;
             keyboard_ = {};
         }

@@ -8,6 +8,7 @@
 #include "kiosk/screens/board/board_screens.h"
 #include "kiosk/screens/board/post_widgets.h"
 #include "kiosk/services/board/board_area.h"
+#include "kiosk/services/speech/spoken_sentences.h"
 #include "kiosk/services/user_text.h"
 #include "kiosk/ui/on_screen_keyboard.h"
 #include "kiosk/ui/widgets.h"
@@ -60,6 +61,38 @@ public:
         case Step::Preview: drawPreview(context); break;
         case Step::Sent: drawSent(context); break;
         }
+    }
+
+    // The step's question and its choices; never the name typed or read from a card.
+    std::string spokenText(app::ScreenContext& context) override {
+        std::vector<std::string> parts;
+        switch (step_) {
+        case Step::Name: parts.push_back(tr("board.new.who")); break;
+        case Step::Pin: parts.push_back(tr("board.new.pin_spoken")); break;
+        case Step::Direction: parts = {tr("board.new.direction"), tr("board.new.offer"), tr("board.new.request")}; break;
+        case Step::Kind:
+            parts.push_back(tr("board.new.kind"));
+            for (const PostKind kind : {PostKind::Free, PostKind::Cesu, PostKind::Professional})
+                parts.push_back(board::kindLabel(kind));
+            break;
+        case Step::Business: parts.push_back(tr("board.new.business")); break;
+        case Step::Siret: parts.push_back(tr("board.new.siret")); break;
+        case Step::Category:
+            parts.push_back(tr("board.new.category"));
+            for (const std::string& category : context.services.area<BoardServices>().board.categories())
+                parts.push_back(board::categoryLabel(category));
+            break;
+        case Step::Title: parts.push_back(tr("board.new.title")); break;
+        case Step::Text: parts.push_back(tr("board.new.text")); break;
+        case Step::Preview: parts = {tr("board.new.check"), title_, text_}; break;
+        case Step::Sent:
+            parts = {tr("board.new.sent"),
+                     i18n::trf("board.new.sent_body",
+                               {{"days", std::to_string(context.services.area<BoardServices>().settings.postDays)}})};
+            break;
+        }
+        parts.push_back(message_);
+        return services::joinSentences(parts);
     }
 
 private:

@@ -7,6 +7,7 @@
 #include "kiosk/screens/board/board_screens.h"
 #include "kiosk/screens/board/post_widgets.h"
 #include "kiosk/services/board/board_area.h"
+#include "kiosk/services/speech/spoken_sentences.h"
 #include "kiosk/ui/widgets.h"
 
 namespace vk::screens {
@@ -108,6 +109,17 @@ void BoardPostScreen::draw(app::ScreenContext& context) {
     }
     ui::dragToScroll();
     ImGui::EndChild();
+}
+
+std::string BoardPostScreen::spokenText(app::ScreenContext& context) {
+    (void)context;
+    if (!post_) return tr("board.post.error.not_on_board");
+    const services::board::BoardPost& post = *post_;
+    return services::joinSentences({post.content.title,
+                                    std::string(board::kindLabel(post.content.kind)) + ", " +
+                                        board::categoryLabel(post.content.category),
+                                    post.content.body,
+                                    i18n::trf("board.slip.until", {{"date", i18n::longDate(post.expiresAt)}})});
 }
 
 }  // namespace vk::screens

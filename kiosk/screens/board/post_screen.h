@@ -18,6 +18,8 @@ class BoardPostScreen final : public app::Screen {
 public:
     void open(app::ScreenContext& context) override;
     void draw(app::ScreenContext& context) override;
+    // The post's title, kind, text and end date; the poster's name and contact are on the screen and the slip.
+    std::string spokenText(app::ScreenContext& context) override;
     // Loads the post to show (after open). A post no longer on the board shows a short message.
     void show(app::KioskServices& services, const std::string& postId);
 

@@ -7,6 +7,7 @@
 #include "kiosk/screens/health/health_screens.h"
 #include "kiosk/services/health/health_area.h"
 #include "kiosk/services/health/local_days.h"
+#include "kiosk/services/speech/spoken_sentences.h"
 #include "kiosk/ui/on_screen_keyboard.h"
 #include "kiosk/ui/solid_fill.h"
 #include "kiosk/ui/widgets.h"
@@ -85,7 +86,11 @@ void drawBirthDate(app::ScreenContext& context, Form& form, const ImVec2& area, 
     const char* problemKey = birthDateProblemKey(problem);
     ui::textWrapped(tr("check_in.birth_date"), left, ui::fonts().title);
     ImGui::Dummy(ui::em(1.0f, 0.5f));
-    ui::text(birthDateShown(form.birthDigits), ui::fonts().huge, problemKey ? ui::colors::kDanger : ui::colors::kPrimary);
+    // The date as typed, in the largest type that fits beside the pad (large text: one size down).
+    const std::string shown = birthDateShown(form.birthDigits);
+    ImFont* dateFont = ui::fonts().huge;
+    if (dateFont->CalcTextSizeA(dateFont->FontSize, FLT_MAX, 0.0f, shown.c_str()).x > left) dateFont = ui::fonts().title;
+    ui::text(shown, dateFont, problemKey ? ui::colors::kDanger : ui::colors::kPrimary);
     ImGui::Dummy(ui::em(1.0f, 0.5f));
     // What is wrong is said as soon as it is typed, with what to do about it; otherwise how to type it.
     if (problemKey) ui::textWrapped(tr(problemKey), left, ui::fonts().body, ui::colors::kDanger);
@@ -186,7 +191,7 @@ void drawCode(app::ScreenContext& context, CheckInScreen& screen, Form& form, co
     }
     const float lastRowY = origin.y + 4.0f * (key.y + gap);
     ImGui::SetCursorScreenPos(ImVec2(x0 + 5.0f * (key.x + gap), origin.y + 3.0f * (key.y + gap)));
-    if (ui::button("code.backspace", ui::symbols::kBackspace, key) && !form.code.empty()) form.code.pop_back();
+    if (ui::button("code.backspace", ui::eraseKeyLabel(key.x).c_str(), key) && !form.code.empty()) form.code.pop_back();
     ImGui::SetCursorScreenPos(ImVec2(x0, lastRowY));
     if (ui::button("code.ok", tr("common.ok"), ImVec2(gridWidth, key.y), ui::ButtonKind::Primary)) {
         if (form.code.size() < 4) {
@@ -309,6 +314,7 @@ void drawSeeAssistant(app::ScreenContext& context, float width) {
         context.returnHome("check-in help");
 }
 
+
 }  // namespace
 
 std::int64_t CheckInScreen::nextRedrawMs(std::int64_t nowMs) const {
@@ -374,6 +380,43 @@ void CheckInScreen::draw(app::ScreenContext& context) {
     case Form::Step::Result: drawResult(context, form, area.x); break;
     case Form::Step::SeeAssistant: drawSeeAssistant(context, area.x); break;
     }
+}
+
+std::string CheckInScreen::spokenText(app::ScreenContext& context) {
+    using Step = Form::Step;
+    using health::CheckInOutcome;
+    const Form& form = form_;
+    switch (form.step) {
+    case Step::Choose:
+        return services::joinSentences({tr("check_in.choose"), tr("check_in.by_birth_date"), tr("check_in.by_code"),
+                          tr("check_in.see_assistant")});
+    case Step::BirthDate:
+        return services::joinSentences({tr("check_in.birth_date"), form.message.empty() ? tr("check_in.birth_date_example") : form.message});
+    case Step::Letters:
+        return services::joinSentences({tr("check_in.letters"), form.message.empty() ? tr("check_in.letters_example") : form.message});
+    case Step::Code:
+        return services::joinSentences({tr("check_in.code"), form.message.empty() ? tr("check_in.code_hint") : form.message});
+    case Step::SeeAssistant:
+        return services::joinSentences({tr("check_in.see_assistant_title"), tr("check_in.see_assistant_body")});
+    case Step::Result: break;
+    }
+    if (!form.result) return {};
+    const health::CheckInResult& result = *form.result;
+    if ((result.outcome == CheckInOutcome::CheckedIn || result.outcome == CheckInOutcome::AlreadyCheckedIn) && result.view)
+        return services::joinSentences({tr(result.outcome == CheckInOutcome::CheckedIn ? "check_in.done" : "check_in.already"),
+                          tr("check_in.your_number"), result.view->ticket,
+                          tr(context.services.printer.printsNow() ? "check_in.ticket_printing" : "check_in.ticket_later"),
+                          tr("check_in.sit_down")});
+    const char* key = "check_in.no_match";
+    switch (result.outcome) {
+    case CheckInOutcome::SeveralMatches: key = "check_in.several"; break;
+    case CheckInOutcome::TooEarly: key = "check_in.too_early"; break;
+    case CheckInOutcome::TooLate: key = "check_in.too_late"; break;
+    case CheckInOutcome::Cancelled: key = "check_in.cancelled"; break;
+    case CheckInOutcome::InvalidInput: key = "check_in.invalid"; break;
+    default: break;
+    }
+    return services::joinSentences({tr(key), tr("check_in.ask_assistant")});
 }
 
 }  // namespace vk::screens

@@ -16,6 +16,8 @@ public:
     void open(app::ScreenContext& context) override;
     void draw(app::ScreenContext& context) override;
     std::int64_t nextRedrawMs(std::int64_t nowMs) const override;
+    // The step's question and what it shows; a result gives the ticket's number, never the initials.
+    std::string spokenText(app::ScreenContext& context) override;
 
     // Shows a check-in's outcome and, when a patient is checked in, prints their ticket. Used by the steps
     // of this screen and by a card presented on the reader.

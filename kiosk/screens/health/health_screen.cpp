@@ -4,8 +4,11 @@
 #include "kiosk/screens/health/health_screens.h"
 #include "kiosk/services/health/health_area.h"
 #include "kiosk/services/health/local_days.h"
+#include "kiosk/services/speech/spoken_sentences.h"
 #include "kiosk/ui/solid_fill.h"
 #include "kiosk/ui/widgets.h"
+
+#include <algorithm>
 
 namespace vk::screens {
 
@@ -26,6 +29,16 @@ std::string hoursText(const health::RotaDay& day) {
     if (day.hours.empty()) return tr("health.no_consultation");
     std::string text;
     for (const auto& h : day.hours) text += (text.empty() ? "" : "   ") + i18n::spokenTime(h.opens) + " – " + i18n::spokenTime(h.closes);
+    return text;
+}
+
+// The same, said: « de 9 h à 12 h, et de 14 h à 17 h 30 ».
+std::string spokenHours(const health::RotaDay& day) {
+    if (day.closure || day.hours.empty()) return hoursText(day);
+    std::string text;
+    for (const auto& h : day.hours)
+        text += (text.empty() ? "" : ", ") +
+                i18n::trf("health.spoken_hours", {{"opens", i18n::spokenTime(h.opens)}, {"closes", i18n::spokenTime(h.closes)}});
     return text;
 }
 
@@ -83,9 +96,13 @@ void drawThisWeek(const health::RotaWeek& week, const std::string& today, float 
         ui::text(i18n::trf("health.visit_days", {{"first", dayLabel(visit.firstDay)}, {"last", dayLabel(visit.lastDay)}}));
     }
     ImGui::Dummy(ui::em(1.0f, 0.2f));
-    const float rowHeight = ui::em(1.3f);
     for (const auto& day : week.days) {
         const ImVec2 rowMin = ImGui::GetCursorScreenPos();
+        // The hours beside the day, wrapped under themselves when the column is narrow (large text).
+        const std::string hours = hoursText(day);
+        const float hoursWidth = width - ui::em(6.5f);
+        const float hoursHeight = fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, hoursWidth, hours.c_str()).y;
+        const float rowHeight = std::max(ui::em(1.3f), hoursHeight + ui::em(0.3f));
         // Today's row is marked, so that a glance finds it.
         if (day.day == today)
             ui::fillRoundedRect(ImGui::GetWindowDrawList(), ImVec2(rowMin.x - ui::em(0.3f), rowMin.y),
@@ -93,7 +110,7 @@ void drawThisWeek(const health::RotaWeek& week, const std::string& today, float 
         ImGui::SetCursorScreenPos(ImVec2(rowMin.x, rowMin.y + ui::em(0.15f)));
         ui::text(dayLabel(day.day), fonts.body);
         ImGui::SetCursorScreenPos(ImVec2(rowMin.x + ui::em(6.5f), rowMin.y + ui::em(0.15f)));
-        ui::text(hoursText(day), fonts.body, day.open() ? ui::colors::kText : ui::colors::kTextMuted);
+        ui::textWrapped(hours, hoursWidth, fonts.body, day.open() ? ui::colors::kText : ui::colors::kTextMuted);
         ImGui::SetCursorScreenPos(ImVec2(rowMin.x, rowMin.y + rowHeight));
     }
 }
@@ -101,6 +118,24 @@ void drawThisWeek(const health::RotaWeek& week, const std::string& today, float 
 class HealthScreen final : public app::Screen {
 public:
     void draw(app::ScreenContext& context) override;
+    // Today's state and delay, then this week's doctors and their days, as the left half of the screen shows them.
+    std::string spokenText(app::ScreenContext& context) override {
+        refresh(view_, context.services);
+        std::vector<std::string> parts{todayBanner(view_.today).text};
+        if (view_.today.delayMinutes > 0)
+            parts.push_back(i18n::trf("health.today.delay", {{"minutes", std::to_string(view_.today.delayMinutes)}}));
+        if (!view_.weeks.empty()) {
+            const health::RotaWeek& week = view_.weeks.front();
+            if (week.visits.empty()) parts.push_back(tr("health.no_doctor_this_week"));
+            for (const auto& visit : week.visits) {
+                parts.push_back(visit.doctorName + (visit.doctorTitle.empty() ? "" : ", " + visit.doctorTitle));
+                parts.push_back(i18n::trf("health.visit_days", {{"first", dayLabel(visit.firstDay)}, {"last", dayLabel(visit.lastDay)}}));
+            }
+            for (const auto& day : week.days) parts.push_back(dayLabel(day.day) + ", " + spokenHours(day));
+        }
+        parts.push_back(tr("health.check_in"));
+        return services::joinSentences(parts);
+    }
 
 private:
     RotaView view_;
@@ -124,18 +159,19 @@ void HealthScreen::draw(app::ScreenContext& context) {
 
     // Today first, in colour: it answers the question most people come with.
     const StateBanner banner = todayBanner(view.today);
+    // The state in large type when it fits the band, in body type when a long closure reason does not, on as
+    // many lines as it takes (large text).
+    const float bannerInner = left - ui::em(1.2f);
+    ImFont* bannerFont =
+        fonts.title->CalcTextSizeA(fonts.title->FontSize, FLT_MAX, 0.0f, banner.text.c_str()).x < bannerInner ? fonts.title
+                                                                                                               : fonts.body;
+    const float textHeight = bannerFont->CalcTextSizeA(bannerFont->FontSize, FLT_MAX, bannerInner, banner.text.c_str()).y;
+    const float bannerHeight = std::max(ui::em(2.4f), textHeight + ui::em(0.8f));
     const ImVec2 bannerMin = origin;
-    const ImVec2 bannerMax(origin.x + left, origin.y + ui::em(2.4f));
+    const ImVec2 bannerMax(origin.x + left, origin.y + bannerHeight);
     ui::fillRoundedRect(ImGui::GetWindowDrawList(), bannerMin, bannerMax, banner.color, ui::em(0.4f));
-    // The state in large type when it fits the band, in body type when a long closure reason does not.
-    ImFont* bannerFont = fonts.title->CalcTextSizeA(fonts.title->FontSize, FLT_MAX, 0.0f, banner.text.c_str()).x <
-                                 left - ui::em(1.2f)
-                             ? fonts.title
-                             : fonts.body;
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + ui::em(0.6f), origin.y + (ui::em(2.4f) - bannerFont->FontSize) * 0.5f));
-    ImGui::PushClipRect(bannerMin, bannerMax, true);
-    ui::text(banner.text, bannerFont, ui::colors::kOnDark);
-    ImGui::PopClipRect();
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + ui::em(0.6f), origin.y + (bannerHeight - textHeight) * 0.5f));
+    ui::textWrapped(banner.text, bannerInner, bannerFont, ui::colors::kOnDark);
     const float y = bannerMax.y + ui::em(0.4f);
 
     ImGui::SetCursorScreenPos(ImVec2(origin.x, y + ui::em(0.3f)));
@@ -157,7 +193,12 @@ void HealthScreen::draw(app::ScreenContext& context) {
     }
     // As many coming weeks as fit above the "updated" line; a small screen shows fewer rather than cutting one,
     // and none (nor their heading) when a delay takes the room.
-    const float footerTop = origin.y + area.y - fonts.small->FontSize - ui::em(0.3f);
+    // The "updated" line, on two lines where the column is narrow (large text).
+    const std::string updated =
+        view.updatedAt > 0 ? i18n::trf("health.updated_at", {{"when", i18n::shortDateTime(view.updatedAt)}}) : std::string();
+    const float updatedHeight =
+        updated.empty() ? 0.0f : fonts.small->CalcTextSizeA(fonts.small->FontSize, FLT_MAX, right, updated.c_str()).y;
+    const float footerTop = origin.y + area.y - updatedHeight - ui::em(0.3f);
     const bool roomForAWeek =
         ImGui::GetCursorScreenPos().y + fonts.title->FontSize * 2.4f + fonts.body->FontSize * 3.4f <= footerTop;
     if (roomForAWeek) ui::textWrapped(tr("health.coming_weeks"), right, fonts.title);
@@ -177,10 +218,9 @@ void HealthScreen::draw(app::ScreenContext& context) {
     }
     ImGui::EndGroup();
 
-    if (view.updatedAt > 0) {
-        ImGui::SetCursorScreenPos(ImVec2(origin.x + left + gap, origin.y + area.y - fonts.small->FontSize));
-        ui::text(i18n::trf("health.updated_at", {{"when", i18n::shortDateTime(view.updatedAt)}}), fonts.small,
-                 ui::colors::kTextMuted);
+    if (!updated.empty()) {
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + left + gap, origin.y + area.y - updatedHeight));
+        ui::textWrapped(updated, right, fonts.small, ui::colors::kTextMuted);
     }
 }
 

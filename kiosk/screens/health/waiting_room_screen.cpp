@@ -1,5 +1,6 @@
 #include "kiosk/app/app_state.h"
 #include "kiosk/app/kiosk_services.h"
+#include "kiosk/app/kiosk_sound.h"
 #include "kiosk/i18n/translations.h"
 #include "kiosk/screens/health/health_screens.h"
 #include "kiosk/screens/staff/staff_screens.h"
@@ -7,6 +8,8 @@
 #include "kiosk/services/health/local_days.h"
 #include "kiosk/ui/on_screen_keyboard.h"
 #include "kiosk/ui/widgets.h"
+
+#include <algorithm>
 
 namespace vk::screens {
 
@@ -29,6 +32,8 @@ struct View {
     health::CallingBoard board;
     int delayMinutes = 0;
     std::vector<storage::StaffNotice> helpRequests;  // residents who asked for her at the kiosk
+    std::int64_t newestHelpSeq = -1;                  // -1 until the first load: what was there before is not new
+    bool helpArrived = false;                         // a request came since the last load: the chime sounds
     std::int64_t loadedMinute = -1;
     std::string walkInName;
     // A booked appointment typed at the desk, for today.
@@ -73,6 +78,10 @@ void reload(View& view, KioskServices& services, bool force) {
     view.helpRequests.clear();
     for (auto& notice : services.staffNotices.open())
         if (notice.area == health::kHelpNoticeArea) view.helpRequests.push_back(std::move(notice));
+    std::int64_t newest = std::max<std::int64_t>(view.newestHelpSeq, 0);
+    for (const auto& request : view.helpRequests) newest = std::max(newest, request.seq);
+    view.helpArrived = view.helpArrived || (view.newestHelpSeq >= 0 && newest > view.newestHelpSeq);
+    view.newestHelpSeq = newest;
 }
 
 void report(View& view, KioskServices& services, const health::AppointmentChange& change, const char* okKey) {
@@ -209,6 +218,10 @@ void WaitingRoomScreen::draw(app::ScreenContext& context) {
         return;
     }
     reload(view_, services, false);
+    if (view_.helpArrived) {
+        view_.helpArrived = false;
+        context.sound().helpChime();
+    }
     View& view = view_;
     const ImVec2 area = ImGui::GetContentRegionAvail();
     const ImVec2 origin = ImGui::GetCursorScreenPos();

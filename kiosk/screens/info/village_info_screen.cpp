@@ -2,6 +2,7 @@
 #include "kiosk/i18n/translations.h"
 #include "kiosk/screens/info/info_screens.h"
 #include "kiosk/services/info/info_area.h"
+#include "kiosk/services/speech/spoken_sentences.h"
 #include "kiosk/ui/solid_fill.h"
 #include "kiosk/ui/widgets.h"
 
@@ -17,6 +18,17 @@ public:
         entries_ = context.services.area<services::VillageInfoServices>().villageInfo.entries();
     }
     void draw(app::ScreenContext& context) override;
+    // Every entry, its title then its text.
+    std::string spokenText(app::ScreenContext& context) override {
+        (void)context;
+        if (entries_.empty()) return tr("info.empty");
+        std::vector<std::string> parts;
+        for (const auto& entry : entries_) {
+            parts.push_back(entry.title);
+            parts.push_back(entry.body);
+        }
+        return services::joinSentences(parts);
+    }
 
 private:
     std::vector<storage::VillageInfoEntry> entries_;

@@ -2,6 +2,7 @@
 #include "kiosk/i18n/translations.h"
 #include "kiosk/screens/parcels/parcels_screens.h"
 #include "kiosk/screens/parcels/parcels_ui.h"
+#include "kiosk/services/speech/spoken_sentences.h"
 #include "kiosk/ui/widgets.h"
 
 namespace vk::screens {
@@ -21,6 +22,16 @@ public:
         outcome_.reset();
     }
     void draw(app::ScreenContext& context) override;
+    // The question, or where to go: never more than the screen says.
+    std::string spokenText(app::ScreenContext& context) override {
+        (void)context;
+        if (!outcome_) return services::joinSentences({tr("parcels.pickup.type_code"), tr("parcels.pickup.hint")});
+        if (*outcome_ == parcels::PickupOutcome::GoToCounter)
+            return services::joinSentences({tr("parcels.pickup.go_to_counter"), tr("parcels.pickup.bring_id")});
+        return services::joinSentences({tr(*outcome_ == parcels::PickupOutcome::InvalidInput ? "parcels.pickup.code_shape"
+                                                                                            : "parcels.pickup.unknown_code"),
+                                        tr("parcels.pickup.ask_counter")});
+    }
     bool onRead(app::ScreenContext& context, const hardware::ReaderEvent& event) override {
         if (event.kind != hardware::ReadKind::Barcode) return false;
         context.later([this, value = event.value](app::ScreenContext& later) { submit(later, value); });
@@ -65,7 +76,7 @@ void ParcelPickupScreen::drawKeypad(app::ScreenContext& context, const ImVec2& a
             code_ += label;
     }
     ImGui::SetCursorScreenPos(ImVec2(x0 + 5.0f * (key.x + gap), origin.y + 3.0f * (key.y + gap)));
-    if (ui::button("parcels.key.backspace", ui::symbols::kBackspace, key) && !code_.empty()) code_.pop_back();
+    if (ui::button("parcels.key.backspace", ui::eraseKeyLabel(key.x).c_str(), key) && !code_.empty()) code_.pop_back();
     ImGui::SetCursorScreenPos(ImVec2(x0, origin.y + 4.0f * (key.y + gap)));
     if (ui::button("parcels.key.ok", tr("common.ok"), ImVec2(gridWidth, key.y), ui::ButtonKind::Primary,
                    code_.size() == parcels::ParcelDesk::kPickupCodeLength))

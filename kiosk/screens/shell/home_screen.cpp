@@ -1,5 +1,6 @@
 #include "kiosk/app/app_state.h"
 #include "kiosk/app/kiosk_services.h"
+#include "kiosk/app/kiosk_sound.h"
 #include "kiosk/i18n/dates.h"
 #include "kiosk/i18n/translations.h"
 #include "kiosk/screens/shell/shell_screens.h"
@@ -23,6 +24,14 @@ class HomeScreen final : public app::Screen {
 public:
     explicit HomeScreen(const app::ScreenRegistry& registry) : registry_(registry) {}
     void draw(app::ScreenContext& context) override;
+    // The welcome, then each service as its tile says it.
+    std::string spokenText(app::ScreenContext& context) override {
+        (void)context;
+        std::string text = tr("home.welcome");
+        for (const app::HomeTile& tile : registry_.homeTiles())
+            text += std::string(" ") + tr(tile.titleKey) + ". " + tr(tile.subtitleKey) + ".";
+        return text;
+    }
 
 private:
     const app::ScreenRegistry& registry_;
@@ -80,19 +89,34 @@ void HomeScreen::draw(app::ScreenContext& context) {
         ui::noticeBanner(state.notices.front());
         footerY += ui::em(1.8f);
     }
-    // Another language for a visitor; it lasts until the kiosk returns home.
+    // The footer: another language and large text for this visit (both last until the idle return), the voice,
+    // and the staff entry, there for those who know, quiet enough not to invite residents.
+    const bool listen = context.sound().canReadAloud();
+    const int buttons = listen ? 4 : 3;
+    const float footerGap = ui::em(0.5f);
+    const float buttonWidth = std::min(ui::em(9.0f), (area.x - footerGap * static_cast<float>(buttons - 1)) / static_cast<float>(buttons));
+    const ImVec2 buttonSize(buttonWidth, ui::em(2.2f));
     ImGui::SetCursorScreenPos(ImVec2(origin.x, footerY + ui::em(0.2f)));
-    if (ui::button("home.other_language", tr("home.other_language"), ui::em(7.0f, 2.2f), ui::ButtonKind::Quiet)) {
+    if (ui::button("home.other_language", tr("home.other_language"), buttonSize, ui::ButtonKind::Quiet)) {
         context.later([&state, &services] {
             const bool toEnglish = i18n::currentLanguage() == "fr";
             i18n::setLanguage(toEnglish ? "en" : "fr");
             state.visitorChoseOtherLanguage = i18n::currentLanguage() != services.config.language;
         });
     }
-    // The staff entry is there for those who know, quiet enough not to invite residents.
+    // The middle buttons are centred between the two quiet ones.
+    const float middleWidth = buttonWidth * static_cast<float>(buttons - 2) + footerGap * static_cast<float>(buttons - 3);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + (area.x - middleWidth) * 0.5f, footerY + ui::em(0.2f)));
+    const std::string largeLabel = std::string("A+  ") + tr(state.largeText ? "home.normal_text" : "home.large_text");
+    if (ui::button("home.large_text", largeLabel.c_str(), buttonSize))
+        context.later([&state] { state.largeText = !state.largeText; });
+    if (listen) {
+        ImGui::SameLine(0.0f, footerGap);
+        context.listenButton(buttonSize);
+    }
     const std::string staffLabel = std::string(ui::symbols::kStaff) + "  " + tr("home.staff_entry");
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + area.x - ui::em(9.0f), footerY + ui::em(0.2f)));
-    if (ui::button("home.staff_entry", staffLabel.c_str(), ui::em(9.0f, 2.2f), ui::ButtonKind::Quiet))
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + area.x - buttonWidth, footerY + ui::em(0.2f)));
+    if (ui::button("home.staff_entry", staffLabel.c_str(), buttonSize, ui::ButtonKind::Quiet))
         context.open(kStaffSignInScreen);
 }
 

@@ -1,0 +1,462 @@
+// For everyone: read aloud, large text, contrast, the number of taps, words on every icon, time to read and
+// touch targets measured in millimetres (docs/accessibility.md gives the figures these tests print).
+
+#include "kiosk/app/kiosk_sound.h"
+#include "kiosk/screens/board/board_screens.h"
+#include "kiosk/screens/health/health_screens.h"
+#include "kiosk/screens/parcels/parcels_screens.h"
+#include "kiosk/screens/staff/staff_screens.h"
+#include "kiosk/services/health/health_area.h"
+#include "kiosk/services/health/local_days.h"
+#include "kiosk/ui/theme.h"
+#include "ui_fixture.h"
+
+#include <imgui.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <iostream>
+
+using namespace vk;
+using vk::test::UiFixture;
+
+namespace {
+
+// The screens residents meet: anyone may open them, they are not the room's calling screen, and they are not the
+// staff's door (the PIN pad).
+std::vector<app::ScreenId> residentScreens(UiFixture& f) {
+    std::vector<app::ScreenId> ids;
+    for (const app::ScreenId& id : f.kiosk.ui().screens().ids()) {
+        const app::Screen* screen = f.kiosk.ui().screens().find(id);
+        if (screen->allowed(std::nullopt) && !screen->isPublicDisplay() && id != screens::kStaffSignInScreen)
+            ids.push_back(id);
+    }
+    return ids;
+}
+
+// A point of the screen where no tappable widget was drawn (the page between widgets).
+ImVec2 emptySpot(const UiFixture& f) {
+    for (float y = f.kiosk.height() - 4.0f; y > 0; y -= 7.0f)
+        for (float x = 4.0f; x < f.kiosk.width(); x += 9.0f) {
+            bool onWidget = false;
+            for (const auto& item : f.kiosk.drawn())
+                onWidget |= item.tappable && x >= item.min.x - 12 && x <= item.max.x + 12 && y >= item.min.y - 12 &&
+                            y <= item.max.y + 12;
+            if (!onWidget) return ImVec2(x, y);
+        }
+    FAIL("no empty spot on the screen");
+    return {};
+}
+
+services::health::HealthServices& health(UiFixture& f) { return f.runtime.area<services::health::HealthServices>(); }
+
+}  // namespace
+
+TEST_CASE("every resident screen offers « Écouter », reads what it declares, and any tap stops it", "[ui][a11y][speech]") {
+    UiFixture f;
+    const std::vector<app::ScreenId> ids = residentScreens(f);
+    REQUIRE(ids.size() >= 7);
+    for (const app::ScreenId& id : ids) {
+        INFO(id.name);
+        f.openScreen(id);
+        REQUIRE(f.kiosk.find("common.listen"));
+        CHECK(f.kiosk.shows("▶  Écouter"));
+        const std::string words = f.kiosk.ui().spokenText();
+        CHECK(words.size() > 10);
+        f.tap("common.listen");
+        CHECK(f.kiosk.ui().sound().reading());
+        // What plays is those words: about a second for every 15 characters at 140 words a minute, give or take.
+        const double seconds = f.kiosk.audio().last().seconds();
+        CHECK(seconds > static_cast<double>(words.size()) / 40.0);
+        CHECK(seconds < static_cast<double>(words.size()) / 5.0 + 2.0);
+        CHECK(f.kiosk.shows("■  Arrêter"));
+        // A finger anywhere, on a widget or not, silences it.
+        const ImVec2 spot = emptySpot(f);
+        f.kiosk.tapAt(spot.x, spot.y);
+        CHECK_FALSE(f.kiosk.ui().sound().reading());
+        CHECK(f.kiosk.state().screen == id);
+        // « Arrêter » itself stops it, and does not start it again.
+        f.tap("common.listen");
+        REQUIRE(f.kiosk.ui().sound().reading());
+        const int plays = f.kiosk.audio().playCount();
+        f.tap("common.listen");
+        CHECK_FALSE(f.kiosk.ui().sound().reading());
+        CHECK(f.kiosk.audio().playCount() == plays);
+    }
+}
+
+TEST_CASE("a visitor in English hears English", "[ui][a11y][speech]") {
+    UiFixture f;
+    f.tap("home.other_language");
+    f.tap("home.tile.health");
+    CHECK(f.kiosk.shows("▶  Listen"));
+    CHECK(f.kiosk.ui().spokenText().find("check in") != std::string::npos);
+    f.tap("common.listen");
+    CHECK(f.kiosk.audio().last().seconds() > 3.0);
+}
+
+TEST_CASE("staff screens and the room's calling screen read nothing aloud", "[ui][a11y][speech]") {
+    UiFixture f;
+    const std::vector<app::ScreenId> residents = residentScreens(f);
+    int staffScreens = 0;
+    for (const app::ScreenId& id : f.kiosk.ui().screens().ids()) {
+        if (std::find(residents.begin(), residents.end(), id) != residents.end()) continue;
+        INFO(id.name);
+        f.openScreen(id);
+        CHECK(f.kiosk.ui().spokenText().empty());
+        CHECK_FALSE(f.kiosk.find("common.listen"));
+        ++staffScreens;
+    }
+    CHECK(staffScreens >= 10);
+}
+
+TEST_CASE("no resident screen reads a patient's name aloud, from the choice to the ticket", "[ui][a11y][speech]") {
+    UiFixture f;
+    std::vector<std::string> names;
+    for (const auto& a : health(f).appointments.day(services::health::localDay(f.clock.nowMs()))) {
+        names.push_back(a.surname);
+        if (!a.givenName.empty()) names.push_back(a.givenName);
+    }
+    REQUIRE(names.size() >= 4);
+    std::vector<std::string> heard;
+    auto listen = [&] { heard.push_back(f.kiosk.ui().spokenText()); };
+    f.tap("home.tile.health");
+    listen();
+    f.tap("health.check_in");
+    listen();
+    f.tap("check_in.by_birth_date");
+    for (const char* key : {"pad.1", "pad.4", "pad.0", "pad.3", "pad.1", "pad.9", "pad.5", "pad.0", "pad.ok"}) f.tap(key);
+    listen();
+    for (const char* key : {"letters.M", "letters.O", "letters.ok"}) f.tap(key);
+    listen();
+    REQUIRE(f.kiosk.shows("C’est noté : votre arrivée est enregistrée."));
+    CHECK(heard.back().find("M-00") != std::string::npos);  // the ticket's number is said
+    for (const std::string& words : heard)
+        for (const std::string& name : names) {
+            INFO(words);
+            CHECK(words.find(name) == std::string::npos);
+        }
+    f.kiosk.ui().openScreen(screens::kCallingScreen);
+    CHECK(f.kiosk.ui().spokenText().empty());
+}
+
+TEST_CASE("without an audio device, or with reading turned off, « Écouter » is not offered", "[ui][a11y][speech]") {
+    {
+        UiFixture f(1280, 800, {}, true, false);
+        CHECK_FALSE(f.kiosk.find("common.listen"));
+        f.tap("home.tile.health");
+        CHECK_FALSE(f.kiosk.find("common.listen"));
+        CHECK_FALSE(f.kiosk.ui().sound().canReadAloud());
+        CHECK(f.kiosk.audio().playCount() == 0);
+    }
+    services::KioskConfig config;
+    config.sound.readAloud = false;
+    UiFixture f(1280, 800, config);
+    f.tap("home.tile.info");
+    CHECK_FALSE(f.kiosk.find("common.listen"));
+    // Large text is still there.
+    f.tap("common.back");
+    CHECK(f.kiosk.find("home.large_text"));
+}
+
+TEST_CASE("a resident's call for help sounds the chime on the assistant's waiting room, once", "[ui][a11y][chime]") {
+    for (const bool chimeOn : {true, false}) {
+        INFO("help_chime = " << chimeOn);
+        services::KioskConfig config;
+        config.sound.helpChime = chimeOn;
+        UiFixture f(1280, 800, config);
+        f.signIn("Claire Moreau", "2580");
+        f.tap("staff.home.waiting_room");
+        f.kiosk.frames(2);
+        CHECK(f.kiosk.ui().sound().chimesPlayed() == 0);  // what was there before she came is not news
+        health(f).checkIn.askForHelp(services::health::HelpReason::Asked);
+        f.advanceSeconds(61);
+        bool noticeShown = false;  // with its « Vu » button
+        for (const auto& item : f.kiosk.drawn()) noticeShown |= item.id.rfind("waiting.help.seen.", 0) == 0;
+        CHECK(noticeShown);
+        CHECK(f.kiosk.ui().sound().chimesPlayed() == (chimeOn ? 1 : 0));
+        if (chimeOn) {
+            CHECK(f.kiosk.audio().last().seconds() < 1.5);
+        }
+        f.advanceSeconds(61);
+        CHECK(f.kiosk.ui().sound().chimesPlayed() == (chimeOn ? 1 : 0));  // the same request does not chime again
+    }
+}
+
+TEST_CASE("large text makes the screens 1.4 times larger for one visit", "[ui][a11y][large-text]") {
+    UiFixture f(1024, 600);
+    const float normal = ui::fonts().body->FontSize;
+    const float tileHeight = f.kiosk.find("home.tile.health")->max.y - f.kiosk.find("home.tile.health")->min.y;
+    f.tap("home.large_text");
+    CHECK(f.kiosk.state().largeText);
+    CHECK(ui::fonts().body->FontSize == Approx(normal * 1.4f).margin(1.0f));
+    CHECK(f.kiosk.shows("A+  Texte normal"));
+    f.tap("home.tile.health");
+    CHECK(ui::fonts().body->FontSize == Approx(normal * 1.4f).margin(1.0f));
+    // « Terminer » and Back keep it for the visit; the idle return gives the next visitor the usual size.
+    f.tap("common.back");
+    CHECK(f.kiosk.state().largeText);
+    f.tap("home.tile.info");
+    f.advanceSeconds(f.runtime.config.idleTimeoutSeconds + 1);
+    CHECK(f.kiosk.state().screen == app::kHomeScreen);
+    CHECK_FALSE(f.kiosk.state().largeText);
+    CHECK(ui::fonts().body->FontSize == Approx(normal));
+    CHECK(f.kiosk.find("home.tile.health")->max.y - f.kiosk.find("home.tile.health")->min.y == Approx(tileHeight));
+    // Asked for and taken back within one visit.
+    f.tap("home.large_text");
+    f.tap("home.large_text");
+    CHECK(ui::fonts().body->FontSize == Approx(normal));
+}
+
+namespace {
+
+double channel(unsigned value) {
+    const double c = value / 255.0;
+    return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+}
+
+// WCAG 2.2's relative luminance and contrast ratio.
+double luminance(ImU32 color) {
+    return 0.2126 * channel((color >> IM_COL32_R_SHIFT) & 0xFF) + 0.7152 * channel((color >> IM_COL32_G_SHIFT) & 0xFF) +
+           0.0722 * channel((color >> IM_COL32_B_SHIFT) & 0xFF);
+}
+
+double contrast(ImU32 a, ImU32 b) {
+    const double la = luminance(a);
+    const double lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+}  // namespace
+
+TEST_CASE("every colour words are drawn in reads at 4.5:1 at least on every ground it is drawn on (WCAG 2.2)", "[ui][a11y][contrast]") {
+    // The formula itself, on the values WCAG gives: black on white is 21:1, and #767676 on white just passes.
+    CHECK(contrast(IM_COL32(0, 0, 0, 255), IM_COL32(255, 255, 255, 255)) == Approx(21.0));
+    CHECK(contrast(IM_COL32(0x76, 0x76, 0x76, 255), IM_COL32(255, 255, 255, 255)) == Approx(4.54).margin(0.01));
+    // Body text needs 4.5:1 and large text (titles) 3:1: every pair is held to the body's.
+    double lowest = 100.0;
+    for (const ImU32 ink : ui::colors::kInksOnLight)
+        for (const ImU32 ground : ui::colors::kLightGrounds) {
+            INFO(std::hex << "ink " << ink << " on " << ground << ": " << contrast(ink, ground));
+            CHECK(contrast(ink, ground) >= 4.5);
+            lowest = std::min(lowest, contrast(ink, ground));
+        }
+    for (const ImU32 ground : ui::colors::kDarkGrounds) {
+        INFO(std::hex << "white on " << ground << ": " << contrast(ui::colors::kOnDark, ground));
+        CHECK(contrast(ui::colors::kOnDark, ground) >= 4.5);
+        lowest = std::min(lowest, contrast(ui::colors::kOnDark, ground));
+    }
+    std::cout << "contrast: lowest pair " << lowest << ":1 (body text needs 4.5:1, large text 3:1)\n";
+}
+
+namespace {
+
+// Taps as a resident makes them, counted: `typing` are the keys of a code, OK included.
+struct TapCount {
+    UiFixture& f;
+    int taps = 0;
+    int typing = 0;
+    void tap(const std::string& id) {
+        f.tap(id);
+        ++taps;
+    }
+    void type(const std::string& id) {
+        f.tap(id);
+        ++typing;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("each resident task takes few taps from the home screen", "[ui][a11y][taps]") {
+    UiFixture f;
+    std::cout << "taps from the home screen (typing: the keys of a code, OK included):\n";
+
+    SECTION("see this week's doctor: 1 tap") {
+        TapCount count{f};
+        count.tap("home.tile.health");
+        const auto weeks = health(f).rota.weeks(
+            services::health::displayedWeekMonday(services::health::localDay(f.clock.nowMs())), 1);
+        REQUIRE_FALSE(weeks.empty());
+        REQUIRE_FALSE(weeks.front().visits.empty());
+        CHECK(f.kiosk.shows(weeks.front().visits.front().doctorName));
+        std::cout << "  this week's doctor: " << count.taps << "\n";
+        CHECK(count.taps <= 1);
+    }
+    SECTION("check in with a code: at most 3 taps and the typing") {
+        std::string code;
+        for (const auto& a : health(f).appointments.day(services::health::localDay(f.clock.nowMs())))
+            if (a.surname == "Nguyen") code = a.code.value_or("");
+        REQUIRE(code.size() >= 4);
+        f.advanceSeconds(60 * 60);  // the appointment is at 13:00; its check-in opens at 12:00
+        TapCount count{f};
+        count.tap("home.tile.health");
+        count.tap("health.check_in");
+        count.tap("check_in.by_code");
+        for (const char c : code) count.type(std::string("code.") + c);
+        count.type("code.ok");
+        CHECK(f.kiosk.shows("C’est noté : votre arrivée est enregistrée."));
+        std::cout << "  check in with a code: " << count.taps << " + typing " << count.typing << "\n";
+        CHECK(count.taps <= 3);
+    }
+    SECTION("collect a parcel: at most 3 taps and the typing") {
+        TapCount count{f};
+        count.tap("home.tile.parcels");
+        for (const char c : std::string("K7M4PQ")) count.type(std::string("parcels.key.") + c);
+        count.type("parcels.key.ok");
+        CHECK(f.kiosk.shows("Présentez-vous au comptoir"));
+        std::cout << "  collect a parcel: " << count.taps << " + typing " << count.typing << "\n";
+        CHECK(count.taps <= 3);
+    }
+    SECTION("read the board: 1 tap") {
+        TapCount count{f};
+        count.tap("home.tile.board");
+        bool postShown = false;
+        for (const auto& item : f.kiosk.drawn()) postShown |= item.id.rfind("board.post.", 0) == 0;
+        CHECK(postShown);
+        std::cout << "  read the board: " << count.taps << "\n";
+        CHECK(count.taps <= 1);
+    }
+    // Finding an event (at most 2 taps) waits for the agenda, which the kiosk does not have yet.
+}
+
+TEST_CASE("every icon a resident can tap comes with words", "[ui][a11y][icons]") {
+    UiFixture f;
+    const char* icons[] = {ui::symbols::kBack,      ui::symbols::kHealth, ui::symbols::kParcels, ui::symbols::kBoard,
+                           ui::symbols::kInfo,      ui::symbols::kStaff,  ui::symbols::kBackspace, ui::symbols::kShift,
+                           ui::symbols::kCheck,     ui::symbols::kWarning, ui::symbols::kArrow,  ui::symbols::kRemove,
+                           ui::symbols::kPlay,      ui::symbols::kStop};
+    auto check = [&](const std::string& where) {
+        for (const auto& item : f.kiosk.drawn()) {
+            if (!item.tappable) continue;
+            bool hasIcon = false;
+            for (const char* icon : icons) hasIcon |= item.text.find(icon) != std::string::npos;
+            if (!hasIcon) continue;
+            // Words: two letters in a row (Latin letters or the UTF-8 lead byte of an accented one).
+            int run = 0;
+            bool hasWord = false;
+            for (const char c : item.text) {
+                run = (std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0xC3) ? run + 1 : 0;
+                hasWord |= run >= 2;
+            }
+            INFO(where << ": " << item.id << " « " << item.text << " »");
+            CHECK(hasWord);
+        }
+    };
+    check("home");
+    for (const app::ScreenId& id : residentScreens(f)) {
+        f.openScreen(id);
+        check(std::string(id.name));
+    }
+    // The keyboards of the check-in and of the board.
+    f.kiosk.ui().returnHome("test");
+    f.kiosk.frames(2);
+    f.tap("home.tile.health");
+    f.tap("health.check_in");
+    f.tap("check_in.by_birth_date");
+    check("birth date pad");
+    for (const char* key : {"pad.1", "pad.4", "pad.0", "pad.3", "pad.1", "pad.9", "pad.5", "pad.0", "pad.ok"}) f.tap(key);
+    check("letters");
+}
+
+TEST_CASE("with the shortest idle timeout, nothing a resident reads goes in under 10 s", "[ui][a11y][time]") {
+    services::KioskConfig config;
+    config.idleTimeoutSeconds = 20;  // the least kiosk.idle_timeout_seconds accepts
+    UiFixture f(1280, 800, config);
+    f.tap("home.tile.parcels");
+    for (const char c : std::string("K7M4PQ")) f.tap(std::string("parcels.key.") + c);
+    f.tap("parcels.key.ok");
+    REQUIRE(f.kiosk.shows("Présentez-vous au comptoir"));
+    // The result stays until « Voulez-vous plus de temps ? », which stays 10 s before the return home.
+    int shownFor = 0;
+    while (f.kiosk.shows("Présentez-vous au comptoir")) {
+        f.advanceSeconds(1);
+        ++shownFor;
+    }
+    CHECK(shownFor >= 10);
+    REQUIRE(f.kiosk.state().screen == screens::kParcelPickupScreen);
+    int questionFor = 0;
+    while (f.kiosk.state().screen != app::kHomeScreen && questionFor < 60) {
+        f.advanceSeconds(1);
+        ++questionFor;
+    }
+    std::cout << "idle timeout 20 s: a result shown " << shownFor << " s, then the question " << questionFor << " s\n";
+    CHECK(questionFor >= 10);
+}
+
+namespace {
+
+// The smallest side of every widget that can be tapped on the screen, in millimetres on a display of `inches`.
+void expectTargetsAtLeast9mm(UiFixture& f, double inches, const std::string& where, double& smallest) {
+    const double pixelsPerMm = std::hypot(f.kiosk.width(), f.kiosk.height()) / (inches * 25.4);
+    for (const auto& item : f.kiosk.drawn()) {
+        // A row scrolled half out of its list is cut by the list's edge, not small.
+        if (!item.tappable || item.clipped) continue;
+        const double width = item.max.x - item.min.x;
+        const double height = item.max.y - item.min.y;
+        const double mm = std::min(width, height) / pixelsPerMm;
+        INFO(where << ": " << item.id << " « " << item.text << " » " << width << "×" << height << " px = " << mm << " mm");
+        CHECK(mm >= 9.0);
+        smallest = std::min(smallest, mm);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("every target a resident taps is at least 9 mm at the configured screen size", "[ui][a11y][targets]") {
+    // The configured diagonal at each supported size, and a small 10.1" panel at 1024×600, the densest there is.
+    struct Display {
+        int width;
+        int height;
+        double inches;
+    };
+    const double configured = services::KioskConfig{}.screenDiagonalInches;
+    for (const Display& display : {Display{1024, 600, configured}, Display{1280, 800, configured},
+                                   Display{1920, 1080, configured}, Display{1024, 600, 10.1}}) {
+        services::KioskConfig config;
+        config.screenDiagonalInches = display.inches;
+        UiFixture f(display.width, display.height, config);
+        const std::string size = std::to_string(display.width) + "x" + std::to_string(display.height) + " at " +
+                                 std::to_string(display.inches).substr(0, 4) + "\"";
+        double smallest = 1000.0;
+        expectTargetsAtLeast9mm(f, config.screenDiagonalInches, size + " home", smallest);
+        for (const app::ScreenId& id : residentScreens(f)) {
+            f.openScreen(id);
+            expectTargetsAtLeast9mm(f, config.screenDiagonalInches, size + " " + std::string(id.name), smallest);
+        }
+        f.kiosk.ui().returnHome("test");
+        f.kiosk.frames(2);
+        f.tap("home.tile.health");
+        f.tap("health.check_in");
+        f.tap("check_in.by_birth_date");
+        expectTargetsAtLeast9mm(f, config.screenDiagonalInches, size + " birth date pad", smallest);
+        for (const char* key : {"pad.1", "pad.4", "pad.0", "pad.3", "pad.1", "pad.9", "pad.5", "pad.0", "pad.ok"}) f.tap(key);
+        expectTargetsAtLeast9mm(f, config.screenDiagonalInches, size + " letters", smallest);
+        std::cout << "touch targets at " << size << ": smallest " << smallest << " mm\n";
+    }
+}
+
+TEST_CASE("the SDL audio output plays and stops where a device opens, and is silent where none does", "[ui][a11y][audio]") {
+    services::MonoPcm chime = services::helpChime(22050, 50);
+    {
+        // SDL's dummy driver (the tests' SDL_AUDIODRIVER) opens a device that plays into nothing.
+        setenv("SDL_AUDIODRIVER", "dummy", 1);
+        const auto audio = ui::openDefaultAudio(22050);
+        REQUIRE(audio->available());
+        services::MonoPcm longTone;
+        longTone.samples.assign(22050 * 15, 1000);  // 15 s: still queued when we look
+        audio->play(longTone);
+        CHECK(audio->playing());
+        audio->stop();
+        CHECK_FALSE(audio->playing());
+    }
+    {
+        setenv("SDL_AUDIODRIVER", "no-such-driver", 1);
+        const auto audio = ui::openDefaultAudio(22050);
+        CHECK_FALSE(audio->available());
+        audio->play(chime);
+        CHECK_FALSE(audio->playing());
+        audio->stop();
+    }
+    setenv("SDL_AUDIODRIVER", "dummy", 1);
+}
