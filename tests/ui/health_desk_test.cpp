@@ -83,7 +83,7 @@ TEST_CASE("the assistant cancels an appointment at the desk and is shown whom on
     CHECK_FALSE(f.kiosk.shows("0611223344"));
 }
 
-TEST_CASE("the assistant moves an appointment at the desk; a wrong time is refused on screen", "[ui][health][desk]") {
+TEST_CASE("the assistant moves an appointment at the desk, and a wrong time is refused on screen", "[ui][health][desk]") {
     UiFixture f;
     f.signIn("Claire Moreau", "2580");
     f.tap("staff.home.appointments");

@@ -240,7 +240,7 @@ TEST_CASE("a CSV with a booking id column is reconciled by that id: moved, remov
     }
 }
 
-TEST_CASE("booking feeds are fetched on the rota feed's worker; a dead one leaves a notice naming its host only",
+TEST_CASE("booking feeds are fetched on the rota feed's worker, and a dead one leaves a notice naming its host only",
           "[health][booking-feed][runtime]") {
     vk::services::KioskConfig config;
     config.demoData = false;
