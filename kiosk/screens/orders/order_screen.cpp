@@ -7,6 +7,7 @@
 #include "kiosk/screens/timebank/member_identification.h"
 #include "kiosk/services/board/board_area.h"
 #include "kiosk/ui/on_screen_keyboard.h"
+#include "kiosk/services/speech/spoken_sentences.h"
 #include "kiosk/services/user_text.h"
 #include "kiosk/ui/widgets.h"
 #include "storage/record_id.h"
@@ -328,6 +329,21 @@ public:
         return true;
     }
     void draw(app::ScreenContext& context) override;
+    // The question of the step: never the customer's name, since anyone may be standing behind them.
+    std::string spokenText(app::ScreenContext& context) override {
+        (void)context;
+        switch (form_.step) {
+        case Form::Step::Customer: return services::joinSentences({tr("orders.order.title"), tr("orders.order.who")});
+        case Form::Step::OneOffName: return services::joinSentences({tr("orders.order.one_off_question")});
+        case Form::Step::Supplier: return services::joinSentences({tr("orders.order.which_supplier")});
+        case Form::Step::Day: return services::joinSentences({tr("orders.order.which_day")});
+        case Form::Step::Items: return services::joinSentences({tr("orders.order.how_many")});
+        case Form::Step::Confirm:
+            return services::joinSentences({tr("orders.order.confirm_title"), tr("orders.order.pay_at_pickup")});
+        case Form::Step::Done: return services::joinSentences({tr("orders.order.done_title")});
+        }
+        return {};
+    }
 
 private:
     MemberIdentification::Found identified() {
