@@ -112,10 +112,14 @@ bool drawKeyboard(std::string& text, KeyboardState& state, std::size_t maxCodepo
             ImGui::SetCursorScreenPos(ImVec2(x, y));
             const std::string id = std::string("kbd.") + key.lower;
             std::string cap = key.action == KeyAction::Done ? std::string(doneLabel) : capLabel(key, state, width);
-            // A row too low for the symbol over its word (large text on a small screen): the symbol alone.
-            if (ImFont* least = fonts().least; least && least->FontSize * 2.0f > rowHeight &&
-                                               (key.action == KeyAction::Backspace || key.action == KeyAction::Shift))
-                cap = key.action == KeyAction::Backspace ? symbols::kBackspace : symbols::kShift;
+            // A row too low, or a key too narrow, for the symbol over its word (large text on a small screen):
+            // the symbol alone.
+            if (ImFont* least = fonts().least ? fonts().least : (fonts().small ? fonts().small : ImGui::GetFont());
+                key.action == KeyAction::Backspace || key.action == KeyAction::Shift) {
+                const ImVec2 ink = least->CalcTextSizeA(least->FontSize, FLT_MAX, 0.0f, cap.c_str());
+                if (ink.y > rowHeight * 0.9f || ink.x > width * 0.85f)
+                    cap = key.action == KeyAction::Backspace ? symbols::kBackspace : symbols::kShift;
+            }
             const char* label = cap.c_str();
             const bool lit = key.action == KeyAction::Shift && state.shift;
             const ButtonKind kind = key.action == KeyAction::Done ? ButtonKind::Primary : ButtonKind::Normal;

@@ -130,10 +130,13 @@ bool button(const char* id, const char* label, ImVec2 size, ButtonKind kind, boo
     // does not do, the fit test hears of it.
     const float wrapWidth = size.x * 0.92f;
     // Likewise a label on two lines (« ⌫ / Effacer ») taller than a short key.
-    const bool tooTall = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrapWidth, label).y > size.y;
-    if ((tooTall || !wordsFit(font, label, wrapWidth)) && fonts().small && wordsFit(fonts().small, label, wrapWidth))
+    const auto fits = [&](ImFont* candidate) {
+        return wordsFit(candidate, label, wrapWidth) &&
+               candidate->CalcTextSizeA(candidate->FontSize, FLT_MAX, wrapWidth, label).y <= size.y;
+    };
+    if (!fits(font) && fonts().small && fits(fonts().small))
         font = fonts().small;
-    else if ((tooTall || !wordsFit(font, label, wrapWidth)) && fonts().least && wordsFit(fonts().least, label, wrapWidth))
+    else if (!fits(font) && fonts().least && wordsFit(fonts().least, label, wrapWidth))
         font = fonts().least;
     const ImVec2 ink = drawCentered(draw, font, label, min, max, inkColor);
     record(id, label, min, max, true,

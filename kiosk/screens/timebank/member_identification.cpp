@@ -32,7 +32,7 @@ bool MemberIdentification::draw(app::ScreenContext& context, const char* questio
         ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - size.x);
         asideTapped = ui::button(aside.first, aside.second, size);
     }
-    ui::text(tr("timebank.identify.card_hint"), ui::fonts().body, ui::colors::kTextMuted);
+    ui::textWrapped(tr("timebank.identify.card_hint"), area.x, ui::fonts().body, ui::colors::kTextMuted);
     const float gap = ui::em(0.8f);
     const float pinWidth = ui::em(9.0f);
     if (ui::textField("timebank.identify.name", name_, tr("timebank.identify.name"), field_ == Field::Name, false,
@@ -44,7 +44,9 @@ bool MemberIdentification::draw(app::ScreenContext& context, const char* questio
     if (!message_.empty()) ui::text(message_, ui::fonts().body, ui::colors::kDanger);
 
     const float top = ImGui::GetCursorScreenPos().y + ui::em(0.3f);
-    const float height = origin.y + area.y - top;
+    // In large text on a small screen the rest of the display is too low for the keys' words: the keys keep
+    // the height their letters need, and the screen scrolls (a drag) to what goes below.
+    const float height = std::max(origin.y + area.y - top, ImGui::GetFontSize() * 8.5f);
     bool submit = false;
     if (field_ == Field::Name) {
         const std::string before = name_;
