@@ -89,6 +89,39 @@ std::vector<RotaClosure> RotaStore::closures(const std::string& firstDay, const 
     return result;
 }
 
+std::optional<RotaVisit> RotaStore::visit(const std::string& id) {
+    SQLite::Statement query(db_.sql(),
+                            "SELECT id, doctor_name, doctor_title, first_day, last_day, source, coalesce(source_key, '') "
+                            "FROM rota_visit WHERE deleted_at IS NULL AND id = ?");
+    query.bind(1, id);
+    if (!query.executeStep()) return std::nullopt;
+    return RotaVisit{query.getColumn(0).getString(), query.getColumn(1).getString(), query.getColumn(2).getString(),
+                     query.getColumn(3).getString(), query.getColumn(4).getString(),
+                     sourceFrom(query.getColumn(5).getString()), query.getColumn(6).getString()};
+}
+
+std::optional<RotaHours> RotaStore::hoursById(const std::string& id) {
+    SQLite::Statement query(db_.sql(),
+                            "SELECT id, day, opens, closes, doctor_name, source, coalesce(source_key, '') FROM rota_hours "
+                            "WHERE deleted_at IS NULL AND id = ?");
+    query.bind(1, id);
+    if (!query.executeStep()) return std::nullopt;
+    return RotaHours{query.getColumn(0).getString(), query.getColumn(1).getString(), query.getColumn(2).getString(),
+                     query.getColumn(3).getString(), query.getColumn(4).getString(),
+                     sourceFrom(query.getColumn(5).getString()), query.getColumn(6).getString()};
+}
+
+std::optional<RotaClosure> RotaStore::closure(const std::string& id) {
+    SQLite::Statement query(db_.sql(),
+                            "SELECT id, first_day, last_day, reason, source, coalesce(source_key, '') FROM rota_closure "
+                            "WHERE deleted_at IS NULL AND id = ?");
+    query.bind(1, id);
+    if (!query.executeStep()) return std::nullopt;
+    return RotaClosure{query.getColumn(0).getString(), query.getColumn(1).getString(), query.getColumn(2).getString(),
+                       query.getColumn(3).getString(), sourceFrom(query.getColumn(4).getString()),
+                       query.getColumn(5).getString()};
+}
+
 std::optional<RotaDayNotice> RotaStore::dayNotice(const std::string& day) {
     SQLite::Statement query(db_.sql(),
                             "SELECT delay_minutes, closes_early_at FROM rota_day_notice "

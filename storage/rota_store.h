@@ -77,6 +77,10 @@ public:
     std::vector<RotaHours> hours(const std::string& firstDay, const std::string& lastDay);
     std::vector<RotaClosure> closures(const std::string& firstDay, const std::string& lastDay);
     std::optional<RotaDayNotice> dayNotice(const std::string& day);
+    // One live row by id (for what the activity log says of a removal); nothing for an unknown or removed one.
+    std::optional<RotaVisit> visit(const std::string& id);
+    std::optional<RotaHours> hoursById(const std::string& id);
+    std::optional<RotaClosure> closure(const std::string& id);
 
     RotaVisit addVisit(const RotaVisit& visit, std::int64_t nowMs);
     RotaHours addHours(const RotaHours& hours, std::int64_t nowMs);

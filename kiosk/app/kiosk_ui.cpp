@@ -196,9 +196,10 @@ void KioskUi::reportFault(const std::exception& error, const char* where) {
     state_.fault = error.what();
     state_.faultAtMs = services_ ? services_->clock.nowMs() : 0;
     try {
+        // The technician's words: where it happened and what the code said, in English.
         if (services_)
             services_->staff.audit(&services::systemActor(services::SystemActor::Kiosk), "kiosk.fault",
-                                   std::string(where) + ": " + error.what());
+                                   {{"problem", std::string(where) + ": " + error.what()}});
     } catch (const std::exception&) {
         // The log may be what fails (a full disk): stderr has it.
     }

@@ -116,7 +116,7 @@ int runBackup(services::KioskRuntime& runtime, const std::filesystem::path& dest
         runtime.database.backupTo(destination);
         out << "Backup written to " << destination.string() << "\n";
         try {
-            runtime.staff.audit(&commandLine(), "backup", destination.string());
+            runtime.staff.audit(&commandLine(), "backup", {{"file", destination.string()}});
         } catch (const std::exception& e) {
             // The copy is whole and checked; only its line in the activity log is missing (a full disk, say).
             err << "village-kiosk: the backup could not be noted in the activity log: "
@@ -137,7 +137,7 @@ int runBackup(services::KioskRuntime& runtime, const std::filesystem::path& dest
             runtime.staff.inTransaction([&] {
                 storage::StaffNoticeStore(runtime.database)
                     .add("backup", i18n::trf("backup.notice.failed", {{"reason", error.what()}}), storage::nowUnixMs());
-                runtime.staff.audit(&commandLine(), "backup.failed", destination.string());
+                runtime.staff.audit(&commandLine(), "backup.failed", {{"file", destination.string()}});
             });
         } catch (const std::exception& noticeError) {
             err << "village-kiosk: error: nor could staff be told: " << noticeError.what() << "\n";
@@ -217,7 +217,7 @@ int runRotaCommand(services::KioskRuntime& runtime, const CommandLine& line, std
     // show
     const std::string today = services::health::localDay(runtime.clock.nowMs());
     for (const auto& week : rota.weeks(today, line.weeks)) {
-        out << i18n::trf("rota.week_of", {{"date", week.monday.substr(8, 2) + "/" + week.monday.substr(5, 2)}});
+        out << i18n::trf("rota.week", {{"range", i18n::weekRange(week.monday, services::health::lastDayShown(week))}});
         for (const auto& visit : week.visits)
             out << "  " << visit.doctorName << (visit.doctorTitle.empty() ? "" : ", " + visit.doctorTitle) << " ("
                 << visit.firstDay << " → " << visit.lastDay << ")";

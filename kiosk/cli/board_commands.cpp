@@ -288,7 +288,7 @@ int runBoardCommand(services::KioskRuntime& runtime, const CommandArguments& arg
     }
     if (action == "export") {
         const int code = boardExport(board, arguments, out, err);
-        if (code == 0) runtime.staff.audit(&commandLine(), "board.export", arguments.option("csv").value_or(""));
+        if (code == 0) runtime.staff.audit(&commandLine(), "board.export", {{"file", arguments.option("csv").value_or("")}});
         return code;
     }
     err << "village-kiosk: board takes categories, post, approve, search, list or export (see --help)\n";

@@ -100,8 +100,9 @@ int send(services::KioskRuntime& runtime, NotificationServices& notifications, c
     const DispatchReport report = notifications.sendDueNow();
     const storage::OutboxCounts counts = notifications.counts();
     runtime.staff.audit(&commandLine(), "notifications.send",
-                        std::to_string(report.sent) + " sent, " + std::to_string(report.retrying) + " to retry, " +
-                            std::to_string(report.failed) + " failed");
+                        {{"sent", std::to_string(report.sent)},
+                         {"retrying", std::to_string(report.retrying)},
+                         {"failed", std::to_string(report.failed)}});
     const int notDelivered = report.retrying + report.failed;
     if (arguments.json()) {
         nlohmann::json json{{"sent", report.sent},

@@ -325,7 +325,7 @@ int runParcelsCommand(services::KioskRuntime& runtime, const CommandArguments& a
     else if (action == "return") code = returnToCarrier(area.desk, arguments, out, err);
     else if (action == "export") {
         code = exportCsv(area.desk, arguments, out, err);
-        if (code == 0) runtime.staff.audit(&commandLine(), "parcels.export", arguments.option("csv").value_or(""));
+        if (code == 0) runtime.staff.audit(&commandLine(), "parcels.export", {{"file", arguments.option("csv").value_or("")}});
     } else {
         err << "village-kiosk parcels: unknown command \"" << action << "\"\n\n" << parcelsCommand().usage;
     }

@@ -81,7 +81,7 @@ int sales(services::KioskRuntime& runtime, const CommandArguments& arguments, st
     const std::string day = arguments.option("day").value_or(area.counter.today());
     const postal::DayReport report = area.report(day);
     const auto list = area.counter.salesOfDay(report.day);
-    runtime.staff.audit(&commandLine(), "postal.sales.list", report.day);
+    runtime.staff.audit(&commandLine(), "postal.sales.list", {{"of_day", report.day}});
     if (arguments.json()) {
         json sales = json::array();
         for (const auto& sale : list) {

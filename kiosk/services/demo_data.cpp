@@ -424,7 +424,7 @@ bool seedDemoDataIfEmpty(storage::Database& db, StaffService& staff, const Clock
     seedDemoOutbox(db, clock.nowMs());
     seedDemoParcels(db, clock.nowMs());
     seedDemoBoard(db, staff, clock);
-    staff.audit(&demo, "demo.seed", "demo village data");
+    staff.audit(&demo, "demo.seed");
     transaction.commit();
     seedDemoPostalSales(db, staff, clock);
     // After the commit: the time bank writes each exchange in a transaction of its own.

@@ -17,10 +17,10 @@ std::vector<storage::PurgeReport> RetentionJob::runIfDue() {
         // The rows deleted and their audit line in one transaction.
         staff_.inTransaction([&] {
             reports = storage::purgeExpired(db_, periodDays_, now);
-            std::string deleted;
-            for (const auto& report : reports)
-                if (report.rowsDeleted > 0) deleted += report.key + "=" + std::to_string(report.rowsDeleted) + " ";
-            if (!deleted.empty()) staff_.audit(&systemActor(SystemActor::RetentionJob), "retention.purge", deleted);
+            long long deleted = 0;
+            for (const auto& report : reports) deleted += report.rowsDeleted;
+            if (deleted > 0)
+                staff_.audit(&systemActor(SystemActor::RetentionJob), "retention.purge", {{"count", std::to_string(deleted)}});
         });
     } catch (const std::exception& e) {
         // One transaction: nothing was deleted, and the next try starts from scratch.
@@ -38,7 +38,12 @@ std::vector<storage::PurgeReport> RetentionJob::runIfDue() {
     if (!copies.removed.empty()) summary += "old_copies=" + std::to_string(copies.removed.size()) + " ";
     for (const auto& problem : copies.problems) summary += problem + " ";
     try {
-        if (!summary.empty()) staff_.audit(&systemActor(SystemActor::RetentionJob), "retention.purge", summary);
+        if (!copies.removed.empty())
+            staff_.audit(&systemActor(SystemActor::RetentionJob), "retention.old_copies",
+                         {{"count", std::to_string(copies.removed.size())}});
+        // A file that could not be handled is said by the storage layer, in the technician's English.
+        for (const auto& problem : copies.problems)
+            staff_.audit(&systemActor(SystemActor::RetentionJob), "retention.problem", {{"problem", problem}});
     } catch (const std::exception& e) {
         // Files are not in a transaction: the copies are gone, only their audit line is lost, and the journal
         // keeps it.

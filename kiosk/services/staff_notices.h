@@ -19,8 +19,12 @@ public:
     std::vector<storage::StaffNotice> open() { return store_.open(); }
     void acknowledge(const StaffSession& actor, std::int64_t seq) {
         staff_.inTransaction([&] {
+            // The notice's words, as staff read them when they acknowledged it.
+            std::string message;
+            for (const auto& notice : store_.open())
+                if (notice.seq == seq) message = notice.message;
             store_.acknowledge(seq, clock_.nowMs());
-            staff_.audit(&actor, "staff.notice.acknowledge", std::to_string(seq));
+            staff_.audit(&actor, "staff.notice.acknowledge", {{"notice", message}});
         });
     }
 

@@ -3,6 +3,7 @@
 #include "kiosk/i18n/dates.h"
 #include "kiosk/i18n/translations.h"
 #include "kiosk/services/user_text.h"
+#include "kiosk/services/audit_sentences.h"
 #include "storage/transaction.h"
 
 #include <sodium.h>
@@ -164,8 +165,9 @@ LoginResult StaffService::applyVerification(const std::string& accountId, const 
             result.outcome = LoginOutcome::LockedOut;
             result.lockedUntil = throttle.lockedUntil;
             audit(&subject, "staff.locked_out",
-                  "lock " + std::to_string(lockNumber) + ", " + std::to_string(throttle.failedCount) + " wrong PINs, " +
-                      std::to_string(minutes) + " min");
+                  {{"count", std::to_string(throttle.failedCount)},
+                   {"minutes", std::to_string(minutes)},
+                   {"until_at", std::to_string(throttle.lockedUntil)}});
             postLockNotice(*account, throttle.lockedUntil, lockNumber);
         } else {
             throttle.lockedUntil = 0;
@@ -192,19 +194,26 @@ std::optional<StaffAccount> StaffService::accountForCard(const std::string& card
 }
 
 void StaffService::signOut(const StaffSession& session, const char* reason) {
-    audit(&session, "staff.sign_out", reason);
+    // The reason is the code's short phrase ("idle", "sign out"); the log says it in the reader's words.
+    std::string slug;
+    for (const char* c = reason ? reason : ""; *c; ++c) {
+        const bool letter = std::isalnum(static_cast<unsigned char>(*c)) != 0;
+        if (letter) slug += static_cast<char>(std::tolower(static_cast<unsigned char>(*c)));
+        else if (!slug.empty() && slug.back() != '_') slug += '_';
+    }
+    audit(&session, "staff.sign_out", {{"reason_key", "audit.sign_out_reason." + slug}});
 }
 
 void StaffService::inTransaction(const std::function<void()>& work) { storage::inTransaction(db_, work); }
 
-void StaffService::audit(const StaffSession* actor, const std::string& action, const std::string& detail) {
+void StaffService::audit(const StaffSession* actor, const std::string& action, const AuditValues& values) {
     if (!actor) actor = &systemActor(SystemActor::Kiosk);
     storage::AuditEntry entry;
     entry.at = clock_.nowMs();
     if (!actor->system) entry.actorId = actor->accountId;
     entry.actorName = actor->displayName;
     entry.action = action;
-    entry.detail = detail;
+    entry.detail = values.empty() ? std::string() : auditDetail(values);
     auditLog_.append(entry);
 }
 
@@ -236,13 +245,13 @@ bool StaffService::allowed(const StaffSession* actor) const {
 
 std::optional<AccountChange> StaffService::refuseUnlessAllowed(const StaffSession* actor, const char* action) {
     if (allowed(actor)) return std::nullopt;
-    audit(actor, "staff.refused", action);
+    audit(actor, "staff.refused", {{"attempt_key", std::string("audit.attempt.") + action}});
     return AccountChange{AccountError::NotAllowed, std::nullopt};
 }
 
 AccountChange StaffService::createAccount(const StaffSession* actor, const std::string& name, StaffRole role,
                                           const std::string& pin) {
-    if (auto refused = refuseUnlessAllowed(actor, "create account")) return *refused;
+    if (auto refused = refuseUnlessAllowed(actor, "create_account")) return *refused;
     const std::string cleanName = cleanUserText(name, kMaxNameLength);
     if (cleanName.empty()) return {AccountError::NameInvalid, std::nullopt};
     if (const AccountError pinError = checkPinFor(role, pin); pinError != AccountError::None)
@@ -251,7 +260,8 @@ AccountChange StaffService::createAccount(const StaffSession* actor, const std::
     StaffAccount account;
     inTransaction([&] {
         account = store_.create(cleanName, role, pinHash, clock_.nowMs());
-        audit(actor, "staff.account.create", account.displayName + " (" + std::string(storage::roleKey(role)) + ")");
+        audit(actor, "staff.account.create",
+              {{"name", account.displayName}, {"role_key", "staff.role." + std::string(storage::roleKey(role))}});
     });
     return {AccountError::None, account};
 }
@@ -262,7 +272,7 @@ AccountChange StaffService::createFirstAdmin(const std::string& name, const std:
 }
 
 AccountChange StaffService::resetPin(const StaffSession* actor, const std::string& accountId, const std::string& pin) {
-    if (auto refused = refuseUnlessAllowed(actor, "reset PIN")) return *refused;
+    if (auto refused = refuseUnlessAllowed(actor, "reset_pin")) return *refused;
     const auto account = store_.findActive(accountId);
     if (!account) return {AccountError::NotFound, std::nullopt};
     if (const AccountError pinError = checkPinFor(account->role, pin); pinError != AccountError::None)
@@ -271,7 +281,7 @@ AccountChange StaffService::resetPin(const StaffSession* actor, const std::strin
     inTransaction([&] {
         store_.setPinHash(accountId, pinHash, clock_.nowMs());
         store_.saveThrottle(accountId, {});
-        audit(actor, "staff.account.reset_pin", account->displayName);
+        audit(actor, "staff.account.reset_pin", {{"name", account->displayName}});
     });
     return {AccountError::None, store_.findActive(accountId)};
 }
@@ -282,14 +292,14 @@ AccountChange StaffService::unlock(const StaffSession* actor, const std::string&
     if (!account) return {AccountError::NotFound, std::nullopt};
     inTransaction([&] {
         store_.saveThrottle(accountId, {});
-        audit(actor, "staff.account.unlock", account->displayName);
+        audit(actor, "staff.account.unlock", {{"name", account->displayName}});
     });
     return {AccountError::None, account};
 }
 
 AccountChange StaffService::changeRole(const StaffSession* actor, const std::string& accountId, StaffRole role,
                                        const std::optional<std::string>& newPin) {
-    if (auto refused = refuseUnlessAllowed(actor, "change role")) return *refused;
+    if (auto refused = refuseUnlessAllowed(actor, "change_role")) return *refused;
     const auto account = store_.findActive(accountId);
     if (!account) return {AccountError::NotFound, std::nullopt};
     if (account->role == StaffRole::Admin && role != StaffRole::Admin && store_.countActiveAdmins() <= 1)
@@ -308,15 +318,16 @@ AccountChange StaffService::changeRole(const StaffSession* actor, const std::str
             store_.setPinHash(accountId, pinHash, now);
             store_.saveThrottle(accountId, {});
         }
-        audit(actor, "staff.account.change_role", account->displayName + " → " + std::string(storage::roleKey(role)));
-        if (newPin) audit(actor, "staff.account.reset_pin", account->displayName);
+        audit(actor, "staff.account.change_role",
+              {{"name", account->displayName}, {"role_key", "staff.role." + std::string(storage::roleKey(role))}});
+        if (newPin) audit(actor, "staff.account.reset_pin", {{"name", account->displayName}});
     });
     return {AccountError::None, store_.findActive(accountId)};
 }
 
 AccountChange StaffService::assignCard(const StaffSession* actor, const std::string& accountId,
                                        const std::optional<std::string>& cardUidHex) {
-    if (auto refused = refuseUnlessAllowed(actor, "assign card")) return *refused;
+    if (auto refused = refuseUnlessAllowed(actor, "assign_card")) return *refused;
     const auto account = store_.findActive(accountId);
     if (!account) return {AccountError::NotFound, std::nullopt};
     std::optional<std::string> digest;
@@ -327,20 +338,21 @@ AccountChange StaffService::assignCard(const StaffSession* actor, const std::str
     }
     inTransaction([&] {
         store_.setCardDigest(accountId, digest, clock_.nowMs());
-        audit(actor, cardUidHex ? "staff.account.assign_card" : "staff.account.remove_card", account->displayName);
+        audit(actor, cardUidHex ? "staff.account.assign_card" : "staff.account.remove_card",
+              {{"name", account->displayName}});
     });
     return {AccountError::None, store_.findActive(accountId)};
 }
 
 AccountChange StaffService::removeAccount(const StaffSession* actor, const std::string& accountId) {
-    if (auto refused = refuseUnlessAllowed(actor, "remove account")) return *refused;
+    if (auto refused = refuseUnlessAllowed(actor, "remove_account")) return *refused;
     const auto account = store_.findActive(accountId);
     if (!account) return {AccountError::NotFound, std::nullopt};
     if (account->role == StaffRole::Admin && store_.countActiveAdmins() <= 1)
         return {AccountError::LastAdmin, std::nullopt};
     inTransaction([&] {
         store_.softDelete(accountId, clock_.nowMs());
-        audit(actor, "staff.account.remove", account->displayName);
+        audit(actor, "staff.account.remove", {{"name", account->displayName}});
     });
     return {AccountError::None, std::nullopt};
 }

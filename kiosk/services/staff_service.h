@@ -29,6 +29,15 @@ struct StaffSession {
     bool system = false;  // the command line or a background job, not someone who signed in
 };
 
+// What an audited change was about, as a person names it: {{"member", "Marie Dupont"}, {"count", "3"}}. Stored as
+// a JSON object in the line's detail and read back, in the reader's language, by the sentence "audit.sentence.ACTION"
+// of the translation table (kiosk/services/audit_sentences.h): {member} in the sentence is the value "member".
+// Values that depend on the language are stored without it and said when read, by their suffix: "…_key" a
+// translation key ({"role_key", "staff.role.admin"} fills {role}), "…_day" a day "YYYY-MM-DD", "…_time" "HH:MM",
+// "…_cents" an amount, "…_at" a moment in ms; "count" chooses the sentence's plural form. Names, never record ids:
+// the log is read by people.
+using AuditValues = std::map<std::string, std::string>;
+
 // Who acts when nobody has signed in. A system actor has an admin's rights and its own name in the audit log;
 // a null actor has no rights at all, so that a screen that forgot to pass its session cannot do everything.
 enum class SystemActor { CommandLine, Kiosk, DemoData, RetentionJob, RotaFeed, BookingFeed };
@@ -117,7 +126,8 @@ public:
 
     // Writes one line to the audit log on behalf of `actor` (null: the kiosk itself, as a system actor's would).
     // A change and its line go in one inTransaction: a change is never stored without its line, nor audited but lost.
-    void audit(const StaffSession* actor, const std::string& action, const std::string& detail = "");
+    // `values` are what the line is about, by name (see AuditValues); the log reads them back as a sentence.
+    void audit(const StaffSession* actor, const std::string& action, const AuditValues& values = {});
     // Runs `work` (a change and its audit line) in one transaction; see storage/transaction.h.
     void inTransaction(const std::function<void()>& work);
     std::vector<storage::AuditEntry> recentAudit(int limit) { return auditLog_.recent(limit); }

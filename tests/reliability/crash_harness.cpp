@@ -116,7 +116,8 @@ std::string rotaFeed(const std::string& marker) {
                 if (sabotage) {
                     storage::StaffStore(runtime.database).create("Staff " + marker, StaffRole::CafeManager, "-", 0);
                     std::this_thread::sleep_for(std::chrono::milliseconds(300));
-                    runtime.staff.audit(&admin, "staff.account.create", "Staff " + marker + " (cafe_manager)");
+                    runtime.staff.audit(&admin, "staff.account.create",
+                                        {{"name", "Staff " + marker}, {"role_key", "staff.role.cafe_manager"}});
                     break;
                 }
                 runtime.staff.createAccount(&admin, "Staff " + marker, StaffRole::CafeManager, "4826");
@@ -189,7 +190,7 @@ int presence(SQLite::Database& db, const fs::path& work, long id) {
     case Kind::Staff:
         return whole(count(db, "SELECT count(*) FROM staff_account WHERE display_name = 'Staff ' || ?", m), 1,
                      count(db, "SELECT count(*) FROM audit_log WHERE action = 'staff.account.create' AND "
-                               "detail LIKE 'Staff ' || ? || ' (%'", m));
+                               "json_extract(detail, '$.name') = 'Staff ' || ?", m));
     // An import's audit line names no row of it: the lines are counted against the imports in auditMatches.
     case Kind::Appointments: {
         const int rows = count(db, "SELECT count(*) FROM appointment WHERE surname = ?", surnameOf(id));
@@ -201,12 +202,12 @@ int presence(SQLite::Database& db, const fs::path& work, long id) {
     }
     case Kind::Member:
         return whole(count(db, "SELECT count(*) FROM member WHERE display_name = 'Membre ' || ?", m), 1,
-                     count(db, "SELECT count(*) FROM audit_log a JOIN member b ON a.detail = b.id WHERE "
-                               "a.action = 'board.member.add' AND b.display_name = 'Membre ' || ?", m));
+                     count(db, "SELECT count(*) FROM audit_log WHERE action = 'board.member.add' AND "
+                               "json_extract(detail, '$.member') = 'Membre ' || ?", m));
     case Kind::Post:
         return whole(count(db, "SELECT count(*) FROM board_post WHERE title = 'Annonce ' || ?", m), 1,
-                     count(db, "SELECT count(*) FROM audit_log a JOIN board_post p ON a.detail = p.id WHERE "
-                               "a.action = 'board.post.submit' AND p.title = 'Annonce ' || ?", m));
+                     count(db, "SELECT count(*) FROM audit_log WHERE action = 'board.post.submit' AND "
+                               "json_extract(detail, '$.title') = 'Annonce ' || ?", m));
     case Kind::Transfer: {
         const int transfers = count(db, "SELECT count(*) FROM time_bank_transfer WHERE idempotency_key = ?", m);
         const int movements = count(db, "SELECT count(*) FROM time_bank_movement WHERE transfer_id IN "

@@ -80,7 +80,7 @@ TEST_CASE("an import that changes a coming week leaves a notice naming the week"
     CHECK(report.change.updated == 1);
     const auto notices = f.notices.open();
     REQUIRE(notices.size() == 1);
-    CHECK_THAT(notices[0].message, Catch::Contains("Semaine du 23/11"));
+    CHECK_THAT(notices[0].message, Catch::Contains("du lundi 23 au vendredi 27 novembre"));
 }
 
 TEST_CASE("feed answers: 304 keeps the rota, a network failure is reported, validators are sent back", "[rota][feed]") {

@@ -1,3 +1,4 @@
+#include "kiosk/services/audit_sentences.h"
 #include "kiosk/i18n/dates.h"
 #include "kiosk/i18n/translations.h"
 #include "kiosk/services/staff_service.h"
@@ -233,7 +234,10 @@ TEST_CASE("each lock is posted for staff, naming the account and until when", "[
     CHECK_THAT(notices[1].message, Catch::Contains("Claire Moreau") && Catch::Contains(vk::i18n::shortDateTime(second)) &&
                                        Catch::Contains("de nouveau"));
     // The audit line says which lock it was and for how long.
-    CHECK_THAT(f.staff.recentAudit(1).front().detail, Catch::Contains("lock 2") && Catch::Contains("15 min"));
+    const auto lockLine = vk::services::auditValuesOf(f.staff.recentAudit(1).front().detail);
+    CHECK(lockLine.at("count") == "10");
+    CHECK(lockLine.at("minutes") == "15");
+    CHECK(lockLine.at("until_at") == std::to_string(second));
 }
 
 // ---- Admin PINs ---------------------------------------------------------------------------------------------------

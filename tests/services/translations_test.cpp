@@ -52,7 +52,7 @@ TEST_CASE("every key the code uses exists in every language", "[i18n]") {
 // Every audit action the services write, as the activity log screen looks it up ("audit." + action).
 std::set<std::string> auditActionsInCode() {
     std::set<std::string> actions;
-    const std::regex audit(R"re(audit\([^;]*?,\s*"([a-z_.]+)")re");
+    const std::regex audit(R"re(audit\([^;{]*?,\s*"([a-z_.]+)")re");
     const std::regex returned(R"re(return "((?:health|staff|rota)\.[a-z_.]+)")re");
     for (const auto& entry : fs::recursive_directory_iterator(fs::path(VK_SOURCE_DIR) / "kiosk")) {
         if (entry.path().extension() != ".cpp") continue;
@@ -159,4 +159,29 @@ TEST_CASE("dates read the French way", "[i18n]") {
     setLanguage("en");
     CHECK(longDate(at) == "Saturday 21 November 2026");
     setLanguage("fr");
+}
+
+TEST_CASE("a week is written with its days and its month, the first of the month as 1er", "[i18n]") {
+    setLanguage("fr");
+    CHECK(weekRange("2026-11-30") == "du lundi 30 novembre au vendredi 4 décembre");
+    CHECK(weekRange("2026-12-07") == "du lundi 7 au vendredi 11 décembre");
+    CHECK(weekRange("2026-12-28", 6) == "du lundi 28 décembre 2026 au dimanche 3 janvier 2027");
+    CHECK(weekRange("2027-02-22") == "du lundi 22 au vendredi 26 février");
+    CHECK(weekRange("2027-02-22", 6) == "du lundi 22 au dimanche 28 février");
+    CHECK(weekRange("2026-06-01") == "du lundi 1er au vendredi 5 juin");
+    CHECK(dayMonthYear(1, 3, 1950) == "1er mars 1950");
+    CHECK(dayRange("2026-11-30", "2026-11-30") == "le lundi 30 novembre");
+    CHECK(dayRange("2026-11-30", "2026-12-02") == "du lundi 30 novembre au mercredi 2 décembre");
+    CHECK(dayRange("2026-11-30", "2026-12-04", false) == "du 30 novembre au 4 décembre");
+    setLanguage("en");
+    CHECK(weekRange("2026-11-30") == "from Monday 30 November to Friday 4 December");
+    CHECK(dayMonthYear(1, 3, 1950) == "1 March 1950");
+    setLanguage("fr");
+}
+
+TEST_CASE("a malformed week start is shown as it came, not as a wrong date", "[i18n][bad-input]") {
+    setLanguage("fr");
+    CHECK(weekRange("2026-13-01") == "2026-13-01");
+    CHECK(weekRange("lundi") == "lundi");
+    CHECK(weekRange("") == "");
 }

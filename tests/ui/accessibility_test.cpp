@@ -436,6 +436,31 @@ TEST_CASE("every target a resident taps is at least 9 mm at the configured scree
     }
 }
 
+TEST_CASE("every target the assistant taps in the rota editor is at least 9 mm, on its keypad too", "[ui][a11y][targets]") {
+    struct Display {
+        int width;
+        int height;
+        double inches;
+    };
+    const double configured = services::KioskConfig{}.screenDiagonalInches;
+    for (const Display& display : {Display{1024, 600, configured}, Display{1280, 800, configured},
+                                   Display{1920, 1080, configured}, Display{1024, 600, 10.1}}) {
+        services::KioskConfig config;
+        config.screenDiagonalInches = display.inches;
+        UiFixture f(display.width, display.height, config);
+        const std::string size = std::to_string(display.width) + "x" + std::to_string(display.height) + " at " +
+                                 std::to_string(display.inches).substr(0, 4) + "\"";
+        double smallest = 1000.0;
+        f.signIn("Claire Moreau", "2580");
+        f.tap("staff.home.rota");
+        REQUIRE(f.kiosk.state().screen == screens::kRotaEditorScreen);
+        expectTargetsAtLeast9mm(f, config.screenDiagonalInches, size + " rota editor", smallest);
+        f.tap("rota.edit.add_visit");
+        expectTargetsAtLeast9mm(f, config.screenDiagonalInches, size + " rota editor, a visit", smallest);
+        std::cout << "rota editor targets at " << size << ": smallest " << smallest << " mm\n";
+    }
+}
+
 TEST_CASE("the SDL audio output plays and stops where a device opens, and is silent where none does", "[ui][a11y][audio]") {
     services::MonoPcm chime = services::helpChime(22050, 50);
     {

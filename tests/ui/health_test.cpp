@@ -81,7 +81,7 @@ TEST_CASE("a birth date that matches nobody is read back, and the assistant can 
     checkInByBirthDate(f, "01011931", "XY");
     CHECK(f.kiosk.shows("Nous ne trouvons pas votre rendez-vous d’aujourd’hui."));
     // What was typed, as people say it, so that a slip is seen.
-    CHECK(f.kiosk.shows("Vous avez tapé : 1 janvier 1931, XY"));
+    CHECK(f.kiosk.shows("Vous avez tapé : 1er janvier 1931, XY"));
     f.tap("check_in.retry");
     CHECK(f.kiosk.find("pad.ok"));  // back to the birth date, not to the start
     f.tap("common.back");

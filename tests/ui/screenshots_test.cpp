@@ -48,11 +48,30 @@ TEST_CASE("screenshots of the home screen, the keyboard and the staff PIN pad", 
         capture(f.kiosk, "staff-pin-pad");
     }
     {
+        // Five wrong PINs: the pad gives way to the lock and when it ends.
+        UiFixture f;
+        f.tap("home.staff_entry");
+        f.tap("staff.sign_in.account." + f.accountId("Julien Girard"));
+        for (int attempt = 0; attempt < 5; ++attempt) {
+            for (const char* key : {"pad.9", "pad.9", "pad.9", "pad.9", "pad.ok"}) f.tap(key);
+            f.kiosk.frames(5);
+        }
+        CHECK_FALSE(f.kiosk.find("pad.1"));
+        capture(f.kiosk, "staff-pin-locked");
+    }
+    {
         UiFixture f;
         f.signIn("Technicien Asso", "739182");
         capture(f.kiosk, "staff-home");
         f.tap("staff.home.accounts");
         capture(f.kiosk, "staff-accounts");
+        f.tap("common.back");
+        f.kiosk.drag(640, 600, 640, 300, 8);
+        f.kiosk.frame();
+        f.tap("staff.home.audit");
+        capture(f.kiosk, "staff-audit");
+        f.tap("common.back");
+        f.tap("staff.home.accounts");
         f.tap("staff.accounts.add");
         for (const char* key : {"kbd.é", "kbd.l", "kbd.o", "kbd.d", "kbd.i", "kbd.e", "kbd.space", "kbd.shift", "kbd.c",
                                 "kbd.œ", "kbd.u", "kbd.r"})

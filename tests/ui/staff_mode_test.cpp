@@ -2,8 +2,11 @@
 #include "kiosk/i18n/dates.h"
 #include "kiosk/screens/devices/devices_screens.h"
 #include "kiosk/screens/staff/staff_screens.h"
+#include "kiosk/services/audit_sentences.h"
 #include "kiosk/services/staff/staff_settings.h"
 #include "ui_fixture.h"
+
+#include <regex>
 
 using namespace vk;
 using vk::test::UiFixture;
@@ -148,7 +151,7 @@ TEST_CASE("the idle timeout signs staff out and forgets a half-filled form", "[u
     CHECK_FALSE(f.kiosk.state().staff);
     const auto last = f.runtime.staff.recentAudit(1).front();
     CHECK(last.action == "staff.sign_out");
-    CHECK(last.detail == "idle");
+    CHECK(services::auditSentence(last) == "Fermeture de l’espace personnel (personne n’a touché l’écran)");
 
     // Back in staff mode, the form starts empty.
     f.signIn("Technicien Asso", "739182");
@@ -168,8 +171,15 @@ TEST_CASE("the admin reads the activity log on the kiosk", "[ui][staff][audit]")
     f.kiosk.frame();
     f.tap("staff.home.audit");
     CHECK(f.kiosk.state().screen == screens::kStaffAuditScreen);
-    CHECK(f.kiosk.shows("Code incorrect"));
+    // Sentences in the admin's language, with names: never a record id, never the code's English.
+    CHECK(f.kiosk.shows("Code incorrect tapé"));
     CHECK(f.kiosk.shows("Ouverture de l’espace personnel"));
+    for (const auto& item : f.kiosk.drawn()) {
+        INFO(item.text);
+        CHECK(item.text.find("wrong PIN") == std::string::npos);
+        CHECK_FALSE(std::regex_search(item.text, std::regex("[0-9a-f]{8}-[0-9a-f]{4}-")));
+        CHECK(item.max.x <= f.kiosk.width() + 0.5f);  // each sentence wraps inside its column
+    }
 }
 
 TEST_CASE("the device panel prints a test receipt and shows it, an admin can simulate a card", "[ui][devices]") {

@@ -20,7 +20,7 @@ namespace {
 // "lundi 23"
 std::string dayLabel(const std::string& day) {
     const int weekday = (health::weekdayIndex(day) + 1) % 7;  // the catalogs count from Sunday
-    return std::string(tr("date.weekday." + std::to_string(weekday))) + " " + std::to_string(std::stoi(day.substr(8, 2)));
+    return std::string(tr("date.weekday." + std::to_string(weekday))) + " " + i18n::dayOfMonth(std::stoi(day.substr(8, 2)));
 }
 
 // "9 h", "17 h 30": the way a French notice on a door says it.
@@ -93,7 +93,7 @@ void drawThisWeek(const health::RotaWeek& week, const std::string& today, float 
     for (const auto& visit : week.visits) {
         ui::text(visit.doctorName, fonts.title, ui::colors::kHealth);
         if (!visit.doctorTitle.empty()) ui::text(visit.doctorTitle, fonts.body, ui::colors::kTextMuted);
-        ui::text(i18n::trf("health.visit_days", {{"first", dayLabel(visit.firstDay)}, {"last", dayLabel(visit.lastDay)}}));
+        ui::textWrapped(i18n::trf("health.visit_days", {{"range", i18n::dayRange(visit.firstDay, visit.lastDay, false)}}), width);
     }
     ImGui::Dummy(ui::em(1.0f, 0.2f));
     for (const auto& day : week.days) {
@@ -129,7 +129,7 @@ public:
             if (week.visits.empty()) parts.push_back(tr("health.no_doctor_this_week"));
             for (const auto& visit : week.visits) {
                 parts.push_back(visit.doctorName + (visit.doctorTitle.empty() ? "" : ", " + visit.doctorTitle));
-                parts.push_back(i18n::trf("health.visit_days", {{"first", dayLabel(visit.firstDay)}, {"last", dayLabel(visit.lastDay)}}));
+                parts.push_back(i18n::trf("health.visit_days", {{"range", i18n::dayRange(visit.firstDay, visit.lastDay)}}));
             }
             for (const auto& day : week.days) parts.push_back(dayLabel(day.day) + ", " + spokenHours(day));
         }
@@ -204,17 +204,26 @@ void HealthScreen::draw(app::ScreenContext& context) {
     if (roomForAWeek) ui::textWrapped(tr("health.coming_weeks"), right, fonts.title);
     for (std::size_t w = 1; roomForAWeek && w < view.weeks.size(); ++w) {
         const auto& week = view.weeks[w];
-        // A week takes its date and one or two lines of names.
-        if (ImGui::GetCursorScreenPos().y + fonts.body->FontSize * 3.4f > footerTop) break;
+        // A week takes its dates and its names, each on as many lines as they need; one that does not fit whole
+        // is left out rather than cut.
+        // Under « Semaines suivantes », a week is its days and month, short enough for one line of the column:
+        // « Du 7 au 11 décembre ».
+        std::string heading = i18n::weekRange(week.monday, services::health::lastDayShown(week), false);
+        if (!heading.empty() && heading[0] >= 'a' && heading[0] <= 'z') heading[0] = static_cast<char>(heading[0] - 'a' + 'A');
         std::string who;
         for (const auto& visit : week.visits) who += (who.empty() ? "" : ", ") + visit.doctorName;
         int closedDays = 0;
         for (const auto& day : week.days) closedDays += day.closure ? 1 : 0;
         if (who.empty()) who = tr("health.no_doctor");
-        ui::text(i18n::trf("rota.week_of", {{"date", week.monday.substr(8, 2) + "/" + week.monday.substr(5, 2)}}), fonts.body,
-                 ui::colors::kTextMuted);
-        ui::textWrapped(who + (closedDays > 0 ? " · " + i18n::trn("health.closed_days", closedDays, {{"count", std::to_string(closedDays)}}) : ""),
-                        right);
+        if (closedDays > 0)
+            who += " · " + i18n::trn("health.closed_days", closedDays, {{"count", std::to_string(closedDays)}});
+        const auto height = [&](const std::string& words) {
+            return fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, right, words.c_str()).y;
+        };
+        const float needed = height(heading) + height(who) + ImGui::GetStyle().ItemSpacing.y * 2.0f;
+        if (ImGui::GetCursorScreenPos().y + needed > footerTop) break;
+        ui::textWrapped(heading, right, fonts.body, ui::colors::kTextMuted);
+        ui::textWrapped(who, right);
     }
     ImGui::EndGroup();
 

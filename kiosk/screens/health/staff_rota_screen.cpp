@@ -1,5 +1,6 @@
 #include "kiosk/app/app_state.h"
 #include "kiosk/app/kiosk_services.h"
+#include "kiosk/i18n/dates.h"
 #include "kiosk/i18n/translations.h"
 #include "kiosk/screens/health/health_screens.h"
 #include "kiosk/screens/staff/staff_screens.h"
@@ -105,9 +106,12 @@ void drawWeek(app::ScreenContext& context, Form& form) {
         context.later([&form, &services] { reload(form, services); });
         return;
     }
+    // The week with its days and months, on two lines between the buttons where it must.
     ImGui::SameLine(0.0f, ui::em(0.6f));
-    ui::text(i18n::trf("rota.week_of", {{"date", form.monday.substr(8, 2) + "/" + form.monday.substr(5, 2)}}),
-             ui::fonts().title);
+    ImGui::BeginGroup();
+    ui::textWrapped(i18n::trf("rota.week", {{"range", i18n::weekRange(form.monday, 6)}}),
+                    width - 2.0f * navSize.x - ui::em(1.2f), ui::fonts().body);
+    ImGui::EndGroup();
     ImGui::SameLine(width - navSize.x);
     if (ui::button("rota.edit.next", tr("rota.edit.next"), navSize)) {
         form.monday = health::addDays(form.monday, 7);

@@ -29,7 +29,7 @@ std::string dayLabel(const std::string& day) {
     const int number = std::stoi(day.substr(8, 2));
     const int month = std::stoi(day.substr(5, 2));
     return trf("orders.day_label", {{"weekday", tr("date.weekday." + std::to_string(weekday))},
-                                    {"day", std::to_string(number)},
+                                    {"day", i18n::dayOfMonth(number)},
                                     {"month", tr("date.month." + std::to_string(month))}});
 }
 

@@ -2,6 +2,7 @@
 #include "kiosk/i18n/dates.h"
 #include "kiosk/i18n/translations.h"
 #include "kiosk/screens/staff/staff_screens.h"
+#include "kiosk/services/audit_sentences.h"
 #include "kiosk/ui/widgets.h"
 
 namespace vk::screens {
@@ -30,11 +31,10 @@ void StaffAuditScreen::draw(app::ScreenContext& context) {
     ImGui::BeginChild("staff.audit.list", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
     const float width = ImGui::GetContentRegionAvail().x;
     ImGui::PushFont(ui::fonts().small);
-    if (ImGui::BeginTable("staff.audit.table", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+    if (ImGui::BeginTable("staff.audit.table", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn(tr("staff.audit.when"), ImGuiTableColumnFlags_WidthFixed, ui::em(5.5f));
-        ImGui::TableSetupColumn(tr("staff.audit.who"), ImGuiTableColumnFlags_WidthFixed, width * 0.25f);
+        ImGui::TableSetupColumn(tr("staff.audit.who"), ImGuiTableColumnFlags_WidthFixed, width * 0.22f);
         ImGui::TableSetupColumn(tr("staff.audit.what"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn(tr("staff.audit.detail"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableHeadersRow();
         // Each cell wraps within its column: a long name or detail takes more lines, never the next column.
         const auto cell = [](const std::string& words) {
@@ -44,10 +44,9 @@ void StaffAuditScreen::draw(app::ScreenContext& context) {
         for (const auto& entry : audit_) {
             ImGui::TableNextRow();
             cell(i18n::shortDateTime(entry.at));
-            cell(entry.actorName);
-            // Known actions read as words; a newer action still shows, as its key.
-            cell(tr("audit." + entry.action));
-            cell(entry.detail);
+            cell(services::auditActorName(entry));
+            // A sentence in the reader's language; an action this kiosk does not know still shows, as its key.
+            cell(services::auditSentence(entry));
         }
         ImGui::EndTable();
     }

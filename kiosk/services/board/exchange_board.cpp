@@ -157,7 +157,7 @@ PostChange ExchangeBoard::submit(const PostForm& form, const StaffSession* actor
         // The post and its audit line together, or neither.
         posts_.inTransaction([&] {
             storedId = posts_.insert(post, now).id;
-            staff_.audit(actor, "board.post.submit", storedId);
+            staff_.audit(actor, "board.post.submit", {{"title", post.content.title}, {"member", member->displayName}});
         });
     } catch (const std::exception& error) {
         // The resident's words stay on the screen; the technician reads why in the journal.
@@ -169,61 +169,63 @@ PostChange ExchangeBoard::submit(const PostForm& form, const StaffSession* actor
 
 std::optional<PostChange> ExchangeBoard::refuseUnlessModerator(const StaffSession* actor, const char* action) {
     if (mayModerate(actor)) return std::nullopt;
-    staff_.audit(actor, "board.post.refused", action);
+    staff_.audit(actor, "board.post.refused", {{"attempt_key", std::string("audit.attempt.") + action}});
     return PostChange{PostError::NotAllowed, std::nullopt};
 }
 
 PostChange ExchangeBoard::moderate(const StaffSession* actor, const std::string& postId, const char* action,
                                    const char* auditAction, const std::vector<PostStatus>& from, PostStatus to) {
     if (auto refused = refuseUnlessModerator(actor, action)) return *refused;
-    if (!posts_.find(postId)) return {PostError::NotFound, std::nullopt};
+    const auto post = posts_.find(postId);
+    if (!post) return {PostError::NotFound, std::nullopt};
     posts_.inTransaction([&] {
         posts_.setStatus(postId, from, to, clock_.nowMs());
-        staff_.audit(actor, auditAction, postId);
+        staff_.audit(actor, auditAction, {{"title", post->content.title}});
     });
     return {PostError::None, posts_.find(postId)};
 }
 
 PostChange ExchangeBoard::approve(const StaffSession* actor, const std::string& postId) {
-    return moderate(actor, postId, "approve post", "board.post.approve", {}, PostStatus::Approved);
+    return moderate(actor, postId, "approve_post", "board.post.approve", {}, PostStatus::Approved);
 }
 
 PostChange ExchangeBoard::hide(const StaffSession* actor, const std::string& postId) {
-    return moderate(actor, postId, "hide post", "board.post.hide", {}, PostStatus::Hidden);
+    return moderate(actor, postId, "hide_post", "board.post.hide", {}, PostStatus::Hidden);
 }
 
 PostChange ExchangeBoard::edit(const StaffSession* actor, const std::string& postId, const PostForm& form) {
-    if (auto refused = refuseUnlessModerator(actor, "edit post")) return *refused;
-    if (!posts_.find(postId)) return {PostError::NotFound, std::nullopt};
+    if (auto refused = refuseUnlessModerator(actor, "edit_post")) return *refused;
+    const auto before = posts_.find(postId);
+    if (!before) return {PostError::NotFound, std::nullopt};
     const CheckedPost checked = checkContent(form);
     if (checked.error != PostError::None) return {checked.error, std::nullopt};
     posts_.inTransaction([&] {
         posts_.updateContent(postId, checked.content, clock_.nowMs());
-        staff_.audit(actor, "board.post.edit", postId);
+        staff_.audit(actor, "board.post.edit", {{"title", checked.content.title}, {"before", before->content.title}});
     });
     return {PostError::None, posts_.find(postId)};
 }
 
 PostChange ExchangeBoard::extend(const StaffSession* actor, const std::string& postId) {
-    if (auto refused = refuseUnlessModerator(actor, "extend post")) return *refused;
+    if (auto refused = refuseUnlessModerator(actor, "extend_post")) return *refused;
     const auto post = posts_.find(postId);
     if (!post) return {PostError::NotFound, std::nullopt};
     const std::int64_t now = clock_.nowMs();
     const std::int64_t expiresAt = std::max(now, post->expiresAt) + settings_.postDays * kMsPerDay;
     posts_.inTransaction([&] {
         posts_.setExpiry(postId, expiresAt, now);
-        staff_.audit(actor, "board.post.extend", postId + " until " + i18n::shortDateTime(expiresAt));
+        staff_.audit(actor, "board.post.extend", {{"title", post->content.title}, {"until_at", std::to_string(expiresAt)}});
     });
     return {PostError::None, posts_.find(postId)};
 }
 
 PostChange ExchangeBoard::remove(const StaffSession* actor, const std::string& postId) {
-    if (auto refused = refuseUnlessModerator(actor, "delete post")) return *refused;
+    if (auto refused = refuseUnlessModerator(actor, "delete_post")) return *refused;
     const auto post = posts_.find(postId);
     if (!post) return {PostError::NotFound, std::nullopt};
     posts_.inTransaction([&] {
         posts_.softDelete(postId, clock_.nowMs());
-        staff_.audit(actor, "board.post.delete", postId);
+        staff_.audit(actor, "board.post.delete", {{"title", post->content.title}});
     });
     return {PostError::None, post};
 }
@@ -234,7 +236,7 @@ PostChange ExchangeBoard::flag(const std::string& postId) {
     if (!isPublic(*post)) return {PostError::NotOnBoard, post};
     posts_.inTransaction([&] {
         posts_.addFlag(postId, clock_.nowMs());
-        staff_.audit(nullptr, "board.post.flag", postId);
+        staff_.audit(nullptr, "board.post.flag", {{"title", post->content.title}});
     });
     return {PostError::None, posts_.find(postId)};
 }

@@ -1,5 +1,6 @@
 #include "kiosk/services/board/member_registry.h"
 
+#include "kiosk/i18n/dates.h"
 #include "kiosk/services/board/board_text.h"
 #include "kiosk/services/user_text.h"
 
@@ -85,7 +86,7 @@ MemberRegistry::MemberRegistry(storage::Database& db, const Clock& clock, StaffS
 
 std::optional<MemberChange> MemberRegistry::refuseUnlessAllowed(const StaffSession* actor, const char* action) {
     if (mayManageMembers(actor)) return std::nullopt;
-    staff_.audit(actor, "board.member.refused", action);
+    staff_.audit(actor, "board.member.refused", {{"attempt_key", std::string("audit.attempt.") + action}});
     return MemberChange{MemberError::NotAllowed, std::nullopt};
 }
 
@@ -109,7 +110,7 @@ MemberError MemberRegistry::readForm(const MemberForm& form, storage::MemberDeta
 }
 
 MemberChange MemberRegistry::add(const StaffSession* actor, const MemberForm& form) {
-    if (auto refused = refuseUnlessAllowed(actor, "add member")) return *refused;
+    if (auto refused = refuseUnlessAllowed(actor, "add_member")) return *refused;
     storage::MemberDetails details;
     if (const MemberError error = readForm(form, details); error != MemberError::None) return {error, std::nullopt};
     std::optional<std::string> pinHash;
@@ -120,26 +121,28 @@ MemberChange MemberRegistry::add(const StaffSession* actor, const MemberForm& fo
     Member member;
     staff_.inTransaction([&] {
         member = store_.create(details, pinHash, clock_.nowMs());
-        staff_.audit(actor, "board.member.add", member.id);
+        staff_.audit(actor, "board.member.add", {{"member", member.displayName}});
     });
     return {MemberError::None, member};
 }
 
 MemberChange MemberRegistry::edit(const StaffSession* actor, const std::string& memberId, const MemberForm& form) {
-    if (auto refused = refuseUnlessAllowed(actor, "edit member")) return *refused;
-    if (!store_.findActive(memberId)) return {MemberError::NotFound, std::nullopt};
+    if (auto refused = refuseUnlessAllowed(actor, "edit_member")) return *refused;
+    const auto before = store_.findActive(memberId);
+    if (!before) return {MemberError::NotFound, std::nullopt};
     storage::MemberDetails details;
     if (const MemberError error = readForm(form, details); error != MemberError::None) return {error, std::nullopt};
     staff_.inTransaction([&] {
         store_.update(memberId, details, clock_.nowMs());
-        staff_.audit(actor, "board.member.edit", memberId);
+        staff_.audit(actor, "board.member.edit", {{"member", details.displayName}, {"before", before->displayName}});
     });
     return {MemberError::None, store_.findActive(memberId)};
 }
 
 MemberChange MemberRegistry::setPin(const StaffSession* actor, const std::string& memberId, const std::string& pin) {
-    if (auto refused = refuseUnlessAllowed(actor, "set member PIN")) return *refused;
-    if (!store_.findActive(memberId)) return {MemberError::NotFound, std::nullopt};
+    if (auto refused = refuseUnlessAllowed(actor, "set_member_pin")) return *refused;
+    const auto member = store_.findActive(memberId);
+    if (!member) return {MemberError::NotFound, std::nullopt};
     std::optional<std::string> pinHash;
     if (!pin.empty()) {
         if (const MemberError error = pinError(pin); error != MemberError::None) return {error, std::nullopt};
@@ -148,15 +151,16 @@ MemberChange MemberRegistry::setPin(const StaffSession* actor, const std::string
     staff_.inTransaction([&] {
         store_.setPinHash(memberId, pinHash, clock_.nowMs());
         store_.saveThrottle(memberId, {});
-        staff_.audit(actor, "board.member.set_pin", memberId);
+        staff_.audit(actor, pinHash ? "board.member.set_pin" : "board.member.remove_pin", {{"member", member->displayName}});
     });
     return {MemberError::None, store_.findActive(memberId)};
 }
 
 MemberChange MemberRegistry::assignCard(const StaffSession* actor, const std::string& memberId,
                                         const std::optional<std::string>& cardUidHex) {
-    if (auto refused = refuseUnlessAllowed(actor, "assign member card")) return *refused;
-    if (!store_.findActive(memberId)) return {MemberError::NotFound, std::nullopt};
+    if (auto refused = refuseUnlessAllowed(actor, "assign_member_card")) return *refused;
+    const auto member = store_.findActive(memberId);
+    if (!member) return {MemberError::NotFound, std::nullopt};
     std::optional<std::string> digest;
     if (cardUidHex) {
         if (!isHexCard(*cardUidHex)) return {MemberError::CardInvalid, std::nullopt};
@@ -167,19 +171,20 @@ MemberChange MemberRegistry::assignCard(const StaffSession* actor, const std::st
     }
     staff_.inTransaction([&] {
         store_.setCardDigest(memberId, digest, clock_.nowMs());
-        staff_.audit(actor, cardUidHex ? "board.member.assign_card" : "board.member.remove_card", memberId);
+        staff_.audit(actor, cardUidHex ? "board.member.assign_card" : "board.member.remove_card",
+                     {{"member", member->displayName}});
     });
     return {MemberError::None, store_.findActive(memberId)};
 }
 
 MemberChange MemberRegistry::remove(const StaffSession* actor, const std::string& memberId) {
-    if (auto refused = refuseUnlessAllowed(actor, "remove member")) return *refused;
+    if (auto refused = refuseUnlessAllowed(actor, "remove_member")) return *refused;
     const auto member = store_.findActive(memberId);
     if (!member) return {MemberError::NotFound, std::nullopt};
     posts_.inTransaction([&] {
         store_.softDelete(memberId, clock_.nowMs());
         posts_.softDeleteOfMember(memberId, clock_.nowMs());
-        staff_.audit(actor, "board.member.remove", memberId);
+        staff_.audit(actor, "board.member.remove", {{"member", member->displayName}});
     });
     return {MemberError::None, member};
 }
@@ -216,8 +221,9 @@ void MemberRegistry::countWrongPin(const Member& member, Identification& result)
             const int lockNumber = throttle.failedCount / attempts;
             throttle.lockedUntil = clock_.nowMs() + lockoutMinutesForLock(policy_, lockNumber) * kMsPerMinute;
             staff_.audit(nullptr, "board.member.locked_out",
-                         member.id + ", lock " + std::to_string(lockNumber) + ", " +
-                             std::to_string(throttle.failedCount) + " wrong PINs");
+                         {{"member", member.displayName},
+                          {"count", std::to_string(throttle.failedCount)},
+                          {"until_at", std::to_string(throttle.lockedUntil)}});
             result.lockedUntil = std::max(result.lockedUntil, throttle.lockedUntil);
         } else {
             throttle.lockedUntil = 0;

@@ -140,6 +140,12 @@ bool isAllowedTransition(AppointmentStatus from, AppointmentStatus to) {
     return false;
 }
 
+AuditValues appointmentAuditValues(const Appointment& appointment) {
+    AuditValues values{{"time_at", std::to_string(appointment.startsAt)}};
+    if (appointment.ticket) values["ticket"] = *appointment.ticket;
+    return values;
+}
+
 bool mayManageAppointments(const StaffSession* actor) {
     return actor != nullptr && (actor->role == StaffRole::MedicalAssistant || actor->role == StaffRole::Admin);
 }
@@ -246,7 +252,7 @@ AppointmentBook::AppointmentBook(storage::Database& db, const Clock& clock, Staf
 
 std::optional<AppointmentChange> AppointmentBook::refuseUnlessAllowed(const StaffSession* actor, const char* action) {
     if (mayManageAppointments(actor)) return std::nullopt;
-    staff_.audit(actor, "health.refused", action);
+    staff_.audit(actor, "health.refused", {{"attempt_key", std::string("audit.attempt.") + action}});
     return AppointmentChange(HealthError::NotAllowed);
 }
 
@@ -297,7 +303,7 @@ std::optional<std::string> AppointmentBook::newCode() {
 }
 
 AppointmentChange AppointmentBook::add(const StaffSession* actor, const AppointmentInput& input) {
-    if (auto refused = refuseUnlessAllowed(actor, "add appointment")) return *refused;
+    if (auto refused = refuseUnlessAllowed(actor, "add_appointment")) return *refused;
     Validated valid;
     if (const auto error = validate(input, valid)) return {*error};
     if (valid.codeGiven) {
@@ -309,14 +315,14 @@ AppointmentChange AppointmentBook::add(const StaffSession* actor, const Appointm
     staff_.inTransaction([&] {
         appointment = store_.insert(
             {valid.details, false, storage::AppointmentSource::Staff, std::nullopt, std::nullopt}, clock_.nowMs());
-        staff_.audit(actor, "health.appointment.add", appointment.id);
+        staff_.audit(actor, "health.appointment.add", appointmentAuditValues(appointment));
     });
     return {HealthError::None, appointment};
 }
 
 AppointmentChange AppointmentBook::edit(const StaffSession* actor, const std::string& appointmentId,
                                         const AppointmentInput& input) {
-    if (auto refused = refuseUnlessAllowed(actor, "edit appointment")) return *refused;
+    if (auto refused = refuseUnlessAllowed(actor, "edit_appointment")) return *refused;
     const auto existing = store_.find(appointmentId);
     if (!existing) return {HealthError::NotFound};
     if (existing->status != AppointmentStatus::Booked && existing->status != AppointmentStatus::Arrived)
@@ -331,13 +337,13 @@ AppointmentChange AppointmentBook::edit(const StaffSession* actor, const std::st
     }
     staff_.inTransaction([&] {
         store_.updateDetails(appointmentId, valid.details, clock_.nowMs());
-        staff_.audit(actor, "health.appointment.edit", appointmentId);
+        staff_.audit(actor, "health.appointment.edit", appointmentAuditValues(*existing));
     });
     return {HealthError::None, store_.find(appointmentId)};
 }
 
 AppointmentChange AppointmentBook::cancel(const StaffSession* actor, const std::string& appointmentId) {
-    if (auto refused = refuseUnlessAllowed(actor, "cancel appointment")) return *refused;
+    if (auto refused = refuseUnlessAllowed(actor, "cancel_appointment")) return *refused;
     const auto existing = store_.find(appointmentId);
     if (!existing) return {HealthError::NotFound};
     if (!isAllowedTransition(existing->status, AppointmentStatus::Cancelled))
@@ -346,8 +352,7 @@ AppointmentChange AppointmentBook::cancel(const StaffSession* actor, const std::
     staff_.inTransaction([&] {
         cancelled = store_.changeStatus(appointmentId, existing->status, AppointmentStatus::Cancelled, clock_.nowMs());
         if (cancelled)
-            staff_.audit(actor, "health.appointment.cancel",
-                         appointmentId + (existing->ticket ? " " + *existing->ticket : std::string()));
+            staff_.audit(actor, "health.appointment.cancel", appointmentAuditValues(*existing));
     });
     if (!cancelled)
         return {HealthError::TransitionRefused, store_.find(appointmentId), existing->status,
@@ -481,11 +486,11 @@ ImportReport AppointmentBook::importCsv(const StaffSession* actor, std::string_v
         }
         // In the same transaction: an import is never stored without its audit line, nor audited but lost.
         staff_.audit(actor, "health.import",
-                     "added " + std::to_string(report.added) + ", updated " + std::to_string(report.updated) +
-                         ", unchanged " + std::to_string(report.unchanged) + ", moved " +
-                         std::to_string(report.moved.size()) + ", cancelled " + std::to_string(report.cancelled.size()) +
-                         ", unmatched " + std::to_string(report.unmatched.size()) + ", skipped " +
-                         std::to_string(report.problems.size()));
+                     {{"source_key", "audit.import_source.file"},
+                      {"added", std::to_string(report.added)},
+                      {"updated", std::to_string(report.updated + report.moved.size())},
+                      {"cancelled", std::to_string(report.cancelled.size())},
+                      {"unmatched", std::to_string(report.unmatched.size() + report.problems.size())}});
     }); });
     if (!report.failure.empty()) {
         report.added = report.updated = report.unchanged = 0;
@@ -504,7 +509,7 @@ void AppointmentBook::cancelFromSource(const StaffSession* actor, const Appointm
         if (store_.changeStatus(appointment.id, AppointmentStatus::Booked, AppointmentStatus::Cancelled, now)) {
             report.cancelled.push_back({appointment.id, initials(appointment.givenName, appointment.surname),
                                         appointment.startsAt});
-            staff_.audit(actor, "health.appointment.cancel", appointment.id + " (booking tool)");
+            staff_.audit(actor, "health.appointment.cancel_from_source", appointmentAuditValues(appointment));
         }
         return;
     case AppointmentStatus::Arrived:
@@ -571,7 +576,7 @@ void AppointmentBook::reconcileRow(const StaffSession* actor, AppointmentSource 
     if (moved) {
         report.moved.push_back({existing->id, initials(merged.givenName, merged.surname), existing->startsAt,
                                 merged.startsAt});
-        staff_.audit(actor, "health.appointment.move", existing->id + " (booking tool)");
+        staff_.audit(actor, "health.appointment.move", appointmentAuditValues(*existing));
     } else {
         ++report.updated;
     }
@@ -628,11 +633,11 @@ ImportReport AppointmentBook::importBookingFeed(const StaffSession* actor, std::
             if (listed.count(known.sourceKey.value_or("")) == 0) cancelFromSource(actor, known, 0, report, now);
         }
         staff_.audit(actor, "health.import",
-                     "feed: added " + std::to_string(report.added) + ", updated " + std::to_string(report.updated) +
-                         ", unchanged " + std::to_string(report.unchanged) + ", moved " +
-                         std::to_string(report.moved.size()) + ", cancelled " + std::to_string(report.cancelled.size()) +
-                         ", unmatched " + std::to_string(report.unmatched.size()) + ", skipped " +
-                         std::to_string(report.problems.size()));
+                     {{"source_key", "audit.import_source.feed"},
+                      {"added", std::to_string(report.added)},
+                      {"updated", std::to_string(report.updated + report.moved.size())},
+                      {"cancelled", std::to_string(report.cancelled.size())},
+                      {"unmatched", std::to_string(report.unmatched.size() + report.problems.size())}});
     }); });
     if (!report.failure.empty()) {
         report.added = report.updated = report.unchanged = 0;

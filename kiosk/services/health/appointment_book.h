@@ -67,6 +67,9 @@ bool isAllowedTransition(AppointmentStatus from, AppointmentStatus to);
 
 // Appointments hold health data: the café manager has no business with them, and a null actor none at all.
 bool mayManageAppointments(const StaffSession* actor);
+// What the activity log says of an appointment: its time and its ticket, never the patient's name, so that the
+// technician who reads the log learns nothing of who sees the doctor.
+AuditValues appointmentAuditValues(const Appointment& appointment);
 
 // ---- Names --------------------------------------------------------------------------------------------------------
 

@@ -93,7 +93,7 @@ CheckInResult CheckIn::noteMiss(CheckInResult result) {
         const std::string count = std::to_string(recentMisses_.size());
         staff_.inTransaction([&] {
             notices_.add("health", i18n::trf("check_in.notice.many_misses", {{"count", count}}), now);
-            staff_.audit(nullptr, "health.check_in_misses", count);
+            staff_.audit(nullptr, "health.check_in_misses", {{"count", count}});
         });
     }
     return result;
@@ -109,7 +109,7 @@ void CheckIn::askForHelp(HelpReason reason) {
                      i18n::trf("check_in.notice.help", {{"reason", i18n::tr("check_in.help_reason." + name)},
                                                         {"time", i18n::spokenTime(localTime(now))}}),
                      now);
-        staff_.audit(nullptr, "health.help_requested", name);
+        staff_.audit(nullptr, "health.help_requested", {{"reason_key", "check_in.help_reason." + name}});
     });
 }
 
@@ -196,7 +196,7 @@ CheckInResult CheckIn::decide(const std::vector<Appointment>& candidates) {
         // A resident's own action: the audit line carries the ticket and nothing that names the patient.
         staff_.inTransaction([&] {
             ticket = store_.checkIn(due->id, localDay(now), policy_.ticketPrefix, now);
-            if (ticket) staff_.audit(nullptr, "health.check_in", *ticket);
+            if (ticket) staff_.audit(nullptr, "health.check_in", {{"ticket", *ticket}});
         });
         if (!ticket) {
             // Checked in a moment ago by the assistant at the desk: give back what they were given.
@@ -219,7 +219,7 @@ CheckInResult CheckIn::decide(const std::vector<Appointment>& candidates) {
 AppointmentChange CheckIn::linkCard(const StaffSession* actor, const std::string& appointmentId,
                                     const std::string& cardUidHex) {
     if (!mayManageAppointments(actor)) {
-        staff_.audit(actor, "health.refused", "link card");
+        staff_.audit(actor, "health.refused", {{"attempt_key", "audit.attempt.link_card"}});
         return {HealthError::NotAllowed};
     }
     if (!hasHexDigit(cardUidHex)) return {HealthError::CardInvalid};
@@ -228,7 +228,7 @@ AppointmentChange CheckIn::linkCard(const StaffSession* actor, const std::string
     if (!appointment->birthDate) return {HealthError::NoBirthDate, appointment};
     staff_.inTransaction([&] {
         store_.linkCard(cardDigest(cardUidHex), appointment->surnameKey, *appointment->birthDate, clock_.nowMs());
-        staff_.audit(actor, "health.card.link", appointmentId);
+        staff_.audit(actor, "health.card.link", appointmentAuditValues(*appointment));
     });
     return {HealthError::None, appointment};
 }

@@ -1,5 +1,6 @@
 #include "kiosk/services/health/rota_service.h"
 
+#include "kiosk/i18n/dates.h"
 #include "kiosk/i18n/translations.h"
 #include "kiosk/services/health/local_days.h"
 #include "kiosk/services/user_text.h"
@@ -15,11 +16,17 @@ constexpr std::size_t kMaxName = 120;
 constexpr std::size_t kMaxReason = 200;
 
 std::string weekLabel(const std::string& monday) {
-    // "semaine du 23/11"
-    return i18n::trf("rota.week_of", {{"date", monday.substr(8, 2) + "/" + monday.substr(5, 2)}});
+    // "du lundi 23 au vendredi 27 novembre"
+    return i18n::weekRange(monday);
 }
 
 }  // namespace
+
+int lastDayShown(const RotaWeek& week) {
+    for (int day = 6; day > 4; --day)
+        if (week.days[static_cast<std::size_t>(day)].open()) return day;
+    return 4;
+}
 
 RotaService::RotaService(storage::Database& db, const Clock& clock, StaffService& staff, RotaSettings settings)
     : store_(db), notices_(db), clock_(clock), staff_(staff), settings_(std::move(settings)) {}
@@ -127,7 +134,7 @@ RotaEditError RotaService::addVisit(const StaffSession& actor, const std::string
     visit.lastDay = lastDay;
     staff_.inTransaction([&] {
         store_.addVisit(visit, clock_.nowMs());
-        staff_.audit(&actor, "rota.visit.add", name + " " + firstDay + " → " + lastDay);
+        staff_.audit(&actor, "rota.visit.add", {{"doctor", name}, {"first_day", firstDay}, {"last_day", lastDay}});
     });
     return RotaEditError::None;
 }
@@ -144,7 +151,7 @@ RotaEditError RotaService::addHours(const StaffSession& actor, const std::string
     hours.closes = closes;
     staff_.inTransaction([&] {
         store_.addHours(hours, clock_.nowMs());
-        staff_.audit(&actor, "rota.hours.add", day + " " + opens + "–" + closes);
+        staff_.audit(&actor, "rota.hours.add", {{"on_day", day}, {"opens_time", opens}, {"closes_time", closes}});
     });
     return RotaEditError::None;
 }
@@ -160,7 +167,7 @@ RotaEditError RotaService::addClosure(const StaffSession& actor, const std::stri
     closure.reason = cleanUserText(reason, kMaxReason);
     staff_.inTransaction([&] {
         store_.addClosure(closure, clock_.nowMs());
-        staff_.audit(&actor, "rota.closure.add", firstDay + " → " + lastDay);
+        staff_.audit(&actor, "rota.closure.add", {{"first_day", firstDay}, {"last_day", lastDay}, {"reason", closure.reason}});
     });
     return RotaEditError::None;
 }
@@ -168,8 +175,11 @@ RotaEditError RotaService::addClosure(const StaffSession& actor, const std::stri
 RotaEditError RotaService::removeHours(const StaffSession& actor, const std::string& id) {
     if (!mayEdit(actor)) return RotaEditError::NotAllowed;
     staff_.inTransaction([&] {
+        const auto hours = store_.hoursById(id);
         store_.removeHours(id, clock_.nowMs());
-        staff_.audit(&actor, "rota.hours.remove", id);
+        if (hours)
+            staff_.audit(&actor, "rota.hours.remove",
+                         {{"on_day", hours->day}, {"opens_time", hours->opens}, {"closes_time", hours->closes}});
     });
     return RotaEditError::None;
 }
@@ -177,8 +187,10 @@ RotaEditError RotaService::removeHours(const StaffSession& actor, const std::str
 RotaEditError RotaService::removeClosure(const StaffSession& actor, const std::string& id) {
     if (!mayEdit(actor)) return RotaEditError::NotAllowed;
     staff_.inTransaction([&] {
+        const auto closure = store_.closure(id);
         store_.removeClosure(id, clock_.nowMs());
-        staff_.audit(&actor, "rota.closure.remove", id);
+        if (closure)
+            staff_.audit(&actor, "rota.closure.remove", {{"first_day", closure->firstDay}, {"last_day", closure->lastDay}});
     });
     return RotaEditError::None;
 }
@@ -186,8 +198,11 @@ RotaEditError RotaService::removeClosure(const StaffSession& actor, const std::s
 RotaEditError RotaService::removeVisit(const StaffSession& actor, const std::string& id) {
     if (!mayEdit(actor)) return RotaEditError::NotAllowed;
     staff_.inTransaction([&] {
+        const auto visit = store_.visit(id);
         store_.removeVisit(id, clock_.nowMs());
-        staff_.audit(&actor, "rota.visit.remove", id);
+        if (visit)
+            staff_.audit(&actor, "rota.visit.remove",
+                         {{"doctor", visit->doctorName}, {"first_day", visit->firstDay}, {"last_day", visit->lastDay}});
     });
     return RotaEditError::None;
 }
@@ -202,8 +217,10 @@ RotaEditError RotaService::announce(const StaffSession& actor, int delayMinutes,
     if (!closesEarlyAt.empty()) notice.closesEarlyAt = closesEarlyAt;
     staff_.inTransaction([&] {
         store_.setDayNotice(notice, clock_.nowMs());
-        staff_.audit(&actor, "rota.announce",
-                     std::to_string(delayMinutes) + " min" + (closesEarlyAt.empty() ? "" : ", closes " + closesEarlyAt));
+        if (delayMinutes > 0)
+            staff_.audit(&actor, "rota.announce", {{"count", std::to_string(delayMinutes)}});
+        if (!closesEarlyAt.empty()) staff_.audit(&actor, "rota.announce_early_close", {{"closes_time", closesEarlyAt}});
+        if (delayMinutes == 0 && closesEarlyAt.empty()) staff_.audit(&actor, "rota.announce_cleared");
     });
     return RotaEditError::None;
 }
@@ -277,9 +294,11 @@ RotaImportReport RotaService::importUnguarded(std::string_view icsText, const st
     report.change = store_.replaceFeedRows(
         window.firstDay, window.lastDay, visits, hours, closures, now, [&](const storage::RotaChange& change) {
             staff_.audit(&actor, "rota.import",
-                         sourceName + ": +" + std::to_string(change.added) + " ~" + std::to_string(change.updated) +
-                             " -" + std::to_string(change.removed) + ", " + std::to_string(report.skipped.size()) +
-                             " skipped");
+                         {{"source", sourceName},
+                          {"added", std::to_string(change.added)},
+                          {"updated", std::to_string(change.updated)},
+                          {"removed", std::to_string(change.removed)},
+                          {"skipped", std::to_string(report.skipped.size())}});
             noticeChangedWeeks(change, sourceName);
             if (noticeSkipped) noticeSkippedEvents(report.skipped, sourceName);
         });

@@ -30,6 +30,9 @@ struct RotaWeek {
     std::array<RotaDay, 7> days;
 };
 
+// The last day a week is shown to (4: Friday), later when the centre opens on Saturday or Sunday that week.
+int lastDayShown(const RotaWeek& week);
+
 enum class TodayStatus {
     Closure,        // a closure covers today (holiday…)
     NoConsultation,  // no hours today

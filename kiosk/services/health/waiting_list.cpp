@@ -9,7 +9,7 @@ WaitingList::WaitingList(storage::Database& db, const Clock& clock, StaffService
 
 WaitingListChange WaitingList::add(const StaffSession* actor, const WaitingListInput& input) {
     if (!mayManageAppointments(actor)) {
-        staff_.audit(actor, "health.refused", "add to the waiting list");
+        staff_.audit(actor, "health.refused", {{"attempt_key", "audit.attempt.add_to_waiting_list"}});
         return {HealthError::NotAllowed};
     }
     WaitingListEntry entry;
@@ -27,7 +27,7 @@ WaitingListChange WaitingList::add(const StaffSession* actor, const WaitingListI
     WaitingListEntry stored;
     staff_.inTransaction([&] {
         stored = store_.add(entry, clock_.nowMs());
-        staff_.audit(actor, "health.waiting_list.add", stored.id);
+        staff_.audit(actor, "health.waiting_list.add");
     });
     return {HealthError::None, std::move(stored)};
 }
@@ -37,7 +37,7 @@ WaitingListChange WaitingList::resolve(const StaffSession* actor, const std::str
     bool resolved = false;
     staff_.inTransaction([&] {
         resolved = store_.resolve(entryId, clock_.nowMs());
-        if (resolved) staff_.audit(actor, "health.waiting_list.resolve", entryId);
+        if (resolved) staff_.audit(actor, "health.waiting_list.resolve");
     });
     if (!resolved) return {HealthError::NotFound};
     return {HealthError::None, store_.find(entryId)};
@@ -48,7 +48,7 @@ WaitingListChange WaitingList::remove(const StaffSession* actor, const std::stri
     bool removed = false;
     staff_.inTransaction([&] {
         removed = store_.remove(entryId, clock_.nowMs());
-        if (removed) staff_.audit(actor, "health.waiting_list.remove", entryId);
+        if (removed) staff_.audit(actor, "health.waiting_list.remove");
     });
     if (!removed) return {HealthError::NotFound};
     return {HealthError::None, std::nullopt};

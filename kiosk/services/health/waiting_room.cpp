@@ -22,9 +22,6 @@ const char* auditAction(AppointmentStatus from, AppointmentStatus to) {
 }
 
 // The audit names the appointment by id and ticket only (see appointment_book.h).
-std::string auditDetail(const Appointment& appointment) {
-    return appointment.id + (appointment.ticket ? " " + *appointment.ticket : std::string());
-}
 
 }  // namespace
 
@@ -46,7 +43,7 @@ std::vector<Appointment> WaitingRoom::today() {
 AppointmentChange WaitingRoom::changeStatus(const StaffSession* actor, const std::string& appointmentId,
                                             AppointmentStatus to) {
     if (!mayManageAppointments(actor)) {
-        staff_.audit(actor, "health.refused", std::string("status ") + std::string(storage::statusKey(to)));
+        staff_.audit(actor, "health.refused", {{"attempt_key", "audit.attempt.change_status"}});
         return {HealthError::NotAllowed};
     }
     const auto appointment = store_.find(appointmentId);
@@ -70,7 +67,7 @@ AppointmentChange WaitingRoom::changeStatus(const StaffSession* actor, const std
         }
         if (!changed) return;
         updated = store_.find(appointmentId);
-        staff_.audit(actor, auditAction(from, to), auditDetail(*updated));
+        staff_.audit(actor, auditAction(from, to), appointmentAuditValues(*updated));
     });
     // Nothing written: someone else (the kiosk, another screen) moved it first.
     if (!changed) return {HealthError::TransitionRefused, store_.find(appointmentId), from, to};
@@ -79,7 +76,7 @@ AppointmentChange WaitingRoom::changeStatus(const StaffSession* actor, const std
 
 AppointmentChange WaitingRoom::callNext(const StaffSession* actor) {
     if (!mayManageAppointments(actor)) {
-        staff_.audit(actor, "health.refused", "call next");
+        staff_.audit(actor, "health.refused", {{"attempt_key", "audit.attempt.call_next"}});
         return {HealthError::NotAllowed};
     }
     const std::vector<Appointment> queue = waiting();
@@ -116,7 +113,7 @@ AppointmentChange WaitingRoom::markArrived(const StaffSession* actor, const std:
 
 AppointmentChange WaitingRoom::addWalkIn(const StaffSession* actor, const WalkIn& walkIn) {
     if (!mayManageAppointments(actor)) {
-        staff_.audit(actor, "health.refused", "add walk-in");
+        staff_.audit(actor, "health.refused", {{"attempt_key", "audit.attempt.add_walk_in"}});
         return {HealthError::NotAllowed};
     }
     const std::int64_t now = clock_.nowMs();
@@ -137,7 +134,7 @@ AppointmentChange WaitingRoom::addWalkIn(const StaffSession* actor, const WalkIn
     Appointment appointment;
     staff_.inTransaction([&] {
         appointment = store_.insertArrived(fresh, localDay(now), policy_.walkInPrefix, now);
-        staff_.audit(actor, "health.walk_in", auditDetail(appointment));
+        staff_.audit(actor, "health.walk_in", appointmentAuditValues(appointment));
     });
     return {HealthError::None, appointment, AppointmentStatus::Booked, AppointmentStatus::Arrived};
 }

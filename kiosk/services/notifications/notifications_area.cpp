@@ -211,13 +211,15 @@ storage::OutboxCounts NotificationServices::counts() { return storage::OutboxSto
 
 bool NotificationServices::retryNow(const StaffSession* actor, const std::string& id) {
     if (!mayManageMessages(actor)) {
-        context_.staff.audit(actor, "notifications.refused", "retry " + id);
+        context_.staff.audit(actor, "notifications.refused", {{"attempt_key", "audit.attempt.retry_message"}});
         return false;
     }
     bool retried = false;
     context_.staff.inTransaction([&] {
-        retried = storage::OutboxStore(context_.database).retryNow(id, context_.clock.nowMs());
-        if (retried) context_.staff.audit(actor, "notifications.retry", id);
+        storage::OutboxStore outbox(context_.database);
+        retried = outbox.retryNow(id, context_.clock.nowMs());
+        if (const auto message = outbox.find(id); retried && message)
+            context_.staff.audit(actor, "notifications.retry", {{"recipient", message->recipient}});
     });
     if (!retried) return false;
     wake();
@@ -226,13 +228,15 @@ bool NotificationServices::retryNow(const StaffSession* actor, const std::string
 
 bool NotificationServices::cancel(const StaffSession* actor, const std::string& id) {
     if (!mayManageMessages(actor)) {
-        context_.staff.audit(actor, "notifications.refused", "cancel " + id);
+        context_.staff.audit(actor, "notifications.refused", {{"attempt_key", "audit.attempt.cancel_message"}});
         return false;
     }
     bool cancelled = false;
     context_.staff.inTransaction([&] {
-        cancelled = storage::OutboxStore(context_.database).cancel(id, context_.clock.nowMs());
-        if (cancelled) context_.staff.audit(actor, "notifications.cancel", id);
+        storage::OutboxStore outbox(context_.database);
+        cancelled = outbox.cancel(id, context_.clock.nowMs());
+        if (const auto message = outbox.find(id); cancelled && message)
+            context_.staff.audit(actor, "notifications.cancel", {{"recipient", message->recipient}});
     });
     return cancelled;
 }

@@ -195,7 +195,7 @@ OrderError OrderBook::readSupplierForm(const SupplierForm& form, storage::Suppli
 SupplierChange OrderBook::addSupplier(const StaffSession* actor, const SupplierForm& form) {
     SupplierChange change;
     if (!mayManageOrders(actor)) {
-        staff_.audit(actor, "orders.refused", "add supplier");
+        staff_.audit(actor, "orders.refused", {{"attempt_key", "audit.attempt.add_supplier"}});
         change.error = OrderError::NotAllowed;
         return change;
     }
@@ -204,7 +204,7 @@ SupplierChange OrderBook::addSupplier(const StaffSession* actor, const SupplierF
     try {
         store_.inTransaction([&] {
             change.supplier = store_.insertSupplier(details, clock_.nowMs());
-            staff_.audit(actor, "orders.supplier.add", change.supplier->id);
+            staff_.audit(actor, "orders.supplier.add", {{"supplier", change.supplier->name}});
         });
     } catch (const std::exception& e) {
         return storageFailure<SupplierChange>(e);
@@ -216,7 +216,7 @@ SupplierChange OrderBook::editSupplier(const StaffSession* actor, const std::str
                                        const SupplierForm& form) {
     SupplierChange change;
     if (!mayManageOrders(actor)) {
-        staff_.audit(actor, "orders.refused", "edit supplier " + supplierId);
+        staff_.audit(actor, "orders.refused", {{"attempt_key", "audit.attempt.edit_supplier"}});
         change.error = OrderError::NotAllowed;
         return change;
     }
@@ -225,7 +225,7 @@ SupplierChange OrderBook::editSupplier(const StaffSession* actor, const std::str
     try {
         store_.inTransaction([&] {
             if (!store_.updateSupplier(supplierId, details, clock_.nowMs())) throw Refusal{OrderError::SupplierUnknown};
-            staff_.audit(actor, "orders.supplier.edit", supplierId);
+            staff_.audit(actor, "orders.supplier.edit", {{"supplier", details.name}});
         });
         change.supplier = store_.supplier(supplierId);
     } catch (const Refusal& refusal) {
@@ -239,7 +239,7 @@ SupplierChange OrderBook::editSupplier(const StaffSession* actor, const std::str
 SupplierChange OrderBook::removeSupplier(const StaffSession* actor, const std::string& supplierId) {
     SupplierChange change;
     if (!mayManageOrders(actor)) {
-        staff_.audit(actor, "orders.refused", "remove supplier " + supplierId);
+        staff_.audit(actor, "orders.refused", {{"attempt_key", "audit.attempt.remove_supplier"}});
         change.error = OrderError::NotAllowed;
         return change;
     }
@@ -256,7 +256,7 @@ SupplierChange OrderBook::removeSupplier(const StaffSession* actor, const std::s
             for (const auto& standing : store_.standingOrdersOf(supplierId))
                 store_.endStandingOrder(standing.id, clock_.nowMs());
             store_.removeSupplier(supplierId, clock_.nowMs());
-            staff_.audit(actor, "orders.supplier.remove", supplierId);
+            staff_.audit(actor, "orders.supplier.remove", {{"supplier", change.supplier->name}});
         });
     } catch (const Refusal& refusal) {
         change.error = refusal.error;
@@ -271,7 +271,7 @@ SupplierChange OrderBook::addHoliday(const StaffSession* actor, const std::strin
                                      const std::string& firstDay, const std::string& lastDay) {
     SupplierChange change;
     if (!mayManageOrders(actor)) {
-        staff_.audit(actor, "orders.refused", "holiday " + supplierId);
+        staff_.audit(actor, "orders.refused", {{"attempt_key", "audit.attempt.add_holiday"}});
         change.error = OrderError::NotAllowed;
         return change;
     }
@@ -289,7 +289,8 @@ SupplierChange OrderBook::addHoliday(const StaffSession* actor, const std::strin
                 if (order.standingOrderId) continue;  // made again, or skipped, by the next list
                 if (change.openOrders++ == 0) change.firstOpenDay = order.deliveryDay;
             }
-            staff_.audit(actor, "orders.holiday.add", supplierId + " " + firstDay + " " + lastDay);
+            staff_.audit(actor, "orders.holiday.add",
+                         {{"supplier", change.supplier->name}, {"first_day", firstDay}, {"last_day", lastDay}});
         });
     } catch (const Refusal& refusal) {
         change = {};
@@ -304,7 +305,7 @@ ItemChange OrderBook::addItem(const StaffSession* actor, const std::string& supp
                               std::int64_t priceCents) {
     ItemChange change;
     if (!mayManageOrders(actor)) {
-        staff_.audit(actor, "orders.refused", "add item " + supplierId);
+        staff_.audit(actor, "orders.refused", {{"attempt_key", "audit.attempt.add_item"}});
         change.error = OrderError::NotAllowed;
         return change;
     }
@@ -319,9 +320,11 @@ ItemChange OrderBook::addItem(const StaffSession* actor, const std::string& supp
     }
     try {
         store_.inTransaction([&] {
-            if (!store_.supplier(supplierId)) throw Refusal{OrderError::SupplierUnknown};
+            const auto supplier = store_.supplier(supplierId);
+            if (!supplier) throw Refusal{OrderError::SupplierUnknown};
             change.item = store_.insertItem(supplierId, cleanName, priceCents, clock_.nowMs());
-            staff_.audit(actor, "orders.item.add", change.item->id + " " + std::to_string(priceCents) + " cents");
+            staff_.audit(actor, "orders.item.add",
+                         {{"item", cleanName}, {"supplier", supplier->name}, {"price_cents", std::to_string(priceCents)}});
         });
     } catch (const Refusal& refusal) {
         change.error = refusal.error;
@@ -334,7 +337,7 @@ ItemChange OrderBook::addItem(const StaffSession* actor, const std::string& supp
 ItemChange OrderBook::editItem(const StaffSession* actor, const CatalogueItem& item) {
     ItemChange change;
     if (!mayManageOrders(actor)) {
-        staff_.audit(actor, "orders.refused", "edit item " + item.id);
+        staff_.audit(actor, "orders.refused", {{"attempt_key", "audit.attempt.edit_item"}});
         change.error = OrderError::NotAllowed;
         return change;
     }
@@ -359,7 +362,8 @@ ItemChange OrderBook::editItem(const StaffSession* actor, const CatalogueItem& i
                     for (const auto& line : order.lines)
                         if (line.itemId == item.id) ++change.openOrders;
             change.item = edited;
-            staff_.audit(actor, "orders.item.edit", item.id + (edited.sold ? "" : " no longer sold"));
+            staff_.audit(actor, edited.sold ? "orders.item.edit" : "orders.item.withdraw",
+                         {{"item", edited.name}, {"price_cents", std::to_string(edited.priceCents)}});
         });
     } catch (const Refusal& refusal) {
         change.error = refusal.error;
@@ -418,7 +422,7 @@ OrderResult OrderBook::place(const StaffSession* actor, const PlaceRequest& requ
         return result;
     };
     if (!mayManageOrders(actor)) {
-        staff_.audit(actor, "orders.refused", "place");
+        staff_.audit(actor, "orders.refused", {{"attempt_key", "audit.attempt.place_order"}});
         return refuse(OrderError::NotAllowed);
     }
     if (request.items.empty()) return refuse(OrderError::NoItems);
@@ -475,8 +479,10 @@ OrderResult OrderBook::place(const StaffSession* actor, const PlaceRequest& requ
         store_.inTransaction([&] {
             result.order = store_.insertOrder(order, now);
             staff_.audit(actor, "orders.place",
-                         result.order->id + " " + request.supplierId + " " + request.day + " " +
-                             std::to_string(order.lines.size()) + " line(s)");
+                         {{"customer", order.customerName},
+                          {"supplier", calendar->supplier().name},
+                          {"delivery_day", request.day},
+                          {"total_cents", std::to_string(result.order->totalCents)}});
         });
     } catch (const std::exception& e) {
         // Two taps racing with one key: the loser finds the winner's order.
@@ -499,7 +505,7 @@ OrderResult OrderBook::place(const StaffSession* actor, const PlaceRequest& requ
 OrderResult OrderBook::cancel(const StaffSession* actor, const std::string& orderId) {
     OrderResult result;
     if (!mayManageOrders(actor)) {
-        staff_.audit(actor, "orders.refused", "cancel " + orderId);
+        staff_.audit(actor, "orders.refused", {{"attempt_key", "audit.attempt.cancel_order"}});
         result.error = OrderError::NotAllowed;
         return result;
     }
@@ -508,7 +514,7 @@ OrderResult OrderBook::cancel(const StaffSession* actor, const std::string& orde
             const auto found = store_.order(orderId);
             if (!found) throw Refusal{OrderError::NotFound};
             if (!store_.markCancelled(orderId, clock_.nowMs())) throw Refusal{OrderError::NotOpen};
-            staff_.audit(actor, "orders.cancel", orderId);
+            staff_.audit(actor, "orders.cancel", {{"customer", found->customerName}, {"delivery_day", found->deliveryDay}});
         });
         result.order = store_.order(orderId);
     } catch (const Refusal& refusal) {
@@ -523,7 +529,7 @@ OrderResult OrderBook::cancel(const StaffSession* actor, const std::string& orde
 OrderResult OrderBook::collect(const StaffSession* actor, const std::string& orderId, OrderPayment payment) {
     OrderResult result;
     if (!mayManageOrders(actor)) {
-        staff_.audit(actor, "orders.refused", "collect " + orderId);
+        staff_.audit(actor, "orders.refused", {{"attempt_key", "audit.attempt.collect_order"}});
         result.error = OrderError::NotAllowed;
         return result;
     }
@@ -546,7 +552,10 @@ OrderResult OrderBook::collect(const StaffSession* actor, const std::string& ord
                 charge.orderId = orderId;
                 result.accountEntry = store_.insertAccountEntry(charge, now);
             }
-            staff_.audit(actor, "orders.collect", orderId + " " + std::string(storage::orderPaymentKey(payment)));
+            staff_.audit(actor, "orders.collect",
+                         {{"customer", found->customerName},
+                          {"total_cents", std::to_string(found->totalCents)},
+                          {"payment_key", "orders.payment." + std::string(storage::orderPaymentKey(payment))}});
         });
         result.order = store_.order(orderId);
         if (result.order && result.order->customerMemberId)
@@ -575,7 +584,7 @@ StandingResult OrderBook::addStanding(const StaffSession* actor, const StandingR
         return result;
     };
     if (!mayManageOrders(actor)) {
-        staff_.audit(actor, "orders.refused", "standing order");
+        staff_.audit(actor, "orders.refused", {{"attempt_key", "audit.attempt.add_standing_order"}});
         return refuse(OrderError::NotAllowed);
     }
     if (request.quantity < 1 || request.quantity > kMaxQuantity) return refuse(OrderError::QuantityInvalid);
@@ -602,7 +611,8 @@ StandingResult OrderBook::addStanding(const StaffSession* actor, const StandingR
     try {
         store_.inTransaction([&] {
             result.standing = store_.insertStandingOrder(standing, clock_.nowMs());
-            staff_.audit(actor, "orders.standing.add", result.standing->id + " " + request.supplierId);
+            staff_.audit(actor, "orders.standing.add",
+                         {{"customer", standing.customerName}, {"item", item->name}, {"count", std::to_string(standing.quantity)}});
         });
     } catch (const std::exception& e) {
         return storageFailure<StandingResult>(e);
@@ -620,7 +630,7 @@ StandingResult OrderBook::pauseStanding(const StaffSession* actor, const std::st
                                         const std::string& firstDay, const std::string& lastDay) {
     StandingResult result;
     if (!mayManageOrders(actor)) {
-        staff_.audit(actor, "orders.refused", "pause " + standingOrderId);
+        staff_.audit(actor, "orders.refused", {{"attempt_key", "audit.attempt.pause_standing_order"}});
         result.error = OrderError::NotAllowed;
         return result;
     }
@@ -633,7 +643,8 @@ StandingResult OrderBook::pauseStanding(const StaffSession* actor, const std::st
             result.standing = store_.standingOrder(standingOrderId);
             if (!result.standing) throw Refusal{OrderError::NotFound};
             store_.addPause(standingOrderId, firstDay, lastDay, clock_.nowMs());
-            staff_.audit(actor, "orders.standing.pause", standingOrderId + " " + firstDay + " " + lastDay);
+            staff_.audit(actor, "orders.standing.pause",
+                         {{"customer", result.standing->customerName}, {"first_day", firstDay}, {"last_day", lastDay}});
         });
     } catch (const Refusal& refusal) {
         result = {};
@@ -647,7 +658,7 @@ StandingResult OrderBook::pauseStanding(const StaffSession* actor, const std::st
 StandingResult OrderBook::endStanding(const StaffSession* actor, const std::string& standingOrderId) {
     StandingResult result;
     if (!mayManageOrders(actor)) {
-        staff_.audit(actor, "orders.refused", "end " + standingOrderId);
+        staff_.audit(actor, "orders.refused", {{"attempt_key", "audit.attempt.end_standing_order"}});
         result.error = OrderError::NotAllowed;
         return result;
     }
@@ -662,7 +673,7 @@ StandingResult OrderBook::endStanding(const StaffSession* actor, const std::stri
                     if (order.standingOrderId == standingOrderId &&
                         clock_.nowMs() < calendar->cutoffMs(order.deliveryDay).value_or(0))
                         store_.markCancelled(order.id, clock_.nowMs());
-            staff_.audit(actor, "orders.standing.end", standingOrderId);
+            staff_.audit(actor, "orders.standing.end", {{"customer", result.standing->customerName}});
         });
     } catch (const Refusal& refusal) {
         result = {};
@@ -738,7 +749,8 @@ std::vector<StandingSkip> OrderBook::syncStanding(const DeliveryCalendar& calend
             order.source = OrderSource::Standing;
             order.lines.push_back({item->id, item->name, standing.quantity, item->priceCents});
             const auto made = store_.insertOrder(order, now);
-            staff_.audit(&systemActor(SystemActor::Kiosk), "orders.standing.make", made.id + " " + standing.id);
+            staff_.audit(&systemActor(SystemActor::Kiosk), "orders.standing.make",
+                         {{"customer", standing.customerName}, {"item", item->name}, {"delivery_day", day}});
         }
     });
     return skipped;
@@ -823,7 +835,10 @@ AccountResult OrderBook::recordEntry(const StaffSession* actor, const storage::N
                 return;
             }
             result.entry = store_.insertAccountEntry(entry, clock_.nowMs());
-            staff_.audit(actor, action, result.entry->id + " " + entry.memberId + " " + std::to_string(entry.amountCents));
+            const auto member = members_.find(entry.memberId);
+            staff_.audit(actor, action,
+                         {{"member", member ? member->name : std::string()},
+                          {"amount_cents", std::to_string(entry.amountCents)}});
         });
         result.balanceCents = store_.accountBalance(entry.memberId);
     } catch (const Refusal& refusal) {
@@ -838,7 +853,7 @@ AccountResult OrderBook::settle(const StaffSession* actor, const std::string& me
                                 OrderPayment payment, std::string idempotencyKey) {
     AccountResult result;
     if (!mayManageOrders(actor)) {
-        staff_.audit(actor, "orders.refused", "settle " + memberId);
+        staff_.audit(actor, "orders.refused", {{"attempt_key", "audit.attempt.settle_account"}});
         result.error = OrderError::NotAllowed;
         return result;
     }
@@ -867,7 +882,7 @@ AccountResult OrderBook::correctAccount(const StaffSession* actor, const std::st
                                         std::int64_t amountCents, const std::string& note, std::string idempotencyKey) {
     AccountResult result;
     if (!mayManageOrders(actor)) {
-        staff_.audit(actor, "orders.refused", "correct account " + memberId);
+        staff_.audit(actor, "orders.refused", {{"attempt_key", "audit.attempt.correct_account"}});
         result.error = OrderError::NotAllowed;
         return result;
     }

@@ -195,7 +195,7 @@ std::string ParcelDesk::today() const { return health::localDay(clock_.nowMs());
 
 ParcelError ParcelDesk::updateCarrier(const StaffSession* actor, const Carrier& carrier) {
     if (!mayRunRelayPoint(actor)) {
-        staff_.audit(actor, "parcels.refused", "update carrier");
+        staff_.audit(actor, "parcels.refused", {{"attempt_key", "audit.attempt.update_carrier"}});
         return ParcelError::NotAllowed;
     }
     if (!store_.carrierById(carrier.id)) return ParcelError::CarrierUnknown;
@@ -208,7 +208,7 @@ ParcelError ParcelDesk::updateCarrier(const StaffSession* actor, const Carrier& 
     const std::string failure = databaseFailureOf([&] {
         store_.inTransaction([&] {
             store_.updateCarrier(cleaned, clock_.nowMs());
-            staff_.audit(actor, "parcels.carrier_update", cleaned.code);
+            staff_.audit(actor, "parcels.carrier_update", {{"carrier", cleaned.name}});
         });
     });
     return failure.empty() ? ParcelError::None : ParcelError::StorageFailed;
@@ -255,7 +255,7 @@ std::vector<Parcel> ParcelDesk::onShelfNamed(const std::string& fragment) {
 IntakeResult ParcelDesk::receive(const StaffSession* actor, const IntakeInput& input) {
     IntakeResult result;
     if (!mayRunRelayPoint(actor)) {
-        staff_.audit(actor, "parcels.refused", "receive");
+        staff_.audit(actor, "parcels.refused", {{"attempt_key", "audit.attempt.receive_parcel"}});
         result.error = ParcelError::NotAllowed;
         return result;
     }
@@ -359,7 +359,8 @@ IntakeResult ParcelDesk::receive(const StaffSession* actor, const IntakeInput& i
         store_.inTransaction([&] {
             result.parcel = store_.insert(parcel, clock_.nowMs());
             result.messagesQueued = queueArrivalMessages(*result.parcel);
-            staff_.audit(actor, "parcels.receive", result.parcel->id + " " + tracking.normalized);
+            staff_.audit(actor, "parcels.receive",
+                         {{"carrier", result.carrier->name}, {"tracking", tracking.normalized}, {"recipient", result.parcel->recipientName}});
         });
     });
     if (!result.failure.empty()) {
@@ -446,7 +447,7 @@ int ParcelDesk::queueReminders() {
 HandOverResult ParcelDesk::handOver(const StaffSession* actor, const HandOverInput& input) {
     HandOverResult result;
     if (!mayRunRelayPoint(actor)) {
-        staff_.audit(actor, "parcels.refused", "hand over");
+        staff_.audit(actor, "parcels.refused", {{"attempt_key", "audit.attempt.hand_over_parcel"}});
         result.error = ParcelError::NotAllowed;
         return result;
     }
@@ -473,8 +474,12 @@ HandOverResult ParcelDesk::handOver(const StaffSession* actor, const HandOverInp
                 if (!store_.markPickedUp(id, record, clock_.nowMs())) continue;
                 result.parcels.push_back(*store_.find(id));
                 result.codCents += result.parcels.back().codCents;
-                staff_.audit(actor, "parcels.hand_over",
-                             id + (collector.empty() ? "" : " (collected for the recipient)"));
+                const Parcel& handed = result.parcels.back();
+                if (collector.empty())
+                    staff_.audit(actor, "parcels.hand_over", {{"tracking", handed.tracking}, {"recipient", handed.recipientName}});
+                else
+                    staff_.audit(actor, "parcels.hand_over_to_someone_else",
+                                 {{"tracking", handed.tracking}, {"recipient", handed.recipientName}, {"collector", collector}});
             }
         });
     });
@@ -507,7 +512,8 @@ HandoverResult ParcelDesk::handOverBatch(const StaffSession* actor, const std::s
     HandoverResult result;
     const bool isReturn = kind == storage::HandoverKind::Return;
     if (!mayRunRelayPoint(actor)) {
-        staff_.audit(actor, "parcels.refused", isReturn ? "return" : "outgoing handover");
+        staff_.audit(actor, "parcels.refused",
+                     {{"attempt_key", isReturn ? "audit.attempt.return_parcels" : "audit.attempt.hand_over_outgoing"}});
         result.error = ParcelError::NotAllowed;
         return result;
     }
@@ -538,8 +544,7 @@ HandoverResult ParcelDesk::handOverBatch(const StaffSession* actor, const std::s
                 if (store_.markHandedOver(parcel.id, from, to, result.handoverId, clock_.nowMs()))
                     result.parcels.push_back(*store_.find(parcel.id));
             staff_.audit(actor, isReturn ? "parcels.return" : "parcels.outgoing_handover",
-                         result.carrier->code + " " + std::to_string(result.parcels.size()) + " parcel(s) " +
-                             result.handoverId);
+                         {{"carrier", result.carrier->name}, {"count", std::to_string(result.parcels.size())}});
         });
     });
     if (!result.failure.empty()) {
@@ -571,7 +576,7 @@ std::vector<Parcel> ParcelDesk::callList() {
 DepositResult ParcelDesk::deposit(const StaffSession* actor, const DepositInput& input) {
     DepositResult result;
     if (!mayRunRelayPoint(actor)) {
-        staff_.audit(actor, "parcels.refused", "deposit");
+        staff_.audit(actor, "parcels.refused", {{"attempt_key", "audit.attempt.deposit_parcel"}});
         result.error = ParcelError::NotAllowed;
         return result;
     }
@@ -600,7 +605,7 @@ DepositResult ParcelDesk::deposit(const StaffSession* actor, const DepositInput&
     result.failure = databaseFailureOf([&] {
         store_.inTransaction([&] {
             result.parcel = store_.insert(parcel, clock_.nowMs());
-            staff_.audit(actor, "parcels.deposit", result.parcel->id + " " + tracking.normalized);
+            staff_.audit(actor, "parcels.deposit", {{"carrier", result.carrier->name}, {"tracking", tracking.normalized}});
         });
     });
     if (!result.failure.empty()) {

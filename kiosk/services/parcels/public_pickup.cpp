@@ -25,7 +25,7 @@ void PublicPickup::noteMiss() {
     if (static_cast<int>(recentMisses_.size()) >= missesBeforePause_) {
         pausedUntil_ = now + pauseMs_;
         recentMisses_.clear();
-        staff_.audit(nullptr, "parcels.code_paused", std::to_string(missesBeforePause_) + " wrong codes");
+        staff_.audit(nullptr, "parcels.code_paused", {{"count", std::to_string(missesBeforePause_)}});
     }
 }
 

@@ -52,7 +52,7 @@ std::optional<std::string> parseDay(std::string_view typed) {
 
 std::string lettersDetail(const Sale& sale) {
     std::string detail;
-    for (const RegisteredLetter& letter : sale.letters) detail += " " + letter.number;
+    for (const RegisteredLetter& letter : sale.letters) detail += (detail.empty() ? "" : ", ") + letter.number;
     return detail;
 }
 
@@ -96,7 +96,7 @@ PostalCounter::PostalCounter(storage::Database& db, const Clock& clock, StaffSer
 
 bool PostalCounter::refuseUnlessAllowed(const StaffSession* actor, const char* action) {
     if (mayRunPostalCounter(actor)) return false;
-    staff_.audit(actor, "postal.refused", action);
+    staff_.audit(actor, "postal.refused", {{"attempt_key", std::string("audit.attempt.") + action}});
     return true;
 }
 
@@ -112,7 +112,7 @@ bool PostalCounter::seedDefaultCatalogue() {
                 order += 10;
                 store_.setPrice(item.id, kDefaultPricesFrom, entry.priceCents, now);
             }
-            staff_.audit(&systemActor(SystemActor::Kiosk), "postal.catalogue.seed", "La Poste 2026");
+            staff_.audit(&systemActor(SystemActor::Kiosk), "postal.catalogue.seed");
         });
         return true;
     } catch (const std::exception&) {
@@ -151,7 +151,7 @@ std::vector<PostalPrice> PostalCounter::priceHistory(const std::string& itemId) 
 
 CatalogueChange PostalCounter::setPrice(const StaffSession* actor, const std::string& itemId,
                                         const std::string& validFrom, std::int64_t priceCents) {
-    if (refuseUnlessAllowed(actor, "set price")) return {PostalError::NotAllowed};
+    if (refuseUnlessAllowed(actor, "set_price")) return {PostalError::NotAllowed};
     const auto found = store_.findItem(itemId);
     if (!found) return {PostalError::NotFound};
     const auto day = parseDay(validFrom);
@@ -161,7 +161,8 @@ CatalogueChange PostalCounter::setPrice(const StaffSession* actor, const std::st
     try {
         store_.inTransaction([&] {
             store_.setPrice(itemId, *day, priceCents, clock_.nowMs());
-            staff_.audit(actor, "postal.price", found->code + " " + *day + " " + std::to_string(priceCents));
+            staff_.audit(actor, "postal.price",
+                         {{"item", found->name}, {"from_day", *day}, {"price_cents", std::to_string(priceCents)}});
         });
     } catch (const std::exception& e) {
         return {PostalError::StorageFailed, std::nullopt, storage::describeWriteFailure(e)};
@@ -171,7 +172,7 @@ CatalogueChange PostalCounter::setPrice(const StaffSession* actor, const std::st
 
 CatalogueChange PostalCounter::addItem(const StaffSession* actor, const std::string& name, PostalItemKind kind,
                                        bool withReceipt, const std::string& validFrom, std::int64_t priceCents) {
-    if (refuseUnlessAllowed(actor, "add item")) return {PostalError::NotAllowed};
+    if (refuseUnlessAllowed(actor, "add_postal_item")) return {PostalError::NotAllowed};
     const std::string clean = cleanUserText(name, kMaxNameLength);
     if (clean.empty()) return {PostalError::NameInvalid};
     const auto day = parseDay(validFrom);
@@ -190,7 +191,7 @@ CatalogueChange PostalCounter::addItem(const StaffSession* actor, const std::str
             for (int n = 2; store_.findItemByCode(item.code); ++n) item.code = "item_" + std::to_string(now) + "_" + std::to_string(n);
             added = store_.insertItem(item, now);
             store_.setPrice(added->id, *day, priceCents, now);
-            staff_.audit(actor, "postal.item.add", added->code + " " + std::to_string(priceCents));
+            staff_.audit(actor, "postal.item.add", {{"item", added->name}, {"price_cents", std::to_string(priceCents)}});
         });
     } catch (const std::exception& e) {
         return {PostalError::StorageFailed, std::nullopt, storage::describeWriteFailure(e)};
@@ -201,7 +202,7 @@ CatalogueChange PostalCounter::addItem(const StaffSession* actor, const std::str
 // ---- Sales ----
 
 SaleResult PostalCounter::sell(const StaffSession* actor, const SaleRequest& request) {
-    if (refuseUnlessAllowed(actor, "sale")) return {PostalError::NotAllowed};
+    if (refuseUnlessAllowed(actor, "sell")) return {PostalError::NotAllowed};
     const std::string day = today();
     if (store_.closingOf(day)) return {PostalError::DayClosed};
     if (request.lines.size() + request.letters.size() > kMaxLines) return {PostalError::TooManyLines};
@@ -261,9 +262,10 @@ SaleResult PostalCounter::sell(const StaffSession* actor, const SaleRequest& req
         store_.inTransaction([&] {
             stored = store_.insertSale(sale, clock_.nowMs());
             // In the same transaction: a sale is never in the books without its audit line, nor audited but lost.
-            staff_.audit(actor, "postal.sale",
-                         stored->id + " " + std::to_string(stored->totalCents) + " " +
-                             storage::paymentMethodKey(stored->method) + lettersDetail(*stored));
+            staff_.audit(actor, stored->letters.empty() ? "postal.sale" : "postal.sale_registered",
+                         {{"total_cents", std::to_string(stored->totalCents)},
+                          {"method_key", "postal.method." + storage::paymentMethodKey(stored->method)},
+                          {"letters", lettersDetail(*stored)}});
         });
         return {PostalError::None, stored};
     } catch (const std::exception& e) {
@@ -273,7 +275,7 @@ SaleResult PostalCounter::sell(const StaffSession* actor, const SaleRequest& req
 }
 
 SaleResult PostalCounter::correct(const StaffSession* actor, const std::string& saleId) {
-    if (refuseUnlessAllowed(actor, "correction")) return {PostalError::NotAllowed};
+    if (refuseUnlessAllowed(actor, "correct_sale")) return {PostalError::NotAllowed};
     const auto original = store_.findSale(saleId);
     if (!original) return {PostalError::NotFound};
     if (original->correctsSaleId) return {PostalError::IsCorrection};
@@ -296,8 +298,7 @@ SaleResult PostalCounter::correct(const StaffSession* actor, const std::string& 
         store_.inTransaction([&] {
             stored = store_.insertSale(counterEntry, clock_.nowMs());
             staff_.audit(actor, "postal.correction",
-                         stored->id + " corrects " + original->id + " of " + original->businessDay + " " +
-                             std::to_string(stored->totalCents));
+                         {{"of_day", original->businessDay}, {"total_cents", std::to_string(stored->totalCents)}});
         });
         return {PostalError::None, stored};
     } catch (const std::exception& e) {
@@ -366,7 +367,7 @@ DayReport PostalCounter::report(const std::string& day, CashOnDeliverySource* co
 }
 
 ClosingResult PostalCounter::closeDay(const StaffSession* actor, const std::string& day, CashOnDeliverySource* cod) {
-    if (refuseUnlessAllowed(actor, "close day")) return {PostalError::NotAllowed};
+    if (refuseUnlessAllowed(actor, "close_day")) return {PostalError::NotAllowed};
     const std::string current = today();
     const auto valid = day.empty() ? std::optional<std::string>(current) : parseDay(day);
     if (!valid) return {PostalError::DayInvalid};
@@ -385,9 +386,9 @@ ClosingResult PostalCounter::closeDay(const StaffSession* actor, const std::stri
             closing.codCents = open.codCents;
             store_.insertClosing(closing, clock_.nowMs());
             staff_.audit(actor, "postal.close_day",
-                         *valid + " sales " + std::to_string(open.saleCount) + " total " +
-                             std::to_string(open.totalCents) +
-                             (open.codCents ? " cod " + std::to_string(*open.codCents) : std::string()));
+                         {{"of_day", *valid},
+                          {"count", std::to_string(open.saleCount)},
+                          {"total_cents", std::to_string(open.totalCents)}});
         });
     } catch (const std::exception& e) {
         if (storage::classifyWriteFailure(e) == storage::WriteFailure::Refused && store_.closingOf(*valid))

@@ -106,7 +106,7 @@ TransferResult TimeBank::transfer(const StaffSession* actor, const TransferReque
         return refused;
     };
     if (!mayRecordExchanges(actor)) {
-        staff_.audit(actor, "timebank.refused", "transfer");
+        staff_.audit(actor, "timebank.refused", {{"attempt_key", "audit.attempt.record_exchange"}});
         return refuse(TimeBankError::NotAllowed);
     }
     if (request.minutes < 1 || request.minutes > kMaxMinutes) return refuse(TimeBankError::MinutesInvalid);
@@ -142,7 +142,7 @@ TransferResult TimeBank::transfer(const StaffSession* actor, const TransferReque
 TransferResult TimeBank::correct(const StaffSession* actor, const std::string& transferId, std::string idempotencyKey) {
     TransferResult refused;
     if (!mayRecordExchanges(actor)) {
-        staff_.audit(actor, "timebank.refused", "correct " + transferId);
+        staff_.audit(actor, "timebank.refused", {{"attempt_key", "audit.attempt.correct_exchange"}});
         refused.error = TimeBankError::NotAllowed;
         return refused;
     }
@@ -197,11 +197,14 @@ TransferResult TimeBank::record(const StaffSession* actor, const storage::NewTim
             if (applyLimits && settings_.maxBalanceMinutes && providerAfter > *settings_.maxBalanceMinutes)
                 throw Refusal{TimeBankError::AboveMaximum, settings_.maxBalanceMinutes};
             result.transfer = store_.insert(transfer, clock_.nowMs());
-            // In the same transaction: an exchange is never stored without its audit line. Ids and minutes only:
+            // In the same transaction: an exchange is never stored without its audit line. Who and how long only:
             // what was done stays in the ledger.
+            const auto payer = members_.find(transfer.payerMemberId);
+            const auto provider = members_.find(transfer.providerMemberId);
             staff_.audit(actor, auditAction,
-                         result.transfer->id + " " + std::to_string(transfer.minutes) + " min" +
-                             (transfer.correctsTransferId ? " corrects " + *transfer.correctsTransferId : std::string()));
+                         {{"payer", payer ? payer->name : std::string()},
+                          {"provider", provider ? provider->name : std::string()},
+                          {"count", std::to_string(transfer.minutes < 0 ? -transfer.minutes : transfer.minutes)}});
         });
         result.payerBalance = store_.balance(result.transfer->payerMemberId);
         result.providerBalance = store_.balance(result.transfer->providerMemberId);

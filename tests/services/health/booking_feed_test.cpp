@@ -138,7 +138,7 @@ TEST_CASE("a re-import of the feed moves, cancels and adds by UID, and reports w
     CHECK(f.count("SELECT count(*) FROM appointment") == 8);  // a moved booking is not a second booking
 
     CHECK(f.audit("health.appointment.move").size() == 2);
-    CHECK(f.audit("health.appointment.cancel").size() == 2);
+    CHECK(f.audit("health.appointment.cancel_from_source").size() == 2);
     for (const auto& entry : f.staff.recentAudit(100)) {
         CHECK(entry.detail.find("DUPONT") == std::string::npos);
         CHECK(entry.detail.find("Bernard") == std::string::npos);

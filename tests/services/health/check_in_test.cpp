@@ -1,3 +1,4 @@
+#include "kiosk/services/audit_sentences.h"
 #include "services/health/health_fixture.h"
 
 #include "hardware/reader_events.h"
@@ -266,7 +267,7 @@ TEST_CASE("what a check-in shows and audits names nobody", "[health][check-in][p
     }
     const auto entries = f.audit("health.check_in");
     REQUIRE(entries.size() == 1);
-    CHECK(entries[0].detail == "M-001");
+    CHECK(vk::services::auditValuesOf(entries[0].detail) == vk::services::AuditValues{{"ticket", "M-001"}});
     CHECK_FALSE(entries[0].actorId);
 }
 
@@ -392,7 +393,8 @@ TEST_CASE("a resident asking for the assistant leaves her a notice that names no
     const std::string message = f.db.sql().execAndGet("SELECT message FROM staff_notice").getString();
     CHECK_THAT(message, Catch::Contains("10 h 42"));
     CHECK_THAT(message, Catch::Contains("introuvable"));
-    CHECK(f.count("SELECT count(*) FROM audit_log WHERE action = 'health.help_requested' AND detail = 'not_found'") == 1);
+    CHECK(f.count("SELECT count(*) FROM audit_log WHERE action = 'health.help_requested' AND "
+                  "json_extract(detail, '$.reason_key') = 'check_in.help_reason.not_found'") == 1);
 }
 
 TEST_CASE("misses spread over more than the alert window leave no notice", "[health][check-in]") {
