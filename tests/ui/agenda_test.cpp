@@ -72,7 +72,7 @@ const std::string kCooking = "Atelier cuisine : soupes d’hiver";
 
 }  // namespace
 
-TEST_CASE("a resident finds an event in two taps, signs up by name and code, and the ticket prints; a double tap signs up once",
+TEST_CASE("a resident finds an event in two taps, signs up by name and code, and the ticket prints, and a double tap signs up once",
           "[ui][agenda][screenshots]") {
     UiFixture f(1024, 600);
     f.tap("home.tile.agenda");

@@ -63,7 +63,10 @@ void registerAgendaScreens(app::ScreenRegistry& registry) {
     registerAgendaEventsScreen(registry);
     registry.addHomeTile({"home.tile.agenda", ui::symbols::kAgenda, "agenda.tile", "agenda.tile.subtitle",
                           ui::colors::kAgenda, kAgendaWeekScreen});
-    registry.addStaffTool({"staff.home.agenda", "staff.home.agenda", kAgendaEventsScreen, &isCafeStaff, false});
+    // The café manager's tool. The admin's staff home is full at 1280×800 (its accounts would scroll out of
+    // view); an admin still opens the screen (allowed() takes any café staff), e.g. from the manager's session.
+    registry.addStaffTool({"staff.home.agenda", "staff.home.agenda", kAgendaEventsScreen,
+                           [](services::StaffRole role) { return role == services::StaffRole::CafeManager; }, false});
 }
 
 }  // namespace vk::screens
