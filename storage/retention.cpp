@@ -74,6 +74,8 @@ const std::vector<RetentionCategory>& retentionCategories() {
         {"orders_standing_days", "ended standing orders at the counter", "orders_standing_order", "deleted_at"},
         // Patients waiting for an earlier slot at the health centre: names and phone numbers.
         {"waiting_list_days", "the health centre's waiting list", "health_waiting_list", "created_at"},
+        // Sign-ups to the café's events: names, phones, e-mails. The events themselves hold nobody's name.
+        {"agenda_signups_days", "sign-ups to the café's events", "agenda_signup", "created_at"},
     };
     return categories;
 }

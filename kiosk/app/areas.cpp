@@ -11,6 +11,7 @@
 #include "kiosk/screens/staff/staff_screens.h"
 #include "kiosk/screens/timebank/timebank_screens.h"
 #include "kiosk/screens/orders/orders_screens.h"
+#include "kiosk/screens/agenda/agenda_screens.h"
 
 namespace vk::app {
 
@@ -25,6 +26,7 @@ const std::vector<UiArea>& uiAreas() {
         {"board", &screens::registerBoardScreens},
         {"timebank", &screens::registerTimeBankScreens},
         {"orders", &screens::registerOrdersScreens},
+        {"agenda", &screens::registerAgendaScreens},
         {"info", &screens::registerVillageInfoScreens},
         {"devices", &screens::registerDevicesScreens},
         {"notifications", &screens::registerNotificationsScreens},

@@ -11,6 +11,7 @@
 #include "kiosk/services/timebank/time_bank.h"
 #include "kiosk/services/timebank/timebank_area.h"
 #include "kiosk/services/orders/order_book.h"
+#include "kiosk/services/agenda/event_agenda.h"
 #include "storage/rota_store.h"
 #include "storage/village_info_store.h"
 
@@ -409,6 +410,46 @@ void seedDemoOrders(storage::Database& db, StaffService& staff, const Clock& clo
     book.addStanding(&demo, standing);
 }
 
+// The café's agenda: a digital workshop later this week with a few places left, a cooking workshop that is full
+// with two on its waiting list, a quiz with a contribution, and the open-air cinema of the network's tour next week.
+void seedDemoAgenda(storage::Database& db, StaffService& staff, const Clock& clock) {
+    const StaffSession& demo = systemActor(SystemActor::DemoData);
+    auto directory = timebank::makeBoardMemberDirectory(db, clock, staff);
+    hardware::PreviewPrinter noPaper;
+    agenda::AgendaSettings settings;
+    settings.printTicket = false;
+    agenda::EventAgenda book(db, clock, staff, *directory, noPaper, settings, "", "");
+    board::MemberRegistry registry(db, clock, staff, staff.pinHasher(), staff.policy());
+    const auto members = registry.list();
+    const std::string today = health::localDay(clock.nowMs());
+    const auto add = [&](int inDays, const char* time, const char* end, const char* title, const char* place,
+                         const char* description, int capacity, std::optional<std::int64_t> price) {
+        agenda::EventForm form{title, place, description, health::addDays(today, inDays), time, end, capacity, price};
+        const auto change = book.addEvent(&demo, form);
+        return change.ok() ? change.event->id : std::string();
+    };
+    const auto signUp = [&](const std::string& event, const char* member) {
+        for (const auto& m : members)
+            if (m.displayName == member) book.signUp(&demo, {event, {m.id, {}, {}, {}}, agenda::SignUpSource::Counter, {}});
+    };
+    const std::string digital =
+        add(2, "14:30", "16:30", "Atelier numérique : le smartphone sans peur", "Café associatif, salle du fond",
+            "Envoyer une photo, passer un appel vidéo, lire ses messages. Venez avec votre téléphone ; on en prête un "
+            "si besoin.",
+            8, std::nullopt);
+    signUp(digital, "Odette Renaud");
+    signUp(digital, "Marcel Roux");
+    const std::string cooking = add(3, "10:00", "12:00", "Atelier cuisine : soupes d’hiver", "Cuisine du café",
+                                    "Avec les légumes de la Ferme des Tilleuls. On repart avec un bocal.", 3, 500);
+    for (const char* name : {"Lucienne Fabre", "Marie Dupont", "Paul Martin", "Jean-Marc Lefèvre", "Odile Perrin"})
+        signUp(cooking, name);
+    add(4, "19:00", "21:00", "Quiz musical", "Café associatif", "Par équipes de quatre. Chansons françaises des années 60 à aujourd’hui.",
+        30, 300);
+    add(9, "20:30", "", "Cinéma en plein air : Les Vacances de M. Hulot", "Place de l’église",
+        "Avec le réseau des cafés de pays. Apportez une couverture ; repli dans la salle des fêtes s’il pleut.", 0,
+        std::nullopt);
+}
+
 bool seedDemoDataIfEmpty(storage::Database& db, StaffService& staff, const Clock& clock) {
     if (!staff.accounts().empty()) return false;
     storage::VillageInfoStore villageInfo(db);
@@ -430,6 +471,7 @@ bool seedDemoDataIfEmpty(storage::Database& db, StaffService& staff, const Clock
     // After the commit: the time bank writes each exchange in a transaction of its own.
     seedDemoTimeBank(db, staff, clock);
     seedDemoOrders(db, staff, clock);
+    seedDemoAgenda(db, staff, clock);
     return true;
 }
 

@@ -30,7 +30,8 @@ const ImWchar* glyphRanges() {
                                    symbols::kInfo, symbols::kStaff, symbols::kBackspace, symbols::kShift,
                                    symbols::kCheck, symbols::kWarning, symbols::kDot, symbols::kCircle,
                                    symbols::kArrow, symbols::kRemove, symbols::kOrders, symbols::kPlay,
-                                   symbols::kStop})
+                                   symbols::kStop,
+                                   symbols::kAgenda})
             builder.AddText(symbol);
         // Letters residents type on the on-screen keyboard and names may hold.
         builder.AddText("ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸàâäçéèêëîïôöùûüÿŒœÆæ€«»’‘“”–—…·");

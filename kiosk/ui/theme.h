@@ -23,6 +23,7 @@ inline constexpr ImU32 kParcels = IM_COL32(0x1E, 0x4F, 0x9C, 0xFF);
 inline constexpr ImU32 kBoard = IM_COL32(0x9A, 0x3B, 0x12, 0xFF);
 inline constexpr ImU32 kInfo = IM_COL32(0x5B, 0x3F, 0x86, 0xFF);
 inline constexpr ImU32 kOrders = IM_COL32(0x7A, 0x4E, 0x12, 0xFF);
+inline constexpr ImU32 kAgenda = IM_COL32(0x6B, 0x2D, 0x5C, 0xFF);  // the agenda's tile, white words on it
 inline constexpr ImU32 kButton = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
 inline constexpr ImU32 kButtonBorder = IM_COL32(0x6B, 0x6B, 0x6B, 0xFF);
 inline constexpr ImU32 kPrimary = IM_COL32(0x1F, 0x3A, 0x5F, 0xFF);
@@ -42,7 +43,8 @@ inline constexpr ImU32 kInksOnLight[] = {kText, kTextMuted, kHealth, kParcels, k
 inline constexpr ImU32 kLightGrounds[] = {kBackground, kButton, kKey, kNotice, kKeyboardBack, kPressed, kDisabled};
 // The dark grounds (the header, the tiles, primary and danger buttons, the state of the day), with white words;
 // pressed, they are drawn darker, which only adds contrast.
-inline constexpr ImU32 kDarkGrounds[] = {kHeader, kHealth, kParcels, kBoard, kInfo, kPrimary, kDanger, kSuccess, kTextMuted};
+inline constexpr ImU32 kDarkGrounds[] = {kHeader, kHealth, kParcels, kBoard, kInfo, kPrimary, kDanger, kSuccess, kTextMuted,
+                                         kAgenda};
 }  // namespace colors
 
 struct Fonts {
@@ -94,6 +96,7 @@ inline constexpr const char* kRemove = "\xE2\x9C\x95";     // ✕
 inline constexpr const char* kOrders = "\xE2\x98\x95";     // ☕
 inline constexpr const char* kPlay = "\xE2\x96\xB6";       // ▶ (read aloud)
 inline constexpr const char* kStop = "\xE2\x96\xA0";       // ■
+inline constexpr const char* kAgenda = "\xE2\x98\x85";     // ★
 }  // namespace symbols
 
 }  // namespace vk::ui
