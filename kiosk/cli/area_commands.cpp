@@ -6,6 +6,7 @@
 #include "kiosk/cli/board_commands.h"
 #include "kiosk/cli/timebank_commands.h"
 #include "kiosk/cli/orders_commands.h"
+#include "kiosk/cli/sync_commands.h"
 
 namespace vk::cli {
 
@@ -19,6 +20,7 @@ const std::vector<AreaCommand>& areaCommands() {
         kBoardCommand,
         timeBankCommand(),
         ordersCommand(),
+        syncCommand(),
     };
     return commands;
 }

@@ -10,6 +10,7 @@
 #include "kiosk/services/staff/staff_area.h"
 #include "kiosk/services/timebank/timebank_area.h"
 #include "kiosk/services/orders/orders_area.h"
+#include "kiosk/services/sync/sync_area.h"
 
 namespace vk::services {
 
@@ -26,6 +27,7 @@ const std::vector<AreaDefinition>& domainAreas() {
         board::boardArea(),
         timebank::timeBankArea(),
         orders::ordersArea(),
+        sync::syncArea(),
     };
     return areas;
 }
