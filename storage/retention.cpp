@@ -74,6 +74,10 @@ const std::vector<RetentionCategory>& retentionCategories() {
         {"orders_standing_days", "ended standing orders at the counter", "orders_standing_order", "deleted_at"},
         // Patients waiting for an earlier slot at the health centre: names and phone numbers.
         {"waiting_list_days", "the health centre's waiting list", "health_waiting_list", "created_at"},
+        // Versions of members and posts that sync replaced or the hub refused (names, texts); a held change waits
+        // to be applied and is kept until it is.
+        {"sync_history_days", "versions replaced or refused in sync with the territory hub", "sync_history", "at",
+         "kind <> 'held'"},
     };
     return categories;
 }

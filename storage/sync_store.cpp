@@ -209,7 +209,9 @@ bool SyncStore::applyOne(const IncomingChange& change, std::string& whyNot, bool
             const bool present = exists.executeStep();
             if (present && table->kind == ShareKind::AppendOnly) return;  // a ledger line is written once
             std::vector<std::string> columns;
-            for (const auto& column : tableColumns(db_, table->name))
+            auto cached = columns_.find(table->name);
+            if (cached == columns_.end()) cached = columns_.emplace(table->name, tableColumns(db_, table->name)).first;
+            for (const auto& column : cached->second)
                 if (column != "id" && !isLocal(*table, column) && change.row->contains(column)) columns.push_back(column);
             std::string sql;
             if (present) {

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -109,6 +110,7 @@ private:
     nlohmann::json readRow(const std::string& table, const std::string& recordId, bool& travels);
 
     Database& db_;
+    std::map<std::string, std::vector<std::string>> columns_;  // each shared table's columns, read once
 };
 
 }  // namespace vk::storage

@@ -118,7 +118,27 @@ bool HubStore::bindKiosk(HubKiosk& kiosk, const std::string& kioskId) {
     return true;
 }
 
+void HubStore::prepareStatements() {
+    if (prepared_) return;
+    // A push costs two round trips per change: what is known of it, then the change and the record's new head.
+    connection_->prepare("hub_push_lookup",
+                         "SELECT c.seq, c.territory, r.territory, r.origin_kiosk, r.owner_village, r.head_seq, "
+                         "r.head_kiosk FROM (SELECT 1) AS one "
+                         "LEFT JOIN hub_change c ON c.change_id = $1 "
+                         "LEFT JOIN hub_record r ON r.table_name = $2 AND r.record_id = $3");
+    connection_->prepare(
+        "hub_push_write",
+        "WITH c AS (INSERT INTO hub_change(change_id, territory, table_name, record_id, from_kiosk, row_data, "
+        "replaced_seq) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::bigint) RETURNING seq) "
+        "INSERT INTO hub_record(table_name, record_id, territory, origin_kiosk, owner_village, head_seq, head_kiosk, "
+        "deleted_at) SELECT $3, $4, $2, $8, $9, c.seq, $5, CASE WHEN $10::boolean THEN now() END FROM c "
+        "ON CONFLICT (table_name, record_id) DO UPDATE SET head_seq = excluded.head_seq, "
+        "head_kiosk = excluded.head_kiosk, deleted_at = excluded.deleted_at RETURNING head_seq");
+    prepared_ = true;
+}
+
 net::hub::PushResponse HubStore::push(const HubKiosk& kiosk, const std::vector<net::hub::WireChange>& changes) {
+    prepareStatements();
     net::hub::PushResponse response;
     const std::string self = kiosk.boundKioskId.value_or("");
     pqxx::work txn(*connection_);
@@ -129,25 +149,32 @@ net::hub::PushResponse HubStore::push(const HubKiosk& kiosk, const std::vector<n
             response.results.push_back(refused(change.changeId, "the hub does not share the table " + change.table));
             continue;
         }
-        const auto same = txn.exec_params("SELECT seq, territory FROM hub_change WHERE change_id = $1", change.changeId);
-        if (!same.empty()) {
-            if (same[0][1].as<std::string>() != kiosk.territory)
+        // One round trip for what the hub knows of the change and of its record. No row lock: the territory's
+        // lock above already serialises every writer of this territory's records.
+        const auto known_ = txn.exec_prepared("hub_push_lookup", change.changeId, change.table, change.recordId);
+        const auto& lookup = known_[0];
+        if (!lookup[0].is_null()) {
+            if (lookup[1].as<std::string>() != kiosk.territory)
                 response.results.push_back(refused(change.changeId, "this change belongs to another territory"));
             else
-                response.results.push_back(PushResult{change.changeId, Verdict::Duplicate, same[0][0].as<std::int64_t>(), ""});
+                response.results.push_back(PushResult{change.changeId, Verdict::Duplicate, lookup[0].as<std::int64_t>(), ""});
             continue;
         }
-        const auto record = txn.exec_params(
-            "SELECT territory, origin_kiosk, owner_village, head_seq, head_kiosk FROM hub_record "
-            "WHERE table_name = $1 AND record_id = $2 FOR UPDATE",
-            change.table, change.recordId);
-        const bool known = !record.empty();
-        if (known && record[0][0].as<std::string>() != kiosk.territory) {
+        struct Record {
+            std::string territory, originKiosk, ownerVillage, headKiosk;
+            std::int64_t headSeq = 0;
+        };
+        std::optional<Record> record;
+        if (!lookup[2].is_null())
+            record = Record{lookup[2].as<std::string>(), lookup[3].as<std::string>(), lookup[4].as<std::string>(),
+                            lookup[6].as<std::string>(), lookup[5].as<std::int64_t>()};
+        const bool known = record.has_value();
+        if (known && record->territory != kiosk.territory) {
             response.results.push_back(refused(change.changeId, "this record belongs to another territory"));
             continue;
         }
         if (known && table->kind == ShareKind::AppendOnly) {
-            response.results.push_back(PushResult{change.changeId, Verdict::Duplicate, record[0][3].as<std::int64_t>(), ""});
+            response.results.push_back(PushResult{change.changeId, Verdict::Duplicate, record->headSeq, ""});
             continue;
         }
         if (!known && !change.row) {
@@ -155,7 +182,7 @@ net::hub::PushResponse HubStore::push(const HubKiosk& kiosk, const std::vector<n
             response.results.push_back(PushResult{change.changeId, Verdict::Duplicate, 0, ""});
             continue;
         }
-        const std::string origin = known ? record[0][1].as<std::string>() : self;
+        const std::string origin = known ? record->originKiosk : self;
         if (change.row) {
             const auto rowOrigin = change.row->find("origin_kiosk");
             if (rowOrigin == change.row->end() || !rowOrigin->is_string() || rowOrigin->get<std::string>() != origin) {
@@ -165,7 +192,7 @@ net::hub::PushResponse HubStore::push(const HubKiosk& kiosk, const std::vector<n
                 continue;
             }
         }
-        const std::string ownerVillage = known ? record[0][2].as<std::string>() : kiosk.village;
+        const std::string ownerVillage = known ? record->ownerVillage : kiosk.village;
         if (table->kind == ShareKind::VillageOwned && ownerVillage != kiosk.village) {
             response.results.push_back(refused(change.changeId, "only the kiosks of " + ownerVillage + " write this record"));
             continue;
@@ -173,23 +200,15 @@ net::hub::PushResponse HubStore::push(const HubKiosk& kiosk, const std::vector<n
         // Last accepted wins. When the author had not seen the version it replaces (another kiosk's), that version
         // is the loser of a concurrent edit: named so that every kiosk keeps it in its history.
         std::optional<std::string> replacedSeq;
-        if (known && change.baseSeq < record[0][3].as<std::int64_t>() && record[0][4].as<std::string>() != self)
-            replacedSeq = record[0][3].as<std::string>();
+        if (known && change.baseSeq < record->headSeq && record->headKiosk != self)
+            replacedSeq = std::to_string(record->headSeq);
         const std::optional<std::string> rowText = change.row ? std::optional<std::string>(change.row->dump()) : std::nullopt;
         const bool deleted = !change.row || (change.row->contains("deleted_at") && !(*change.row)["deleted_at"].is_null());
-        const auto inserted = txn.exec_params1(
-            "INSERT INTO hub_change(change_id, territory, table_name, record_id, from_kiosk, row_data, replaced_seq) "
-            "VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::bigint) RETURNING seq",
-            change.changeId, kiosk.territory, change.table, change.recordId, self,
+        const auto written = txn.exec_prepared(
+            "hub_push_write", change.changeId, kiosk.territory, change.table, change.recordId, self,
             rowText ? rowText->c_str() : static_cast<const char*>(nullptr),
-            replacedSeq ? replacedSeq->c_str() : static_cast<const char*>(nullptr));
-        const auto seq = inserted[0].as<std::int64_t>();
-        txn.exec_params(
-            "INSERT INTO hub_record(table_name, record_id, territory, origin_kiosk, owner_village, head_seq, head_kiosk, "
-            "deleted_at) VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $8 THEN now() END) "
-            "ON CONFLICT (table_name, record_id) DO UPDATE SET head_seq = excluded.head_seq, "
-            "head_kiosk = excluded.head_kiosk, deleted_at = excluded.deleted_at",
-            change.table, change.recordId, kiosk.territory, origin, ownerVillage, seq, self, deleted);
+            replacedSeq ? replacedSeq->c_str() : static_cast<const char*>(nullptr), origin, ownerVillage, deleted);
+        const auto seq = written[0][0].as<std::int64_t>();
         response.results.push_back(PushResult{change.changeId, Verdict::Accepted, seq, ""});
     }
     txn.commit();

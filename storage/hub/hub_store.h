@@ -64,6 +64,10 @@ public:
     int purgeTombstones(int days);
 
 private:
+    // On first use, once the tables exist.
+    void prepareStatements();
+
+    bool prepared_ = false;
     struct Connection;  // libpqxx's, kept out of this header
     std::unique_ptr<Connection> connection_;
 };

@@ -51,6 +51,7 @@ public:
     void start();  // waits until it answers
     void kill();   // SIGKILL, no goodbye
     std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+    int pid() const { return pid_; }
 
 private:
     std::filesystem::path config_;

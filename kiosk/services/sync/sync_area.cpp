@@ -43,6 +43,8 @@ std::unique_ptr<AreaServices> makeSyncServices(const AreaContext& context) {
 SyncServices::SyncServices(const AreaContext& context)
     : service(context.database, context.clock, context.config.areas.get<SyncSettings>()) {}
 
-AreaDefinition syncArea() { return {"sync", "sync", &readSyncSettings, {}, &makeSyncServices}; }
+AreaDefinition syncArea() {
+    return {"sync", "sync", &readSyncSettings, {{"sync_history_days", 180}}, &makeSyncServices};
+}
 
 }  // namespace vk::services::sync

@@ -78,7 +78,7 @@ std::optional<net::HttpRequest> SyncService::nextRequest() {
         }
         phase_ = Phase::Pulling;
     }
-    if (phase_ == Phase::Pulling) return net::hub::pullRequest(endpoint_, store_.status().pulledUpTo);
+    if (phase_ == Phase::Pulling) return net::hub::pullRequest(endpoint_, store_.status().pulledUpTo, pullLimit_);
     return std::nullopt;
 }
 
@@ -165,6 +165,7 @@ void SyncService::endRound(std::int64_t nowMs) {
 }
 
 SyncRoundResult SyncService::runRound(const net::HttpClient& client) {
+    pullLimit_ = net::hub::kDefaultPullLimit;
     if (beginRound()) {
         while (auto request = nextRequest()) {
             if (!handle(client.get(*request))) break;
@@ -203,6 +204,7 @@ bool SyncService::poll(std::int64_t nowMs) {
         return changed;
     }
     if (nowMs < nextRoundAt_) return false;
+    pullLimit_ = kLoopPullBatch;
     if (!beginRound()) {
         endRound(nowMs);
         return true;
@@ -218,7 +220,7 @@ bool SyncService::poll(std::int64_t nowMs) {
 }
 
 std::int64_t SyncService::nextDueMs() const {
-    if (!worker_ || waiting_) return std::numeric_limits<std::int64_t>::max();
+    if (!settings_.enabled() || waiting_) return std::numeric_limits<std::int64_t>::max();
     return nextRoundAt_;
 }
 

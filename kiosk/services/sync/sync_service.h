@@ -55,6 +55,8 @@ public:
     storage::SyncStore& store() { return store_; }
 
     static constexpr int kPushBatch = 500;
+    // What the loop pulls per exchange: applying it runs on the loop's thread, between two frames.
+    static constexpr int kLoopPullBatch = 500;
     static constexpr std::int64_t kMaxBackoffMs = 3'600'000;
 
 private:
@@ -77,6 +79,7 @@ private:
     std::vector<storage::OutgoingChange> batch_;
     SyncRoundResult round_;
     int exchanges_ = 0;
+    int pullLimit_ = net::hub::kDefaultPullLimit;
     std::optional<SyncRoundResult> lastRound_;
 
     std::unique_ptr<net::FetchWorker> worker_;
