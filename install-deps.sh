@@ -17,6 +17,8 @@ packages=(
   fonts-dejavu-core
   xvfb xauth
   libsystemd-dev
+  # The territory hub (village-hub): PostgreSQL's C++ client, the HTTP(S) server library and OpenSSL for it.
+  libpqxx-dev libcpp-httplib-dev libssl-dev
 )
 if [ "${1:-}" = "--tests" ]; then
   packages+=(libumockdev-dev umockdev vsmartcard-vpcd python3 python3-aiosmtpd)
@@ -25,6 +27,8 @@ if [ "${1:-}" = "--tests" ]; then
   # The appliance: its units checked (systemd-analyze), its package checked and installed (lintian), and the
   # installed kiosk started under cage's headless backend (cage needs xwayland).
   packages+=(systemd libpam-systemd lintian cage xwayland)
+  # The territory hub's tests start a PostgreSQL of their own (initdb, pg_ctl) and make a certificate (openssl).
+  packages+=(postgresql openssl)
 fi
 
 missing=()

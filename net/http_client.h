@@ -32,6 +32,9 @@ struct HttpRequest {
     // When set, the transfer stops within about a second of it turning true (a worker told to stop): outcome
     // NetworkError, "the request was cancelled". Must outlive the call.
     const std::atomic<bool>* cancel = nullptr;
+    // A PEM file of the authorities to trust instead of the system's (a territory hub with its own certificate
+    // authority). Verification stays on either way. Empty: the system's store.
+    std::string caFile;
 };
 
 enum class HttpOutcome {

@@ -76,6 +76,10 @@ const std::vector<RetentionCategory>& retentionCategories() {
         {"waiting_list_days", "the health centre's waiting list", "health_waiting_list", "created_at"},
         // Sign-ups to the café's events: names, phones, e-mails. The events themselves hold nobody's name.
         {"agenda_signups_days", "sign-ups to the café's events", "agenda_signup", "created_at"},
+        // Versions of members and posts that sync replaced or the hub refused (names, texts); a held change waits
+        // to be applied and is kept until it is.
+        {"sync_history_days", "versions replaced or refused in sync with the territory hub", "sync_history", "at",
+         "kind <> 'held'"},
     };
     return categories;
 }

@@ -7,6 +7,7 @@
 #include "kiosk/cli/timebank_commands.h"
 #include "kiosk/cli/orders_commands.h"
 #include "kiosk/cli/agenda_commands.h"
+#include "kiosk/cli/sync_commands.h"
 
 namespace vk::cli {
 
@@ -21,6 +22,7 @@ const std::vector<AreaCommand>& areaCommands() {
         timeBankCommand(),
         ordersCommand(),
         agendaCommand(),
+        syncCommand(),
     };
     return commands;
 }

@@ -11,6 +11,7 @@
 #include "kiosk/services/timebank/timebank_area.h"
 #include "kiosk/services/orders/orders_area.h"
 #include "kiosk/services/agenda/agenda_area.h"
+#include "kiosk/services/sync/sync_area.h"
 
 namespace vk::services {
 
@@ -28,6 +29,7 @@ const std::vector<AreaDefinition>& domainAreas() {
         timebank::timeBankArea(),
         orders::ordersArea(),
         agenda::agendaArea(),
+        sync::syncArea(),
     };
     return areas;
 }

@@ -5,6 +5,7 @@
 #include "kiosk/screens/staff/staff_screens.h"
 #include "kiosk/screens/staff/staff_sign_in_screen.h"
 #include "kiosk/screens/staff/staff_text.h"
+#include "kiosk/services/sync/sync_area.h"
 #include "kiosk/ui/widgets.h"
 
 #include <algorithm>
@@ -20,14 +21,31 @@ namespace {
 class StaffHomeScreen final : public app::Screen {
 public:
     explicit StaffHomeScreen(const app::ScreenRegistry& registry) : registry_(registry) {}
-    void open(app::ScreenContext& context) override { notices_ = context.services.staffNotices.open(); }
+    void open(app::ScreenContext& context) override {
+        notices_ = context.services.staffNotices.open();
+        syncLine_ = syncLine(context);
+    }
     bool allowed(const std::optional<services::StaffSession>& staff) const override { return staff.has_value(); }
     void draw(app::ScreenContext& context) override;
 
 private:
+    // « Dernière synchronisation : … » when the kiosk shares with a territory hub; empty when it works alone.
+    static std::string syncLine(app::ScreenContext& context);
+
     const app::ScreenRegistry& registry_;
     std::vector<storage::StaffNotice> notices_;
+    std::string syncLine_;
 };
+
+std::string StaffHomeScreen::syncLine(app::ScreenContext& context) {
+    auto& sync = context.services.area<services::sync::SyncServices>().service;
+    if (!sync.settings().enabled()) return "";
+    const auto status = sync.status();
+    if (!status.lastSuccessAt) return tr("sync.never");
+    const std::string when = i18n::shortDateTime(*status.lastSuccessAt);
+    const bool failedSince = status.lastAttemptAt && *status.lastAttemptAt > *status.lastSuccessAt;
+    return i18n::trf(failedSince ? "sync.last_failed" : "sync.last", {{"when", when}});
+}
 
 void StaffHomeScreen::draw(app::ScreenContext& context) {
     const services::StaffSession& staff = *context.state.staff;
@@ -37,6 +55,7 @@ void StaffHomeScreen::draw(app::ScreenContext& context) {
     }
     ui::text(i18n::trf("staff.home.hello", {{"name", staff.displayName}}), ui::fonts().title);
     ui::text(roleName(staff.role), ui::fonts().body, ui::colors::kTextMuted);
+    if (!syncLine_.empty()) ui::text(syncLine_, ui::fonts().body, ui::colors::kTextMuted);
     ImGui::Dummy(ui::em(1.0f, 0.4f));
 
     // Notices and tools scroll; « Se déconnecter » stays at the foot, whatever the number of areas and notices.
