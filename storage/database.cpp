@@ -11,6 +11,8 @@
 #include <ctime>
 #include <system_error>
 
+#include <sys/stat.h>
+
 namespace vk::storage {
 namespace {
 
@@ -145,6 +147,11 @@ void Database::configureAndMigrate() {
         const char* mainFile = sqlite3_db_filename(db_->getHandle(), "main");
         const std::string realFile = mainFile ? mainFile : "";
         if (!realFile.empty()) restrictWithSideFiles(realFile);
+        if (struct stat opened{}; !realFile.empty() && ::stat(realFile.c_str(), &opened) == 0) {
+            openedFile_ = realFile;
+            openedDevice_ = static_cast<std::uint64_t>(opened.st_dev);
+            openedInode_ = static_cast<std::uint64_t>(opened.st_ino);
+        }
         db_->exec("PRAGMA journal_mode = WAL");
         // Again: switching to WAL has just created the -wal and -shm files, with SQLite's own mode.
         if (!realFile.empty()) restrictWithSideFiles(realFile);
@@ -195,6 +202,29 @@ void Database::checkOursAndWhole(int schemaVersion) {
                            "the database " + describe(file_) + " is damaged (" + problems +
                                "). It was left as it is, and nothing more is written to it: restore the last backup "
                                "(village-kiosk backup) or move the file aside to start empty.");
+}
+
+void Database::checkStillItsFile() {
+    if (openedFile_.empty()) return;
+    if (!replaced_) {
+        struct stat now {};
+        if (::stat(openedFile_.c_str(), &now) == 0 && static_cast<std::uint64_t>(now.st_dev) == openedDevice_ &&
+            static_cast<std::uint64_t>(now.st_ino) == openedInode_)
+            return;
+        replaced_ = true;
+        try {
+            db_->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (const SQLite::Exception&) {
+            // Busy or failing: the commits stay in the -wal, beside the path, as they would after a power cut.
+        }
+        db_->exec("PRAGMA query_only = ON");
+    }
+    throw StorageError(StorageError::Kind::Replaced,
+                       "the database file " + describe(file_) +
+                           " was moved, replaced or deleted while the kiosk was running. Nothing more is written "
+                           "into the file the kiosk had open (its changes until then are in it, wherever it was "
+                           "moved): restart the kiosk (systemctl restart village-kiosk) so that it opens the file "
+                           "now at that place.");
 }
 
 void Database::backupTo(const std::filesystem::path& destination) {

@@ -15,7 +15,7 @@ namespace vk::storage {
 // nothing already stored is deleted or overwritten on the way to this error.
 class StorageError : public std::runtime_error {
 public:
-    enum class Kind { Damaged, ReadOnly, TooNew, Unavailable, BackupFailed, NotOurs };
+    enum class Kind { Damaged, ReadOnly, TooNew, Unavailable, BackupFailed, NotOurs, Replaced };
     StorageError(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
     Kind kind() const { return kind_; }
 
@@ -52,6 +52,15 @@ public:
     // and only then moves it over `destination`. Throws StorageError(BackupFailed).
     void backupTo(const std::filesystem::path& destination);
 
+    // Whether the file at the database's path is still the one this connection has open. A file moved aside,
+    // deleted, or another file moved in its place (a technician restoring a copy while the kiosk runs) would
+    // otherwise take every later write into a file nobody sees again. Checked before each write transaction
+    // (storage::inTransaction) and by the kiosk's background poll. The first time it is not: what this connection
+    // committed is put into the file it has open (a WAL checkpoint, so that the file moved aside is whole and the
+    // -wal left at the path is empty), then the connection writes nothing more (PRAGMA query_only). Throws
+    // StorageError(Replaced) with what to do, then and every later time. Nothing for an in-memory database.
+    void checkStillItsFile();
+
 private:
     Database(std::unique_ptr<SQLite::Database> db, std::filesystem::path file);
     void configureAndMigrate();
@@ -61,6 +70,10 @@ private:
     std::unique_ptr<SQLite::Database> db_;
     std::filesystem::path file_;
     std::string kioskId_;
+    std::string openedFile_;  // the file's real name (a file: URI resolved); empty in memory
+    std::uint64_t openedDevice_ = 0;
+    std::uint64_t openedInode_ = 0;
+    bool replaced_ = false;
 };
 
 // Milliseconds since the Unix epoch, UTC: the one time format of every *_at column.

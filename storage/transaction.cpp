@@ -8,6 +8,8 @@ namespace vk::storage {
 
 void inTransaction(Database& db, const std::function<void()>& work) {
     if (sqlite3_get_autocommit(db.sql().getHandle()) != 0) {
+        // A file swapped under the kiosk takes no more writes into the one it had open (see Database).
+        db.checkStillItsFile();
         SQLite::Transaction transaction(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
         work();
         transaction.commit();

@@ -3,8 +3,10 @@
 #include "kiosk/services/area.h"
 #include "kiosk/services/settings_table.h"
 
+#include <cctype>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -17,6 +19,106 @@ const toml::table* section(const toml::table& root, const char* name, std::vecto
     if (const auto* table = node->as_table()) return table;
     problems.push_back({lineOf(*node), name, "must be a [section], not a single value", true});
     return nullptr;
+}
+
+// Debian 12's toml++ 3.3 reaches undefined behaviour on two kinds of input that anyone can type: certain non-ASCII
+// characters where only TOML syntax may stand (outside quotes, `name = Prés`; and first on the line after a
+// line-ending backslash in a """ string: an "unreachable" branch of its Unicode whitespace test, upstream issues
+// 190 and 295), and a [section] header whose name does not start at once (`[#health]`, `[ # …`: an assumption of
+// its key parser). The fuzzer found both (tests/fuzz/corpus/kiosk_config/). TOML allows neither, so such a file is
+// refused here, before toml++ sees it, with the line and what to write instead.
+struct UnsafeForToml {
+    int line = 0;
+    std::string why;
+};
+
+std::optional<UnsafeForToml> findUnsafeForToml(std::string_view text) {
+    enum class In { Syntax, Comment, Basic, Literal, MultiBasic, MultiLiteral } in = In::Syntax;
+    int line = 1;
+    int valueBrackets = 0;      // arrays open in a value (which may span lines)
+    bool afterEquals = false;   // on a key's line, after its '='
+    std::size_t i = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    const auto at = [&](std::size_t k) { return k < text.size() ? text[k] : '\0'; };
+    const auto opens = [&](char quote) { return at(i + 1) == quote && at(i + 2) == quote; };
+    const auto nonAscii = [&] {
+        return UnsafeForToml{line, "a letter outside quotes (an accent, a special space…); text goes between "
+                                   "quotes, as in name = \"Saint-Aubin-des-Prés\""};
+    };
+    for (; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\n') {
+            ++line;
+            if (in == In::Comment || in == In::Basic || in == In::Literal) in = In::Syntax;
+            if (in == In::Syntax && valueBrackets == 0) afterEquals = false;
+            continue;
+        }
+        switch (in) {
+        case In::Syntax:
+            if (static_cast<unsigned char>(c) >= 0x80) return nonAscii();
+            if (c == '#') {
+                in = In::Comment;
+            } else if (c == '"' || c == '\'') {
+                const bool multi = opens(c);
+                in = c == '"' ? (multi ? In::MultiBasic : In::Basic) : (multi ? In::MultiLiteral : In::Literal);
+                if (multi) i += 2;
+            } else if (c == '=') {
+                afterEquals = true;
+            } else if (c == '[' && (afterEquals || valueBrackets > 0)) {
+                ++valueBrackets;
+            } else if (c == ']' && valueBrackets > 0) {
+                --valueBrackets;
+            } else if (c == '[') {
+                std::size_t k = i + 1;
+                if (at(k) == '[') ++k;
+                while (at(k) == ' ' || at(k) == '\t') ++k;
+                const char first = at(k);
+                const bool keyStarts = std::isalnum(static_cast<unsigned char>(first)) != 0 || first == '_' ||
+                                       first == '-' || first == '"' || first == '\'';
+                if (!keyStarts && first != ']')
+                    return UnsafeForToml{line, "a [section] header must start with its name (a comment goes "
+                                               "after it: [health] # …)"};
+                i = k - 1;
+            }
+            break;
+        case In::Comment: break;
+        case In::Basic:
+            if (c == '\\') ++i;
+            else if (c == '"') in = In::Syntax;
+            break;
+        case In::Literal:
+            if (c == '\'') in = In::Syntax;
+            break;
+        case In::MultiBasic:
+            if (c == '\\') {
+                // A line-ending backslash: the blanks and line breaks after it are skipped, then the next letter.
+                std::size_t k = i + 1;
+                while (at(k) == ' ' || at(k) == '\t' || at(k) == '\r') ++k;
+                if (at(k) != '\n') {
+                    ++i;
+                    break;
+                }
+                while (at(k) == ' ' || at(k) == '\t' || at(k) == '\r' || at(k) == '\n') {
+                    if (at(k) == '\n') ++line;
+                    ++k;
+                }
+                if (static_cast<unsigned char>(at(k)) >= 0x80) return nonAscii();
+                i = k - 1;
+            } else if (c == '"' && opens('"')) {
+                i += 2;
+                while (at(i + 1) == '"') ++i;  // up to two quotes of the text before the closing three
+                in = In::Syntax;
+            }
+            break;
+        case In::MultiLiteral:
+            if (c == '\'' && opens('\'')) {
+                i += 2;
+                while (at(i + 1) == '\'') ++i;
+                in = In::Syntax;
+            }
+            break;
+        }
+    }
+    return std::nullopt;
 }
 
 }  // namespace
@@ -71,6 +173,10 @@ std::filesystem::path defaultDataDir() {
 ConfigLoad parseConfig(std::string_view tomlText, const std::string& sourceName) {
     ConfigLoad load;
     load.source = sourceName;
+    if (const auto unsafe = findUnsafeForToml(tomlText)) {
+        load.problems.push_back({unsafe->line, "", "is not valid TOML: " + unsafe->why, true});
+        return load;
+    }
     toml::table root;
     try {
         root = toml::parse(tomlText, sourceName);

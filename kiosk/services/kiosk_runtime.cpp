@@ -61,6 +61,8 @@ void KioskRuntime::startBackgroundWork(const std::function<void()>& wake) {
 }
 
 bool KioskRuntime::pollAreas(std::int64_t nowMs) {
+    // A database file swapped under the running kiosk says so here, within a poll, even with nobody tapping.
+    database.checkStillItsFile();
     bool changed = false;
     for (const auto& services : areas_) changed = services->poll(nowMs) || changed;
     return changed;

@@ -12,7 +12,13 @@
 #include "kiosk/services/board/board_area.h"
 #include "kiosk/services/health/health_area.h"
 #include "kiosk/services/kiosk_runtime.h"
+#include "kiosk/services/notifications/notifications_area.h"
+#include "kiosk/services/orders/orders_area.h"
+#include "kiosk/services/parcels/parcels_area.h"
+#include "kiosk/services/postal/postal_area.h"
 #include "kiosk/services/timebank/timebank_area.h"
+#include "net/loopback_servers.h"
+#include "storage/outbox_store.h"
 #include "storage/staff_store.h"
 
 #include <SQLiteCpp/Database.h>
@@ -44,9 +50,13 @@ namespace {
 
 constexpr int kImportRows = 40;   // appointments in one CSV import
 constexpr int kRotaVisits = 12;   // visits in one rota import
-enum class Kind { Staff, Appointments, Rota, Member, Post, Transfer, Backup, Count };
+enum class Kind {
+    Staff, Appointments, Rota, Member, Post, Transfer, Backup,
+    CheckIn, ParcelIntake, ParcelHandOver, PostalSale, OutboxSend, Order, Count
+};
 const char* kKindNames[] = {"staff add", "appointments import", "rota import", "board member", "board post",
-                            "time bank transfer", "backup"};
+                            "time bank transfer", "backup", "check-in", "parcel intake", "parcel hand-over",
+                            "postal sale", "outbox send", "order"};
 
 std::string markerOf(long id) { return "K" + std::to_string(id); }
 // The same id in letters, for a surname: the import matches rows by a key of the surname's letters only.
@@ -56,12 +66,62 @@ std::string surnameOf(long id) {
     return name;
 }
 Kind kindOf(long id) { return static_cast<Kind>(id % static_cast<long>(Kind::Count)); }
+// Surnames of the check-ins' appointments, parcels' tracking numbers and registered letters' numbers, from the id.
+std::string checkInSurnameOf(long id) { return "Chk" + surnameOf(id).substr(3); }
+std::string trackingOf(long id) {
+    char number[24];
+    std::snprintf(number, sizeof number, "MR%08ld", id);
+    return number;
+}
+std::string letterNumberOf(long id) {
+    char number[24];
+    std::snprintf(number, sizeof number, "1A%011ld", id);
+    return number;
+}
 
-KioskConfig configFor(const fs::path& work) {
+// The local SMTP server the outbox sends to (STARTTLS, as the kiosk requires), started once by the parent.
+struct MailServer {
+    int port = 0;
+    fs::path caFile;
+    fs::path records;  // N.eml for each message it accepted
+};
+
+KioskConfig configFor(const fs::path& work, const MailServer& mail) {
     KioskConfig config;
     config.dataDir = work / "data";
     config.demoData = false;
+    if (mail.port != 0) {
+        auto& email = config.areas.get<notifications::NotificationSettings>().email;
+        email.smtpUrl = "smtp://127.0.0.1:" + std::to_string(mail.port);
+        email.from = "kiosque@example.fr";
+        email.caFile = mail.caFile;
+        email.timeoutSeconds = 10;
+    }
     return config;
+}
+
+// "HH:MM" ten minutes from now (ten minutes ago near midnight), and today, as the check-in window sees them.
+std::pair<std::string, std::string> appointmentSlotNearNow() {
+    std::time_t at = std::time(nullptr) + 600;
+    std::tm local{};
+    localtime_r(&at, &local);
+    const std::time_t now = std::time(nullptr);
+    std::tm today{};
+    localtime_r(&now, &today);
+    if (local.tm_mday != today.tm_mday) {
+        at = now - 600;
+        localtime_r(&at, &local);
+    }
+    char day[16];
+    char time[8];
+    std::strftime(day, sizeof day, "%Y-%m-%d", &local);
+    std::strftime(time, sizeof time, "%H:%M", &local);
+    return {day, time};
+}
+
+[[noreturn]] void giveUp(const std::string& what) {
+    std::cerr << "child: " << what << "\n";
+    _exit(2);
 }
 
 void tell(int fd, char what, long id) {
@@ -87,10 +147,10 @@ std::string rotaFeed(const std::string& marker) {
 // The child: real services on the real file, one operation after another until it is killed.
 // `sabotage`: staff accounts are written the way they were before the fix, the account and its audit line in two
 // commits with a pause between them, so that the harness's own test shows it catches a change without its line.
-[[noreturn]] void runChild(const fs::path& work, long firstId, int fd, bool sabotage) {
+[[noreturn]] void runChild(const fs::path& work, const MailServer& mail, long firstId, int fd, bool sabotage) {
     try {
         RuntimeOptions options{false, PinHasher::Strength::FastForTests, nullptr};
-        KioskRuntime runtime(configFor(work), options);
+        KioskRuntime runtime(configFor(work, mail), options);
         const StaffSession& admin = systemActor(SystemActor::CommandLine);
         auto& health = runtime.area<health::HealthServices>();
         auto& boardArea = runtime.area<board::BoardServices>();
@@ -108,9 +168,46 @@ std::string rotaFeed(const std::string& marker) {
             }
             members.push_back(found.front().id);
         }
+        auto& parcelsArea = runtime.area<parcels::ParcelsServices>();
+        auto& postal = runtime.area<postal::PostalServices>();
+        auto& outbox = runtime.area<notifications::NotificationServices>();
+        auto& ordersArea = runtime.area<orders::OrdersServices>();
+        const auto stamp = postal.counter.itemByCode("lettre_verte");
+        const auto registered = postal.counter.itemByCode("recommande");
+        if (!stamp || !registered) giveUp("the postal catalogue has no lettre_verte or recommande");
+        // A baker who delivers every day, ordered from until the evening before: made once.
+        std::string supplierId;
+        std::string breadId;
+        for (const auto& supplier : ordersArea.book.suppliers())
+            if (supplier.name == "Fournil Essai") supplierId = supplier.id;
+        if (supplierId.empty()) {
+            orders::SupplierForm form;
+            form.name = "Fournil Essai";
+            form.deliveryDays = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+            form.cutoffTime = "23:59";
+            form.cutoffDaysBefore = 1;
+            const auto added = ordersArea.book.addSupplier(&admin, form);
+            if (!added.ok()) giveUp("the supplier was refused: " + orders::describeError(added.error));
+            supplierId = added.supplier->id;
+        }
+        for (const auto& item : ordersArea.book.catalogue(supplierId))
+            if (item.name == "Baguette") breadId = item.id;
+        if (breadId.empty()) {
+            const auto added = ordersArea.book.addItem(&admin, supplierId, "Baguette", 120);
+            if (!added.ok()) giveUp("the item was refused: " + orders::describeError(added.error));
+            breadId = added.item->id;
+        }
+        // The first day an order can be for now (today's cut-off has passed: tomorrow, or the café's next open day).
+        const std::string today = ordersArea.book.today();
+        const auto advice = ordersArea.book.adviseDay(supplierId, today);
+        const std::string orderDay = advice.error == orders::OrderError::None ? today : advice.nextPossibleDay;
+        if (orderDay.empty()) giveUp("no day to order for");
         for (long id = firstId;; ++id) {
             const std::string marker = markerOf(id);
-            tell(fd, 'B', id);
+            if (kindOf(id) == Kind::OutboxSend && mail.port == 0) continue;  // no SMTP server to send to
+            // Operations with a preparation of their own (an appointment to check in, a parcel to hand over) say
+            // they begin once it is done.
+            if (kindOf(id) != Kind::CheckIn && kindOf(id) != Kind::ParcelHandOver) tell(fd, 'B', id);
             switch (kindOf(id)) {
             case Kind::Staff:
                 if (sabotage) {
@@ -162,6 +259,75 @@ std::string rotaFeed(const std::string& marker) {
                 break;
             }
             case Kind::Backup: runtime.database.backupTo(work / "backups" / (marker + ".db")); break;
+            case Kind::CheckIn: {
+                // The appointment is made before the operation begins; the operation is the check-in itself.
+                const auto [day, time] = appointmentSlotNearNow();
+                health::AppointmentInput input{day, time, checkInSurnameOf(id), "Prénom", "", "", ""};
+                const auto added = health.appointments.add(&admin, input);
+                if (!added.appointment || !added.appointment->code) giveUp("the appointment was refused");
+                const std::string code = *added.appointment->code;
+                tell(fd, 'B', id);
+                const auto checkedIn = health.checkIn.byCode(code);
+                if (checkedIn.outcome != health::CheckInOutcome::CheckedIn) giveUp("the check-in was refused");
+                break;
+            }
+            case Kind::ParcelIntake: {
+                // With a phone number, so that the arrival SMS is queued in the same transaction.
+                parcels::IntakeInput input{trackingOf(id), "mondial-relay", "Destinataire " + marker, "0612345678", "", "SOL"};
+                const auto received = parcelsArea.desk.receive(&admin, input);
+                if (!received.ok()) giveUp(std::string("the parcel was refused: ") + parcels::errorKey(received.error));
+                break;
+            }
+            case Kind::ParcelHandOver: {
+                // The parcel comes in before the operation begins; the operation is handing it over.
+                parcels::IntakeInput input{trackingOf(id), "mondial-relay", "Destinataire " + marker, "", "", "SOL"};
+                // A run killed after this intake and before the hand-over began makes it again: it is there.
+                const auto received = parcelsArea.desk.receive(&admin, input);
+                if (!received.ok() && received.error != parcels::ParcelError::AlreadyOnShelf)
+                    giveUp(std::string("the parcel was refused: ") + parcels::errorKey(received.error));
+                tell(fd, 'B', id);
+                parcels::HandOverInput handOver;
+                handOver.parcelIds = {received.parcel->id};
+                handOver.idChecked = true;
+                const auto handed = parcelsArea.desk.handOver(&admin, handOver);
+                if (!handed.ok()) giveUp(std::string("the hand-over was refused: ") + parcels::errorKey(handed.error));
+                break;
+            }
+            case Kind::PostalSale: {
+                postal::SaleRequest request;
+                request.lines = {{stamp->id, 3}};
+                request.letters = {{registered->id, letterNumberOf(id), "Essai"}};
+                request.method = storage::PaymentMethod::Card;
+                const auto sold = postal.counter.sell(&admin, request);
+                if (!sold.ok()) giveUp("the sale was refused: " + postal::postalErrorMessage(sold.error));
+                break;
+            }
+            case Kind::OutboxSend: {
+                // Queued as an area does (in a transaction), then sent at once to the local SMTP server.
+                runtime.staff.inTransaction([&] {
+                    storage::OutgoingMessage message;
+                    message.channel = storage::OutboxChannel::Email;
+                    message.recipient = "resident@example.fr";
+                    message.subject = "Envoi " + marker;
+                    message.body = "Message " + marker;
+                    message.purpose = "crash.test";
+                    message.dedupeKey = "crash:" + marker;
+                    storage::OutboxStore(runtime.database).enqueue(message, runtime.clock.nowMs());
+                });
+                outbox.sendDueNow();
+                break;
+            }
+            case Kind::Order: {
+                orders::PlaceRequest request;
+                request.supplierId = supplierId;
+                request.customer.name = "Client " + marker;
+                request.day = orderDay;
+                request.items = {{breadId, 2}};
+                request.dedupeKey = marker;
+                const auto placed = ordersArea.book.place(&admin, request);
+                if (!placed.ok()) giveUp("the order was refused: " + orders::describeError(placed.error));
+                break;
+            }
             case Kind::Count: break;
             }
             tell(fd, 'D', id);
@@ -172,6 +338,19 @@ std::string rotaFeed(const std::string& marker) {
     }
 }
 
+// The messages the SMTP server accepted, by subject marker ("Envoi K123"): how many times each came.
+std::map<std::string, int> mailReceived(const MailServer& mail) {
+    std::map<std::string, int> received;
+    for (int n = 1; fs::exists(mail.records / (std::to_string(n) + ".eml")); ++n) {
+        const std::string text = test::readFile(mail.records / (std::to_string(n) + ".eml"));
+        const auto at = text.find("Subject: Envoi ");
+        if (at == std::string::npos) continue;
+        const auto end = text.find_first_of("\r\n", at);
+        ++received[text.substr(at + 15, end - at - 15)];
+    }
+    return received;
+}
+
 int count(SQLite::Database& db, const std::string& sql, const std::string& value) {
     SQLite::Statement query(db, sql);
     query.bind(1, value);
@@ -180,7 +359,9 @@ int count(SQLite::Database& db, const std::string& sql, const std::string& value
 }
 
 // How much of operation `id` is in the database: 0 (nothing), 1 (all of it with its audit line), or -1 (a part).
-int presence(SQLite::Database& db, const fs::path& work, long id) {
+// `returned`: the operation returned before the kill (an outbox send is then sent, not only queued).
+int presence(SQLite::Database& db, const fs::path& work, const std::map<std::string, int>& mail, long id,
+             bool returned) {
     const std::string m = markerOf(id);
     auto whole = [](int rows, int expected, int audited) {
         if (rows == 0 && audited == 0) return 0;
@@ -222,6 +403,79 @@ int presence(SQLite::Database& db, const fs::path& work, long id) {
         SQLite::Database backup(copy.string(), SQLite::OPEN_READONLY);
         return backup.execAndGet("PRAGMA integrity_check").getString() == "ok" ? 1 : -1;
     }
+    // Checked in: a ticket, arrived, and the ticket's audit line (whose count auditMatches keeps one for one).
+    case Kind::CheckIn: {
+        const std::string surname = checkInSurnameOf(id);
+        const int tickets =
+            count(db, "SELECT count(*) FROM appointment WHERE surname = ? AND ticket IS NOT NULL", surname);
+        const int arrived =
+            count(db, "SELECT count(*) FROM appointment WHERE surname = ? AND status = 'arrived'", surname);
+        const int lines = count(db, "SELECT count(*) FROM audit_log WHERE action = 'health.check_in' AND "
+                                    "json_extract(detail, '$.ticket') IN (SELECT ticket FROM appointment WHERE surname = ?)",
+                                surname);
+        if (tickets == 0 && arrived == 0) return 0;
+        return tickets == 1 && arrived == 1 && lines >= 1 ? 1 : -1;
+    }
+    // The parcel, its audit line and its arrival SMS in the outbox.
+    case Kind::ParcelIntake: {
+        const std::string tracking = trackingOf(id);
+        const int parcels = count(db, "SELECT count(*) FROM parcel WHERE tracking = ?", tracking);
+        const int lines = count(db, "SELECT count(*) FROM audit_log WHERE action = 'parcels.receive' AND "
+                                    "json_extract(detail, '$.tracking') = ?", tracking);
+        const int messages = count(db, "SELECT count(*) FROM outbox_message m JOIN parcel p ON m.related_id = p.id "
+                                       "WHERE p.tracking = ?", tracking);
+        if (parcels == 0 && lines == 0 && messages == 0) return 0;
+        return parcels == 1 && lines == 1 && messages == 1 ? 1 : -1;
+    }
+    // Handed over: picked up with its audit line, or still on the shelf without one.
+    case Kind::ParcelHandOver: {
+        const std::string tracking = trackingOf(id);
+        const int pickedUp = count(db, "SELECT count(*) FROM parcel WHERE tracking = ? AND status = 'picked_up' "
+                                       "AND picked_up_at IS NOT NULL", tracking);
+        const int onShelf = count(db, "SELECT count(*) FROM parcel WHERE tracking = ? AND status = 'on_shelf' "
+                                      "AND picked_up_at IS NULL", tracking);
+        const int lines = count(db, "SELECT count(*) FROM audit_log WHERE action IN ('parcels.hand_over', "
+                                    "'parcels.hand_over_to_someone_else') AND json_extract(detail, '$.tracking') = ?",
+                                tracking);
+        if (onShelf == 1 && pickedUp == 0 && lines == 0) return 0;
+        return pickedUp == 1 && onShelf == 0 && lines == 1 ? 1 : -1;
+    }
+    // The sale, both its lines, the registered letter and the audit line.
+    case Kind::PostalSale: {
+        const std::string number = letterNumberOf(id);
+        const int letters = count(db, "SELECT count(*) FROM postal_registered_letter WHERE number = ?", number);
+        const int lines = count(db, "SELECT count(*) FROM postal_sale_line WHERE sale_id IN (SELECT sale_id FROM "
+                                    "postal_registered_letter WHERE number = ?)", number);
+        const int audited = count(db, "SELECT count(*) FROM audit_log WHERE action = 'postal.sale_registered' AND "
+                                      "json_extract(detail, '$.letters') = ?", number);
+        if (letters == 0 && lines == 0 && audited == 0) return 0;
+        return letters == 1 && lines == 2 && audited == 1 ? 1 : -1;
+    }
+    // Queued whole; once the send returned, marked sent and received by the server. A message marked sent that
+    // the server never received would be a message lost.
+    case Kind::OutboxSend: {
+        const std::string key = "crash:" + markerOf(id);
+        const int queued = count(db, "SELECT count(*) FROM outbox_message WHERE dedupe_key = ?", key);
+        const int sent = count(db, "SELECT count(*) FROM outbox_message WHERE dedupe_key = ? AND state = 'sent' "
+                                   "AND sent_at IS NOT NULL", key);
+        const auto got = mail.find(markerOf(id));
+        const bool received = got != mail.end() && got->second > 0;
+        if (queued == 0) return received ? -1 : 0;
+        if (queued != 1) return -1;
+        if (sent == 1 && !received) return -1;
+        if (returned && sent != 1) return -1;
+        return 1;
+    }
+    case Kind::Order: {
+        const std::string key = markerOf(id);
+        const int placed = count(db, "SELECT count(*) FROM orders_order WHERE dedupe_key = ?", key);
+        const int lines = count(db, "SELECT count(*) FROM orders_order_line WHERE order_id IN (SELECT id FROM "
+                                    "orders_order WHERE dedupe_key = ?)", key);
+        const int audited = count(db, "SELECT count(*) FROM audit_log WHERE action = 'orders.place' AND "
+                                      "json_extract(detail, '$.customer') = 'Client ' || ?", key);
+        if (placed == 0 && lines == 0 && audited == 0) return 0;
+        return placed == 1 && lines == 1 && audited == 1 ? 1 : -1;
+    }
     case Kind::Count: break;
     }
     return -1;
@@ -234,9 +488,13 @@ bool auditMatches(SQLite::Database& db, std::string& why) {
     const int rotas = db.execAndGet("SELECT count(DISTINCT substr(doctor_name, 4, instr(substr(doctor_name, 4), ' '))) "
                                     "FROM rota_visit WHERE doctor_name GLOB 'Dr K[0-9]*'").getInt();
     const int rotaLines = db.execAndGet("SELECT count(*) FROM audit_log WHERE action = 'rota.import'").getInt();
-    if (imports == importLines && rotas == rotaLines) return true;
+    const int checkIns =
+        db.execAndGet("SELECT count(*) FROM appointment WHERE surname GLOB 'Chk*' AND ticket IS NOT NULL").getInt();
+    const int checkInLines = db.execAndGet("SELECT count(*) FROM audit_log WHERE action = 'health.check_in'").getInt();
+    if (imports == importLines && rotas == rotaLines && checkIns == checkInLines) return true;
     why = std::to_string(imports) + " appointment imports, " + std::to_string(importLines) + " audit lines; " +
-          std::to_string(rotas) + " rota imports, " + std::to_string(rotaLines) + " audit lines";
+          std::to_string(rotas) + " rota imports, " + std::to_string(rotaLines) + " audit lines; " +
+          std::to_string(checkIns) + " check-ins, " + std::to_string(checkInLines) + " audit lines";
     return false;
 }
 
@@ -279,6 +537,21 @@ int main(int argc, char** argv) {
     std::cout << "crash harness: " << options.runs << " runs, seed " << options.seed << ", work " << options.work
               << "\n";
 
+    // The outbox sends to a real SMTP server on 127.0.0.1 (Debian's python3-aiosmtpd), with STARTTLS and a
+    // certificate of its own, as the kiosk requires; it outlives every child.
+    MailServer mail;
+    std::unique_ptr<test::SmtpTestServer> smtp;
+    if (test::haveAiosmtpd() && test::haveOpenssl()) {
+        fs::create_directories(options.work / "smtp");
+        const auto certificate = test::makeTestCertificate(options.work / "smtp");
+        smtp = std::make_unique<test::SmtpTestServer>(options.work / "smtp", test::SmtpTestServer::Tls::StartTls,
+                                                      &certificate);
+        mail = {smtp->port(), certificate.cert, options.work / "smtp" / "mail"};
+    } else {
+        std::cout << "outbox sends not tried: /usr/bin/python3 with aiosmtpd, or openssl, is missing "
+                     "(./install-deps.sh --tests)\n";
+    }
+
     std::mt19937 random(options.seed);
     std::set<long> committed;  // operations that returned before a kill: they must stay, whole
     long nextId = 0;
@@ -294,7 +567,7 @@ int main(int argc, char** argv) {
         const pid_t child = fork();
         if (child == 0) {
             close(pipeFds[0]);
-            runChild(options.work, firstId, pipeFds[1], options.sabotage);
+            runChild(options.work, mail, firstId, pipeFds[1], options.sabotage);
         }
         close(pipeFds[1]);
         // The first run waits long enough for the database to be made; then anywhere from opening to mid-write.
@@ -325,6 +598,7 @@ int main(int argc, char** argv) {
             ++doneByKind[static_cast<int>(kindOf(id))];
         }
         bool runFailed = false;
+        const auto received = mailReceived(mail);
         try {
             SQLite::Database db((options.work / "data" / "village-kiosk.db").string(), SQLite::OPEN_READWRITE);
             // Killed before the first migration was committed: an empty file, and nothing to lose yet.
@@ -339,7 +613,7 @@ int main(int argc, char** argv) {
                 runFailed = true;
             }
             for (const long id : committed) {
-                const int there = presence(db, options.work, id);
+                const int there = presence(db, options.work, received, id, true);
                 if (there != 1) {
                     std::cout << "run " << run << ": committed " << kKindNames[static_cast<int>(kindOf(id))] << " "
                               << markerOf(id) << (there == 0 ? " is missing" : " is there only in part") << "\n";
@@ -350,7 +624,7 @@ int main(int argc, char** argv) {
             for (const long id : begun) {
                 if (done.count(id) != 0) continue;
                 ++killedMidOperation;
-                if (presence(db, options.work, id) == -1) {
+                if (presence(db, options.work, received, id, false) == -1) {
                     std::cout << "run " << run << ": " << kKindNames[static_cast<int>(kindOf(id))] << " "
                               << markerOf(id) << " killed midway is there in part\n";
                     ++halfDone;
@@ -370,6 +644,11 @@ int main(int argc, char** argv) {
     for (int kind = 0; kind < static_cast<int>(Kind::Count); ++kind)
         std::cout << " " << kKindNames[kind] << " " << doneByKind[kind] << ",";
     std::cout << " killed midway " << killedMidOperation << "\n";
+    int sentTwice = 0;
+    for (const auto& [marker, times] : mailReceived(mail)) sentTwice += times > 1 ? 1 : 0;
+    // A kill between the server's « 250 » and the row marked sent sends it again with the same Message-ID.
+    std::cout << "e-mails received twice (the same Message-ID, killed after the server took it): " << sentTwice << "\n";
+    smtp.reset();
     std::cout << "runs " << options.runs << ", failures " << failures << ", losses " << losses << ", half-done "
               << halfDone << "\n";
     if (failures == 0) fs::remove_all(options.work);

@@ -29,7 +29,20 @@ public:
         (void)installed;
     }
 
+    // Every database opened from now on goes through this VFS (the kiosk's runtime opens plain paths); until
+    // restoreDefault().
+    static void makeDefault() {
+        install();
+        sqlite3_vfs_register(sqlite3_vfs_find(kName), 1);
+    }
+    static void restoreDefault() {
+        sqlite3_vfs* self = sqlite3_vfs_find(kName);
+        if (self && sqlite3_vfs_find(nullptr) == self)
+            sqlite3_vfs_register(static_cast<sqlite3_vfs*>(self->pAppData), 1);
+    }
+
     static void failWrites(bool fail) { writesFail().store(fail); }
+    static void writeProtect(bool on) { writeProtected().store(on); }
     // How many writes and syncs were refused since the last reset: a test that armed the fault checks it bit.
     static int refusals() { return refused().load(); }
     static void resetRefusals() { refused().store(0); }
@@ -43,6 +56,10 @@ private:
     static std::atomic<bool>& writesFail() {
         static std::atomic<bool> fail{false};
         return fail;
+    }
+    static std::atomic<bool>& writeProtected() {
+        static std::atomic<bool> on{false};
+        return on;
     }
     static std::atomic<int>& refused() {
         static std::atomic<int> count{0};
@@ -92,6 +109,9 @@ private:
         auto* wrapper = reinterpret_cast<File*>(file);
         wrapper->real = reinterpret_cast<sqlite3_file*>(wrapper + 1);
         std::memset(wrapper->real, 0, static_cast<std::size_t>(realVfs->szOsFile));
+        constexpr int kStoredFiles = SQLITE_OPEN_MAIN_DB | SQLITE_OPEN_MAIN_JOURNAL | SQLITE_OPEN_WAL;
+        if (writeProtected().load() && (flags & kStoredFiles) != 0 && (flags & SQLITE_OPEN_READWRITE) != 0)
+            flags = (flags & ~(SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)) | SQLITE_OPEN_READONLY;
         const int rc = realVfs->xOpen(realVfs, name, wrapper->real, flags, outFlags);
         if (wrapper->real->pMethods == nullptr) {
             wrapper->base.pMethods = nullptr;

@@ -188,3 +188,35 @@ TEST_CASE("the centre's usual hours are read as sessions, and a wrong one is ref
         CHECK(load.config.areas.get<health::HealthSettings>().usualHours.size() == 2);  // the default stays
     }
 }
+
+// Found by the fuzzer (tests/fuzz/corpus/kiosk_config/bare_accent_*.toml): Debian's toml++ 3.3 reaches undefined
+// behaviour on such letters, so the file never gets to it.
+TEST_CASE("an accented value written without quotes is refused with its line, and quoted text keeps its accents",
+          "[config][bad-input]") {
+    const ConfigLoad bare = parseConfig("[village]\nname = Saint-Aubin-des-Prés\n", "kiosk.toml");
+    CHECK_FALSE(bare.usable());
+    REQUIRE(bare.problems.size() == 1);
+    CHECK(bare.problems[0].line == 2);
+    CHECK_THAT(bare.problems[0].message, Catch::Contains("outside quotes"));
+    const ConfigLoad afterBackslash =
+        parseConfig("[village]\nname = \"\"\"Saint-Aubin, \\\n  Église\"\"\"\n", "kiosk.toml");
+    CHECK_FALSE(afterBackslash.usable());
+
+    const ConfigLoad quoted = parseConfig("# Le café de la place\n[village]\nname = \"Saint-Aubin-des-Prés\"\n"
+                                          "[parcels]\nrelay_name = '''Café « Chez Léa »'''\n",
+                                          "kiosk.toml");
+    CHECK(quoted.usable());
+    CHECK(quoted.config.villageName == "Saint-Aubin-des-Prés");
+}
+
+TEST_CASE("a section header commented out inside its brackets is refused with its line", "[config][bad-input]") {
+    for (const char* text : {"[village]\nname = \"X\"\n[#health]\n", "[ # health\n", "[[ #orders]]\n"}) {
+        const ConfigLoad load = parseConfig(text, "kiosk.toml");
+        CHECK_FALSE(load.usable());
+        REQUIRE(load.problems.size() == 1);
+        CHECK_THAT(load.problems[0].message, Catch::Contains("must start with its name"));
+    }
+    // Arrays in values may start lines with brackets of their own.
+    const ConfigLoad arrays = parseConfig("[parcels]\nshelves = [\n  \"A\",\n  \"B\",\n]\n", "kiosk.toml");
+    CHECK(arrays.usable());
+}

@@ -159,22 +159,6 @@ bool mayRunRelayPoint(const StaffSession* actor) {
            (actor->system || actor->role == StaffRole::CafeManager || actor->role == StaffRole::Admin);
 }
 
-std::string normalizePickupCode(std::string_view typed) {
-    std::string code;
-    for (const char c : typed) {
-        if (c == ' ' || c == '-' || c == '\r' || c == '\n' || c == '\t') continue;
-        code += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        if (code.size() > 32) break;
-    }
-    return code;
-}
-
-bool isPickupCodeShape(std::string_view normalized) {
-    return normalized.size() == ParcelDesk::kPickupCodeLength &&
-           std::all_of(normalized.begin(), normalized.end(),
-                       [](char c) { return kPickupCodeAlphabet.find(c) != std::string_view::npos; });
-}
-
 std::string formatEuros(std::int64_t cents) {
     const std::int64_t euros = cents / 100;
     const std::int64_t rest = cents % 100;

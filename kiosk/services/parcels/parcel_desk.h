@@ -8,6 +8,7 @@
 #include "kiosk/services/clock.h"
 #include "kiosk/services/parcels/opening_calendar.h"
 #include "kiosk/services/parcels/parcels_settings.h"
+#include "kiosk/services/parcels/pickup_code.h"
 #include "kiosk/services/parcels/signature.h"
 #include "kiosk/services/parcels/tracking_number.h"
 #include "kiosk/services/staff_service.h"
@@ -175,7 +176,7 @@ public:
     storage::ParcelStore& store() { return store_; }
 
     static constexpr std::size_t kMaxNameLength = 120;
-    static constexpr std::size_t kPickupCodeLength = 6;
+    static constexpr std::size_t kPickupCodeLength = parcels::kPickupCodeLength;
 
 private:
     std::optional<std::string> newPickupCode();
@@ -200,12 +201,6 @@ private:
     ParcelsSettings settings_;
     OpeningCalendar calendar_;
 };
-
-// Pickup codes are printed on the label and in the SMS and typed at the kiosk: six characters from an alphabet
-// without the ones people confuse (0/O, 1/I/L, and 2/Z, 5/S, 8/B as on the health codes).
-inline constexpr std::string_view kPickupCodeAlphabet = "346789ACDEFGHJKMNPQRTUVWXY";
-std::string normalizePickupCode(std::string_view typed);  // upper case, spaces and hyphens dropped
-bool isPickupCodeShape(std::string_view normalized);
 
 // Money as people read it: 1250 → "12,50 €".
 std::string formatEuros(std::int64_t cents);
