@@ -195,7 +195,7 @@ int main(int argc, char** argv) {
     int lastFds = 0;
     long missed = 0;
     long nextReport = every;
-    Driver driver{kiosk, runtime, clock};
+    Driver driver{kiosk, runtime, clock, 0, 0, {}};
     long parcelNumber = 0;
     int day = 0;
     int tasksToday = 0;
