@@ -1,6 +1,5 @@
 #include "kiosk/app/app_state.h"
 #include "kiosk/app/kiosk_services.h"
-#include "kiosk/i18n/dates.h"
 #include "kiosk/i18n/translations.h"
 #include "kiosk/screens/agenda/agenda_screens.h"
 #include "kiosk/screens/staff/staff_screens.h"
@@ -82,7 +81,7 @@ void drawWeek(app::ScreenContext& context, Form& form) {
     const ImVec2 labelAt = ImGui::GetCursorPos();
     // Level with the words of the buttons beside it.
     ImGui::SetCursorPos(ImVec2(labelAt.x, labelAt.y + std::max(0.0f, (arrow.y - ui::em(1.2f)) * 0.5f)));
-    ui::textCentered(trf("rota.week", {{"range", i18n::weekRange(form.monday, 6)}}), middle, ui::fonts().body);
+    ui::textCentered(trf("agenda.week.of", {{"day", agenda_ui::dayLabel(form.monday)}}), middle, ui::fonts().body);
     ImGui::SetCursorPos(ImVec2(labelAt.x + middle + gap, labelAt.y));
     if (ui::button("agenda.week.next", tr("agenda.week.next"), arrow, ui::ButtonKind::Normal, form.monday < last)) {
         const std::string monday = services::health::addDays(form.monday, 7);
@@ -301,7 +300,7 @@ public:
         switch (form_.step) {
         case Form::Step::Week: {
             std::vector<std::string> parts{tr("agenda.title"),
-                                           trf("rota.week", {{"range", i18n::weekRange(form_.monday, 6)}})};
+                                           trf("agenda.week.of", {{"day", agenda_ui::dayLabel(form_.monday)}})};
             if (form_.events.empty()) parts.push_back(tr("agenda.week.empty"));
             for (const auto& e : form_.events)
                 parts.push_back(e.details.title + ", " + agenda_ui::whenLabel(e) + ", " +
