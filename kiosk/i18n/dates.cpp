@@ -2,9 +2,10 @@
 
 #include "kiosk/i18n/translations.h"
 
+#include <chrono>
 #include <cstdio>
-#include <optional>
 #include <ctime>
+#include <optional>
 
 namespace vk::i18n {
 namespace {
@@ -16,54 +17,38 @@ std::tm localTime(std::int64_t unixMs) {
     return local;
 }
 
-// Days since 1970-01-01 of a civil date and back (proleptic Gregorian), so that a week's end is found without
-// going through the time zone.
-std::int64_t daysFromCivil(int year, int month, int day) {
-    year -= month <= 2 ? 1 : 0;
-    const int era = (year >= 0 ? year : year - 399) / 400;
-    const int yearOfEra = year - era * 400;
-    const int dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-    const int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
-    return static_cast<std::int64_t>(era) * 146097 + dayOfEra - 719468;
+// A day "YYYY-MM-DD" as a calendar day, without going through the time zone; nothing for a malformed or
+// impossible one ("2026-02-31").
+std::optional<std::chrono::sys_days> daysOfIso(const std::string& dayIso) {
+    int year = 0;
+    unsigned month = 0, day = 0;
+    if (dayIso.size() != 10 || std::sscanf(dayIso.c_str(), "%4d-%2u-%2u", &year, &month, &day) != 3) return std::nullopt;
+    const std::chrono::year_month_day date{std::chrono::year(year), std::chrono::month(month), std::chrono::day(day)};
+    if (!date.ok()) return std::nullopt;
+    return std::chrono::sys_days(date);
 }
 
 struct CivilDay {
-    int year = 0, month = 0, day = 0, weekday = 0;  // weekday: 0 Sunday … 6 Saturday, as date.weekday.N
+    int year = 0;
+    unsigned month = 0, day = 0, weekday = 0;  // weekday: 0 Sunday … 6 Saturday, as date.weekday.N
 };
 
-CivilDay civilFromDays(std::int64_t days) {
-    const std::int64_t shifted = days + 719468;
-    const std::int64_t era = (shifted >= 0 ? shifted : shifted - 146096) / 146097;
-    const int dayOfEra = static_cast<int>(shifted - era * 146097);
-    const int yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
-    const int dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-    const int monthIndex = (5 * dayOfYear + 2) / 153;
-    CivilDay civil;
-    civil.day = dayOfYear - (153 * monthIndex + 2) / 5 + 1;
-    civil.month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
-    civil.year = static_cast<int>(yearOfEra + era * 400) + (civil.month <= 2 ? 1 : 0);
-    civil.weekday = static_cast<int>(((days % 7) + 11) % 7);  // 1970-01-01 was a Thursday
-    return civil;
+CivilDay civilOf(std::chrono::sys_days days) {
+    const std::chrono::year_month_day date(days);
+    return {static_cast<int>(date.year()), static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
+            std::chrono::weekday(days).c_encoding()};
 }
 
 }  // namespace
 
 std::string dayOfMonth(int day) { return day == 1 ? tr("date.day.first") : std::to_string(day); }
 
-static std::optional<std::int64_t> daysOfIso(const std::string& dayIso) {
-    int year = 0, month = 0, day = 0;
-    if (dayIso.size() != 10 || std::sscanf(dayIso.c_str(), "%4d-%2d-%2d", &year, &month, &day) != 3 || month < 1 ||
-        month > 12 || day < 1 || day > 31)
-        return std::nullopt;
-    return daysFromCivil(year, month, day);
-}
-
 std::string dayText(const std::string& dayIso) {
     const auto days = daysOfIso(dayIso);
     if (!days) return dayIso;
-    const CivilDay civil = civilFromDays(*days);
+    const CivilDay civil = civilOf(*days);
     return trf("date.long", {{"weekday", tr("date.weekday." + std::to_string(civil.weekday))},
-                             {"day", dayOfMonth(civil.day)},
+                             {"day", dayOfMonth(static_cast<int>(civil.day))},
                              {"month", tr("date.month." + std::to_string(civil.month))},
                              {"year", std::to_string(civil.year)}});
 }
@@ -72,16 +57,17 @@ std::string dayRange(const std::string& firstIso, const std::string& lastIso, bo
     const auto firstDays = daysOfIso(firstIso);
     const auto lastDays = daysOfIso(lastIso);
     if (!firstDays || !lastDays) return firstIso == lastIso ? firstIso : firstIso + " – " + lastIso;
-    const CivilDay from = civilFromDays(*firstDays);
-    const CivilDay to = civilFromDays(*lastDays);
-    auto dayText = [withWeekdays](const CivilDay& civil) {
-        if (!withWeekdays) return dayOfMonth(civil.day);
-        return std::string(tr("date.weekday." + std::to_string(civil.weekday))) + " " + dayOfMonth(civil.day);
+    const CivilDay from = civilOf(*firstDays);
+    const CivilDay to = civilOf(*lastDays);
+    auto dayWords = [withWeekdays](const CivilDay& civil) {
+        if (!withWeekdays) return dayOfMonth(static_cast<int>(civil.day));
+        return std::string(tr("date.weekday." + std::to_string(civil.weekday))) + " " +
+               dayOfMonth(static_cast<int>(civil.day));
     };
-    const std::string toText = dayText(to) + " " + std::string(tr("date.month." + std::to_string(to.month))) +
+    const std::string toText = dayWords(to) + " " + std::string(tr("date.month." + std::to_string(to.month))) +
                                (from.year != to.year ? " " + std::to_string(to.year) : "");
     if (*firstDays == *lastDays) return trf("date.single_day", {{"day", toText}});
-    std::string fromText = dayText(from);
+    std::string fromText = dayWords(from);
     if (from.month != to.month || from.year != to.year)
         fromText += " " + std::string(tr("date.month." + std::to_string(from.month)));
     if (from.year != to.year) fromText += " " + std::to_string(from.year);
@@ -91,9 +77,9 @@ std::string dayRange(const std::string& firstIso, const std::string& lastIso, bo
 std::string weekRange(const std::string& mondayIso, int lastDay, bool withWeekdays) {
     const auto days = daysOfIso(mondayIso);
     if (!days) return mondayIso;
-    const CivilDay last = civilFromDays(*days + lastDay);
+    const CivilDay last = civilOf(*days + std::chrono::days(lastDay));
     char lastIso[16];
-    std::snprintf(lastIso, sizeof lastIso, "%04d-%02d-%02d", last.year, last.month, last.day);
+    std::snprintf(lastIso, sizeof lastIso, "%04d-%02u-%02u", last.year, last.month, last.day);
     return dayRange(mondayIso, lastIso, withWeekdays);
 }
 

@@ -94,9 +94,13 @@ std::string trf(std::string_view key, std::initializer_list<std::pair<std::strin
 
 std::string trn(std::string_view key, long long count,
                 std::initializer_list<std::pair<std::string_view, std::string>> values) {
+    return trf(pluralKey(key, count), values);
+}
+
+std::string pluralKey(std::string_view key, long long count) {
     // French takes the singular for 0 and 1, English for 1 only.
     const bool singular = currentLanguage() == "fr" ? (count == 0 || count == 1 || count == -1) : (count == 1 || count == -1);
-    return trf(std::string(key) + (singular ? ".one" : ".other"), values);
+    return std::string(key) + (singular ? ".one" : ".other");
 }
 
 }  // namespace vk::i18n

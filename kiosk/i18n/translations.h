@@ -36,6 +36,9 @@ std::string trn(std::string_view key, Count count, std::initializer_list<std::pa
     return trn(key, static_cast<long long>(count), values);
 }
 
+// "key.one" or "key.other", as `count` asks in the current language.
+std::string pluralKey(std::string_view key, long long count);
+
 // Parses one translation file; throws std::runtime_error naming the line on a bad file.
 Catalog parseCatalog(std::string_view tomlText, const std::string& sourceName);
 

@@ -92,10 +92,7 @@ std::string auditSentence(const storage::AuditEntry& entry) {
     const AuditValues values = auditValuesOf(entry.detail);
     const bool structured = !values.empty() || entry.detail.empty();
     if (structured && hasKey(sentenceKey + ".one")) {
-        const long long count = countOf(values);
-        const bool singular = i18n::currentLanguage() == "fr" ? (count == 0 || count == 1 || count == -1)
-                                                               : (count == 1 || count == -1);
-        return fill(i18n::tr(sentenceKey + (singular ? ".one" : ".other")), values);
+        return fill(i18n::tr(i18n::pluralKey(sentenceKey, countOf(values))), values);
     }
     if (structured && hasKey(sentenceKey)) return fill(i18n::tr(sentenceKey), values);
     // An action this kiosk has no sentence for, or a line from before sentences: its label and what it said.

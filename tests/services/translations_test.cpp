@@ -184,4 +184,5 @@ TEST_CASE("a malformed week start is shown as it came, not as a wrong date", "[i
     CHECK(weekRange("2026-13-01") == "2026-13-01");
     CHECK(weekRange("lundi") == "lundi");
     CHECK(weekRange("") == "");
+    CHECK(dayText("2026-02-31") == "2026-02-31");  // no such day: not read as 3 March
 }
