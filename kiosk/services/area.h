@@ -19,6 +19,9 @@ class ReceiptPrinter;
 namespace vk::storage {
 class Database;
 }
+namespace vk::services::impact {
+class UsageSource;
+}
 
 namespace vk::services {
 
@@ -67,6 +70,9 @@ struct AreaDefinition {
     void (*readSettings)(SettingsReader& reader, AreaSettings& settings) = nullptr;
     std::vector<RetentionSetting> retention;
     std::unique_ptr<AreaServices> (*makeServices)(const AreaContext& context) = nullptr;
+    // What the impact report counts of this area's records (kiosk/services/impact/usage_source.h), if anything.
+    // From the database alone, so that `village-kiosk report impact` needs no running kiosk.
+    std::unique_ptr<impact::UsageSource> (*makeUsageSource)(storage::Database& database) = nullptr;
 };
 
 // Every area the kiosk has, in the order their home tiles and staff tools appear (kiosk/services/areas.cpp).

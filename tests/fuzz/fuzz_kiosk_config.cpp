@@ -72,7 +72,7 @@ const std::vector<AreaDefinition>& domainAreas() {
         std::vector<AreaDefinition> made;
         for (const char* section : {"staff", "devices", "health", "notifications", "parcels", "board", "timebank",
                                     "orders"}) {
-            AreaDefinition area{section, section, &readLikeAnArea, {}, nullptr};
+            AreaDefinition area{section, section, &readLikeAnArea, {}, nullptr, nullptr};
             made.push_back(std::move(area));
         }
         made.front().retention = {{"health_days", 30}, {"parcels_days", 365}};
