@@ -20,6 +20,12 @@ constexpr int kBusyTimeoutMs = 5000;
 
 std::string describe(const std::filesystem::path& file) { return "« " + file.string() + " »"; }
 
+StorageError readOnly(const std::filesystem::path& file) {
+    return StorageError(StorageError::Kind::ReadOnly, "the database " + describe(file) +
+                                                          " is read-only for the kiosk. Nothing was changed: give the "
+                                                          "kiosk's user write access to the file and its folder.");
+}
+
 // Turns SQLite's error into the sentence a technician needs; the file itself is never touched here.
 StorageError explain(const SQLite::Exception& e, const std::filesystem::path& file) {
     switch (e.getErrorCode()) {
@@ -138,10 +144,7 @@ void Database::configureAndMigrate() {
                                    "). It was left as it is: install the newer village-kiosk that wrote it.");
         checkOursAndWhole(current);
         if (sqlite3_db_readonly(db_->getHandle(), "main") == 1)
-            throw StorageError(StorageError::Kind::ReadOnly,
-                               "the database " + describe(file_) +
-                                   " is read-only for the kiosk. Nothing was changed: give the kiosk's user write "
-                                   "access to the file and its folder.");
+            throw readOnly(file_);
 
         // sqlite3_db_filename resolves a file: URI too; it is empty for an in-memory database.
         const char* mainFile = sqlite3_db_filename(db_->getHandle(), "main");
@@ -169,6 +172,11 @@ void Database::configureAndMigrate() {
             db_->exec("PRAGMA application_id = " + std::to_string(kApplicationId));
         kioskId_ = readOrCreateKioskId(*db_);
     } catch (const SQLite::Exception& e) {
+        // A WAL database that SQLite could open only read-only cannot be read either without writing its -shm
+        // file: the first read fails with "unable to open database file". What the technician must change is the
+        // write access, so that is what is said.
+        if (e.getErrorCode() == SQLITE_CANTOPEN && sqlite3_db_readonly(db_->getHandle(), "main") == 1)
+            throw readOnly(file_);
         throw explain(e, file_);
     }
 }

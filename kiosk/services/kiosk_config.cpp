@@ -21,12 +21,19 @@ const toml::table* section(const toml::table& root, const char* name, std::vecto
     return nullptr;
 }
 
-// Debian 12's toml++ 3.3 reaches undefined behaviour on two kinds of input that anyone can type: certain non-ASCII
-// characters where only TOML syntax may stand (outside quotes, `name = Prés`; and first on the line after a
-// line-ending backslash in a """ string: an "unreachable" branch of its Unicode whitespace test, upstream issues
-// 190 and 295), and a [section] header whose name does not start at once (`[#health]`, `[ # …`: an assumption of
-// its key parser). The fuzzer found both (tests/fuzz/corpus/kiosk_config/). TOML allows neither, so such a file is
-// refused here, before toml++ sees it, with the line and what to write instead.
+// Debian 12's toml++ 3.3 reaches undefined behaviour (or an assertion, in a build with them) on input that anyone
+// can type, all of it found by the fuzzer (tests/fuzz/corpus/kiosk_config/):
+// - a non-ASCII letter where only TOML syntax may stand (outside quotes, `name = Prés`), right after a backslash
+//   in a """ string, or first on the line after a line-ending backslash there: an "unreachable" branch of its
+//   Unicode whitespace test (upstream issues 190 and 295);
+// - a [section] header whose name does not start at once (`[#health]`, `[ # …`): an assumption of its key parser;
+// - a `}` where a value of a list should stand (`s = [}`): an assumption of its value parser.
+// TOML allows none of these, so such a file is refused here, before toml++ sees it, with the line and what to
+// write instead. To know what is between quotes and brackets, a quote, `[` or `{` counts as one only where TOML
+// lets a value start (a line's start, after `=`, `[`, `{` or `,`; in a key, after its dot); one in the middle of a
+// word or a number (`-"Prés`, `-["Prés`) is refused too, since toml++ reads on through it as part of a bare value.
+// (A quoted part of a dotted key inside an inline table, `x = {a."b" = 1}`, is refused with them: rare in a
+// kiosk's file.)
 struct UnsafeForToml {
     int line = 0;
     std::string why;
@@ -35,8 +42,9 @@ struct UnsafeForToml {
 std::optional<UnsafeForToml> findUnsafeForToml(std::string_view text) {
     enum class In { Syntax, Comment, Basic, Literal, MultiBasic, MultiLiteral } in = In::Syntax;
     int line = 1;
-    int valueBrackets = 0;      // arrays open in a value (which may span lines)
+    std::string openInValue;    // the lists '[' and inline tables '{' open in a value (a list may span lines)
     bool afterEquals = false;   // on a key's line, after its '='
+    char previous = '\n';       // the last letter of TOML syntax before this one, blanks left out
     std::size_t i = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
     const auto at = [&](std::size_t k) { return k < text.size() ? text[k] : '\0'; };
     const auto opens = [&](char quote) { return at(i + 1) == quote && at(i + 2) == quote; };
@@ -48,25 +56,38 @@ std::optional<UnsafeForToml> findUnsafeForToml(std::string_view text) {
         const char c = text[i];
         if (c == '\n') {
             ++line;
+            previous = '\n';
             if (in == In::Comment || in == In::Basic || in == In::Literal) in = In::Syntax;
-            if (in == In::Syntax && valueBrackets == 0) afterEquals = false;
+            if (in == In::Syntax && openInValue.empty()) afterEquals = false;
             continue;
         }
         switch (in) {
-        case In::Syntax:
+        case In::Syntax: {
             if (static_cast<unsigned char>(c) >= 0x80) return nonAscii();
+            const bool inValue = afterEquals || !openInValue.empty();
+            const bool startsValue = previous == '\n' || previous == '=' || previous == '[' || previous == '{' ||
+                                     previous == ',' || (!inValue && previous == '.');
+            if ((c == '"' || c == '\'' || (inValue && (c == '[' || c == '{'))) && !startsValue)
+                return UnsafeForToml{line, std::string("a ") + (c == '"' || c == '\'' ? "quote" : "bracket") +
+                                               " in the middle of a word or a number; text is written whole "
+                                               "between quotes, as in name = \"Saint-Aubin-des-Prés\""};
             if (c == '#') {
                 in = In::Comment;
             } else if (c == '"' || c == '\'') {
                 const bool multi = opens(c);
+                if (multi && !inValue)
+                    return UnsafeForToml{line, "a name before = is written between single quotes, not three"};
                 in = c == '"' ? (multi ? In::MultiBasic : In::Basic) : (multi ? In::MultiLiteral : In::Literal);
                 if (multi) i += 2;
             } else if (c == '=') {
                 afterEquals = true;
-            } else if (c == '[' && (afterEquals || valueBrackets > 0)) {
-                ++valueBrackets;
-            } else if (c == ']' && valueBrackets > 0) {
-                --valueBrackets;
+            } else if ((c == '[' || c == '{') && (afterEquals || !openInValue.empty())) {
+                openInValue.push_back(c);
+            } else if (c == '}' && !openInValue.empty() && openInValue.back() == '[') {
+                return UnsafeForToml{line, "a } inside a list, where a value should stand; a list is written "
+                                           "[\"a\", \"b\"]"};
+            } else if ((c == ']' || c == '}') && !openInValue.empty()) {
+                openInValue.pop_back();  // a mismatched one is toml++'s to report
             } else if (c == '[') {
                 std::size_t k = i + 1;
                 if (at(k) == '[') ++k;
@@ -79,7 +100,9 @@ std::optional<UnsafeForToml> findUnsafeForToml(std::string_view text) {
                                                "after it: [health] # …)"};
                 i = k - 1;
             }
+            if (c != ' ' && c != '\t' && c != '\r') previous = c;
             break;
+        }
         case In::Comment: break;
         case In::Basic:
             if (c == '\\') ++i;
@@ -93,6 +116,10 @@ std::optional<UnsafeForToml> findUnsafeForToml(std::string_view text) {
                 // A line-ending backslash: the blanks and line breaks after it are skipped, then the next letter.
                 std::size_t k = i + 1;
                 while (at(k) == ' ' || at(k) == '\t' || at(k) == '\r') ++k;
+                // toml++ asks whether what follows a backslash is a blank before it knows the escape.
+                if (static_cast<unsigned char>(at(k)) >= 0x80)
+                    return UnsafeForToml{line, "a backslash before a letter that no escape has (\\é); a backslash "
+                                               "itself is written \\\\"};
                 if (at(k) != '\n') {
                     ++i;
                     break;

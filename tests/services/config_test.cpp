@@ -220,3 +220,55 @@ TEST_CASE("a section header commented out inside its brackets is refused with it
     const ConfigLoad arrays = parseConfig("[parcels]\nshelves = [\n  \"A\",\n  \"B\",\n]\n", "kiosk.toml");
     CHECK(arrays.usable());
 }
+
+TEST_CASE("a closing brace where a value of a list should stand is refused with its line", "[config][bad-input]") {
+    for (const char* text : {"[village]\nname = \"X\"\ns = [}\n", "[village]\ns = [1, }\n", "[village]\ns = [\n\n  }\n",
+                             "[village]\ns = [{a = 1}, [}]]\n"}) {
+        const ConfigLoad load = parseConfig(text, "kiosk.toml");
+        CHECK_FALSE(load.usable());
+        REQUIRE(load.problems.size() == 1);
+        CHECK(load.problems[0].line >= 2);
+        CHECK_THAT(load.problems[0].message, Catch::Contains("inside a list"));
+    }
+    // Inline tables close with their brace, inside a list or not.
+    const ConfigLoad tables = parseConfig("[village]\nname = \"X\"\n[orders]\nproducers = [{ name = \"Le fournil\" }, "
+                                          "{ name = \"La ferme\" }]\n",
+                                          "kiosk.toml");
+    for (const ConfigProblem& problem : tables.problems) CHECK_THAT(problem.message, !Catch::Contains("inside a list"));
+    CHECK(tables.usable());
+}
+
+TEST_CASE("a quote or a bracket in the middle of a word or a number is refused with its line", "[config][bad-input]") {
+    for (const char* text : {"[village]\ns=-\"é\"\n", "[village]\nname = Saint-\"Aubin\"\n", "[village]\nx = 1.'é'\n",
+                             "[village]\ns=-[\"é\"]\n", "[village]\nname = \"A\"\"B\"\n"}) {
+        const ConfigLoad load = parseConfig(text, "kiosk.toml");
+        CHECK_FALSE(load.usable());
+        REQUIRE(load.problems.size() == 1);
+        CHECK(load.problems[0].line == 2);
+        CHECK_THAT(load.problems[0].message, Catch::Contains("in the middle of a word"));
+    }
+    // Quotes where TOML starts strings: values, lists, inline tables, quoted and dotted keys, headers.
+    const ConfigLoad quoted = parseConfig("\"village\".name = \"Saint-Aubin\"\n[\"parcels\"]\nshelves = [ \"A\",\"B\" ]\n"
+                                          "[ orders . \"x\" ]\n",
+                                          "kiosk.toml");
+    for (const ConfigProblem& problem : quoted.problems)
+        CHECK_THAT(problem.message, !Catch::Contains("in the middle of a word"));
+    CHECK(quoted.config.villageName == "Saint-Aubin");
+}
+
+TEST_CASE("a backslash before an accented letter in a long text, and a key in three quotes, are refused",
+          "[config][bad-input]") {
+    const ConfigLoad escape = parseConfig("[village]\nname = \"\"\"Saint\\é\"\"\"\n", "kiosk.toml");
+    CHECK_FALSE(escape.usable());
+    REQUIRE(escape.problems.size() == 1);
+    CHECK(escape.problems[0].line == 2);
+    CHECK_THAT(escape.problems[0].message, Catch::Contains("backslash"));
+    const ConfigLoad key = parseConfig("\"\"\"\\§", "kiosk.toml");
+    CHECK_FALSE(key.usable());
+    REQUIRE(key.problems.size() == 1);
+    CHECK_THAT(key.problems[0].message, Catch::Contains("three"));
+    // A backslash that ends its line stays for toml++ to read.
+    const ConfigLoad continued = parseConfig("[village]\nname = \"\"\"Saint-\\\n  Aubin\"\"\"\n", "kiosk.toml");
+    CHECK(continued.usable());
+    CHECK(continued.config.villageName == "Saint-Aubin");
+}
