@@ -27,7 +27,8 @@ const toml::table* section(const toml::table& root, const char* name, std::vecto
 //   in a """ string, or first on the line after a line-ending backslash there: an "unreachable" branch of its
 //   Unicode whitespace test (upstream issues 190 and 295);
 // - a [section] header whose name does not start at once (`[#health]`, `[ # …`): an assumption of its key parser;
-// - a `}` where a value of a list should stand (`s = [}`): an assumption of its value parser.
+// - a `}` where a value of a list should stand (`s = [}`), and a date followed by a lone digit
+//   (`d = 1979-05-27 7`): assumptions of its value parser.
 // TOML allows none of these, so such a file is refused here, before toml++ sees it, with the line and what to
 // write instead. To know what is between quotes and brackets, a quote, `[` or `{` counts as one only where TOML
 // lets a value start (a line's start, after `=`, `[`, `{` or `,`; in a key, after its dot); one in the middle of a
@@ -38,6 +39,27 @@ struct UnsafeForToml {
     int line = 0;
     std::string why;
 };
+
+// At a blank inside a value: is it `1979-05-27 7` (a word that starts with a digit and has a dash, one blank, one
+// digit, then the value's end)? toml++ takes it for the start of a date and time and asserts on the digit's end.
+bool loneDigitAfterDate(std::string_view text, std::size_t blank) {
+    const auto isEnd = [&](std::size_t k) {
+        if (k >= text.size()) return true;
+        const char c = text[k];
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ',' || c == ']' || c == '}' || c == '#';
+    };
+    if (blank + 1 >= text.size() || std::isdigit(static_cast<unsigned char>(text[blank + 1])) == 0 ||
+        !isEnd(blank + 2))
+        return false;
+    std::size_t start = blank;
+    bool dash = false;
+    while (start > 0 && !isEnd(start - 1) && text[start - 1] != '=' && text[start - 1] != '[' &&
+           text[start - 1] != '{') {
+        --start;
+        dash = dash || text[start] == '-';
+    }
+    return start < blank && std::isdigit(static_cast<unsigned char>(text[start])) != 0 && dash;
+}
 
 std::optional<UnsafeForToml> findUnsafeForToml(std::string_view text) {
     enum class In { Syntax, Comment, Basic, Literal, MultiBasic, MultiLiteral } in = In::Syntax;
@@ -64,6 +86,7 @@ std::optional<UnsafeForToml> findUnsafeForToml(std::string_view text) {
         switch (in) {
         case In::Syntax: {
             if (static_cast<unsigned char>(c) >= 0x80) return nonAscii();
+            char mark = c;  // what `previous` becomes
             const bool inValue = afterEquals || !openInValue.empty();
             const bool startsValue = previous == '\n' || previous == '=' || previous == '[' || previous == '{' ||
                                      previous == ',' || (!inValue && previous == '.');
@@ -71,6 +94,9 @@ std::optional<UnsafeForToml> findUnsafeForToml(std::string_view text) {
                 return UnsafeForToml{line, std::string("a ") + (c == '"' || c == '\'' ? "quote" : "bracket") +
                                                " in the middle of a word or a number; text is written whole "
                                                "between quotes, as in name = \"Saint-Aubin-des-Prés\""};
+            if (c == ' ' && inValue && loneDigitAfterDate(text, i))
+                return UnsafeForToml{line, "a date followed by a lone digit; a date and its time are written "
+                                           "2026-12-05 09:30:00"};
             if (c == '#') {
                 in = In::Comment;
             } else if (c == '"' || c == '\'') {
@@ -80,6 +106,8 @@ std::optional<UnsafeForToml> findUnsafeForToml(std::string_view text) {
                 in = c == '"' ? (multi ? In::MultiBasic : In::Basic) : (multi ? In::MultiLiteral : In::Literal);
                 if (multi) i += 2;
             } else if (c == '=') {
+                // After a key, or a key of an inline table; any other is inside a bare value (`1='…`).
+                if (afterEquals && (openInValue.empty() || openInValue.back() != '{')) mark = 'x';
                 afterEquals = true;
             } else if ((c == '[' || c == '{') && (afterEquals || !openInValue.empty())) {
                 openInValue.push_back(c);
@@ -100,7 +128,7 @@ std::optional<UnsafeForToml> findUnsafeForToml(std::string_view text) {
                                                "after it: [health] # …)"};
                 i = k - 1;
             }
-            if (c != ' ' && c != '\t' && c != '\r') previous = c;
+            if (c != ' ' && c != '\t' && c != '\r') previous = mark;
             break;
         }
         case In::Comment: break;

@@ -240,7 +240,8 @@ TEST_CASE("a closing brace where a value of a list should stand is refused with 
 
 TEST_CASE("a quote or a bracket in the middle of a word or a number is refused with its line", "[config][bad-input]") {
     for (const char* text : {"[village]\ns=-\"é\"\n", "[village]\nname = Saint-\"Aubin\"\n", "[village]\nx = 1.'é'\n",
-                             "[village]\ns=-[\"é\"]\n", "[village]\nname = \"A\"\"B\"\n"}) {
+                             "[village]\ns=-[\"é\"]\n", "[village]\nname = \"A\"\"B\"\n",
+                             "[village]\ns = 1='''§'''\n"}) {
         const ConfigLoad load = parseConfig(text, "kiosk.toml");
         CHECK_FALSE(load.usable());
         REQUIRE(load.problems.size() == 1);
@@ -249,7 +250,7 @@ TEST_CASE("a quote or a bracket in the middle of a word or a number is refused w
     }
     // Quotes where TOML starts strings: values, lists, inline tables, quoted and dotted keys, headers.
     const ConfigLoad quoted = parseConfig("\"village\".name = \"Saint-Aubin\"\n[\"parcels\"]\nshelves = [ \"A\",\"B\" ]\n"
-                                          "[ orders . \"x\" ]\n",
+                                          "[ orders . \"x\" ]\ny = { a = \"b\", c = [\"d\"] }\n",
                                           "kiosk.toml");
     for (const ConfigProblem& problem : quoted.problems)
         CHECK_THAT(problem.message, !Catch::Contains("in the middle of a word"));
@@ -271,4 +272,20 @@ TEST_CASE("a backslash before an accented letter in a long text, and a key in th
     const ConfigLoad continued = parseConfig("[village]\nname = \"\"\"Saint-\\\n  Aubin\"\"\"\n", "kiosk.toml");
     CHECK(continued.usable());
     CHECK(continued.config.villageName == "Saint-Aubin");
+}
+
+TEST_CASE("a date followed by a lone digit is refused with its line, a date and its time are read", "[config][bad-input]") {
+    for (const char* text : {"[village]\ns = 1979-05-27 7\n", "[village]\ns = [1979-05-27 7]\n",
+                             "[village]\ns=0004-04-0f 5 # c\n", "[village]\ns = 2026-12-05 9,\n"}) {
+        const ConfigLoad load = parseConfig(text, "kiosk.toml");
+        CHECK_FALSE(load.usable());
+        REQUIRE(load.problems.size() == 1);
+        CHECK(load.problems[0].line == 2);
+        CHECK_THAT(load.problems[0].message, Catch::Contains("lone digit"));
+    }
+    for (const char* text : {"[village]\ns = 1979-05-27 07:32:00\n", "[village]\ns = 12 5\n",
+                             "[village]\nname = \"1979-05-27 7\"\n"}) {
+        const ConfigLoad load = parseConfig(text, "kiosk.toml");
+        for (const ConfigProblem& problem : load.problems) CHECK_THAT(problem.message, !Catch::Contains("lone digit"));
+    }
 }
