@@ -265,13 +265,14 @@ int runImport(agenda::EventAgenda& book, const CommandArguments& arguments, std:
         json leftOut = json::array();
         for (const auto& l : report.leftOut) leftOut.push_back({{"uid", l.uid}, {"reason", l.reason}});
         out << json{{"added", report.added},       {"updated", report.updated}, {"unchanged", report.unchanged},
-                    {"cancelled", report.cancelled}, {"left_out", leftOut}}
+                    {"cancelled", report.cancelled}, {"told", report.told}, {"left_out", leftOut}}
                    .dump()
             << "\n";
         return 0;
     }
     out << "Agenda imported: " << report.added << " added, " << report.updated << " changed, " << report.unchanged
         << " unchanged, " << report.cancelled << " cancelled";
+    if (report.told > 0) out << " (" << report.told << " people signed up told)";
     if (!report.leftOut.empty()) out << ", " << report.leftOut.size() << " events left out";
     out << ".\n";
     for (const auto& l : report.leftOut) out << "  left out " << l.uid << ": " << l.reason << "\n";

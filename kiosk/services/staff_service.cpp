@@ -38,6 +38,7 @@ const StaffSession& systemActor(SystemActor who) {
     static const StaffSession kRetentionJob = makeSystemActor("retention job");
     static const StaffSession kRotaFeed = makeSystemActor("rota feed");
     static const StaffSession kBookingFeed = makeSystemActor("booking feed");
+    static const StaffSession kAgendaFeed = makeSystemActor("agenda feed");
     switch (who) {
     case SystemActor::CommandLine: return kCommandLine;
     case SystemActor::Kiosk: return kKiosk;
@@ -45,6 +46,7 @@ const StaffSession& systemActor(SystemActor who) {
     case SystemActor::RetentionJob: return kRetentionJob;
     case SystemActor::RotaFeed: return kRotaFeed;
     case SystemActor::BookingFeed: return kBookingFeed;
+    case SystemActor::AgendaFeed: return kAgendaFeed;
     }
     return kKiosk;
 }

@@ -40,7 +40,7 @@ using AuditValues = std::map<std::string, std::string>;
 
 // Who acts when nobody has signed in. A system actor has an admin's rights and its own name in the audit log;
 // a null actor has no rights at all, so that a screen that forgot to pass its session cannot do everything.
-enum class SystemActor { CommandLine, Kiosk, DemoData, RetentionJob, RotaFeed, BookingFeed };
+enum class SystemActor { CommandLine, Kiosk, DemoData, RetentionJob, RotaFeed, BookingFeed, AgendaFeed };
 const StaffSession& systemActor(SystemActor who);
 
 struct PinPolicy {

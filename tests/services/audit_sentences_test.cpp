@@ -210,7 +210,8 @@ TEST_CASE("the kiosk's own actors are named in the reader's language, staff by t
     CHECK(auditActorName(entry) == "kiosk");
     for (const StaffSession* actor : {&systemActor(SystemActor::CommandLine), &systemActor(SystemActor::Kiosk),
                                       &systemActor(SystemActor::DemoData), &systemActor(SystemActor::RetentionJob),
-                                      &systemActor(SystemActor::RotaFeed), &systemActor(SystemActor::BookingFeed)}) {
+                                      &systemActor(SystemActor::RotaFeed), &systemActor(SystemActor::BookingFeed),
+                                      &systemActor(SystemActor::AgendaFeed)}) {
         INFO(actor->displayName);
         CHECK(catalog("fr").count("audit.actor." + std::regex_replace(actor->displayName, std::regex(" "), "_")) == 1);
     }

@@ -14,6 +14,10 @@ struct AgendaSettings {
     int importedCapacity = 0;
     // How many weeks ahead residents may page the week view, and a feed is read.
     int weeksAhead = 12;
+    // The network's tour dates as an iCalendar feed, read every feedRefreshMinutes by the running kiosk (empty:
+    // none; `village-kiosk agenda import` reads one by hand).
+    std::string feedUrl;
+    int feedRefreshMinutes = 360;
 };
 
 }  // namespace vk::services::agenda

@@ -271,16 +271,7 @@ EventChange EventAgenda::cancelEvent(const StaffSession* actor, const std::strin
         if (event->cancelled()) return Refused{AgendaError::EventCancelled};
         staff_.inTransaction([&] {
             store_.cancelEvent(eventId, clock_.nowMs());
-            for (const SignUp& s : store_.signUpsOf(eventId)) {
-                if (s.state != SignUpState::Registered && s.state != SignUpState::Waiting) continue;
-                if (tell(s, "agenda.event_cancelled",
-                         i18n::trf("agenda.message.cancelled_subject", {{"title", event->details.title}}),
-                         i18n::trf("agenda.message.cancelled", {{"title", event->details.title},
-                                                                {"when", whenText(*event)},
-                                                                {"village", villageName_}}),
-                         "agenda:event_cancelled:" + s.id))
-                    ++change.told;
-            }
+            change.told = tellCancelled(*event);
             change.event = store_.event(eventId);
             staff_.audit(actor, "agenda.cancel_event",
                          {{"title", event->details.title},
@@ -603,6 +594,20 @@ int EventAgenda::queueReminders() {
     return queued;
 }
 
+int EventAgenda::tellCancelled(const AgendaEvent& event) {
+    int told = 0;
+    for (const SignUp& s : store_.signUpsOf(event.id)) {
+        if (s.state != SignUpState::Registered && s.state != SignUpState::Waiting) continue;
+        if (tell(s, "agenda.event_cancelled",
+                 i18n::trf("agenda.message.cancelled_subject", {{"title", event.details.title}}),
+                 i18n::trf("agenda.message.cancelled",
+                           {{"title", event.details.title}, {"when", whenText(event)}, {"village", villageName_}}),
+                 "agenda:event_cancelled:" + s.id))
+            ++told;
+    }
+    return told;
+}
+
 ImportReport EventAgenda::importFeed(const StaffSession* actor, std::string_view icsText) {
     ImportReport report;
     if (!mayManageEvents(actor)) {
@@ -626,6 +631,8 @@ ImportReport EventAgenda::importFeed(const StaffSession* actor, std::string_view
                 if (imported.cancelled) {
                     if (existing && !existing->cancelled()) {
                         store_.cancelEvent(existing->id, now);
+                        // Whoever signed up hears it as if the café had cancelled it: the tour is off.
+                        report.told += tellCancelled(*existing);
                         ++report.cancelled;
                     }
                     continue;

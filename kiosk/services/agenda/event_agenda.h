@@ -123,6 +123,7 @@ struct ImportReport {
     int updated = 0;
     int unchanged = 0;
     int cancelled = 0;
+    int told = 0;  // people signed up to the events it cancelled, told by SMS or e-mail
     std::vector<LeftOutEvent> leftOut;
     bool ok() const { return error.empty(); }
 };
@@ -189,6 +190,9 @@ private:
     bool tell(const SignUp& signUp, const std::string& purpose, const std::string& subject, const std::string& body,
               const std::string& dedupeKey);
     std::string whenText(const AgendaEvent& event) const;
+    // Inside the caller's transaction: the event just cancelled, told to everyone registered or waiting who left
+    // a phone or an e-mail. Returns how many were told.
+    int tellCancelled(const AgendaEvent& event);
 
     storage::Database& db_;
     const Clock& clock_;
