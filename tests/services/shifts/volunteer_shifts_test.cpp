@@ -1,4 +1,6 @@
 #include "kiosk/services/health/local_days.h"
+#include "kiosk/services/kiosk_config.h"
+#include "kiosk/services/shifts/shifts_area.h"
 #include "kiosk/services/shifts/volunteer_shifts.h"
 
 #include <catch2/catch.hpp>
@@ -213,4 +215,30 @@ TEST_CASE("every shift error has its own translation key", "[shifts]") {
         keys.push_back(key);
     }
     CHECK(keys.size() == 19);
+}
+
+TEST_CASE("the shifts area reads its monthly commitment and counts hours for the impact report", "[shifts]") {
+    const auto load = parseConfig("[shifts]\nmonthly_commitment_minutes = 90\n", "test.toml");
+    CHECK(load.config.areas.get<ShiftsSettings>().monthlyCommitmentMinutes == 90);
+    const auto refused = parseConfig("[shifts]\nmonthly_commitment_minutes = -3\n", "test.toml");
+    CHECK(refused.config.areas.get<ShiftsSettings>().monthlyCommitmentMinutes == kDefaultMonthlyCommitmentMinutes);
+
+    const auto& areas = domainAreas();
+    const auto area = std::find_if(areas.begin(), areas.end(), [](const AreaDefinition& a) {
+        return std::string(a.id) == "shifts";
+    });
+    REQUIRE(area != areas.end());
+    REQUIRE(area->makeUsageSource != nullptr);
+    storage::Database db = storage::Database::openInMemory();
+    ManualClock clock{at("2020-03-02", "08:00")};
+    VolunteerShifts shifts(db, clock);
+    const auto shift = shifts.publish({"stocking", "2020-03-04", "18:00", "19:30", 2, ""});
+    REQUIRE(shift.ok());
+    REQUIRE(shifts.signUp(shift.shift->id, "member-anne").ok());
+    // The report reads the system's time: a shift of 2020 is over.
+    const auto uses = area->makeUsageSource(db)->usesBetween("2020-03-01", "2020-03-31");
+    REQUIRE(uses.size() == 1);
+    CHECK(uses[0].month == "2020-03");
+    CHECK(uses[0].uses == 1);
+    CHECK(uses[0].hours == Approx(1.5));
 }
