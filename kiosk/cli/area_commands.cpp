@@ -7,6 +7,7 @@
 #include "kiosk/cli/timebank_commands.h"
 #include "kiosk/cli/orders_commands.h"
 #include "kiosk/cli/agenda_commands.h"
+#include "kiosk/cli/shifts_commands.h"
 #include "kiosk/cli/sync_commands.h"
 
 namespace vk::cli {
@@ -22,6 +23,7 @@ const std::vector<AreaCommand>& areaCommands() {
         timeBankCommand(),
         ordersCommand(),
         agendaCommand(),
+        shiftsCommand(),
         syncCommand(),
     };
     return commands;

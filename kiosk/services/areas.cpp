@@ -11,6 +11,7 @@
 #include "kiosk/services/timebank/timebank_area.h"
 #include "kiosk/services/orders/orders_area.h"
 #include "kiosk/services/agenda/agenda_area.h"
+#include "kiosk/services/shifts/shifts_area.h"
 #include "kiosk/services/sync/sync_area.h"
 
 namespace vk::services {
@@ -29,6 +30,7 @@ const std::vector<AreaDefinition>& domainAreas() {
         timebank::timeBankArea(),
         orders::ordersArea(),
         agenda::agendaArea(),
+        shifts::shiftsArea(),
         sync::syncArea(),
     };
     return areas;

@@ -1,0 +1,44 @@
+#include "kiosk/services/shifts/shifts_area.h"
+
+#include "kiosk/services/kiosk_config.h"
+
+namespace vk::services::shifts {
+namespace {
+
+void readShiftsSettings(SettingsReader& reader, AreaSettings& areas) {
+    ShiftsSettings& settings = areas.get<ShiftsSettings>();
+    reader.integer("monthly_commitment_minutes", settings.monthlyCommitmentMinutes, 0, 10000, "minutes");
+}
+
+std::unique_ptr<AreaServices> makeShiftsServices(const AreaContext& context) {
+    return std::make_unique<ShiftsServices>(context);
+}
+
+// The report runs from the command line with no kiosk running: it reads the time from the system.
+class ReportShiftsUsage final : public impact::UsageSource {
+public:
+    explicit ReportShiftsUsage(storage::Database& db) : source_(db, clock_) {}
+    std::vector<impact::ServiceUse> usesBetween(const std::string& fromDay, const std::string& toDay) const override {
+        return source_.usesBetween(fromDay, toDay);
+    }
+
+private:
+    SystemClock clock_;
+    ShiftsUsageSource source_;
+};
+
+std::unique_ptr<impact::UsageSource> makeShiftsUsageSource(storage::Database& db) {
+    return std::make_unique<ReportShiftsUsage>(db);
+}
+
+}  // namespace
+
+ShiftsServices::ShiftsServices(const AreaContext& context)
+    : settings(context.config.areas.get<ShiftsSettings>()),
+      shifts(context.database, context.clock, settings.monthlyCommitmentMinutes) {}
+
+AreaDefinition shiftsArea() {
+    return {"shifts", "shifts", &readShiftsSettings, {}, &makeShiftsServices, &makeShiftsUsageSource};
+}
+
+}  // namespace vk::services::shifts

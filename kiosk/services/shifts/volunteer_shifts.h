@@ -1,0 +1,125 @@
+#pragma once
+// The participative grocery's volunteer shifts (docs/shifts.md): the coordinator publishes shifts (opening,
+// stocking, deliveries) with a number of places; members sign up, cancel, or hand their place to another member
+// (a swap, recorded as such). A place's hours count once the shift is over, unless the coordinator marked the
+// member absent; each member owes a monthly commitment ([shifts] monthly_commitment_minutes unless set for them).
+
+#include "kiosk/services/clock.h"
+#include "kiosk/services/impact/usage_source.h"
+#include "storage/shift_store.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vk::services::shifts {
+
+using storage::Shift;
+using storage::ShiftDetails;
+using storage::ShiftKind;
+using storage::ShiftSignUp;
+using storage::ShiftSignUpState;
+
+inline constexpr int kDefaultMonthlyCommitmentMinutes = 120;
+inline constexpr int kMaxPlaces = 50;
+inline constexpr std::size_t kMaxNoteLength = 300;
+
+enum class ShiftError {
+    None,
+    KindInvalid,       // not opening, stocking or delivery
+    DayInvalid,        // not YYYY-MM-DD, or a day that does not exist
+    TimeInvalid,       // not HH:MM
+    EndInvalid,        // not HH:MM, or not after the start
+    PlacesInvalid,     // 1 to kMaxPlaces
+    NoteInvalid,       // longer than kMaxNoteLength once cleaned
+    ShiftUnknown,
+    ShiftFull,
+    ShiftPast,         // it has started: no sign-up, cancel or swap any more
+    ShiftNotStarted,   // absence is marked once the shift has begun
+    MemberInvalid,
+    AlreadySignedUp,
+    SignUpUnknown,
+    NotActive,         // cancelled or handed over already
+    SwapToSelf,
+    MonthInvalid,      // not YYYY-MM
+    CommitmentInvalid, // 0 to 10 000 minutes
+    StorageFailed,     // the database refused it: nothing was written
+};
+
+std::string errorKey(ShiftError error);       // "shifts.error.shift_full"…
+std::string describeError(ShiftError error);  // English, for the command line
+
+struct ShiftForm {
+    std::string kind;  // "opening", "stocking", "delivery"
+    std::string day;
+    std::string startsAt;
+    std::string endsAt;
+    int places = 1;
+    std::string note;
+};
+
+struct ShiftResult {
+    ShiftError error = ShiftError::None;
+    std::optional<Shift> shift;
+    bool ok() const { return error == ShiftError::None; }
+};
+
+struct SignUpResult {
+    ShiftError error = ShiftError::None;
+    std::optional<ShiftSignUp> signUp;
+    bool ok() const { return error == ShiftError::None; }
+};
+
+// One member's month: minutes given on the shifts that are over, and owed.
+struct MemberMonth {
+    std::string memberId;
+    int doneMinutes = 0;
+    int committedMinutes = 0;
+    int shifts = 0;
+};
+
+class VolunteerShifts {
+public:
+    VolunteerShifts(storage::Database& db, const Clock& clock,
+                    int defaultCommitmentMinutes = kDefaultMonthlyCommitmentMinutes);
+
+    ShiftResult publish(const ShiftForm& form);
+    std::vector<Shift> shiftsOfWeek(const std::string& monday);
+
+    SignUpResult signUp(const std::string& shiftId, const std::string& memberId);
+    SignUpResult cancel(const std::string& signUpId);
+    // The member of `signUpId` hands the place to `toMemberId`; the hours go to the one who does the shift.
+    SignUpResult swap(const std::string& signUpId, const std::string& toMemberId);
+    SignUpResult markAbsent(const std::string& signUpId);
+
+    ShiftError setCommitment(const std::string& memberId, int minutes);
+    int commitmentOf(const std::string& memberId);
+
+    // The month ("2026-11") of each of `memberIds` (the member directory's), in their order.
+    std::vector<MemberMonth> monthOf(const std::string& month, const std::vector<std::string>& memberIds,
+                                     ShiftError* error = nullptr);
+    // Those of `memberIds` who have given less than their commitment this month so far.
+    std::vector<MemberMonth> shortOfHours(const std::string& month, const std::vector<std::string>& memberIds);
+    // Hours per month of a year ("2026"), for the grocery's report; months with none are left out.
+    std::vector<storage::MonthMinutes> minutesPerMonth(const std::string& year);
+
+private:
+    std::optional<Shift> openShift(const std::string& shiftId, ShiftError& error);
+    storage::Database& db_;
+    const Clock& clock_;
+    storage::ShiftStore store_;
+    int defaultCommitmentMinutes_;
+};
+
+// For the impact report: service "grocery", kind "volunteer_hours"; a use is one member on one shift done.
+class ShiftsUsageSource final : public impact::UsageSource {
+public:
+    ShiftsUsageSource(storage::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+    std::vector<impact::ServiceUse> usesBetween(const std::string& fromDay, const std::string& toDay) const override;
+
+private:
+    storage::Database& db_;
+    const Clock& clock_;
+};
+
+}  // namespace vk::services::shifts
