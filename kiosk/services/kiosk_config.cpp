@@ -27,8 +27,8 @@ const toml::table* section(const toml::table& root, const char* name, std::vecto
 //   in a """ string, or first on the line after a line-ending backslash there: an "unreachable" branch of its
 //   Unicode whitespace test (upstream issues 190 and 295);
 // - a [section] header whose name does not start at once (`[#health]`, `[ # …`): an assumption of its key parser;
-// - a `}` where a value of a list should stand (`s = [}`), and a date followed by a lone digit
-//   (`d = 1979-05-27 7`): assumptions of its value parser.
+// - a `}` where a value of a list should stand (`s = [}`), a date followed by a lone digit (`d = 1979-05-27 7`),
+//   a second `=` inside a bare value (`s = 1='…`) and a key in three quotes: assumptions of its parsers.
 // TOML allows none of these, so such a file is refused here, before toml++ sees it, with the line and what to
 // write instead. To know what is between quotes and brackets, a quote, `[` or `{` counts as one only where TOML
 // lets a value start (a line's start, after `=`, `[`, `{` or `,`; in a key, after its dot); one in the middle of a
