@@ -1,6 +1,8 @@
 #include "kiosk/services/retention_job.h"
 
 #include "kiosk/i18n/translations.h"
+#include "kiosk/services/health/local_days.h"
+#include "kiosk/services/impact/impact_counts.h"
 #include "storage/staff_notice_store.h"
 #include "storage/write_failure.h"
 
@@ -14,8 +16,10 @@ std::vector<storage::PurgeReport> RetentionJob::runIfDue() {
     if (now < nextRunMs_) return {};
     std::vector<storage::PurgeReport> reports;
     try {
-        // The rows deleted and their audit line in one transaction.
+        // The rows deleted and their audit line in one transaction, after the impact report's counts of the days
+        // up to yesterday were kept: a record is never erased before it was counted.
         staff_.inTransaction([&] {
+            impact::ImpactCounts::ofEveryArea(db_).keepThrough(health::addDays(health::localDay(now), -1), now);
             reports = storage::purgeExpired(db_, periodDays_, now);
             long long deleted = 0;
             for (const auto& report : reports) deleted += report.rowsDeleted;

@@ -10,6 +10,7 @@
 namespace vk::services {
 
 // Runs the purge of expired personal data at start-up and then once a day, and notes each run in the audit log.
+// Before it erases anything it keeps the impact report's counts of the days up to yesterday (impact_counts.h).
 // A purge that fails (database busy, disk full or failing) is tried again soon rather than a day later: personal
 // data must not outlive its period because of one bad minute.
 class RetentionJob {

@@ -35,6 +35,12 @@ bool SettingsReader::has(const char* key) {
     return table_->toml.get(key) != nullptr;
 }
 
+std::vector<std::string> SettingsReader::keys() const {
+    std::vector<std::string> keys;
+    for (const auto& [key, node] : table_->toml) keys.emplace_back(key.str());
+    return keys;
+}
+
 void SettingsReader::problem(const char* key, const std::string& message, bool fatal) {
     const toml::node* node = table_->toml.get(key);
     problems_.push_back({node ? lineOf(*node) : 0, section_ + "." + key, message, fatal});

@@ -44,6 +44,8 @@ public:
                        std::size_t maxLength = 200);
 
     bool has(const char* key);
+    // The keys the section holds, in the file's order: for a table whose keys are the user's ([impact.distances_km]).
+    std::vector<std::string> keys() const;
     // A problem about a key that was read, at that key's line ("must be an http:// or https:// address").
     void problem(const char* key, const std::string& message, bool fatal = true);
     // Unknown keys are most often typos: said, but they do not stop the kiosk. Called once, after the reads.

@@ -1,5 +1,6 @@
 #include "kiosk/services/agenda/agenda_area.h"
 
+#include "kiosk/services/impact/counted_uses.h"
 #include "kiosk/i18n/translations.h"
 #include "kiosk/services/health/local_days.h"
 #include "kiosk/services/health/rota_service.h"
@@ -33,6 +34,11 @@ void readAgendaSettings(SettingsReader& reader, AreaSettings& areas) {
 
 std::unique_ptr<AreaServices> makeAgendaServices(const AreaContext& context) {
     return std::make_unique<AgendaServices>(context);
+}
+
+// What the impact report counts of this area (docs/impact.md).
+std::unique_ptr<impact::UsageSource> makeAgendaUsageSource(storage::Database& db) {
+    return impact::usesCountedBy(db, &storage::countEventSignUps, {{"", "events", "event_sign_ups"}});
 }
 
 }  // namespace
@@ -114,7 +120,8 @@ std::int64_t AgendaServices::nextDueMs() const {
 void AgendaServices::stop() { feedFetcher_.reset(); }
 
 AreaDefinition agendaArea() {
-    return {"agenda", "agenda", &readAgendaSettings, {{"agenda_signups_days", 400}}, &makeAgendaServices};
+    return {"agenda", "agenda", &readAgendaSettings, {{"agenda_signups_days", 400}}, &makeAgendaServices,
+            &makeAgendaUsageSource};
 }
 
 }  // namespace vk::services::agenda

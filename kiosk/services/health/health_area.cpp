@@ -1,5 +1,6 @@
 #include "kiosk/services/health/health_area.h"
 
+#include "kiosk/services/impact/counted_uses.h"
 #include "kiosk/services/kiosk_config.h"
 #include "kiosk/i18n/translations.h"
 #include "net/fetch_worker.h"
@@ -110,6 +111,11 @@ std::unique_ptr<AreaServices> makeHealthServices(const AreaContext& context) {
     return std::make_unique<HealthServices>(context);
 }
 
+// What the impact report counts of this area (docs/impact.md).
+std::unique_ptr<impact::UsageSource> makeHealthUsageSource(storage::Database& db) {
+    return impact::usesCountedBy(db, &storage::countCheckIns, {{"", "doctor", "check_ins"}});
+}
+
 }  // namespace
 
 HealthServices::HealthServices(const AreaContext& context)
@@ -194,7 +200,8 @@ AreaDefinition healthArea() {
             "health",
             &readHealthSettings,
             {{"appointments_days", 30}, {"patient_cards_days", 365}, {"waiting_list_days", 30}},
-            &makeHealthServices};
+            &makeHealthServices,
+            &makeHealthUsageSource};
 }
 
 }  // namespace vk::services::health

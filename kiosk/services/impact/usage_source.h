@@ -4,7 +4,9 @@
 // ever comes through here, so the report cannot leak one.
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace vk::services::impact {
@@ -28,6 +30,19 @@ public:
     // Uses on the days from `fromDay` to `toDay` included ("2026-11-01"), one line per service, kind and month
     // that has any. Reads the area's tables through storage/; throws storage's errors as they come.
     virtual std::vector<ServiceUse> usesBetween(const std::string& fromDay, const std::string& toDay) const = 0;
+};
+
+// Most areas count with one query of storage/usage_counts.h: their source is that query, named for the report.
+class UsageSourceFunction final : public UsageSource {
+public:
+    using Count = std::function<std::vector<ServiceUse>(const std::string& fromDay, const std::string& toDay)>;
+    explicit UsageSourceFunction(Count count) : count_(std::move(count)) {}
+    std::vector<ServiceUse> usesBetween(const std::string& fromDay, const std::string& toDay) const override {
+        return count_(fromDay, toDay);
+    }
+
+private:
+    Count count_;
 };
 
 }  // namespace vk::services::impact

@@ -1,5 +1,6 @@
 #include "kiosk/services/orders/orders_area.h"
 
+#include "kiosk/services/impact/counted_uses.h"
 #include "hardware/receipt.h"
 #include "kiosk/services/health/local_days.h"
 #include "kiosk/services/kiosk_config.h"
@@ -27,6 +28,11 @@ void readOrdersSettings(SettingsReader& reader, AreaSettings& areas) {
 
 std::unique_ptr<AreaServices> makeOrdersServices(const AreaContext& context) {
     return std::make_unique<OrdersServices>(context);
+}
+
+// What the impact report counts of this area (docs/impact.md).
+std::unique_ptr<impact::UsageSource> makeOrdersUsageSource(storage::Database& db) {
+    return impact::usesCountedBy(db, &storage::countCollectedOrders, {{"bread", "bakery", "bread_orders"}, {"grocery", "grocery", "grocery_orders"}});
 }
 
 }  // namespace
@@ -96,7 +102,7 @@ bool OrdersServices::printList(const std::string& supplierId, const std::string&
 
 AreaDefinition ordersArea() {
     return {"orders", "orders", &readOrdersSettings, {{"orders_days", 400}, {"orders_standing_days", 400}},
-            &makeOrdersServices};
+            &makeOrdersServices, &makeOrdersUsageSource};
 }
 
 }  // namespace vk::services::orders

@@ -1,5 +1,6 @@
 #include "kiosk/services/parcels/parcels_area.h"
 
+#include "kiosk/services/impact/counted_uses.h"
 #include "kiosk/services/health/local_days.h"
 #include "kiosk/services/kiosk_config.h"
 
@@ -53,6 +54,11 @@ std::unique_ptr<AreaServices> makeParcelsServices(const AreaContext& context) {
     return std::make_unique<ParcelsServices>(context);
 }
 
+// What the impact report counts of this area (docs/impact.md).
+std::unique_ptr<impact::UsageSource> makeParcelsUsageSource(storage::Database& db) {
+    return impact::usesCountedBy(db, &storage::countParcels, {{"handed_over", "relay", "parcels_handed_over"}, {"sent", "relay", "parcels_sent"}});
+}
+
 }  // namespace
 
 ParcelsServices::ParcelsServices(const AreaContext& context)
@@ -68,7 +74,8 @@ bool ParcelsServices::poll(std::int64_t nowMs) {
 }
 
 AreaDefinition parcelsArea() {
-    return {"parcels", "parcels", &readParcelsSettings, {{"parcels_days", 90}}, &makeParcelsServices};
+    return {"parcels", "parcels", &readParcelsSettings, {{"parcels_days", 90}}, &makeParcelsServices,
+            &makeParcelsUsageSource};
 }
 
 }  // namespace vk::services::parcels

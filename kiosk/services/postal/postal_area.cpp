@@ -1,5 +1,6 @@
 #include "kiosk/services/postal/postal_area.h"
 
+#include "kiosk/services/impact/counted_uses.h"
 #include "kiosk/services/health/appointment_book.h"
 #include "kiosk/services/health/local_days.h"
 
@@ -8,6 +9,11 @@ namespace {
 
 std::unique_ptr<AreaServices> makePostalServices(const AreaContext& context) {
     return std::make_unique<PostalServices>(context);
+}
+
+// What the impact report counts of this area (docs/impact.md).
+std::unique_ptr<impact::UsageSource> makePostalUsageSource(storage::Database& db) {
+    return impact::usesCountedBy(db, &storage::countPostalSales, {{"", "post_office", "postal_sales"}});
 }
 
 }  // namespace
@@ -24,7 +30,7 @@ PostalServices::PostalServices(const AreaContext& context)
 
 AreaDefinition postalArea() {
     // Registered letters' numbers are kept 400 days: La Poste takes claims on a lost registered letter for a year.
-    return {"postal", nullptr, nullptr, {{"postal_registered_days", 400}}, &makePostalServices};
+    return {"postal", nullptr, nullptr, {{"postal_registered_days", 400}}, &makePostalServices, &makePostalUsageSource};
 }
 
 }  // namespace vk::services::postal

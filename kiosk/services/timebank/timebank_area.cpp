@@ -1,5 +1,6 @@
 #include "kiosk/services/timebank/timebank_area.h"
 
+#include "kiosk/services/impact/counted_uses.h"
 #include "hardware/receipt.h"
 #include "kiosk/services/kiosk_config.h"
 #include "kiosk/services/timebank/time_bank_receipts.h"
@@ -35,6 +36,11 @@ TimeBankSettings settingsFor(const KioskConfig& config) {
 
 std::unique_ptr<AreaServices> makeTimeBankServices(const AreaContext& context) {
     return std::make_unique<TimeBankServices>(context);
+}
+
+// What the impact report counts of this area (docs/impact.md).
+std::unique_ptr<impact::UsageSource> makeTimebankUsageSource(storage::Database& db) {
+    return impact::usesCountedBy(db, &storage::countTimeBankExchanges, {{"", "exchange", "time_bank_exchanges"}});
 }
 
 }  // namespace
@@ -76,6 +82,8 @@ bool TimeBankServices::printStatement(const std::string& memberId, const std::st
     return true;
 }
 
-AreaDefinition timeBankArea() { return {"timebank", "timebank", &readTimeBankSettings, {}, &makeTimeBankServices}; }
+AreaDefinition timeBankArea() {
+    return {"timebank", "timebank", &readTimeBankSettings, {}, &makeTimeBankServices, &makeTimebankUsageSource};
+}
 
 }  // namespace vk::services::timebank
