@@ -12,6 +12,7 @@ packages=(
   libcurl4-openssl-dev libusb-1.0-0-dev
   libtomlplusplus-dev libsodium-dev libical-dev nlohmann-json3-dev
   libespeak-ng-dev
+  libcairo2-dev
   libpcsclite-dev pcscd
   catch2
   fonts-dejavu-core
@@ -22,6 +23,8 @@ packages=(
 )
 if [ "${1:-}" = "--tests" ]; then
   packages+=(libumockdev-dev umockdev vsmartcard-vpcd python3 python3-aiosmtpd)
+  # The impact report's PDF read back as text (pdftotext) and drawn as PNG (pdftoppm).
+  packages+=(poppler-utils)
   # The fuzzers (tests/fuzz): clang with its libFuzzer and sanitizer runtimes.
   packages+=(clang-14 libclang-rt-14-dev)
   # The appliance: its units checked (systemd-analyze), its package checked and installed (lintian), and the

@@ -12,6 +12,7 @@
 #include "kiosk/services/timebank/timebank_area.h"
 #include "kiosk/services/orders/order_book.h"
 #include "kiosk/services/agenda/event_agenda.h"
+#include "storage/impact_count_store.h"
 #include "storage/rota_store.h"
 #include "storage/village_info_store.h"
 
@@ -450,6 +451,41 @@ void seedDemoAgenda(storage::Database& db, StaffService& staff, const Clock& clo
         std::nullopt);
 }
 
+// A year of the demo village's past, as the impact report keeps it (storage/impact_count_store.h): invented
+// monthly counts for the eleven months before this one, so that its chart and table show a kiosk that has served
+// for a year. This month counts from the demo's own records.
+void seedDemoImpactHistory(storage::Database& db, const Clock& clock) {
+    struct MonthlyUse {
+        const char* service;
+        const char* kind;
+        int uses;  // in a month of the middle of the year; the months around it vary from it
+        int minutes;
+    };
+    static constexpr MonthlyUse kUses[] = {
+        {"doctor", "check_ins", 38, 0},           {"relay", "parcels_handed_over", 54, 0},
+        {"relay", "parcels_sent", 12, 0},         {"post_office", "postal_sales", 41, 0},
+        {"bakery", "bread_orders", 66, 0},        {"events", "event_sign_ups", 22, 0},
+        {"exchange", "time_bank_exchanges", 9, 810},
+    };
+    const std::string today = health::localDay(clock.nowMs());
+    const std::string thisMonth = today.substr(0, 8) + "01";
+    std::vector<storage::DayCount> counts;
+    std::string firstOfMonth = thisMonth;
+    for (int back = 1; back <= 11; ++back) {
+        firstOfMonth = health::addDays(firstOfMonth, -1).substr(0, 8) + "01";
+        const std::string day = firstOfMonth.substr(0, 8) + "15";
+        // A quieter summer for the doctor and busier Decembers for parcels, as villages see them.
+        const int month = std::stoi(day.substr(5, 2));
+        for (const MonthlyUse& use : kUses) {
+            int uses = use.uses + (back * 7) % 11 - 5;
+            if (month == 12 && std::string(use.kind) == "parcels_handed_over") uses += 30;
+            if ((month == 7 || month == 8) && std::string(use.service) == "doctor") uses -= 15;
+            counts.push_back({day, use.service, use.kind, uses, use.minutes * uses / use.uses});
+        }
+    }
+    storage::ImpactCountStore(db).keep(counts, health::addDays(thisMonth, -1), clock.nowMs());
+}
+
 bool seedDemoDataIfEmpty(storage::Database& db, StaffService& staff, const Clock& clock) {
     if (!staff.accounts().empty()) return false;
     storage::VillageInfoStore villageInfo(db);
@@ -472,7 +508,15 @@ bool seedDemoDataIfEmpty(storage::Database& db, StaffService& staff, const Clock
     seedDemoTimeBank(db, staff, clock);
     seedDemoOrders(db, staff, clock);
     seedDemoAgenda(db, staff, clock);
+    seedDemoImpactHistory(db, clock);
     return true;
+}
+
+const std::map<std::string, double>& demoDistancesKm() {
+    static const std::map<std::string, double> distances{{"doctor", 14},  {"relay", 9},   {"post_office", 12},
+                                                         {"bakery", 6},   {"grocery", 11}, {"events", 25},
+                                                         {"meals", 8}};
+    return distances;
 }
 
 }  // namespace vk::services

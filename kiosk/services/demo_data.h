@@ -6,7 +6,9 @@
 #include "kiosk/services/staff_service.h"
 #include "storage/database.h"
 
+#include <map>
 #include <span>
+#include <string>
 
 namespace vk::services {
 
@@ -51,6 +53,10 @@ void seedDemoOrders(storage::Database& db, StaffService& staff, const Clock& clo
 void seedDemoPostalSales(storage::Database& db, StaffService& staff, const Clock& clock);
 
 // Returns true when it seeded, false when the database already had data.
+// The demo village's distances to the nearest other doctor, relay point…, for its impact report when its
+// kiosk.toml has no [impact.distances_km] (the kiosk started with --demo or demo_data = true).
+const std::map<std::string, double>& demoDistancesKm();
+
 bool seedDemoDataIfEmpty(storage::Database& db, StaffService& staff, const Clock& clock);
 
 }  // namespace vk::services

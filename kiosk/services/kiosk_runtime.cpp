@@ -5,6 +5,7 @@
 #include "hardware/printer_address.h"
 #include "kiosk/services/demo_data.h"
 #include "kiosk/services/devices/device_settings.h"
+#include "kiosk/services/impact/impact_area.h"
 #include "kiosk/services/staff/staff_settings.h"
 
 #include <algorithm>
@@ -34,7 +35,10 @@ KioskRuntime::KioskRuntime(KioskConfig configuration, RuntimeOptions options)
     const AreaContext context{config, clock, database, staff, *printer};
     for (const AreaDefinition& area : domainAreas())
         if (area.makeServices) areas_.push_back(area.makeServices(context));
-    if (options.seedDemoData) seededDemoData = seedDemoDataIfEmpty(database, staff, clock);
+    if (options.seedDemoData) {
+        seededDemoData = seedDemoDataIfEmpty(database, staff, clock);
+        area<impact::ImpactServices>().useDistancesIfNoneConfigured(demoDistancesKm());
+    }
 }
 
 KioskRuntime::~KioskRuntime() {

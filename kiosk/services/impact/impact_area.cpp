@@ -44,11 +44,16 @@ std::unique_ptr<AreaServices> makeImpactServices(const AreaContext& context) {
 ImpactServices::ImpactServices(const AreaContext& context)
     : settings(context.config.areas.get<ImpactSettings>()),
       villageName(context.config.villageName),
+      distancesKm_(settings.distancesKm),
       counts_(ImpactCounts::ofEveryArea(context.database)) {}
 
 std::optional<ImpactReport> ImpactServices::report(const std::string& fromDay, const std::string& toDay) const {
     if (!describeSpanProblem(fromDay, toDay).empty()) return std::nullopt;
-    return buildImpactReport(counts_.usesBetween(fromDay, toDay), settings.distancesKm, fromDay, toDay);
+    return buildImpactReport(counts_.usesBetween(fromDay, toDay), distancesKm_, fromDay, toDay);
+}
+
+void ImpactServices::useDistancesIfNoneConfigured(const std::map<std::string, double>& distancesKm) {
+    if (settings.distancesKm.empty()) distancesKm_ = distancesKm;
 }
 
 AreaDefinition impactArea() { return {"impact", "impact", &readImpactSettings, {}, &makeImpactServices}; }

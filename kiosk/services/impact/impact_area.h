@@ -28,10 +28,15 @@ public:
     // describeSpanProblem(). Throws storage's errors as they come.
     std::optional<ImpactReport> report(const std::string& fromDay, const std::string& toDay) const;
 
+    // The demo village's distances, when kiosk.toml gives none (demo_data.h).
+    void useDistancesIfNoneConfigured(const std::map<std::string, double>& distancesKm);
+    const std::map<std::string, double>& distancesKm() const { return distancesKm_; }
+
     const ImpactSettings settings;
     const std::string villageName;
 
 private:
+    std::map<std::string, double> distancesKm_;
     ImpactCounts counts_;
 };
 

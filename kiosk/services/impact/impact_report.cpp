@@ -1,6 +1,7 @@
 #include "kiosk/services/impact/impact_report.h"
 
 #include "kiosk/services/health/local_days.h"
+#include "kiosk/services/user_text.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -54,18 +55,6 @@ std::string decimalText(double value) {
     while (!s.empty() && s.back() == '0') s.pop_back();
     if (!s.empty() && s.back() == '.') s.pop_back();
     return s == "-0" ? "0" : s;
-}
-
-// Services and kinds are keys (letters, digits, underscores), but a source is free to name them: quoted as CSV
-// wants whenever they hold anything else.
-std::string csvField(const std::string& text) {
-    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-    std::string quoted = "\"";
-    for (char c : text) {
-        if (c == '"') quoted += '"';
-        quoted += c;
-    }
-    return quoted + "\"";
 }
 
 void csvLine(std::string& csv, const std::string& month, const ImpactLine& line,

@@ -61,7 +61,7 @@ std::optional<ImpactReport> buildImpactReport(const std::vector<ServiceUse>& use
 std::string describeSpanProblem(const std::string& fromDay, const std::string& toDay);
 
 // The report as CSV (RFC 4180, a dot for decimals, one header line): a line per month, service and kind, then
-// the totals per service and kind with "total" as month. Columns: month, service, kind, uses, hours,
+// the totals per service and kind with "total" as month. Texts in quotes. Columns: month, service, kind, uses, hours,
 // distance_km, km_saved (the last two empty where no distance is configured).
 std::string impactCsv(const ImpactReport& report);
 

@@ -116,10 +116,10 @@ TEST_CASE("the impact report as CSV: one header, dot decimals, empty km where no
     REQUIRE(report);
     const std::string csv = impactCsv(*report);
     CHECK(csv.rfind("month,service,kind,uses,hours,distance_km,km_saved\r\n", 0) == 0);
-    CHECK(csv.find("2026-11,doctor,check_ins,8,0,14.5,116\r\n") != std::string::npos);
-    CHECK(csv.find("2026-11,exchange,time_bank_exchanges,3,4.5,,\r\n") != std::string::npos);
-    CHECK(csv.find("2026-11,\"café, terrasse\",\"say \"\"hi\"\"\",1,0,,\r\n") != std::string::npos);
-    CHECK(csv.find("total,relay,parcels_handed_over,5,0,9,45\r\n") != std::string::npos);
+    CHECK(csv.find("\"2026-11\",\"doctor\",\"check_ins\",8,0,14.5,116\r\n") != std::string::npos);
+    CHECK(csv.find("\"2026-11\",\"exchange\",\"time_bank_exchanges\",3,4.5,,\r\n") != std::string::npos);
+    CHECK(csv.find("\"2026-11\",\"café, terrasse\",\"say \"\"hi\"\"\",1,0,,\r\n") != std::string::npos);
+    CHECK(csv.find("\"total\",\"relay\",\"parcels_handed_over\",5,0,9,45\r\n") != std::string::npos);
     CHECK(csv.find("2026-10") == std::string::npos);
 }
 
