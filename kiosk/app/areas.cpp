@@ -12,6 +12,7 @@
 #include "kiosk/screens/timebank/timebank_screens.h"
 #include "kiosk/screens/orders/orders_screens.h"
 #include "kiosk/screens/agenda/agenda_screens.h"
+#include "kiosk/screens/impact/impact_screens.h"
 
 namespace vk::app {
 
@@ -31,6 +32,8 @@ const std::vector<UiArea>& uiAreas() {
         {"devices", &screens::registerDevicesScreens},
         {"notifications", &screens::registerNotificationsScreens},
         {"staff", &screens::registerStaffScreens},
+        // Last: the report is read now and then, the tools above it every day.
+        {"impact", &screens::registerImpactScreens},
     };
     return areas;
 }

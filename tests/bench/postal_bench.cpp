@@ -1,12 +1,14 @@
 // postal_bench: how long the café manager waits at the postal counter, with a year of sales in the books.
 // Fills a file-backed database (WAL, synchronous FULL, as on the kiosk) with 300 days of 40 sales each through the
 // real PostalCounter, then times a sale (its commit included), the day's report and the day's closing on a busy
-// day of 400 sales. Prints median, p99 and max; asserts nothing (timings on a shared machine are for reading).
+// day of 400 sales, and what the impact report costs over that year (counted live, kept, read back). Prints
+// median, p99 and max; asserts nothing (timings on a shared machine are for reading).
 //
 //   ./build/dev/tests/bench/postal_bench [--days N] [--sales-per-day N]
 
 #include "kiosk/services/clock.h"
 #include "kiosk/services/health/local_days.h"
+#include "kiosk/services/impact/impact_counts.h"
 #include "kiosk/services/pin_hasher.h"
 #include "kiosk/services/postal/postal_counter.h"
 #include "kiosk/services/staff_service.h"
@@ -109,6 +111,23 @@ int main(int argc, char** argv) {
             pastTimes.push_back(millisecondsOf([&] { counter.report(health::addDays(firstDay, n % days)); }));
         printFigures("report of a closed day", pastTimes);
         printFigures("close-day of the busy day", {millisecondsOf([&] { counter.closeDay(&actor, busy); })});
+
+        // The impact report over the same year: first counted from the records, then the first keeping of every
+        // past day (the retention job's, at the first start after an upgrade), then read from the kept counts.
+        impact::ImpactCounts counts = impact::ImpactCounts::ofEveryArea(db);
+        const std::string lastDay = busy;
+        std::vector<double> liveTimes;
+        for (int n = 0; n < 10; ++n)
+            liveTimes.push_back(millisecondsOf([&] { (void)counts.usesBetween(firstDay, lastDay); }));
+        printFigures("impact: the year's uses, from records", liveTimes);
+        int keptDays = 0;
+        printFigures("impact: first keeping of every past day",
+                     {millisecondsOf([&] { keptDays = counts.keepThrough(health::addDays(lastDay, -1), clock.nowMs()); })});
+        std::printf("%-44s %d days\n", "  days kept", keptDays);
+        std::vector<double> keptTimes;
+        for (int n = 0; n < 10; ++n)
+            keptTimes.push_back(millisecondsOf([&] { (void)counts.usesBetween(firstDay, lastDay); }));
+        printFigures("impact: the year's uses, from kept counts", keptTimes);
     }
     std::filesystem::remove_all(folder);
     return 0;
