@@ -38,15 +38,15 @@ TEST_CASE("the café manager reads the impact report, changes its span and print
     CHECK(f.kiosk.shows("Médecin"));
     CHECK(f.kiosk.shows("kilomètres évités"));
 
+    if (const char* dir = std::getenv("VK_SCREENSHOT_DIR"))
+        CHECK(f.kiosk.savePng(std::filesystem::path(dir) / "impact-report.png"));
+
     f.tap("impact.span.last_month");
     const std::string lastDay = services::health::addDays(today.substr(0, 8) + "01", -1);
     const auto lastMonth = reportOf(f, lastDay.substr(0, 8) + "01", lastDay);
     CHECK(f.kiosk.shows("Du " + report::dateText(lastMonth.fromDay) + " au " + report::dateText(lastDay)));
     CHECK(f.kiosk.shows(report::formatNumber(lastMonth.km)));
     CHECK(lastMonth.km < year.km);
-
-    if (const char* dir = std::getenv("VK_SCREENSHOT_DIR"))
-        CHECK(f.kiosk.savePng(std::filesystem::path(dir) / "impact-report.png"));
 
     f.tap("impact.print");
     CHECK(f.kiosk.shows("Le résumé est parti à l’imprimante."));

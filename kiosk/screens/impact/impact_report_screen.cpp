@@ -105,7 +105,12 @@ void ImpactReportScreen::drawFigures(float width) {
         ImGui::SetCursorScreenPos(ImVec2(corner.x, corner.y + ui::em(0.2f)));
         ui::textCentered(figures[i].first, w, fonts.title, ui::colors::kHealth);
         ImGui::SetCursorScreenPos(ImVec2(corner.x, corner.y + ui::em(1.85f)));
-        ui::textCentered(figures[i].second, w, fonts.small, ui::colors::kTextMuted);
+        // On one line in the tile: in the smallest type when the small one would wrap (centred text wraps at 92 %).
+        ImFont* labelFont = fonts.small;
+        if (fonts.small->CalcTextSizeA(fonts.small->FontSize, FLT_MAX, 0.0f, figures[i].second.c_str()).x >
+            w * 0.92f)
+            labelFont = fonts.least;
+        ui::textCentered(figures[i].second, w, labelFont, ui::colors::kTextMuted);
     }
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + h + ui::em(0.4f)));
 }
