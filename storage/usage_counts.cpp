@@ -56,7 +56,8 @@ std::vector<MonthCount> countPostalSales(Database& db, const std::string& fromDa
 
 std::vector<MonthCount> countTimeBankExchanges(Database& db, const std::string& fromDay, const std::string& toDay) {
     return countByMonth(db,
-                        "SELECT " + localDayOf("t.created_at") + " AS day, '' AS kind, t.minutes AS minutes, t.origin_kiosk "
+                        "SELECT " + localDayOf("t.created_at") +
+                            " AS day, '' AS kind, t.minutes AS minutes, t.origin_kiosk "
                         "FROM time_bank_transfer t WHERE t.corrects_transfer_id IS NULL AND NOT EXISTS "
                         "(SELECT 1 FROM time_bank_transfer c WHERE c.corrects_transfer_id = t.id)",
                         fromDay, toDay, db.kioskId());

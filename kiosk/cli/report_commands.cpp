@@ -73,7 +73,8 @@ json reportJson(const impact::ImpactReport& report) {
 // The report as the terminal shows it: a line per service and kind, then the totals, in the chosen language.
 void printTable(const impact::ImpactReport& report, const std::string& villageName, std::ostream& out) {
     out << i18n::trf("impact.heading", {{"village", villageName}}) << "\n"
-        << i18n::trf("impact.span", {{"from", report::dateText(report.fromDay)}, {"to", report::dateText(report.toDay)}})
+        << i18n::trf("impact.span",
+                     {{"from", report::dateText(report.fromDay)}, {"to", report::dateText(report.toDay)}})
         << "\n\n";
     if (report.totals.empty()) {
         out << i18n::tr("impact.none") << "\n";
@@ -115,7 +116,8 @@ int runImpact(services::KioskRuntime& runtime, const CommandArguments& arguments
         written["csv"] = *csv;
     }
     if (const auto pdf = arguments.option("pdf")) {
-        if (const std::string failed = report::writeImpactPdf(*report, area.villageName, today, *pdf); !failed.empty()) {
+        const std::string failed = report::writeImpactPdf(*report, area.villageName, today, *pdf);
+        if (!failed.empty()) {
             err << "village-kiosk report: " << failed << "\n";
             return 1;
         }

@@ -42,7 +42,8 @@ public:
     double y = kMargin;
 
     void font(double size, bool bold = false, Colour colour = kInk) {
-        cairo_select_font_face(cr_, kFont, CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+        cairo_select_font_face(cr_, kFont, CAIRO_FONT_SLANT_NORMAL,
+                               bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
         cairo_set_font_size(cr_, size);
         cairo_set_source_rgb(cr_, colour.r, colour.g, colour.b);
     }
@@ -65,7 +66,8 @@ public:
         return cut + "…";
     }
     // Words laid out on lines of at most `maxWidth`, from y on; y moves past them.
-    void paragraph(const std::string& s, double size, Colour colour = kInk, double maxWidth = kPageWidth - 2 * kMargin) {
+    void paragraph(const std::string& s, double size, Colour colour = kInk,
+                   double maxWidth = kPageWidth - 2 * kMargin) {
         font(size, false, colour);
         std::istringstream words(s);
         std::string word, line;
@@ -160,7 +162,8 @@ void monthChart(Pages& pages, const ImpactReport& report) {
     const double left = kMargin + 44, right = kPageWidth - kMargin, top = pages.y, height = 170;
     const double bottom = top + height;
     double largest = 0;
-    for (const auto& month : report.months) largest = std::max(largest, byKm ? month.km : static_cast<double>(month.uses));
+    for (const auto& month : report.months)
+        largest = std::max(largest, byKm ? month.km : static_cast<double>(month.uses));
     const double axis = axisTop(largest);
     for (int tick = 0; tick <= 4; ++tick) {
         const double at = bottom - height * tick / 4.0;

@@ -122,7 +122,9 @@ int main(int argc, char** argv) {
         printFigures("impact: the year's uses, from records", liveTimes);
         int keptDays = 0;
         printFigures("impact: first keeping of every past day",
-                     {millisecondsOf([&] { keptDays = counts.keepThrough(health::addDays(lastDay, -1), clock.nowMs()); })});
+                     {millisecondsOf([&] {
+                         keptDays = counts.keepThrough(health::addDays(lastDay, -1), clock.nowMs());
+                     })});
         std::printf("%-44s %d days\n", "  days kept", keptDays);
         std::vector<double> keptTimes;
         for (int n = 0; n < 10; ++n)

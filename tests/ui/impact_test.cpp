@@ -52,7 +52,7 @@ TEST_CASE("the café manager reads the impact report, changes its span and print
     CHECK(f.kiosk.shows("Le résumé est parti à l’imprimante."));
     const auto receipts = f.runtime.previewPrinter->lastReceipts();
     const auto printed = std::count_if(receipts.begin(), receipts.end(),
-                                       [](const hardware::Receipt& receipt) { return receipt.kind == "impact_summary"; });
+                                       [](const hardware::Receipt& r) { return r.kind == "impact_summary"; });
     CHECK(printed == 1);
 
     f.tap("common.back");
@@ -65,7 +65,8 @@ TEST_CASE("the impact report names nobody, and the medical assistant has no tool
     REQUIRE(f.kiosk.state().screen == screens::kImpactReportScreen);
     REQUIRE(f.kiosk.shows("Médecin"));
     for (const auto& item : f.kiosk.drawn()) {
-        for (const auto& patient : services::demoPatients()) CHECK(item.text.find(patient.surname) == std::string::npos);
+        for (const auto& patient : services::demoPatients())
+            CHECK(item.text.find(patient.surname) == std::string::npos);
         for (const auto& member : services::demoMembers()) CHECK(item.text.find(member.name) == std::string::npos);
     }
 

@@ -125,7 +125,8 @@ void ImpactReportScreen::drawChart(float width, float height) {
     const float barsHeight = std::max(ui::em(1.0f), height - labelHeight - ui::em(1.3f));
     ImDrawList* draw = ImGui::GetWindowDrawList();
     double largest = 0;
-    for (const auto& month : report_->months) largest = std::max(largest, byKm ? month.km : static_cast<double>(month.uses));
+    for (const auto& month : report_->months)
+        largest = std::max(largest, byKm ? month.km : static_cast<double>(month.uses));
     const std::size_t count = report_->months.size();
     const float slot = width / static_cast<float>(std::max<std::size_t>(count, 1));
     const float barWidth = std::min(slot * 0.7f, ui::em(2.0f));
@@ -144,8 +145,8 @@ void ImpactReportScreen::drawChart(float width, float height) {
         const float barHeight = largest > 0 ? static_cast<float>(value / largest) * (barsHeight - labelHeight) : 0.0f;
         const float centre = origin.x + slot * (static_cast<float>(i) + 0.5f);
         if (barHeight > 0)
-            draw->AddRectFilled(ImVec2(centre - barWidth / 2, baseline - barHeight), ImVec2(centre + barWidth / 2, baseline),
-                                ui::colors::kHealth);
+            draw->AddRectFilled(ImVec2(centre - barWidth / 2, baseline - barHeight),
+                                ImVec2(centre + barWidth / 2, baseline), ui::colors::kHealth);
         const std::string label = report::shortMonthLabel(month.month);
         const ImVec2 size = fonts.small->CalcTextSizeA(fonts.small->FontSize, FLT_MAX, 0.0f, label.c_str());
         if (namesFit || i % 2 == 0)
@@ -205,7 +206,8 @@ void ImpactReportScreen::drawTable(float width, float height) {
         std::string names;
         for (const auto& service : report_->servicesWithoutDistance)
             names += (names.empty() ? "" : ", ") + report::serviceLabel(service);
-        ui::textWrapped(i18n::trf("impact.no_distance", {{"services", names}}), inner, fonts.small, ui::colors::kTextMuted);
+        ui::textWrapped(i18n::trf("impact.no_distance", {{"services", names}}), inner, fonts.small,
+                        ui::colors::kTextMuted);
     }
     ui::dragToScroll();
     ImGui::EndChild();
@@ -258,7 +260,8 @@ void ImpactReportScreen::draw(app::ScreenContext& context) {
         });
     ImGui::SameLine(0.0f, ui::em(0.8f));
     const std::string hint = message_.empty() ? std::string(tr("impact.screen.pdf_hint")) : message_;
-    ui::textWrapped(hint, area.x - ui::em(11.0f), fonts.small, message_.empty() ? ui::colors::kTextMuted : ui::colors::kSuccess);
+    ui::textWrapped(hint, area.x - ui::em(11.0f), fonts.small,
+                    message_.empty() ? ui::colors::kTextMuted : ui::colors::kSuccess);
 }
 
 }  // namespace

@@ -2,7 +2,8 @@
 
 namespace vk::services::impact {
 
-std::unique_ptr<UsageSource> usesCountedBy(storage::Database& db, MonthCountQuery query, std::vector<CountedKind> kinds) {
+std::unique_ptr<UsageSource> usesCountedBy(storage::Database& db, MonthCountQuery query,
+                                           std::vector<CountedKind> kinds) {
     return std::make_unique<UsageSourceFunction>(
         [&db, query, kinds = std::move(kinds)](const std::string& fromDay, const std::string& toDay) {
             std::vector<ServiceUse> uses;

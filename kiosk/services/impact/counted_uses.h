@@ -21,6 +21,7 @@ using MonthCountQuery = std::vector<storage::MonthCount> (*)(storage::Database& 
                                                               const std::string& toDay);
 
 // A kind the query returns that `kinds` does not name is left out of the report.
-std::unique_ptr<UsageSource> usesCountedBy(storage::Database& db, MonthCountQuery query, std::vector<CountedKind> kinds);
+std::unique_ptr<UsageSource> usesCountedBy(storage::Database& db, MonthCountQuery query,
+                                           std::vector<CountedKind> kinds);
 
 }  // namespace vk::services::impact

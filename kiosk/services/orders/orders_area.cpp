@@ -32,7 +32,8 @@ std::unique_ptr<AreaServices> makeOrdersServices(const AreaContext& context) {
 
 // What the impact report counts of this area (docs/impact.md).
 std::unique_ptr<impact::UsageSource> makeOrdersUsageSource(storage::Database& db) {
-    return impact::usesCountedBy(db, &storage::countCollectedOrders, {{"bread", "bakery", "bread_orders"}, {"grocery", "grocery", "grocery_orders"}});
+    return impact::usesCountedBy(db, &storage::countCollectedOrders,
+                                 {{"bread", "bakery", "bread_orders"}, {"grocery", "grocery", "grocery_orders"}});
 }
 
 }  // namespace

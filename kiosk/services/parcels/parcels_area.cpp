@@ -56,7 +56,8 @@ std::unique_ptr<AreaServices> makeParcelsServices(const AreaContext& context) {
 
 // What the impact report counts of this area (docs/impact.md).
 std::unique_ptr<impact::UsageSource> makeParcelsUsageSource(storage::Database& db) {
-    return impact::usesCountedBy(db, &storage::countParcels, {{"handed_over", "relay", "parcels_handed_over"}, {"sent", "relay", "parcels_sent"}});
+    return impact::usesCountedBy(db, &storage::countParcels,
+                                 {{"handed_over", "relay", "parcels_handed_over"}, {"sent", "relay", "parcels_sent"}});
 }
 
 }  // namespace

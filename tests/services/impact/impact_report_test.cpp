@@ -241,7 +241,8 @@ TEST_CASE("the impact report counts the kiosk's own records: handed over, exchan
         CHECK(csv.find(name) == std::string::npos);
 }
 
-TEST_CASE("the counts of past days are kept before retention erases the records they came from", "[impact][retention]") {
+TEST_CASE("the counts of past days are kept before retention erases the records they came from",
+          "[impact][retention]") {
     RecordsFixture f;
     f.receiveAndPickUp("MR00012345");
     f.clock.advanceMs(kDayMs);  // 13 June

@@ -35,7 +35,8 @@ struct ReportFixture {
             fs::create_directories(keep);
             for (const auto& file : fs::directory_iterator(folder))
                 if (file.is_regular_file())
-                    fs::copy_file(file.path(), fs::path(keep) / file.path().filename(), fs::copy_options::overwrite_existing);
+                    fs::copy_file(file.path(), fs::path(keep) / file.path().filename(),
+                                  fs::copy_options::overwrite_existing);
         }
         fs::remove_all(folder);
     }
@@ -114,7 +115,8 @@ TEST_CASE("report impact writes the CSV and a PDF whose text holds the figures",
     CHECK(text.find("méthode du réseau 1000 cafés") != std::string::npos);
     CHECK(text.find("Jeanne") == std::string::npos);
     // Nothing half written is left beside them.
-    for (const auto& file : fs::directory_iterator(f.folder)) CHECK(file.path().string().find(".part") == std::string::npos);
+    for (const auto& file : fs::directory_iterator(f.folder))
+        CHECK(file.path().string().find(".part") == std::string::npos);
 }
 
 TEST_CASE("report impact --language en --json gives the figures in English and as JSON", "[impact][cli]") {
