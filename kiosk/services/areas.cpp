@@ -12,6 +12,7 @@
 #include "kiosk/services/orders/orders_area.h"
 #include "kiosk/services/agenda/agenda_area.h"
 #include "kiosk/services/shifts/shifts_area.h"
+#include "kiosk/services/meals/meals_area.h"
 #include "kiosk/services/sync/sync_area.h"
 
 namespace vk::services {
@@ -31,6 +32,7 @@ const std::vector<AreaDefinition>& domainAreas() {
         orders::ordersArea(),
         agenda::agendaArea(),
         shifts::shiftsArea(),
+        meals::mealsArea(),
         sync::syncArea(),
     };
     return areas;
