@@ -8,6 +8,7 @@
 #include "kiosk/cli/orders_commands.h"
 #include "kiosk/cli/agenda_commands.h"
 #include "kiosk/cli/shifts_commands.h"
+#include "kiosk/cli/meals_commands.h"
 #include "kiosk/cli/sync_commands.h"
 
 namespace vk::cli {
@@ -24,6 +25,7 @@ const std::vector<AreaCommand>& areaCommands() {
         ordersCommand(),
         agendaCommand(),
         shiftsCommand(),
+        mealsCommand(),
         syncCommand(),
     };
     return commands;
