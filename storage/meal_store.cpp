@@ -160,7 +160,7 @@ bool MealStore::removeDriver(const std::string& day, const std::string& memberId
 
 std::vector<MealRoundDriver> MealStore::drivers(const std::string& day) {
     SQLite::Statement query(db_.sql(), "SELECT id, day, member_id FROM meal_round_driver WHERE day = ? AND "
-                                       "deleted_at IS NULL ORDER BY created_at, id");
+                                       "deleted_at IS NULL ORDER BY created_at, rowid");
     query.bind(1, day);
     std::vector<MealRoundDriver> found;
     while (query.executeStep())

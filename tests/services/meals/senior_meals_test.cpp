@@ -78,7 +78,7 @@ TEST_CASE("a day's meals are confirmed once, once the day has come, and only its
     const auto lines = f.audit("meals.serve");
     REQUIRE(lines.size() == 1);
     i18n::setLanguage("fr");
-    CHECK(auditSentence(lines.front()) == "Repas du mercredi 12 juin 2030 confirmés : 1 servi, 0 absent");
+    CHECK(auditSentence(lines.front()) == "Repas du mercredi 12 juin 2030 confirmés : 1 servi ; absents : 0");
 }
 
 TEST_CASE("nobody is registered without a recorded consent", "[meals][consent]") {

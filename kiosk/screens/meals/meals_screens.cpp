@@ -1,0 +1,72 @@
+#include "kiosk/screens/meals/meals_screens.h"
+
+#include "kiosk/i18n/translations.h"
+#include "kiosk/screens/staff/staff_screens.h"
+#include "kiosk/services/health/local_days.h"
+
+#include <string>
+
+namespace vk::screens {
+
+using i18n::tr;
+using i18n::trf;
+
+void registerMealsDayScreen(app::ScreenRegistry& registry);
+void registerMealsRegisterScreen(app::ScreenRegistry& registry);
+void registerMealsCountScreen(app::ScreenRegistry& registry);
+
+namespace meals_ui {
+
+services::meals::MealsServices& mealsOf(app::KioskServices& services) {
+    return services.area<services::meals::MealsServices>();
+}
+
+bool mayManage(const std::optional<services::StaffSession>& staff) {
+    return staff && services::meals::SeniorMeals::mayManage(&*staff);
+}
+
+std::string dayLabel(const std::string& day) {
+    if (!services::health::isValidDay(day)) return day;
+    return trf("meals.day_label", {{"day", std::to_string(std::stoi(day.substr(8, 2)))},
+                                   {"month", tr("date.month." + std::to_string(std::stoi(day.substr(5, 2))))},
+                                   {"year", day.substr(0, 4)}});
+}
+
+std::string weekdayLabel(const std::string& day) {
+    if (!services::health::isValidDay(day)) return day;
+    // date.weekday.N counts from Sunday, weekdayIndex from Monday.
+    const int weekday = (services::health::weekdayIndex(day) + 1) % 7;
+    return trf("meals.weekday_label", {{"weekday", tr("date.weekday." + std::to_string(weekday))},
+                                       {"date", dayLabel(day)}});
+}
+
+std::string weekdaysLabel(int weekdays) {
+    if (weekdays == services::meals::kEveryDay) return tr("meals.days.every_day");
+    std::string text;
+    for (int i = 0; i < 7; ++i)
+        if (weekdays & (1 << i)) text += (text.empty() ? "" : ", ") + std::string(tr("meals.days.short." + std::to_string(i)));
+    return text;
+}
+
+std::string modeLabel(services::meals::MealMode mode) {
+    return tr(mode == services::meals::MealMode::Home ? "meals.mode.home" : "meals.mode.cafe");
+}
+
+std::string refusalText(services::meals::MealError error) { return tr(services::meals::errorKey(error)); }
+
+}  // namespace meals_ui
+
+void registerMealsScreens(app::ScreenRegistry& registry) {
+    registerMealsDayScreen(registry);
+    registerMealsRegisterScreen(registry);
+    registerMealsCountScreen(registry);
+    // The café manager's tools. As the agenda's, not on the admin's staff home, which is full; an admin opens the
+    // screens all the same (allowed() takes the café manager or an admin).
+    const auto cafeManager = [](services::StaffRole role) { return role == services::StaffRole::CafeManager; };
+    registry.addStaffTool({"staff.home.meals_day", "staff.home.meals_day", kMealsDayScreen, cafeManager, false});
+    registry.addStaffTool({"staff.home.meals_register", "staff.home.meals_register", kMealsRegisterScreen, cafeManager,
+                           false});
+    registry.addStaffTool({"staff.home.meals_count", "staff.home.meals_count", kMealsCountScreen, cafeManager, false});
+}
+
+}  // namespace vk::screens
