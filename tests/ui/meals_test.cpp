@@ -3,6 +3,8 @@
 // the day; registers a recipient with the keyboard, a refused form keeping what was typed; reads the month's
 // count per funder. Nothing of it is open without staff. Pictures go to VK_SCREENSHOT_DIR.
 
+#include "hardware/escpos/printer_profiles.h"
+#include "hardware/receipt_preview.h"
 #include "kiosk/screens/meals/meals_screens.h"
 #include "kiosk/services/health/local_days.h"
 #include "kiosk/services/meals/meals_area.h"
@@ -57,16 +59,17 @@ TEST_CASE("the meals screens are for the café manager and admins, never on the 
     CHECK(f.kiosk.state().screen == app::kHomeScreen);
     CHECK_FALSE(f.kiosk.shows("Germaine Lebrun"));
     f.signIn("Claire Moreau", "2580");  // the medical assistant
-    CHECK_FALSE(f.kiosk.find("staff.home.meals_register"));
+    CHECK_FALSE(f.kiosk.find("staff.home.meals"));
     f.kiosk.ui().openScreen(screens::kMealsRegisterScreen);
     f.kiosk.frames(2);
     CHECK(f.kiosk.state().screen != screens::kMealsRegisterScreen);
 }
 
-TEST_CASE("the manager prints the day's lists, unticks someone absent and confirms the day served", "[ui][meals]") {
+TEST_CASE("the manager prints the day's lists, unticks someone absent and confirms the day served", "[ui][meals][screenshots]") {
     UiFixture f(1024, 600);
     f.signIn("Julien Girard", "1357");
-    f.tap("staff.home.meals_day");
+    f.tap("staff.home.meals");
+    f.tap("meals.register.to_day");
     REQUIRE(f.kiosk.state().screen == screens::kMealsDayScreen);
     // Saturday: only Henri Bouvier, delivered. Monday has more: the screenshot is of Monday.
     CHECK(f.kiosk.shows("Henri Bouvier"));
@@ -82,6 +85,11 @@ TEST_CASE("the manager prints the day's lists, unticks someone absent and confir
     CHECK(receipts[before].kind == "meals_kitchen_list");
     CHECK(receipts[before + 1].kind == "meals_driver_round");
     CHECK(receipts[before + 2].kind == "meals_driver_round");
+    if (const char* dir = std::getenv("VK_SCREENSHOT_DIR")) {
+        const auto& paper = *hardware::escpos::findPrinterProfile("generic-80");
+        CHECK(hardware::writePreviewPng(receipts[before], paper, std::filesystem::path(dir) / "meals-kitchen-list.png"));
+        CHECK(hardware::writePreviewPng(receipts[before + 1], paper, std::filesystem::path(dir) / "meals-driver-round.png"));
+    }
     f.tap("meals.day.serve");  // Monday has not come: nothing to confirm yet
     CHECK_FALSE(f.kiosk.find("meals.serve.confirm"));
 
@@ -102,10 +110,10 @@ TEST_CASE("the manager prints the day's lists, unticks someone absent and confir
 }
 
 TEST_CASE("the manager registers a recipient with the keyboard, and a form refused keeps what was typed",
-          "[ui][meals]") {
+          "[ui][meals][screenshots]") {
     UiFixture f(1024, 600);
     f.signIn("Julien Girard", "1357");
-    f.tap("staff.home.meals_register");
+    f.tap("staff.home.meals");
     capture(f, "meals-register");
     f.tap("meals.register.new");
     f.tap("meals.register.mode_home");
@@ -131,10 +139,11 @@ TEST_CASE("the manager registers a recipient with the keyboard, and a form refus
     CHECK(registered);
 }
 
-TEST_CASE("the month's count per funder shows the demo's days served", "[ui][meals]") {
+TEST_CASE("the month's count per funder shows the demo's days served", "[ui][meals][screenshots]") {
     UiFixture f(1024, 600);
     f.signIn("Julien Girard", "1357");
-    f.tap("staff.home.meals_count");
+    f.tap("staff.home.meals");
+    f.tap("meals.register.to_count");
     capture(f, "meals-count");
     CHECK(f.kiosk.shows("CCAS"));
     CHECK(f.kiosk.shows("Département"));
@@ -152,7 +161,10 @@ TEST_CASE("the meals screens fit at 1024x600 and 1920x1080 in both languages, wi
             UiFixture f(width, height, config);
             f.signIn("Julien Girard", "1357");
             const std::string at = std::string(language) + " " + std::to_string(width);
-            f.tap("staff.home.meals_day");
+            // The café manager's staff home, with the meals tool among the others.
+            checkFits(f, "staff home " + at);
+            f.tap("staff.home.meals");
+            f.tap("meals.register.to_day");
             f.tap("meals.day.drivers_button");
             checkFits(f, "drivers " + at);
             f.tap("meals.drivers.done");
@@ -165,8 +177,8 @@ TEST_CASE("the meals screens fit at 1024x600 and 1920x1080 in both languages, wi
             f.tap("meals.day.serve");
             checkFits(f, "serve " + at);
             f.tap("meals.serve.back");
-            f.tap("common.back");
-            f.tap("staff.home.meals_register");
+            f.tap("common.back");  // the day's meals go back to the register
+            REQUIRE(f.kiosk.state().screen == screens::kMealsRegisterScreen);
             f.tap("meals.register.recipient.2");
             checkFits(f, "edit " + at);
             f.tap("meals.register.remove");
@@ -176,9 +188,37 @@ TEST_CASE("the meals screens fit at 1024x600 and 1920x1080 in both languages, wi
             checkFits(f, "keyboard " + at);
             f.tap("kbd.done");
             f.tap("common.back");
-            f.tap("common.back");
-            f.tap("staff.home.meals_count");
+            f.tap("meals.register.to_count");
             f.tap("meals.count.previous");
             checkFits(f, "count " + at);
         }
+}
+
+TEST_CASE("in large text the meals screens still fit at 1024x600, in both languages", "[ui][meals][layout][large-text]") {
+    for (const char* language : {"fr", "en"}) {
+        services::KioskConfig config;
+        config.language = language;
+        UiFixture f(1024, 600, config);
+        f.tap("home.large_text");
+        f.signIn("Julien Girard", "1357");
+        REQUIRE(f.kiosk.state().largeText);
+        const std::string at = std::string(language) + " large text";
+        f.tap("staff.home.meals");
+        checkFits(f, "register " + at);
+        f.tap("meals.register.recipient.2");
+        checkFits(f, "edit " + at);
+        f.tap("common.back");
+        f.tap("meals.register.to_day");
+        checkFits(f, "day " + at);
+        f.tap("meals.day.drivers_button");
+        checkFits(f, "drivers " + at);
+        f.tap("meals.drivers.done");
+        f.tap("meals.day.serve");
+        checkFits(f, "serve " + at);
+        f.tap("meals.serve.back");
+        f.tap("common.back");
+        f.tap("meals.register.to_count");
+        f.tap("meals.count.previous");
+        checkFits(f, "count " + at);
+    }
 }

@@ -48,7 +48,7 @@ private:
 
 void MealsCountScreen::draw(app::ScreenContext& context) {
     if (ui::headerBar(tr("meals.count.title"), true)) {
-        context.open(kStaffHomeScreen);
+        context.open(kMealsRegisterScreen);
         return;
     }
     const ImVec2 avail = ImGui::GetContentRegionAvail();

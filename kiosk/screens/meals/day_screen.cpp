@@ -207,7 +207,7 @@ void MealsDayScreen::drawDay(app::ScreenContext& context) {
 
 void MealsDayScreen::drawDrivers(app::ScreenContext& context) {
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    ui::textWrapped(trf("meals.drivers.question", {{"day", meals_ui::dayLabel(day_)}}), avail.x, ui::fonts().title);
+    ui::textWrapped(trf("meals.drivers.question", {{"day", meals_ui::weekdayLabel(day_)}}), avail.x, ui::fonts().title);
     ui::textWrapped(tr("meals.drivers.hint"), avail.x, ui::fonts().body, ui::colors::kTextMuted);
     drawMessage(avail.x);
     std::set<std::string> driving;
@@ -246,7 +246,7 @@ void MealsDayScreen::drawDrivers(app::ScreenContext& context) {
 
 void MealsDayScreen::drawConfirmServe(app::ScreenContext& context) {
     const float width = ImGui::GetContentRegionAvail().x;
-    ui::textWrapped(trf("meals.serve.question", {{"day", meals_ui::dayLabel(day_)}}), width, ui::fonts().title);
+    ui::textWrapped(trf("meals.serve.question", {{"day", meals_ui::weekdayLabel(day_)}}), width, ui::fonts().title);
     ui::textWrapped(trf("meals.serve.summary", {{"served", std::to_string(presentCount())},
                                                 {"absent", std::to_string(absent_.size())}}),
                     width, ui::fonts().body);
@@ -273,7 +273,7 @@ void MealsDayScreen::drawConfirmServe(app::ScreenContext& context) {
 void MealsDayScreen::draw(app::ScreenContext& context) {
     if (ui::headerBar(tr("meals.day.title"), true)) {
         message_.clear();
-        if (step_ == Step::Day) context.open(kStaffHomeScreen);
+        if (step_ == Step::Day) context.open(kMealsRegisterScreen);
         else step_ = Step::Day;
         return;
     }

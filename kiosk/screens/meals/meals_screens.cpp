@@ -60,13 +60,11 @@ void registerMealsScreens(app::ScreenRegistry& registry) {
     registerMealsDayScreen(registry);
     registerMealsRegisterScreen(registry);
     registerMealsCountScreen(registry);
-    // The café manager's tools. As the agenda's, not on the admin's staff home, which is full; an admin opens the
-    // screens all the same (allowed() takes the café manager or an admin).
-    const auto cafeManager = [](services::StaffRole role) { return role == services::StaffRole::CafeManager; };
-    registry.addStaffTool({"staff.home.meals_day", "staff.home.meals_day", kMealsDayScreen, cafeManager, false});
-    registry.addStaffTool({"staff.home.meals_register", "staff.home.meals_register", kMealsRegisterScreen, cafeManager,
-                           false});
-    registry.addStaffTool({"staff.home.meals_count", "staff.home.meals_count", kMealsCountScreen, cafeManager, false});
+    // One tool on the café manager's staff home, which is full already: the register, whose buttons open the day's
+    // meals and the count per funder (and whose back they return to). As the agenda's, not on the admin's home; an
+    // admin opens the screens all the same (allowed() takes the café manager or an admin).
+    registry.addStaffTool({"staff.home.meals", "staff.home.meals", kMealsRegisterScreen,
+                           [](services::StaffRole role) { return role == services::StaffRole::CafeManager; }, false});
 }
 
 }  // namespace vk::screens
