@@ -80,6 +80,11 @@ const std::vector<RetentionCategory>& retentionCategories() {
         // to be applied and is kept until it is.
         {"sync_history_days", "versions replaced or refused in sync with the territory hub", "sync_history", "at",
          "kind <> 'held'"},
+        // Recipients of the seniors' meals: name, address, diet, funder, consent. Counted from the end of their
+        // service (or their removal); one still served has no service_ended_at and is never purged. Their round
+        // assignments go with them (ON DELETE CASCADE); the counts of meals served name nobody and stay.
+        {"meals_days", "recipients of the seniors' meals, after their service ended", "meal_recipient",
+         "service_ended_at"},
     };
     return categories;
 }

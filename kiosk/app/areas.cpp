@@ -13,6 +13,7 @@
 #include "kiosk/screens/orders/orders_screens.h"
 #include "kiosk/screens/agenda/agenda_screens.h"
 #include "kiosk/screens/impact/impact_screens.h"
+#include "kiosk/screens/meals/meals_screens.h"
 
 namespace vk::app {
 
@@ -28,6 +29,7 @@ const std::vector<UiArea>& uiAreas() {
         {"timebank", &screens::registerTimeBankScreens},
         {"orders", &screens::registerOrdersScreens},
         {"agenda", &screens::registerAgendaScreens},
+        {"meals", &screens::registerMealsScreens},
         {"info", &screens::registerVillageInfoScreens},
         {"devices", &screens::registerDevicesScreens},
         {"notifications", &screens::registerNotificationsScreens},

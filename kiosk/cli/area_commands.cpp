@@ -9,6 +9,7 @@
 #include "kiosk/cli/agenda_commands.h"
 #include "kiosk/cli/shifts_commands.h"
 #include "kiosk/cli/report_commands.h"
+#include "kiosk/cli/meals_commands.h"
 #include "kiosk/cli/sync_commands.h"
 
 namespace vk::cli {
@@ -26,6 +27,7 @@ const std::vector<AreaCommand>& areaCommands() {
         agendaCommand(),
         shiftsCommand(),
         reportCommand(),
+        mealsCommand(),
         syncCommand(),
     };
     return commands;

@@ -13,6 +13,7 @@
 #include "kiosk/services/agenda/agenda_area.h"
 #include "kiosk/services/shifts/shifts_area.h"
 #include "kiosk/services/impact/impact_area.h"
+#include "kiosk/services/meals/meals_area.h"
 #include "kiosk/services/sync/sync_area.h"
 
 namespace vk::services {
@@ -33,6 +34,7 @@ const std::vector<AreaDefinition>& domainAreas() {
         agenda::agendaArea(),
         shifts::shiftsArea(),
         impact::impactArea(),
+        meals::mealsArea(),
         sync::syncArea(),
     };
     return areas;

@@ -13,6 +13,7 @@
 #include "kiosk/services/orders/order_book.h"
 #include "kiosk/services/agenda/event_agenda.h"
 #include "storage/impact_count_store.h"
+#include "kiosk/services/meals/senior_meals.h"
 #include "storage/rota_store.h"
 #include "storage/village_info_store.h"
 
@@ -465,7 +466,8 @@ void seedDemoImpactHistory(storage::Database& db, const Clock& clock) {
         {"doctor", "check_ins", 38, 0},           {"relay", "parcels_handed_over", 54, 0},
         {"relay", "parcels_sent", 12, 0},         {"post_office", "postal_sales", 41, 0},
         {"bakery", "bread_orders", 66, 0},        {"events", "event_sign_ups", 22, 0},
-        {"exchange", "time_bank_exchanges", 9, 810},
+        {"exchange", "time_bank_exchanges", 9, 810}, {"meals", "meals_served", 30, 0},
+        {"meals", "meals_delivered", 72, 0},
     };
     const std::string today = health::localDay(clock.nowMs());
     const std::string thisMonth = today.substr(0, 8) + "01";
@@ -484,6 +486,51 @@ void seedDemoImpactHistory(storage::Database& db, const Clock& clock) {
         }
     }
     storage::ImpactCountStore(db).keep(counts, health::addDays(thisMonth, -1), clock.nowMs());
+}
+
+// The seniors' meals: six fictitious recipients who agreed six weeks ago, two at the café and four delivered, with
+// their diets; two members of the board drive this week's rounds; the past month's days confirmed served, with now and then
+// someone absent, so that the count per funder has figures.
+void seedDemoMeals(storage::Database& db, StaffService& staff, const Clock& clock) {
+    const StaffSession& demo = systemActor(SystemActor::DemoData);
+    auto directory = timebank::makeBoardMemberDirectory(db, clock, staff);
+    hardware::PreviewPrinter noPaper;
+    meals::SeniorMeals book(db, clock, staff, *directory, noPaper, "");
+    const std::string today = health::localDay(clock.nowMs());
+    const std::string registered = health::addDays(today, -42);
+    struct DemoRecipient {
+        const char* name;
+        const char* mode;
+        const char* address;
+        const char* days;
+        const char* diet;
+        const char* funder;
+        int order;
+    };
+    static constexpr DemoRecipient kRecipients[] = {
+        {"Germaine Lebrun", "cafe", "", "mon,tue,wed,thu,fri", "sans sel", "CCAS", 0},
+        {"Robert Chevalier", "cafe", "", "tue,thu", "", "CCAS", 0},
+        {"Yvette Garnier", "home", "4 chemin des Vignes, Saint-Aubin", "mon,tue,wed,thu,fri", "mixé", "Département", 1},
+        {"André Picard", "home", "12 route de la Forge, Les Forges", "mon,wed,fri", "sans sel", "Département", 2},
+        {"Simone Texier", "home", "La Croix Blanche, Les Essarts", "mon,tue,wed,thu,fri", "diabétique", "CCAS", 3},
+        {"Henri Bouvier", "home", "2 impasse du Lavoir, Saint-Aubin", "daily", "sans sel", "CCAS", 4},
+    };
+    std::vector<std::string> ids;
+    for (const DemoRecipient& r : kRecipients) {
+        meals::RecipientForm form{r.name, r.mode, r.address, *meals::parseWeekdays(r.days), r.diet, r.funder,
+                                  registered, "Julien Girard", registered, "", r.order};
+        const auto result = book.addRecipient(&demo, form);
+        if (result.ok()) ids.push_back(result.recipient->id);
+    }
+    board::MemberRegistry registry(db, clock, staff, staff.pinHasher(), staff.policy());
+    for (const auto& m : registry.list())
+        if (m.displayName == "Paul Martin" || m.displayName == "Jean-Marc Lefèvre")
+            for (int inDays = 0; inDays < 7; ++inDays) book.addDriver(&demo, health::addDays(today, inDays), m.id);
+    for (int daysAgo = 30; daysAgo >= 1; --daysAgo) {
+        std::vector<std::string> absent;
+        if (daysAgo % 9 == 0 && ids.size() > 4) absent.push_back(ids[4]);
+        book.confirmServed(&demo, health::addDays(today, -daysAgo), absent);
+    }
 }
 
 bool seedDemoDataIfEmpty(storage::Database& db, StaffService& staff, const Clock& clock) {
@@ -508,6 +555,7 @@ bool seedDemoDataIfEmpty(storage::Database& db, StaffService& staff, const Clock
     seedDemoTimeBank(db, staff, clock);
     seedDemoOrders(db, staff, clock);
     seedDemoAgenda(db, staff, clock);
+    seedDemoMeals(db, staff, clock);
     seedDemoImpactHistory(db, clock);
     return true;
 }
