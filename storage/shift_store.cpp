@@ -118,6 +118,20 @@ Shift ShiftStore::insertShift(const ShiftDetails& details, std::int64_t nowMs) {
     return *shift(id);
 }
 
+bool ShiftStore::updateShift(const std::string& id, const ShiftDetails& details, std::int64_t nowMs) {
+    SQLite::Statement update(db_.sql(), "UPDATE volunteer_shift SET kind = ?, day = ?, starts_at = ?, ends_at = ?, "
+                                        "places = ?, note = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL");
+    update.bind(1, std::string(shiftKindKey(details.kind)));
+    update.bind(2, details.day);
+    update.bind(3, details.startsAt);
+    update.bind(4, details.endsAt);
+    update.bind(5, details.places);
+    update.bind(6, details.note);
+    update.bind(7, nowMs);
+    update.bind(8, id);
+    return update.exec() == 1;
+}
+
 bool ShiftStore::deleteShift(const std::string& id, std::int64_t nowMs) {
     SQLite::Statement update(db_.sql(), "UPDATE volunteer_shift SET deleted_at = ?, updated_at = ? "
                                         "WHERE id = ? AND deleted_at IS NULL");

@@ -69,6 +69,7 @@ public:
     explicit ShiftStore(Database& db) : db_(db) {}
 
     Shift insertShift(const ShiftDetails& details, std::int64_t nowMs);
+    bool updateShift(const std::string& id, const ShiftDetails& details, std::int64_t nowMs);
     bool deleteShift(const std::string& id, std::int64_t nowMs);
     std::optional<Shift> shift(const std::string& id);
     // Live shifts of these days (first and last included), by day and time.

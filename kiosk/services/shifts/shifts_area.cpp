@@ -1,6 +1,7 @@
 #include "kiosk/services/shifts/shifts_area.h"
 
 #include "kiosk/services/kiosk_config.h"
+#include "kiosk/services/timebank/timebank_area.h"
 
 namespace vk::services::shifts {
 namespace {
@@ -33,9 +34,11 @@ std::unique_ptr<impact::UsageSource> makeShiftsUsageSource(storage::Database& db
 
 }  // namespace
 
-ShiftsServices::ShiftsServices(const AreaContext& context)
+ShiftsServices::ShiftsServices(const AreaContext& context, std::unique_ptr<timebank::MemberDirectory> members)
     : settings(context.config.areas.get<ShiftsSettings>()),
-      shifts(context.database, context.clock, settings.monthlyCommitmentMinutes) {}
+      members_(members ? std::move(members)
+                       : timebank::makeBoardMemberDirectory(context.database, context.clock, context.staff)),
+      shifts(context.database, context.clock, context.staff, *members_, settings.monthlyCommitmentMinutes) {}
 
 AreaDefinition shiftsArea() {
     return {"shifts", "shifts", &readShiftsSettings, {}, &makeShiftsServices, &makeShiftsUsageSource};

@@ -4,6 +4,9 @@
 
 #include "kiosk/services/area.h"
 #include "kiosk/services/shifts/volunteer_shifts.h"
+#include "kiosk/services/timebank/member_directory.h"
+
+#include <memory>
 
 namespace vk::services::shifts {
 
@@ -15,8 +18,16 @@ struct ShiftsSettings {
 
 class ShiftsServices : public AreaServices {
 public:
-    explicit ShiftsServices(const AreaContext& context);
+    // `members` null: the board's members (the time bank's directory of them), as the orders do.
+    explicit ShiftsServices(const AreaContext& context, std::unique_ptr<timebank::MemberDirectory> members = nullptr);
+    timebank::MemberDirectory& members() { return *members_; }
+
     const ShiftsSettings settings;
+
+private:
+    std::unique_ptr<timebank::MemberDirectory> members_;
+
+public:
     VolunteerShifts shifts;
 };
 

@@ -11,6 +11,19 @@
 namespace vk::services::shifts {
 namespace {
 
+bool isKioskActor(const StaffSession* actor) { return actor == &systemActor(SystemActor::Kiosk); }
+
+// The coordinator: the café manager, an admin, or a system actor other than the kiosk (the command line…).
+bool mayCoordinate(const StaffSession* actor) {
+    return actor != nullptr && !isKioskActor(actor) &&
+           (actor->role == StaffRole::CafeManager || actor->role == StaffRole::Admin);
+}
+
+// A member alone at the kiosk acts as the kiosk, once identified; at the counter the coordinator does.
+bool mayHoldPlaces(const StaffSession* actor) { return isKioskActor(actor) || mayCoordinate(actor); }
+
+std::string kindKeyOf(const Shift& shift) { return "shifts.kind." + std::string(storage::shiftKindKey(shift.details.kind)); }
+
 bool isValidMonth(const std::string& month) {
     static const std::regex pattern(R"(\d{4}-(0[1-9]|1[0-2]))");
     return std::regex_match(month, pattern);
@@ -25,6 +38,8 @@ std::string lastDayOf(const std::string& month) { return month + "-31"; }
 std::string errorKey(ShiftError error) {
     switch (error) {
     case ShiftError::None: return "shifts.error.none";
+    case ShiftError::NotAllowed: return "shifts.error.not_allowed";
+    case ShiftError::PlacesBelowTaken: return "shifts.error.places_below_taken";
     case ShiftError::KindInvalid: return "shifts.error.kind_invalid";
     case ShiftError::DayInvalid: return "shifts.error.day_invalid";
     case ShiftError::TimeInvalid: return "shifts.error.time_invalid";
@@ -50,6 +65,8 @@ std::string errorKey(ShiftError error) {
 std::string describeError(ShiftError error) {
     switch (error) {
     case ShiftError::None: return "done";
+    case ShiftError::NotAllowed: return "not allowed for this account";
+    case ShiftError::PlacesBelowTaken: return "more members are on the shift than that number of places";
     case ShiftError::KindInvalid: return "the kind must be opening, stocking or delivery";
     case ShiftError::DayInvalid: return "the day must be a real date written YYYY-MM-DD";
     case ShiftError::TimeInvalid: return "the start must be a time written HH:MM";
@@ -72,27 +89,118 @@ std::string describeError(ShiftError error) {
     return "the database could not store it; nothing was changed";
 }
 
-VolunteerShifts::VolunteerShifts(storage::Database& db, const Clock& clock, int defaultCommitmentMinutes)
-    : db_(db), clock_(clock), store_(db), defaultCommitmentMinutes_(defaultCommitmentMinutes) {}
+VolunteerShifts::VolunteerShifts(storage::Database& db, const Clock& clock, StaffService& staff,
+                                 timebank::MemberDirectory& members, int defaultCommitmentMinutes)
+    : db_(db), clock_(clock), staff_(staff), members_(members), store_(db),
+      defaultCommitmentMinutes_(defaultCommitmentMinutes) {}
 
-ShiftResult VolunteerShifts::publish(const ShiftForm& form) {
+std::optional<std::string> VolunteerShifts::nameOf(const std::string& memberId) {
+    if (memberId.empty() || memberId.size() > 64) return std::nullopt;
+    const auto member = members_.find(memberId);
+    if (!member) return std::nullopt;
+    return member->name;
+}
+
+ShiftError VolunteerShifts::readForm(const ShiftForm& form, ShiftDetails& details) const {
     const auto kind = storage::shiftKindFromKey(form.kind);
-    if (!kind) return {ShiftError::KindInvalid, std::nullopt};
-    if (!health::isValidDay(form.day)) return {ShiftError::DayInvalid, std::nullopt};
-    if (!health::isValidTime(form.startsAt)) return {ShiftError::TimeInvalid, std::nullopt};
-    if (!health::isValidTime(form.endsAt) || form.endsAt <= form.startsAt) return {ShiftError::EndInvalid, std::nullopt};
-    if (form.places < 1 || form.places > kMaxPlaces) return {ShiftError::PlacesInvalid, std::nullopt};
+    if (!kind) return ShiftError::KindInvalid;
+    if (!health::isValidDay(form.day)) return ShiftError::DayInvalid;
+    if (!health::isValidTime(form.startsAt)) return ShiftError::TimeInvalid;
+    if (!health::isValidTime(form.endsAt) || form.endsAt <= form.startsAt) return ShiftError::EndInvalid;
+    if (form.places < 1 || form.places > kMaxPlaces) return ShiftError::PlacesInvalid;
     // A note that does not fit is refused whole, not cut: the coordinator keeps what was typed and shortens it.
     const std::string note = cleanUserText(form.note, kMaxNoteLength + 1);
-    if (countCodepoints(note) > kMaxNoteLength) return {ShiftError::NoteInvalid, std::nullopt};
-    ShiftDetails details{*kind, form.day, form.startsAt, form.endsAt, form.places, note};
+    if (countCodepoints(note) > kMaxNoteLength) return ShiftError::NoteInvalid;
+    details = ShiftDetails{*kind, form.day, form.startsAt, form.endsAt, form.places, note};
+    return ShiftError::None;
+}
+
+bool VolunteerShifts::hasStarted(const Shift& shift) const {
+    const std::int64_t now = clock_.nowMs();
+    const std::string today = health::localDay(now);
+    return shift.details.day < today || (shift.details.day == today && shift.details.startsAt <= health::localTime(now));
+}
+
+ShiftResult VolunteerShifts::publish(const StaffSession* actor, const ShiftForm& form) {
+    if (!mayCoordinate(actor)) {
+        staff_.audit(actor, "shifts.refused", {{"attempt_key", "audit.attempt.publish_shift"}});
+        return {ShiftError::NotAllowed, std::nullopt};
+    }
+    ShiftDetails details;
+    if (const ShiftError error = readForm(form, details); error != ShiftError::None) return {error, std::nullopt};
     try {
         std::optional<Shift> published;
-        storage::inTransaction(db_, [&] { published = store_.insertShift(details, clock_.nowMs()); });
+        staff_.inTransaction([&] {
+            published = store_.insertShift(details, clock_.nowMs());
+            staff_.audit(actor, "shifts.publish", {{"kind_key", kindKeyOf(*published)},
+                                                   {"on_day", details.day},
+                                                   {"at_time", details.startsAt},
+                                                   {"count", std::to_string(details.places)}});
+        });
         return {ShiftError::None, published};
     } catch (const std::exception&) {
         return {ShiftError::StorageFailed, std::nullopt};
     }
+}
+
+ShiftResult VolunteerShifts::edit(const StaffSession* actor, const std::string& shiftId, const ShiftForm& form) {
+    if (!mayCoordinate(actor)) {
+        staff_.audit(actor, "shifts.refused", {{"attempt_key", "audit.attempt.edit_shift"}});
+        return {ShiftError::NotAllowed, std::nullopt};
+    }
+    ShiftDetails details;
+    if (const ShiftError error = readForm(form, details); error != ShiftError::None) return {error, std::nullopt};
+    ShiftResult result;
+    try {
+        staff_.inTransaction([&] {
+            ShiftError error = ShiftError::None;
+            const auto shift = openShift(shiftId, error);
+            if (!shift) {
+                result.error = error;
+                return;
+            }
+            if (details.places < shift->taken) {
+                result.error = ShiftError::PlacesBelowTaken;
+                return;
+            }
+            store_.updateShift(shiftId, details, clock_.nowMs());
+            result.shift = store_.shift(shiftId);
+            staff_.audit(actor, "shifts.edit", {{"kind_key", kindKeyOf(*result.shift)},
+                                                {"on_day", details.day},
+                                                {"at_time", details.startsAt},
+                                                {"count", std::to_string(details.places)}});
+        });
+    } catch (const std::exception&) {
+        return {ShiftError::StorageFailed, std::nullopt};
+    }
+    return result;
+}
+
+ShiftResult VolunteerShifts::cancelShift(const StaffSession* actor, const std::string& shiftId) {
+    if (!mayCoordinate(actor)) {
+        staff_.audit(actor, "shifts.refused", {{"attempt_key", "audit.attempt.cancel_shift"}});
+        return {ShiftError::NotAllowed, std::nullopt};
+    }
+    ShiftResult result;
+    try {
+        staff_.inTransaction([&] {
+            ShiftError error = ShiftError::None;
+            const auto shift = openShift(shiftId, error);
+            if (!shift) {
+                result.error = error;
+                return;
+            }
+            store_.deleteShift(shiftId, clock_.nowMs());
+            result.shift = shift;
+            staff_.audit(actor, "shifts.cancel_shift", {{"kind_key", kindKeyOf(*shift)},
+                                                        {"on_day", shift->details.day},
+                                                        {"at_time", shift->details.startsAt},
+                                                        {"count", std::to_string(shift->taken)}});
+        });
+    } catch (const std::exception&) {
+        return {ShiftError::StorageFailed, std::nullopt};
+    }
+    return result;
 }
 
 std::vector<Shift> VolunteerShifts::shiftsOfWeek(const std::string& monday) {
@@ -105,9 +213,7 @@ std::optional<Shift> VolunteerShifts::openShift(const std::string& shiftId, Shif
         error = ShiftError::ShiftUnknown;
         return std::nullopt;
     }
-    const std::int64_t now = clock_.nowMs();
-    const std::string today = health::localDay(now);
-    if (shift->details.day < today || (shift->details.day == today && shift->details.startsAt <= health::localTime(now))) {
+    if (hasStarted(*shift)) {
         error = ShiftError::ShiftPast;
         return std::nullopt;
     }
@@ -115,11 +221,17 @@ std::optional<Shift> VolunteerShifts::openShift(const std::string& shiftId, Shif
     return shift;
 }
 
-SignUpResult VolunteerShifts::signUp(const std::string& shiftId, const std::string& memberId) {
-    if (memberId.empty() || memberId.size() > 64) return {ShiftError::MemberInvalid, std::nullopt};
+SignUpResult VolunteerShifts::signUp(const StaffSession* actor, const std::string& shiftId,
+                                     const std::string& memberId) {
+    if (!mayHoldPlaces(actor)) {
+        staff_.audit(actor, "shifts.refused", {{"attempt_key", "audit.attempt.sign_up_shift"}});
+        return {ShiftError::NotAllowed, std::nullopt};
+    }
+    const auto name = nameOf(memberId);
+    if (!name) return {ShiftError::MemberInvalid, std::nullopt};
     SignUpResult result;
     try {
-        storage::inTransaction(db_, [&] {
+        staff_.inTransaction([&] {
             ShiftError error = ShiftError::None;
             const auto shift = openShift(shiftId, error);
             if (!shift) {
@@ -135,6 +247,10 @@ SignUpResult VolunteerShifts::signUp(const std::string& shiftId, const std::stri
                 return;
             }
             result.signUp = store_.insertSignUp(shiftId, memberId, std::nullopt, clock_.nowMs());
+            staff_.audit(actor, "shifts.sign_up", {{"member", *name},
+                                                   {"kind_key", kindKeyOf(*shift)},
+                                                   {"on_day", shift->details.day},
+                                                   {"at_time", shift->details.startsAt}});
         });
     } catch (const std::exception&) {
         return {ShiftError::StorageFailed, std::nullopt};
@@ -142,10 +258,14 @@ SignUpResult VolunteerShifts::signUp(const std::string& shiftId, const std::stri
     return result;
 }
 
-SignUpResult VolunteerShifts::cancel(const std::string& signUpId) {
+SignUpResult VolunteerShifts::cancel(const StaffSession* actor, const std::string& signUpId) {
+    if (!mayHoldPlaces(actor)) {
+        staff_.audit(actor, "shifts.refused", {{"attempt_key", "audit.attempt.cancel_shift_place"}});
+        return {ShiftError::NotAllowed, std::nullopt};
+    }
     SignUpResult result;
     try {
-        storage::inTransaction(db_, [&] {
+        staff_.inTransaction([&] {
             const auto place = store_.signUp(signUpId);
             if (!place) {
                 result.error = ShiftError::SignUpUnknown;
@@ -156,12 +276,17 @@ SignUpResult VolunteerShifts::cancel(const std::string& signUpId) {
                 return;
             }
             ShiftError error = ShiftError::None;
-            if (!openShift(place->shiftId, error)) {
+            const auto shift = openShift(place->shiftId, error);
+            if (!shift) {
                 result.error = error;
                 return;
             }
             store_.setState(signUpId, ShiftSignUpState::Cancelled, clock_.nowMs());
             result.signUp = store_.signUp(signUpId);
+            staff_.audit(actor, "shifts.cancel_place", {{"member", nameOf(place->memberId).value_or("?")},
+                                                        {"kind_key", kindKeyOf(*shift)},
+                                                        {"on_day", shift->details.day},
+                                                        {"at_time", shift->details.startsAt}});
         });
     } catch (const std::exception&) {
         return {ShiftError::StorageFailed, std::nullopt};
@@ -169,11 +294,17 @@ SignUpResult VolunteerShifts::cancel(const std::string& signUpId) {
     return result;
 }
 
-SignUpResult VolunteerShifts::swap(const std::string& signUpId, const std::string& toMemberId) {
-    if (toMemberId.empty() || toMemberId.size() > 64) return {ShiftError::MemberInvalid, std::nullopt};
+SignUpResult VolunteerShifts::swap(const StaffSession* actor, const std::string& signUpId,
+                                   const std::string& toMemberId) {
+    if (!mayHoldPlaces(actor)) {
+        staff_.audit(actor, "shifts.refused", {{"attempt_key", "audit.attempt.swap_shift"}});
+        return {ShiftError::NotAllowed, std::nullopt};
+    }
+    const auto toName = nameOf(toMemberId);
+    if (!toName) return {ShiftError::MemberInvalid, std::nullopt};
     SignUpResult result;
     try {
-        storage::inTransaction(db_, [&] {
+        staff_.inTransaction([&] {
             const auto place = store_.signUp(signUpId);
             if (!place) {
                 result.error = ShiftError::SignUpUnknown;
@@ -188,7 +319,8 @@ SignUpResult VolunteerShifts::swap(const std::string& signUpId, const std::strin
                 return;
             }
             ShiftError error = ShiftError::None;
-            if (!openShift(place->shiftId, error)) {
+            const auto shift = openShift(place->shiftId, error);
+            if (!shift) {
                 result.error = error;
                 return;
             }
@@ -199,6 +331,11 @@ SignUpResult VolunteerShifts::swap(const std::string& signUpId, const std::strin
             const std::int64_t now = clock_.nowMs();
             store_.setState(signUpId, ShiftSignUpState::Swapped, now);
             result.signUp = store_.insertSignUp(place->shiftId, toMemberId, signUpId, now);
+            staff_.audit(actor, "shifts.swap", {{"member", nameOf(place->memberId).value_or("?")},
+                                                {"to", *toName},
+                                                {"kind_key", kindKeyOf(*shift)},
+                                                {"on_day", shift->details.day},
+                                                {"at_time", shift->details.startsAt}});
         });
     } catch (const std::exception&) {
         return {ShiftError::StorageFailed, std::nullopt};
@@ -206,10 +343,14 @@ SignUpResult VolunteerShifts::swap(const std::string& signUpId, const std::strin
     return result;
 }
 
-SignUpResult VolunteerShifts::markAbsent(const std::string& signUpId) {
+SignUpResult VolunteerShifts::markAbsent(const StaffSession* actor, const std::string& signUpId) {
+    if (!mayCoordinate(actor)) {
+        staff_.audit(actor, "shifts.refused", {{"attempt_key", "audit.attempt.mark_absent"}});
+        return {ShiftError::NotAllowed, std::nullopt};
+    }
     SignUpResult result;
     try {
-        storage::inTransaction(db_, [&] {
+        staff_.inTransaction([&] {
             const auto place = store_.signUp(signUpId);
             if (!place) {
                 result.error = ShiftError::SignUpUnknown;
@@ -230,6 +371,10 @@ SignUpResult VolunteerShifts::markAbsent(const std::string& signUpId) {
             }
             store_.setState(signUpId, ShiftSignUpState::Absent, clock_.nowMs());
             result.signUp = store_.signUp(signUpId);
+            const auto shift = store_.shift(place->shiftId);
+            staff_.audit(actor, "shifts.absent", {{"member", nameOf(place->memberId).value_or("?")},
+                                                  {"kind_key", shift ? kindKeyOf(*shift) : "shifts.kind.opening"},
+                                                  {"on_day", shift ? shift->details.day : ""}});
         });
     } catch (const std::exception&) {
         return {ShiftError::StorageFailed, std::nullopt};
@@ -237,11 +382,19 @@ SignUpResult VolunteerShifts::markAbsent(const std::string& signUpId) {
     return result;
 }
 
-ShiftError VolunteerShifts::setCommitment(const std::string& memberId, int minutes) {
-    if (memberId.empty() || memberId.size() > 64) return ShiftError::MemberInvalid;
+ShiftError VolunteerShifts::setCommitment(const StaffSession* actor, const std::string& memberId, int minutes) {
+    if (!mayCoordinate(actor)) {
+        staff_.audit(actor, "shifts.refused", {{"attempt_key", "audit.attempt.set_commitment"}});
+        return ShiftError::NotAllowed;
+    }
+    const auto name = nameOf(memberId);
+    if (!name) return ShiftError::MemberInvalid;
     if (minutes < 0 || minutes > 10000) return ShiftError::CommitmentInvalid;
     try {
-        storage::inTransaction(db_, [&] { store_.setCommitmentMinutes(memberId, minutes, clock_.nowMs()); });
+        staff_.inTransaction([&] {
+            store_.setCommitmentMinutes(memberId, minutes, clock_.nowMs());
+            staff_.audit(actor, "shifts.commitment", {{"member", *name}, {"minutes", std::to_string(minutes)}});
+        });
     } catch (const std::exception&) {
         return ShiftError::StorageFailed;
     }

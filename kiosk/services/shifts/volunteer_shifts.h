@@ -3,9 +3,16 @@
 // stocking, deliveries) with a number of places; members sign up, cancel, or hand their place to another member
 // (a swap, recorded as such). A place's hours count once the shift is over, unless the coordinator marked the
 // member absent; each member owes a monthly commitment ([shifts] monthly_commitment_minutes unless set for them).
+//
+// Rights: the coordinator's actions (publish, edit, cancel a shift, mark absent, set a commitment) take a café
+// manager, an admin or a system actor other than the kiosk; a member's own place (sign up, give back, hand over)
+// is taken at the kiosk, as the kiosk actor, once the screen has identified the member (card, or name and PIN),
+// or at the counter by the coordinator. A null actor may do nothing. Every change writes its audit line.
 
 #include "kiosk/services/clock.h"
 #include "kiosk/services/impact/usage_source.h"
+#include "kiosk/services/staff_service.h"
+#include "kiosk/services/timebank/member_directory.h"
 #include "storage/shift_store.h"
 
 #include <optional>
@@ -26,6 +33,7 @@ inline constexpr std::size_t kMaxNoteLength = 300;
 
 enum class ShiftError {
     None,
+    NotAllowed,        // not a coordinator (or, for a member's place, not the kiosk either)
     KindInvalid,       // not opening, stocking or delivery
     DayInvalid,        // not YYYY-MM-DD, or a day that does not exist
     TimeInvalid,       // not HH:MM
@@ -36,6 +44,7 @@ enum class ShiftError {
     ShiftFull,
     ShiftPast,         // it has started: no sign-up, cancel or swap any more
     ShiftNotStarted,   // absence is marked once the shift has begun
+    PlacesBelowTaken,  // an edit with fewer places than members already on it
     MemberInvalid,
     AlreadySignedUp,
     SignUpUnknown,
@@ -80,19 +89,32 @@ struct MemberMonth {
 
 class VolunteerShifts {
 public:
-    VolunteerShifts(storage::Database& db, const Clock& clock,
+    // `members` names the members in the audit log and says who exists: a place is only for a known member.
+    VolunteerShifts(storage::Database& db, const Clock& clock, StaffService& staff,
+                    timebank::MemberDirectory& members,
                     int defaultCommitmentMinutes = kDefaultMonthlyCommitmentMinutes);
 
-    ShiftResult publish(const ShiftForm& form);
+    // The coordinator's.
+    ShiftResult publish(const StaffSession* actor, const ShiftForm& form);
+    // A shift not started yet; its places may not drop below the members already on it.
+    ShiftResult edit(const StaffSession* actor, const std::string& shiftId, const ShiftForm& form);
+    // Takes a shift not started yet off the week (a soft delete); its places go with it, and no reminder is sent.
+    ShiftResult cancelShift(const StaffSession* actor, const std::string& shiftId);
+    SignUpResult markAbsent(const StaffSession* actor, const std::string& signUpId);
+    ShiftError setCommitment(const StaffSession* actor, const std::string& memberId, int minutes);
+
+    std::optional<Shift> shift(const std::string& shiftId) { return store_.shift(shiftId); }
     std::vector<Shift> shiftsOfWeek(const std::string& monday);
+    // Who holds the places of a shift (every state), for the staff view and the member's own list.
+    std::vector<ShiftSignUp> signUpsOf(const std::string& shiftId) { return store_.signUpsOf(shiftId); }
+    bool hasStarted(const Shift& shift) const;
 
-    SignUpResult signUp(const std::string& shiftId, const std::string& memberId);
-    SignUpResult cancel(const std::string& signUpId);
+    // A member's own place: the kiosk (after identifying them) or the coordinator.
+    SignUpResult signUp(const StaffSession* actor, const std::string& shiftId, const std::string& memberId);
+    SignUpResult cancel(const StaffSession* actor, const std::string& signUpId);
     // The member of `signUpId` hands the place to `toMemberId`; the hours go to the one who does the shift.
-    SignUpResult swap(const std::string& signUpId, const std::string& toMemberId);
-    SignUpResult markAbsent(const std::string& signUpId);
+    SignUpResult swap(const StaffSession* actor, const std::string& signUpId, const std::string& toMemberId);
 
-    ShiftError setCommitment(const std::string& memberId, int minutes);
     int commitmentOf(const std::string& memberId);
 
     // The month ("2026-11") of each of `memberIds` (the member directory's), in their order.
@@ -105,8 +127,13 @@ public:
 
 private:
     std::optional<Shift> openShift(const std::string& shiftId, ShiftError& error);
+    ShiftError readForm(const ShiftForm& form, ShiftDetails& details) const;
+    // The member's name for the audit log; nullopt for a member the directory does not know.
+    std::optional<std::string> nameOf(const std::string& memberId);
     storage::Database& db_;
     const Clock& clock_;
+    StaffService& staff_;
+    timebank::MemberDirectory& members_;
     storage::ShiftStore store_;
     int defaultCommitmentMinutes_;
 };
