@@ -12,6 +12,7 @@
 #include "kiosk/screens/timebank/timebank_screens.h"
 #include "kiosk/screens/orders/orders_screens.h"
 #include "kiosk/screens/agenda/agenda_screens.h"
+#include "kiosk/screens/shifts/shifts_screens.h"
 
 namespace vk::app {
 
@@ -27,6 +28,7 @@ const std::vector<UiArea>& uiAreas() {
         {"timebank", &screens::registerTimeBankScreens},
         {"orders", &screens::registerOrdersScreens},
         {"agenda", &screens::registerAgendaScreens},
+        {"shifts", &screens::registerShiftsScreens},
         {"info", &screens::registerVillageInfoScreens},
         {"devices", &screens::registerDevicesScreens},
         {"notifications", &screens::registerNotificationsScreens},

@@ -40,6 +40,7 @@ std::string errorKey(ShiftError error) {
     case ShiftError::None: return "shifts.error.none";
     case ShiftError::NotAllowed: return "shifts.error.not_allowed";
     case ShiftError::PlacesBelowTaken: return "shifts.error.places_below_taken";
+    case ShiftError::NothingOffered: return "shifts.error.nothing_offered";
     case ShiftError::KindInvalid: return "shifts.error.kind_invalid";
     case ShiftError::DayInvalid: return "shifts.error.day_invalid";
     case ShiftError::TimeInvalid: return "shifts.error.time_invalid";
@@ -67,6 +68,7 @@ std::string describeError(ShiftError error) {
     case ShiftError::None: return "done";
     case ShiftError::NotAllowed: return "not allowed for this account";
     case ShiftError::PlacesBelowTaken: return "more members are on the shift than that number of places";
+    case ShiftError::NothingOffered: return "no place on this shift is offered for swap";
     case ShiftError::KindInvalid: return "the kind must be opening, stocking or delivery";
     case ShiftError::DayInvalid: return "the day must be a real date written YYYY-MM-DD";
     case ShiftError::TimeInvalid: return "the start must be a time written HH:MM";
@@ -222,7 +224,7 @@ std::optional<Shift> VolunteerShifts::openShift(const std::string& shiftId, Shif
 }
 
 SignUpResult VolunteerShifts::signUp(const StaffSession* actor, const std::string& shiftId,
-                                     const std::string& memberId) {
+                                     const std::string& memberId, bool reminderWanted) {
     if (!mayHoldPlaces(actor)) {
         staff_.audit(actor, "shifts.refused", {{"attempt_key", "audit.attempt.sign_up_shift"}});
         return {ShiftError::NotAllowed, std::nullopt};
@@ -246,7 +248,7 @@ SignUpResult VolunteerShifts::signUp(const StaffSession* actor, const std::strin
                 result.error = ShiftError::ShiftFull;
                 return;
             }
-            result.signUp = store_.insertSignUp(shiftId, memberId, std::nullopt, clock_.nowMs());
+            result.signUp = store_.insertSignUp(shiftId, memberId, std::nullopt, clock_.nowMs(), reminderWanted);
             staff_.audit(actor, "shifts.sign_up", {{"member", *name},
                                                    {"kind_key", kindKeyOf(*shift)},
                                                    {"on_day", shift->details.day},
@@ -294,6 +296,27 @@ SignUpResult VolunteerShifts::cancel(const StaffSession* actor, const std::strin
     return result;
 }
 
+ShiftError VolunteerShifts::handOver(const StaffSession* actor, const ShiftSignUp& place,
+                                     const std::string& toMemberId, const std::string& toName, bool reminderWanted,
+                                     bool taken, SignUpResult& result) {
+    if (place.state != ShiftSignUpState::SignedUp) return ShiftError::NotActive;
+    if (place.memberId == toMemberId) return ShiftError::SwapToSelf;
+    ShiftError error = ShiftError::None;
+    const auto shift = openShift(place.shiftId, error);
+    if (!shift) return error;
+    if (store_.activeSignUpOf(place.shiftId, toMemberId)) return ShiftError::AlreadySignedUp;
+    const std::int64_t now = clock_.nowMs();
+    store_.setState(place.id, ShiftSignUpState::Swapped, now);
+    result.signUp = store_.insertSignUp(place.shiftId, toMemberId, place.id, now, reminderWanted);
+    staff_.audit(actor, taken ? "shifts.take_offer" : "shifts.swap",
+                 {{"member", nameOf(place.memberId).value_or("?")},
+                  {"to", toName},
+                  {"kind_key", kindKeyOf(*shift)},
+                  {"on_day", shift->details.day},
+                  {"at_time", shift->details.startsAt}});
+    return ShiftError::None;
+}
+
 SignUpResult VolunteerShifts::swap(const StaffSession* actor, const std::string& signUpId,
                                    const std::string& toMemberId) {
     if (!mayHoldPlaces(actor)) {
@@ -310,12 +333,59 @@ SignUpResult VolunteerShifts::swap(const StaffSession* actor, const std::string&
                 result.error = ShiftError::SignUpUnknown;
                 return;
             }
-            if (place->state != ShiftSignUpState::SignedUp) {
-                result.error = ShiftError::NotActive;
+            result.error = handOver(actor, *place, toMemberId, *toName, false, false, result);
+        });
+    } catch (const std::exception&) {
+        return {ShiftError::StorageFailed, std::nullopt};
+    }
+    return result;
+}
+
+SignUpResult VolunteerShifts::takeOffered(const StaffSession* actor, const std::string& shiftId,
+                                          const std::string& memberId, bool reminderWanted) {
+    if (!mayHoldPlaces(actor)) {
+        staff_.audit(actor, "shifts.refused", {{"attempt_key", "audit.attempt.take_offer"}});
+        return {ShiftError::NotAllowed, std::nullopt};
+    }
+    const auto name = nameOf(memberId);
+    if (!name) return {ShiftError::MemberInvalid, std::nullopt};
+    SignUpResult result;
+    try {
+        staff_.inTransaction([&] {
+            ShiftError error = ShiftError::None;
+            if (!openShift(shiftId, error)) {
+                result.error = error;
                 return;
             }
-            if (place->memberId == toMemberId) {
-                result.error = ShiftError::SwapToSelf;
+            const auto offered = store_.firstOffered(shiftId);
+            if (!offered) {
+                result.error = ShiftError::NothingOffered;
+                return;
+            }
+            result.error = handOver(actor, *offered, memberId, *name, reminderWanted, true, result);
+        });
+    } catch (const std::exception&) {
+        return {ShiftError::StorageFailed, std::nullopt};
+    }
+    if (!result.ok()) result.signUp.reset();
+    return result;
+}
+
+SignUpResult VolunteerShifts::setOffer(const StaffSession* actor, const std::string& signUpId, bool offered) {
+    if (!mayHoldPlaces(actor)) {
+        staff_.audit(actor, "shifts.refused", {{"attempt_key", "audit.attempt.offer_shift"}});
+        return {ShiftError::NotAllowed, std::nullopt};
+    }
+    SignUpResult result;
+    try {
+        staff_.inTransaction([&] {
+            const auto place = store_.signUp(signUpId);
+            if (!place) {
+                result.error = ShiftError::SignUpUnknown;
+                return;
+            }
+            if (place->state != ShiftSignUpState::SignedUp) {
+                result.error = ShiftError::NotActive;
                 return;
             }
             ShiftError error = ShiftError::None;
@@ -324,23 +394,37 @@ SignUpResult VolunteerShifts::swap(const StaffSession* actor, const std::string&
                 result.error = error;
                 return;
             }
-            if (store_.activeSignUpOf(place->shiftId, toMemberId)) {
-                result.error = ShiftError::AlreadySignedUp;
-                return;
-            }
             const std::int64_t now = clock_.nowMs();
-            store_.setState(signUpId, ShiftSignUpState::Swapped, now);
-            result.signUp = store_.insertSignUp(place->shiftId, toMemberId, signUpId, now);
-            staff_.audit(actor, "shifts.swap", {{"member", nameOf(place->memberId).value_or("?")},
-                                                {"to", *toName},
-                                                {"kind_key", kindKeyOf(*shift)},
-                                                {"on_day", shift->details.day},
-                                                {"at_time", shift->details.startsAt}});
+            store_.setOffered(signUpId, offered ? std::optional<std::int64_t>(now) : std::nullopt, now);
+            result.signUp = store_.signUp(signUpId);
+            staff_.audit(actor, offered ? "shifts.offer" : "shifts.withdraw_offer",
+                         {{"member", nameOf(place->memberId).value_or("?")},
+                          {"kind_key", kindKeyOf(*shift)},
+                          {"on_day", shift->details.day},
+                          {"at_time", shift->details.startsAt}});
         });
     } catch (const std::exception&) {
         return {ShiftError::StorageFailed, std::nullopt};
     }
     return result;
+}
+
+SignUpResult VolunteerShifts::offerForSwap(const StaffSession* actor, const std::string& signUpId) {
+    return setOffer(actor, signUpId, true);
+}
+
+SignUpResult VolunteerShifts::withdrawOffer(const StaffSession* actor, const std::string& signUpId) {
+    return setOffer(actor, signUpId, false);
+}
+
+std::vector<ShiftSignUp> VolunteerShifts::comingPlacesOf(const std::string& memberId) {
+    const std::string today = health::localDay(clock_.nowMs());
+    std::vector<ShiftSignUp> coming;
+    for (const auto& place : store_.signUpsOfMember(memberId, today, health::addDays(today, kDaysShownAhead))) {
+        const auto shift = store_.shift(place.shiftId);
+        if (shift && !hasStarted(*shift)) coming.push_back(place);
+    }
+    return coming;
 }
 
 SignUpResult VolunteerShifts::markAbsent(const StaffSession* actor, const std::string& signUpId) {

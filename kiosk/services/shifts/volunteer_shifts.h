@@ -30,6 +30,8 @@ using storage::ShiftSignUpState;
 inline constexpr int kDefaultMonthlyCommitmentMinutes = 120;
 inline constexpr int kMaxPlaces = 50;
 inline constexpr std::size_t kMaxNoteLength = 300;
+// How far ahead a member's own places are listed, and the public week may go.
+inline constexpr int kDaysShownAhead = 56;
 
 enum class ShiftError {
     None,
@@ -45,6 +47,7 @@ enum class ShiftError {
     ShiftPast,         // it has started: no sign-up, cancel or swap any more
     ShiftNotStarted,   // absence is marked once the shift has begun
     PlacesBelowTaken,  // an edit with fewer places than members already on it
+    NothingOffered,    // no place of that shift is offered for swap (any more)
     MemberInvalid,
     AlreadySignedUp,
     SignUpUnknown,
@@ -109,11 +112,22 @@ public:
     std::vector<ShiftSignUp> signUpsOf(const std::string& shiftId) { return store_.signUpsOf(shiftId); }
     bool hasStarted(const Shift& shift) const;
 
-    // A member's own place: the kiosk (after identifying them) or the coordinator.
-    SignUpResult signUp(const StaffSession* actor, const std::string& shiftId, const std::string& memberId);
+    // A member's own place: the kiosk (after identifying them) or the coordinator. `reminderWanted`: the member's
+    // yes to a reminder the day before (sent to the phone or e-mail the board has for them).
+    SignUpResult signUp(const StaffSession* actor, const std::string& shiftId, const std::string& memberId,
+                        bool reminderWanted = false);
     SignUpResult cancel(const StaffSession* actor, const std::string& signUpId);
     // The member of `signUpId` hands the place to `toMemberId`; the hours go to the one who does the shift.
     SignUpResult swap(const StaffSession* actor, const std::string& signUpId, const std::string& toMemberId);
+    // The member offers their place for swap (« à reprendre »): it stays theirs, hours included, until another
+    // member takes it with takeOffered. withdrawOffer keeps it for good.
+    SignUpResult offerForSwap(const StaffSession* actor, const std::string& signUpId);
+    SignUpResult withdrawOffer(const StaffSession* actor, const std::string& signUpId);
+    // `memberId` takes the first place offered on the shift: a swap, recorded as such.
+    SignUpResult takeOffered(const StaffSession* actor, const std::string& shiftId, const std::string& memberId,
+                             bool reminderWanted = false);
+    // The member's places on the shifts not started yet, soonest first.
+    std::vector<ShiftSignUp> comingPlacesOf(const std::string& memberId);
 
     int commitmentOf(const std::string& memberId);
 
@@ -127,6 +141,10 @@ public:
 
 private:
     std::optional<Shift> openShift(const std::string& shiftId, ShiftError& error);
+    // Inside a transaction: the place `place` goes to `toMemberId`.
+    ShiftError handOver(const StaffSession* actor, const ShiftSignUp& place, const std::string& toMemberId,
+                        const std::string& toName, bool reminderWanted, bool taken, SignUpResult& result);
+    SignUpResult setOffer(const StaffSession* actor, const std::string& signUpId, bool offered);
     ShiftError readForm(const ShiftForm& form, ShiftDetails& details) const;
     // The member's name for the audit log; nullopt for a member the directory does not know.
     std::optional<std::string> nameOf(const std::string& memberId);

@@ -236,7 +236,7 @@ TEST_CASE("every shift error has its own translation key", "[shifts]") {
         CHECK(std::find(keys.begin(), keys.end(), key) == keys.end());
         keys.push_back(key);
     }
-    CHECK(keys.size() == 21);
+    CHECK(keys.size() == 22);
 }
 
 TEST_CASE("the shifts area reads its monthly commitment and counts hours for the impact report", "[shifts]") {
@@ -379,4 +379,54 @@ TEST_CASE("a cancelled shift leaves the week and takes no sign-up, and one under
     const auto week = f.shifts.shiftsOfWeek("2030-06-10");
     REQUIRE(week.size() == 1);
     CHECK(week[0].id == today.id);
+}
+
+TEST_CASE("a place offered for swap stays its member's until another member takes it, then the hours are theirs",
+          "[shifts][swap]") {
+    ShiftsFixture f;
+    const auto shift = f.published("2030-06-14", "09:00", "11:00", 1);
+    const auto anne = f.shifts.signUp(f.kiosk, shift.id, kAnne);
+    REQUIRE(anne.ok());
+    CHECK(f.shifts.takeOffered(f.kiosk, shift.id, kBruno).error == ShiftError::NothingOffered);
+    REQUIRE(f.shifts.offerForSwap(f.kiosk, anne.signUp->id).ok());
+    auto week = f.shifts.shiftsOfWeek("2030-06-10");
+    CHECK(week[0].offered == 1);
+    CHECK(week[0].placesLeft() == 0);
+    CHECK(f.shifts.takeOffered(f.kiosk, shift.id, kAnne).error == ShiftError::SwapToSelf);
+    const auto bruno = f.shifts.takeOffered(f.kiosk, shift.id, kBruno, true);
+    REQUIRE(bruno.ok());
+    CHECK(bruno.signUp->memberId == kBruno);
+    CHECK(bruno.signUp->swappedFrom == anne.signUp->id);
+    CHECK(bruno.signUp->reminderWanted);
+    week = f.shifts.shiftsOfWeek("2030-06-10");
+    CHECK(week[0].offered == 0);
+    CHECK(week[0].taken == 1);
+    CHECK(f.shifts.comingPlacesOf(kAnne).empty());
+    REQUIRE(f.shifts.comingPlacesOf(kBruno).size() == 1);
+    CHECK(f.shifts.takeOffered(f.kiosk, shift.id, kChantal).error == ShiftError::NothingOffered);
+
+    f.setNow("2030-06-14", "12:00");
+    const auto month = f.shifts.monthOf("2030-06", {kAnne, kBruno});
+    CHECK(month[0].doneMinutes == 0);
+    CHECK(month[1].doneMinutes == 120);
+}
+
+TEST_CASE("a withdrawn offer keeps the place, and an offer nobody takes still gives its member the hours", "[shifts][swap]") {
+    ShiftsFixture f;
+    const auto first = f.published("2030-06-14", "09:00", "11:00", 1);
+    const auto second = f.published("2030-06-15", "09:00", "10:30", 1);
+    const auto kept = f.shifts.signUp(f.kiosk, first.id, kAnne);
+    const auto left = f.shifts.signUp(f.kiosk, second.id, kAnne);
+    REQUIRE(kept.ok());
+    REQUIRE(left.ok());
+    REQUIRE(f.shifts.offerForSwap(f.kiosk, kept.signUp->id).ok());
+    REQUIRE(f.shifts.withdrawOffer(f.kiosk, kept.signUp->id).ok());
+    CHECK(f.shifts.takeOffered(f.kiosk, first.id, kBruno).error == ShiftError::NothingOffered);
+    REQUIRE(f.shifts.offerForSwap(f.kiosk, left.signUp->id).ok());
+    CHECK(f.shifts.offerForSwap(nullptr, left.signUp->id).error == ShiftError::NotAllowed);
+    f.setNow("2030-06-16", "12:00");
+    CHECK(f.shifts.monthOf("2030-06", {kAnne})[0].doneMinutes == 210);
+    const auto actions = f.auditActions();
+    CHECK(std::count(actions.begin(), actions.end(), "shifts.offer") == 2);
+    CHECK(std::count(actions.begin(), actions.end(), "shifts.withdraw_offer") == 1);
 }
