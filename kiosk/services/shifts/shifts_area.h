@@ -22,10 +22,18 @@ public:
     explicit ShiftsServices(const AreaContext& context, std::unique_ptr<timebank::MemberDirectory> members = nullptr);
     timebank::MemberDirectory& members() { return *members_; }
 
+    // Once a minute: tomorrow's reminders (VolunteerShifts::queueReminders), to the board's phone or e-mail.
+    bool poll(std::int64_t nowMs) override;
+    std::int64_t nextDueMs() const override { return nextRoundMs_; }
+
     const ShiftsSettings settings;
 
 private:
     std::unique_ptr<timebank::MemberDirectory> members_;
+    storage::Database& db_;
+    const Clock& clock_;
+    StaffService& staff_;
+    std::int64_t nextRoundMs_ = 0;
 
 public:
     VolunteerShifts shifts;

@@ -1,6 +1,9 @@
 #include "kiosk/services/shifts/volunteer_shifts.h"
 
+#include "kiosk/i18n/dates.h"
+#include "kiosk/i18n/translations.h"
 #include "kiosk/services/health/local_days.h"
+#include "storage/outbox_store.h"
 #include "kiosk/services/user_text.h"
 #include "storage/transaction.h"
 
@@ -415,6 +418,43 @@ SignUpResult VolunteerShifts::offerForSwap(const StaffSession* actor, const std:
 
 SignUpResult VolunteerShifts::withdrawOffer(const StaffSession* actor, const std::string& signUpId) {
     return setOffer(actor, signUpId, false);
+}
+
+int VolunteerShifts::queueReminders(const ContactOf& contactOf) {
+    const std::int64_t now = clock_.nowMs();
+    if (health::localTime(now) < kReminderTime) return 0;
+    const std::string tomorrow = health::addDays(health::localDay(now), 1);
+    int queued = 0;
+    for (const ShiftSignUp& place : store_.toRemind(tomorrow)) {
+        const auto shift = store_.shift(place.shiftId);
+        if (!shift) continue;
+        const MemberContact contact = contactOf(place.memberId);
+        staff_.inTransaction([&] {
+            // Marked even without an address: there is nothing to retry.
+            store_.markReminded(place.id, now);
+            storage::OutgoingMessage message;
+            if (!contact.phone.empty()) {
+                message.channel = storage::OutboxChannel::Sms;
+                message.recipient = contact.phone;
+            } else if (!contact.email.empty()) {
+                message.channel = storage::OutboxChannel::Email;
+                message.recipient = contact.email;
+                message.subject = i18n::tr("shifts.message.reminder_subject");
+            } else {
+                return;
+            }
+            message.body = i18n::trf("shifts.message.reminder",
+                                     {{"kind", i18n::tr(kindKeyOf(*shift))},
+                                      {"time", i18n::spokenTime(shift->details.startsAt)},
+                                      {"end", i18n::spokenTime(shift->details.endsAt)}});
+            message.purpose = "shifts.reminder";
+            message.relatedId = place.id;
+            message.dedupeKey = "shifts:reminder:" + place.id;
+            storage::OutboxStore(db_).enqueue(message, now);
+            ++queued;
+        });
+    }
+    return queued;
 }
 
 std::vector<ShiftSignUp> VolunteerShifts::comingPlacesOf(const std::string& memberId) {

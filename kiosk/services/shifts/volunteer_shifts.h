@@ -15,6 +15,7 @@
 #include "kiosk/services/timebank/member_directory.h"
 #include "storage/shift_store.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -60,6 +61,16 @@ enum class ShiftError {
 
 std::string errorKey(ShiftError error);       // "shifts.error.shift_full"…
 std::string describeError(ShiftError error);  // English, for the command line
+
+// Where a member's reminder goes: the board's phone or e-mail for them (empty: none).
+struct MemberContact {
+    std::string phone;
+    std::string email;
+};
+using ContactOf = std::function<MemberContact(const std::string& memberId)>;
+
+// Reminders go out once this local time has passed on the day before the shift.
+inline constexpr const char* kReminderTime = "18:00";
 
 struct ShiftForm {
     std::string kind;  // "opening", "stocking", "delivery"
@@ -126,6 +137,10 @@ public:
     // `memberId` takes the first place offered on the shift: a swap, recorded as such.
     SignUpResult takeOffered(const StaffSession* actor, const std::string& shiftId, const std::string& memberId,
                              bool reminderWanted = false);
+    // The day before a shift, after kReminderTime: one reminder through the outbox to each member on it who said
+    // yes and has a phone (SMS) or else an e-mail; each place once, even across a restart (reminded_at, and the
+    // outbox's dedupe key). A cancelled shift or place gets none. Returns how many were queued.
+    int queueReminders(const ContactOf& contactOf);
     // The member's places on the shifts not started yet, soonest first.
     std::vector<ShiftSignUp> comingPlacesOf(const std::string& memberId);
 

@@ -430,3 +430,36 @@ TEST_CASE("a withdrawn offer keeps the place, and an offer nobody takes still gi
     CHECK(std::count(actions.begin(), actions.end(), "shifts.offer") == 2);
     CHECK(std::count(actions.begin(), actions.end(), "shifts.withdraw_offer") == 1);
 }
+
+TEST_CASE("the day before a shift, a reminder is queued once for each member who said yes and has an address, none "
+          "for a cancelled shift", "[shifts][reminders]") {
+    ShiftsFixture f;
+    const auto tomorrow = f.published("2030-06-13", "09:00", "11:00", 4);
+    const auto cancelled = f.published("2030-06-13", "14:00", "16:00", 2);
+    REQUIRE(f.shifts.signUp(f.kiosk, tomorrow.id, kAnne, true).ok());      // yes, a phone
+    REQUIRE(f.shifts.signUp(f.kiosk, tomorrow.id, kBruno, false).ok());    // no consent
+    REQUIRE(f.shifts.signUp(f.kiosk, tomorrow.id, kChantal, true).ok());   // yes, no address
+    REQUIRE(f.shifts.signUp(f.kiosk, cancelled.id, kDan, true).ok());
+    REQUIRE(f.shifts.cancelShift(f.cafe, cancelled.id).ok());
+    const ContactOf contacts = [](const std::string& memberId) {
+        if (memberId == kAnne) return MemberContact{"0612345678", ""};
+        if (memberId == kBruno) return MemberContact{"", "bruno@example.org"};
+        if (memberId == kDan) return MemberContact{"0698765432", ""};
+        return MemberContact{};
+    };
+    const auto outboxRows = [&] {
+        return f.db.sql().execAndGet("SELECT count(*) FROM outbox_message WHERE purpose = 'shifts.reminder'").getInt();
+    };
+    f.setNow(kToday, "17:00");
+    CHECK(f.shifts.queueReminders(contacts) == 0);
+    f.setNow(kToday, "18:30");
+    CHECK(f.shifts.queueReminders(contacts) == 1);
+    CHECK(outboxRows() == 1);
+    // A second round, or the kiosk started again on the same database: nothing more.
+    CHECK(f.shifts.queueReminders(contacts) == 0);
+    VolunteerShifts restarted{f.db, f.clock, f.staff, f.members, 120};
+    CHECK(restarted.queueReminders(contacts) == 0);
+    CHECK(outboxRows() == 1);
+    CHECK(f.db.sql().execAndGet("SELECT recipient FROM outbox_message WHERE purpose = 'shifts.reminder'").getString() ==
+          "0612345678");
+}
