@@ -12,7 +12,9 @@ namespace {
 constexpr const char* kShiftColumns =
     "s.id, s.kind, s.day, s.starts_at, s.ends_at, s.places, s.note, s.created_at, s.updated_at, "
     "(SELECT count(*) FROM volunteer_shift_signup u WHERE u.shift_id = s.id AND u.deleted_at IS NULL "
-    "  AND u.state IN ('signed_up', 'absent'))";
+    "  AND u.state IN ('signed_up', 'absent')), "
+    "(SELECT count(*) FROM volunteer_shift_signup u WHERE u.shift_id = s.id AND u.deleted_at IS NULL "
+    "  AND u.state = 'signed_up' AND u.offered_at IS NOT NULL)";
 
 // A shift's length in minutes, from its "HH:MM" times.
 constexpr const char* kShiftMinutes =
@@ -36,11 +38,13 @@ Shift readShift(SQLite::Statement& row) {
     s.createdAt = row.getColumn(7).getInt64();
     s.updatedAt = row.getColumn(8).getInt64();
     s.taken = row.getColumn(9).getInt();
+    s.offered = row.getColumn(10).getInt();
     return s;
 }
 
 constexpr const char* kSignUpColumns =
-    "id, shift_id, member_id, state, swapped_from, reminded_at, created_at, updated_at";
+    "u.id, u.shift_id, u.member_id, u.state, u.swapped_from, u.reminded_at, u.created_at, u.updated_at, "
+    "u.offered_at, u.reminder_wanted";
 
 ShiftSignUpState stateFromKey(const std::string& key) {
     if (key == "absent") return ShiftSignUpState::Absent;
@@ -59,6 +63,8 @@ ShiftSignUp readSignUp(SQLite::Statement& row) {
     if (!row.getColumn(5).isNull()) u.remindedAt = row.getColumn(5).getInt64();
     u.createdAt = row.getColumn(6).getInt64();
     u.updatedAt = row.getColumn(7).getInt64();
+    if (!row.getColumn(8).isNull()) u.offeredAt = row.getColumn(8).getInt64();
+    u.reminderWanted = row.getColumn(9).getInt() != 0;
     return u;
 }
 
@@ -118,6 +124,20 @@ Shift ShiftStore::insertShift(const ShiftDetails& details, std::int64_t nowMs) {
     return *shift(id);
 }
 
+bool ShiftStore::updateShift(const std::string& id, const ShiftDetails& details, std::int64_t nowMs) {
+    SQLite::Statement update(db_.sql(), "UPDATE volunteer_shift SET kind = ?, day = ?, starts_at = ?, ends_at = ?, "
+                                        "places = ?, note = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL");
+    update.bind(1, std::string(shiftKindKey(details.kind)));
+    update.bind(2, details.day);
+    update.bind(3, details.startsAt);
+    update.bind(4, details.endsAt);
+    update.bind(5, details.places);
+    update.bind(6, details.note);
+    update.bind(7, nowMs);
+    update.bind(8, id);
+    return update.exec() == 1;
+}
+
 bool ShiftStore::deleteShift(const std::string& id, std::int64_t nowMs) {
     SQLite::Statement update(db_.sql(), "UPDATE volunteer_shift SET deleted_at = ?, updated_at = ? "
                                         "WHERE id = ? AND deleted_at IS NULL");
@@ -147,11 +167,13 @@ std::vector<Shift> ShiftStore::shifts(const std::string& firstDay, const std::st
 }
 
 ShiftSignUp ShiftStore::insertSignUp(const std::string& shiftId, const std::string& memberId,
-                                     const std::optional<std::string>& swappedFrom, std::int64_t nowMs) {
+                                     const std::optional<std::string>& swappedFrom, std::int64_t nowMs,
+                                     bool reminderWanted) {
     const std::string id = newRecordId(nowMs);
     SQLite::Statement insert(db_.sql(),
                              "INSERT INTO volunteer_shift_signup (id, origin_kiosk, shift_id, member_id, state, "
-                             "swapped_from, created_at, updated_at) VALUES (?, ?, ?, ?, 'signed_up', ?, ?, ?)");
+                             "swapped_from, created_at, updated_at, reminder_wanted) "
+                             "VALUES (?, ?, ?, ?, 'signed_up', ?, ?, ?, ?)");
     insert.bind(1, id);
     insert.bind(2, db_.kioskId());
     insert.bind(3, shiftId);
@@ -160,13 +182,14 @@ ShiftSignUp ShiftStore::insertSignUp(const std::string& shiftId, const std::stri
     else insert.bind(5);
     insert.bind(6, nowMs);
     insert.bind(7, nowMs);
+    insert.bind(8, reminderWanted ? 1 : 0);
     insert.exec();
     return *signUp(id);
 }
 
 std::optional<ShiftSignUp> ShiftStore::signUp(const std::string& id) {
     SQLite::Statement query(db_.sql(), std::string("SELECT ") + kSignUpColumns +
-                                           " FROM volunteer_shift_signup WHERE id = ? AND deleted_at IS NULL");
+                                           " FROM volunteer_shift_signup u WHERE u.id = ? AND u.deleted_at IS NULL");
     query.bind(1, id);
     if (!query.executeStep()) return std::nullopt;
     return readSignUp(query);
@@ -174,8 +197,8 @@ std::optional<ShiftSignUp> ShiftStore::signUp(const std::string& id) {
 
 std::optional<ShiftSignUp> ShiftStore::activeSignUpOf(const std::string& shiftId, const std::string& memberId) {
     SQLite::Statement query(db_.sql(), std::string("SELECT ") + kSignUpColumns +
-                                           " FROM volunteer_shift_signup WHERE shift_id = ? AND member_id = ? "
-                                           "AND state = 'signed_up' AND deleted_at IS NULL");
+                                           " FROM volunteer_shift_signup u WHERE u.shift_id = ? AND u.member_id = ? "
+                                           "AND u.state = 'signed_up' AND u.deleted_at IS NULL");
     query.bind(1, shiftId);
     query.bind(2, memberId);
     if (!query.executeStep()) return std::nullopt;
@@ -184,8 +207,8 @@ std::optional<ShiftSignUp> ShiftStore::activeSignUpOf(const std::string& shiftId
 
 std::vector<ShiftSignUp> ShiftStore::signUpsOf(const std::string& shiftId) {
     SQLite::Statement query(db_.sql(), std::string("SELECT ") + kSignUpColumns +
-                                           " FROM volunteer_shift_signup WHERE shift_id = ? AND deleted_at IS NULL "
-                                           "ORDER BY created_at, id");
+                                           " FROM volunteer_shift_signup u WHERE u.shift_id = ? AND u.deleted_at IS NULL "
+                                           "ORDER BY u.created_at, u.id");
     query.bind(1, shiftId);
     std::vector<ShiftSignUp> found;
     while (query.executeStep()) found.push_back(readSignUp(query));
@@ -201,6 +224,41 @@ bool ShiftStore::setState(const std::string& signUpId, ShiftSignUpState state, s
     return update.exec() == 1;
 }
 
+bool ShiftStore::setOffered(const std::string& signUpId, std::optional<std::int64_t> offeredAt, std::int64_t nowMs) {
+    SQLite::Statement update(db_.sql(), "UPDATE volunteer_shift_signup SET offered_at = ?, updated_at = ? "
+                                        "WHERE id = ? AND deleted_at IS NULL");
+    if (offeredAt) update.bind(1, *offeredAt);
+    else update.bind(1);
+    update.bind(2, nowMs);
+    update.bind(3, signUpId);
+    return update.exec() == 1;
+}
+
+std::optional<ShiftSignUp> ShiftStore::firstOffered(const std::string& shiftId) {
+    SQLite::Statement query(db_.sql(), std::string("SELECT ") + kSignUpColumns +
+                                           " FROM volunteer_shift_signup u WHERE u.shift_id = ? AND u.deleted_at IS NULL "
+                                           "AND u.state = 'signed_up' AND u.offered_at IS NOT NULL "
+                                           "ORDER BY u.offered_at, u.id LIMIT 1");
+    query.bind(1, shiftId);
+    if (!query.executeStep()) return std::nullopt;
+    return readSignUp(query);
+}
+
+std::vector<ShiftSignUp> ShiftStore::signUpsOfMember(const std::string& memberId, const std::string& firstDay,
+                                                     const std::string& lastDay) {
+    SQLite::Statement query(db_.sql(), std::string("SELECT ") + kSignUpColumns +
+                                           " FROM volunteer_shift_signup u JOIN volunteer_shift s ON s.id = u.shift_id "
+                                           "WHERE u.member_id = ? AND u.state = 'signed_up' AND u.deleted_at IS NULL "
+                                           "AND s.deleted_at IS NULL AND s.day BETWEEN ? AND ? "
+                                           "ORDER BY s.day, s.starts_at, u.id");
+    query.bind(1, memberId);
+    query.bind(2, firstDay);
+    query.bind(3, lastDay);
+    std::vector<ShiftSignUp> found;
+    while (query.executeStep()) found.push_back(readSignUp(query));
+    return found;
+}
+
 bool ShiftStore::markReminded(const std::string& signUpId, std::int64_t nowMs) {
     SQLite::Statement update(db_.sql(), "UPDATE volunteer_shift_signup SET reminded_at = ?, updated_at = ? "
                                         "WHERE id = ? AND deleted_at IS NULL");
@@ -212,10 +270,11 @@ bool ShiftStore::markReminded(const std::string& signUpId, std::int64_t nowMs) {
 
 std::vector<ShiftSignUp> ShiftStore::toRemind(const std::string& day) {
     SQLite::Statement query(db_.sql(),
-                            "SELECT u.id, u.shift_id, u.member_id, u.state, u.swapped_from, u.reminded_at, "
-                            "u.created_at, u.updated_at FROM volunteer_shift_signup u JOIN volunteer_shift s "
-                            "ON s.id = u.shift_id WHERE s.day = ? AND s.deleted_at IS NULL AND u.deleted_at IS NULL "
-                            "AND u.state = 'signed_up' AND u.reminded_at IS NULL ORDER BY s.starts_at, u.id");
+                            std::string("SELECT ") + kSignUpColumns +
+                                " FROM volunteer_shift_signup u JOIN volunteer_shift s "
+                                "ON s.id = u.shift_id WHERE s.day = ? AND s.deleted_at IS NULL AND u.deleted_at IS NULL "
+                                "AND u.state = 'signed_up' AND u.reminder_wanted = 1 AND u.reminded_at IS NULL "
+                                "ORDER BY s.starts_at, u.id");
     query.bind(1, day);
     std::vector<ShiftSignUp> found;
     while (query.executeStep()) found.push_back(readSignUp(query));

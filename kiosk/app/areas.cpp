@@ -14,6 +14,7 @@
 #include "kiosk/screens/agenda/agenda_screens.h"
 #include "kiosk/screens/impact/impact_screens.h"
 #include "kiosk/screens/meals/meals_screens.h"
+#include "kiosk/screens/shifts/shifts_screens.h"
 
 namespace vk::app {
 
@@ -30,6 +31,7 @@ const std::vector<UiArea>& uiAreas() {
         {"orders", &screens::registerOrdersScreens},
         {"agenda", &screens::registerAgendaScreens},
         {"meals", &screens::registerMealsScreens},
+        {"shifts", &screens::registerShiftsScreens},
         {"info", &screens::registerVillageInfoScreens},
         {"devices", &screens::registerDevicesScreens},
         {"notifications", &screens::registerNotificationsScreens},

@@ -3,6 +3,7 @@
 #include "kiosk/services/health/local_days.h"
 #include "kiosk/services/kiosk_runtime.h"
 #include "kiosk/services/shifts/shifts_area.h"
+#include "kiosk/services/staff_service.h"
 
 #include <nlohmann/json.hpp>
 
@@ -15,6 +16,14 @@ namespace {
 
 using nlohmann::json;
 namespace shifts = services::shifts;
+
+// The command line acts as the system actor, with the coordinator's rights, and is audited as such.
+const services::StaffSession* commandLine() { return &services::systemActor(services::SystemActor::CommandLine); }
+
+bool readInteger(const std::string& text, int& value) {
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    return error == std::errc() && end == text.data() + text.size();
+}
 
 int wrongArguments(std::ostream& err, const std::string& why) {
     err << "village-kiosk shifts: " << why << "\n\n" << shiftsCommand().usage;
@@ -61,10 +70,9 @@ int runAdd(shifts::VolunteerShifts& book, const CommandArguments& arguments, std
     form.startsAt = arguments.option("from").value_or("");
     form.endsAt = arguments.option("to").value_or("");
     form.note = arguments.option("note").value_or("");
-    const std::string places = arguments.option("places").value_or("1");
-    const auto [end, error] = std::from_chars(places.data(), places.data() + places.size(), form.places);
-    if (error != std::errc() || end != places.data() + places.size()) return refused(err, shifts::ShiftError::PlacesInvalid);
-    const auto result = book.publish(form);
+    if (!readInteger(arguments.option("places").value_or("1"), form.places))
+        return refused(err, shifts::ShiftError::PlacesInvalid);
+    const auto result = book.publish(commandLine(), form);
     if (!result.ok()) return refused(err, result.error);
     if (arguments.json()) out << shiftJson(*result.shift).dump() << "\n";
     else out << "published " << result.shift->id << "\n";
@@ -109,15 +117,37 @@ int runShiftsCommand(services::KioskRuntime& runtime, const CommandArguments& ar
     if (action == "add") return runAdd(book, arguments, out, err);
     if (action == "list") return runList(book, runtime, arguments, out);
     if (action == "sign-up") {
-        return printSignUp(book.signUp(arguments.option("shift").value_or(""), arguments.option("member").value_or("")),
+        return printSignUp(book.signUp(commandLine(), arguments.option("shift").value_or(""),
+                                       arguments.option("member").value_or("")),
                            arguments, out, err);
     }
-    if (action == "cancel") return printSignUp(book.cancel(arguments.option("sign-up").value_or("")), arguments, out, err);
+    if (action == "cancel") {
+        return printSignUp(book.cancel(commandLine(), arguments.option("sign-up").value_or("")), arguments, out, err);
+    }
     if (action == "swap") {
-        return printSignUp(book.swap(arguments.option("sign-up").value_or(""), arguments.option("to").value_or("")),
+        return printSignUp(book.swap(commandLine(), arguments.option("sign-up").value_or(""),
+                                     arguments.option("to").value_or("")),
                            arguments, out, err);
     }
-    if (action == "absent") return printSignUp(book.markAbsent(arguments.option("sign-up").value_or("")), arguments, out, err);
+    if (action == "absent") {
+        return printSignUp(book.markAbsent(commandLine(), arguments.option("sign-up").value_or("")), arguments, out,
+                           err);
+    }
+    if (action == "remove") {
+        const auto result = book.cancelShift(commandLine(), arguments.option("shift").value_or(""));
+        if (!result.ok()) return refused(err, result.error);
+        out << "removed " << result.shift->id << "\n";
+        return 0;
+    }
+    if (action == "commitment") {
+        int minutes = -1;
+        if (!readInteger(arguments.option("minutes").value_or(""), minutes))
+            return refused(err, shifts::ShiftError::CommitmentInvalid);
+        const auto error = book.setCommitment(commandLine(), arguments.option("member").value_or(""), minutes);
+        if (error != shifts::ShiftError::None) return refused(err, error);
+        out << "commitment " << minutes << " minutes\n";
+        return 0;
+    }
     if (action == "year") return runYear(book, arguments, out, err);
     return wrongArguments(err, action.empty() ? "say what to do" : "unknown command « " + action + " »");
 }
@@ -134,6 +164,8 @@ const AreaCommand& shiftsCommand() {
         "  village-kiosk shifts cancel --sign-up ID [--json]   the place is free again\n"
         "  village-kiosk shifts swap --sign-up ID --to MEMBER [--json]   the other member takes the place\n"
         "  village-kiosk shifts absent --sign-up ID [--json]   no hours for that place\n"
+        "  village-kiosk shifts remove --shift ID   cancels a shift not started yet\n"
+        "  village-kiosk shifts commitment --member ID --minutes N   that member's monthly commitment\n"
         "  village-kiosk shifts year --year YYYY [--json]   hours per month, for the grocery's report\n",
         {},
         &runShiftsCommand};

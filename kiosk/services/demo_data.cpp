@@ -14,6 +14,7 @@
 #include "kiosk/services/agenda/event_agenda.h"
 #include "storage/impact_count_store.h"
 #include "kiosk/services/meals/senior_meals.h"
+#include "kiosk/services/shifts/volunteer_shifts.h"
 #include "storage/rota_store.h"
 #include "storage/village_info_store.h"
 
@@ -467,7 +468,7 @@ void seedDemoImpactHistory(storage::Database& db, const Clock& clock) {
         {"relay", "parcels_sent", 12, 0},         {"post_office", "postal_sales", 41, 0},
         {"bakery", "bread_orders", 66, 0},        {"events", "event_sign_ups", 22, 0},
         {"exchange", "time_bank_exchanges", 9, 810}, {"meals", "meals_served", 30, 0},
-        {"meals", "meals_delivered", 72, 0},
+        {"meals", "meals_delivered", 72, 0},      {"grocery", "volunteer_hours", 14, 1680},
     };
     const std::string today = health::localDay(clock.nowMs());
     const std::string thisMonth = today.substr(0, 8) + "01";
@@ -533,6 +534,77 @@ void seedDemoMeals(storage::Database& db, StaffService& staff, const Clock& cloc
     }
 }
 
+// The grocery's shifts: last month's, done (most members short of nothing, two short of their hours, one absent),
+// and this week's and next week's with sign-ups: one place offered for swap, a full delivery, an empty opening.
+void seedDemoShifts(storage::Database& db, StaffService& staff, const Clock& clock) {
+    const StaffSession& demo = systemActor(SystemActor::DemoData);
+    auto directory = timebank::makeBoardMemberDirectory(db, clock, staff);
+    board::MemberRegistry registry(db, clock, staff, staff.pinHasher(), staff.policy());
+    const auto members = registry.list();
+    const auto idOf = [&](const char* name) {
+        for (const auto& member : members)
+            if (member.displayName == name) return member.id;
+        return std::string();
+    };
+    // Each shift is published and taken on the evening before its day, on a clock set back to then.
+    class SetClock final : public Clock {
+    public:
+        std::int64_t nowMs() const override { return atMs; }
+        std::int64_t atMs = 0;
+    } then;
+    shifts::VolunteerShifts book(db, then, staff, *directory);
+    const std::string today = health::localDay(clock.nowMs());
+    const std::string lastMonth = health::addDays(today.substr(0, 8) + "01", -1).substr(0, 8) + "01";
+    struct DemoShift {
+        bool inLastMonth;  // `days` counted from the first of last month, else from today
+        int days;
+        const char* kind;
+        const char* from;
+        const char* to;
+        int places;
+        const char* note;
+        std::vector<const char*> who;
+        const char* offeredBy;  // of `who`, the one offering their place for swap
+        const char* absent;     // of `who`, marked absent afterwards
+    };
+    const std::vector<DemoShift> demoShifts{
+        {true, 1, "opening", "09:00", "11:00", 2, "", {"Lucienne Fabre", "Marcel Roux"}, nullptr, nullptr},
+        {true, 3, "delivery", "08:00", "09:30", 2, "", {"Odile Perrin", "Paul Martin"}, nullptr, "Paul Martin"},
+        {true, 8, "stocking", "14:00", "16:00", 3, "", {"Lucienne Fabre", "Marie Dupont", "Odette Renaud"}, nullptr, nullptr},
+        {true, 10, "opening", "09:00", "12:00", 2, "", {"Marcel Roux", "Jean-Marc Lefèvre"}, nullptr, nullptr},
+        {true, 15, "delivery", "08:00", "10:00", 2, "", {"Odile Perrin", "Marie Dupont"}, nullptr, nullptr},
+        {true, 20, "stocking", "14:00", "16:30", 2, "", {"Lucienne Fabre", "Jean-Marc Lefèvre"}, nullptr, nullptr},
+        {false, -1, "opening", "09:00", "11:00", 2, "", {"Marcel Roux", "Paul Martin"}, nullptr, "Paul Martin"},
+        {false, 1, "opening", "09:00", "11:00", 2, "Les clés sont chez Martine, au 3 rue de l’Église.", {"Marcel Roux"}, nullptr, nullptr},
+        {false, 2, "stocking", "14:00", "16:00", 3, "Arrivage de pâtes et de conserves.", {"Odile Perrin", "Lucienne Fabre"}, "Odile Perrin", nullptr},
+        {false, 3, "delivery", "08:00", "09:30", 2, "Produits laitiers de la Ferme des Tilleuls.", {"Marie Dupont", "Paul Martin"}, nullptr, nullptr},
+        {false, 4, "opening", "16:00", "19:00", 2, "", {}, nullptr, nullptr},
+        {false, 8, "delivery", "08:00", "10:00", 2, "", {"Odette Renaud"}, nullptr, nullptr},
+        {false, 10, "stocking", "14:00", "16:00", 2, "", {"Jean-Marc Lefèvre"}, nullptr, nullptr},
+    };
+    for (const DemoShift& d : demoShifts) {
+        const std::string day = health::addDays(d.inLastMonth ? lastMonth : today, d.days);
+        const auto eveningBefore = health::localToUnixMs(health::addDays(day, -1), "19:00");
+        if (!eveningBefore) continue;
+        then.atMs = *eveningBefore;
+        const auto published = book.publish(&demo, {d.kind, day, d.from, d.to, d.places, d.note});
+        if (!published.ok()) continue;
+        for (const char* name : d.who) {
+            const auto place = book.signUp(&demo, published.shift->id, idOf(name), true);
+            if (!place.ok()) continue;
+            if (d.offeredBy && std::string(d.offeredBy) == name) book.offerForSwap(&demo, place.signUp->id);
+            if (d.absent && std::string(d.absent) == name) {
+                const auto after = health::localToUnixMs(day, d.to);
+                if (!after) continue;
+                then.atMs = *after;
+                book.markAbsent(&demo, place.signUp->id);
+                then.atMs = *eveningBefore;
+            }
+        }
+    }
+    book.setCommitment(&demo, idOf("Odette Renaud"), 60);
+}
+
 bool seedDemoDataIfEmpty(storage::Database& db, StaffService& staff, const Clock& clock) {
     if (!staff.accounts().empty()) return false;
     storage::VillageInfoStore villageInfo(db);
@@ -556,6 +628,8 @@ bool seedDemoDataIfEmpty(storage::Database& db, StaffService& staff, const Clock
     seedDemoOrders(db, staff, clock);
     seedDemoAgenda(db, staff, clock);
     seedDemoMeals(db, staff, clock);
+    seedDemoShifts(db, staff, clock);
+    // Last: it keeps the counts up to last month, which the other areas' demo records then no longer change.
     seedDemoImpactHistory(db, clock);
     return true;
 }

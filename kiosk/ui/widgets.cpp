@@ -54,7 +54,11 @@ ImVec2 drawCentered(ImDrawList* draw, ImFont* font, const std::string& words, Im
     float widest = 0.0f;
     while (line < end) {
         const char* lineEnd = font->CalcWordWrapPositionA(1.0f, line, end, width * 0.92f);
-        if (lineEnd == line) lineEnd = line + 1;
+        // Nothing fits: one whole character (its UTF-8 bytes together), never a byte alone, which draws as « ? ».
+        if (lineEnd == line) {
+            unsigned int codepoint = 0;
+            lineEnd = line + std::max(1, ImTextCharFromUtf8(&codepoint, line, end));
+        }
         const char* newline = static_cast<const char*>(memchr(line, '\n', static_cast<size_t>(lineEnd - line)));
         if (newline) lineEnd = newline;
         const ImVec2 lineSize = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, line, lineEnd);
@@ -156,7 +160,11 @@ bool tile(const char* id, const char* icon, const char* title, const char* subti
     const Fonts& f = fonts();
     // Icon on the left third, words on the right: reads well both on wide and on square tiles.
     const float iconWidth = std::min(size.x * (size.x < em(14.0f) ? 0.2f : 0.25f), size.y);
-    drawCentered(draw, f.huge, icon, min, ImVec2(min.x + iconWidth, max.y), colors::kOnDark);
+    // The icon in the largest type that fits its column: the narrow tiles of a home with seven areas or more
+    // take the title's.
+    ImFont* iconFont = f.huge;
+    if (iconFont->CalcTextSizeA(iconFont->FontSize, FLT_MAX, 0.0f, icon).x > iconWidth * 0.92f) iconFont = f.title;
+    drawCentered(draw, iconFont, icon, min, ImVec2(min.x + iconWidth, max.y), colors::kOnDark);
     const ImVec2 textMin(min.x + iconWidth, min.y);
     const float textWidth = size.x - iconWidth - em(0.8f);
     // Large type when it fits; on the narrower tiles of a fuller home screen, a size smaller rather than a word cut.

@@ -2,6 +2,7 @@
 #include "kiosk/app/kiosk_services.h"
 #include "kiosk/i18n/translations.h"
 #include "kiosk/screens/orders/orders_screens.h"
+#include "kiosk/screens/shifts/shifts_screens.h"
 #include "kiosk/screens/orders/orders_ui.h"
 #include "kiosk/screens/staff/staff_screens.h"
 #include "kiosk/screens/timebank/member_identification.h"
@@ -389,9 +390,15 @@ void OrdersOrderScreen::draw(app::ScreenContext& context) {
     switch (form_.step) {
     case Form::Step::Customer: {
         const bool atCounter = context.state.staff && isCafeStaff(context.state.staff->role);
+        // A resident reaches the grocery's volunteer shifts from here: the home has no room for a seventh tile in
+        // large text.
         if (form_.identify.draw(context, tr("orders.order.who"), identified(),
                                 atCounter ? std::pair<const char*, const char*>{"orders.one_off", tr("orders.order.one_off")}
-                                          : std::pair<const char*, const char*>{nullptr, nullptr})) {
+                                          : std::pair<const char*, const char*>{"orders.shifts", tr("shifts.from_orders")})) {
+            if (!atCounter) {
+                context.open(kShiftsWeekScreen);
+                break;
+            }
             form_.customer = {};
             form_.step = Form::Step::OneOffName;
         }

@@ -29,7 +29,9 @@ bool MemberIdentification::draw(app::ScreenContext& context, const char* questio
     bool asideTapped = false;
     if (aside.first) {
         const ImVec2 size(ui::em(13.0f), ui::em(1.7f));
-        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - size.x);
+        // Beside the question when both fit (large text may not leave the room), else under it.
+        if (ImGui::GetItemRectSize().x + ui::em(0.8f) + size.x <= area.x)
+            ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - size.x);
         asideTapped = ui::button(aside.first, aside.second, size);
     }
     ui::textWrapped(tr("timebank.identify.card_hint"), area.x, ui::fonts().body, ui::colors::kTextMuted);

@@ -1,6 +1,8 @@
 #include "kiosk/services/shifts/shifts_area.h"
 
 #include "kiosk/services/kiosk_config.h"
+#include "kiosk/services/board/member_registry.h"
+#include "kiosk/services/timebank/timebank_area.h"
 
 namespace vk::services::shifts {
 namespace {
@@ -33,9 +35,28 @@ std::unique_ptr<impact::UsageSource> makeShiftsUsageSource(storage::Database& db
 
 }  // namespace
 
-ShiftsServices::ShiftsServices(const AreaContext& context)
+ShiftsServices::ShiftsServices(const AreaContext& context, std::unique_ptr<timebank::MemberDirectory> members)
     : settings(context.config.areas.get<ShiftsSettings>()),
-      shifts(context.database, context.clock, settings.monthlyCommitmentMinutes) {}
+      members_(members ? std::move(members)
+                       : timebank::makeBoardMemberDirectory(context.database, context.clock, context.staff)),
+      db_(context.database),
+      clock_(context.clock),
+      staff_(context.staff),
+      shifts(context.database, context.clock, context.staff, *members_, settings.monthlyCommitmentMinutes) {}
+
+bool ShiftsServices::poll(std::int64_t nowMs) {
+    if (nowMs < nextRoundMs_) return false;
+    nextRoundMs_ = nowMs + 60'000;
+    board::MemberRegistry registry(db_, clock_, staff_, staff_.pinHasher(), staff_.policy());
+    return shifts.queueReminders([&](const std::string& memberId) {
+               MemberContact contact;
+               if (const auto member = registry.find(memberId)) {
+                   contact.phone = member->phone.value_or("");
+                   contact.email = member->email.value_or("");
+               }
+               return contact;
+           }) > 0;
+}
 
 AreaDefinition shiftsArea() {
     return {"shifts", "shifts", &readShiftsSettings, {}, &makeShiftsServices, &makeShiftsUsageSource};

@@ -1,4 +1,6 @@
 #include "kiosk/cli/area_commands.h"
+#include "kiosk/services/board/board_area.h"
+#include "kiosk/services/shifts/shifts_area.h"
 #include "kiosk/services/health/local_days.h"
 #include "kiosk/services/kiosk_runtime.h"
 
@@ -23,6 +25,15 @@ struct CommandFixture {
         return command.run(runtime, parsed, in, out, err);
     }
     nlohmann::json json() { return nlohmann::json::parse(out.str()); }
+    // A member of the board, as the kiosk identifies them.
+    std::string member(const std::string& name) {
+        services::board::MemberForm form;
+        form.name = name;
+        const auto added =
+            runtime.area<services::board::BoardServices>().members.add(&services::systemActor(services::SystemActor::CommandLine), form);
+        REQUIRE(added.ok());
+        return added.member->id;
+    }
 
     services::ManualClock clock{*services::health::localToUnixMs("2030-06-12", "10:00")};
     services::KioskConfig config;
@@ -39,11 +50,13 @@ TEST_CASE("shifts add, sign-up, swap and year from the command line: the hours g
     REQUIRE(f.run({"add", "--kind", "delivery", "--day", "2030-06-13", "--from", "09:00", "--to", "11:00",
                    "--places", "1", "--json"}) == 0);
     const std::string shiftId = f.json()["id"];
-    REQUIRE(f.run({"sign-up", "--shift", shiftId, "--member", "member-anne", "--json"}) == 0);
+    const std::string anne = f.member("Anne Martin");
+    const std::string bruno = f.member("Bruno Petit");
+    REQUIRE(f.run({"sign-up", "--shift", shiftId, "--member", anne, "--json"}) == 0);
     const std::string signUpId = f.json()["id"];
-    CHECK(f.run({"sign-up", "--shift", shiftId, "--member", "member-bruno"}) == 1);
+    CHECK(f.run({"sign-up", "--shift", shiftId, "--member", bruno}) == 1);
     CHECK(f.err.str().find("full") != std::string::npos);
-    REQUIRE(f.run({"swap", "--sign-up", signUpId, "--to", "member-bruno", "--json"}) == 0);
+    REQUIRE(f.run({"swap", "--sign-up", signUpId, "--to", bruno, "--json"}) == 0);
     CHECK(f.json()["swapped_from"] == signUpId);
     REQUIRE(f.run({"list", "--json"}) == 0);
     REQUIRE(f.json().size() == 1);
@@ -62,4 +75,24 @@ TEST_CASE("shifts add refuses a day that does not exist with its reason", "[cli]
     CHECK(f.run({"add", "--kind", "opening", "--day", "2030-06-20", "--from", "09:00", "--to", "11:00",
                  "--places", "two"}) == 1);
     CHECK(f.run({"frobnicate"}) == 2);
+}
+
+TEST_CASE("shifts commitment and remove act as the command line, audited, and refuse a stranger", "[cli][shifts][audit]") {
+    CommandFixture f;
+    const std::string anne = f.member("Anne Martin");
+    CHECK(f.run({"commitment", "--member", anne, "--minutes", "180"}) == 0);
+    CHECK(f.runtime.area<services::shifts::ShiftsServices>().shifts.commitmentOf(anne) == 180);
+    CHECK(f.run({"commitment", "--member", anne, "--minutes", "lots"}) == 1);
+    CHECK(f.run({"commitment", "--member", "nobody", "--minutes", "60"}) == 1);
+    CHECK(f.err.str().find("no such member") != std::string::npos);
+    REQUIRE(f.run({"add", "--kind", "opening", "--day", "2030-06-20", "--from", "09:00", "--to", "11:00", "--json"}) == 0);
+    const std::string shiftId = f.json()["id"];
+    CHECK(f.run({"remove", "--shift", shiftId}) == 0);
+    CHECK(f.run({"remove", "--shift", shiftId}) == 1);
+    REQUIRE(f.run({"list", "--week", "2030-06-20", "--json"}) == 0);
+    CHECK(f.json().empty());
+    bool auditedAsCommandLine = false;
+    for (const auto& entry : f.runtime.staff.recentAudit(20))
+        if (entry.action == "shifts.commitment") auditedAsCommandLine = entry.actorName == "command line";
+    CHECK(auditedAsCommandLine);
 }
