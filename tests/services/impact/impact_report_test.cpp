@@ -1,4 +1,3 @@
-#include "kiosk/cli/area_commands.h"
 #include "kiosk/services/health/local_days.h"
 #include "kiosk/services/impact/impact_area.h"
 #include "kiosk/services/impact/impact_counts.h"
@@ -6,13 +5,13 @@
 #include "kiosk/services/kiosk_config.h"
 #include "kiosk/services/kiosk_runtime.h"
 #include "kiosk/services/timebank/timebank_area.h"
+#include "services/impact/impact_fixture.h"
 #include "services/timebank/time_bank_fixture.h"
 #include "storage/retention.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <sstream>
 
 using namespace vk;
 using namespace vk::services;
@@ -165,27 +164,6 @@ struct RecordsFixture {
         REQUIRE(load.usable());
         return load.config;
     }
-    int run(const std::string& verb, const std::vector<std::string>& arguments) {
-        out.str("");
-        err.str("");
-        const cli::AreaCommand* command = cli::findAreaCommand(verb);
-        REQUIRE(command);
-        const auto parsed = cli::parseCommandArguments(arguments, command->flags);
-        REQUIRE(parsed.error.empty());
-        std::istringstream in;
-        const int code = command->run(runtime, parsed, in, out, err);
-        INFO(err.str());
-        REQUIRE(code == 0);
-        return code;
-    }
-    nlohmann::json json() { return nlohmann::json::parse(out.str()); }
-    std::string receiveAndPickUp(const std::string& tracking) {
-        run("parcels", {"receive", "--carrier", "mondial-relay", "--tracking", tracking, "--recipient", "Jeanne Moulin",
-                        "--json"});
-        const std::string code = json()["pickup_code"];
-        run("parcels", {"pickup", "--code", code, "--json"});
-        return code;
-    }
     ImpactReport june() {
         const auto report = runtime.area<ImpactServices>().report("2030-06-01", "2030-06-30");
         REQUIRE(report);
@@ -194,30 +172,29 @@ struct RecordsFixture {
 
     ManualClock clock{*health::localToUnixMs("2030-06-12", "09:00")};
     KioskRuntime runtime{configWithDistances(), RuntimeOptions{true, PinHasher::Strength::FastForTests, &clock}};
-    std::ostringstream out;
-    std::ostringstream err;
+    testing::CommandLine cli{runtime};
 };
 
 }  // namespace
 
 TEST_CASE("the impact report counts the kiosk's own records: handed over, exchanged, signed up", "[impact]") {
     RecordsFixture f;
-    f.receiveAndPickUp("MR00012345");
-    f.run("parcels", {"receive", "--carrier", "mondial-relay", "--tracking", "MR00067890", "--recipient", "Paul Roux"});
+    f.cli.receiveAndHandOver("MR00012345");
+    f.cli.succeed("parcels", {"receive", "--carrier", "mondial-relay", "--tracking", "MR00067890", "--recipient", "Paul Roux"});
     using timebank::testing::kAnne;
     using timebank::testing::kBruno;
-    f.run("timebank", {"transfer", "--from", kAnne, "--to", kBruno, "--minutes", "90", "--what", "Taille de la haie"});
-    f.run("timebank", {"transfer", "--from", kBruno, "--to", kAnne, "--minutes", "600", "--what", "Erreur", "--json"});
-    const std::string mistaken = f.json()["id"];
-    f.run("timebank", {"correct", mistaken});
-    f.run("agenda", {"add", "--title", "Loto", "--day", "2030-06-14", "--time", "15:00", "--json"});
-    const std::string loto = f.json()["id"];
-    f.run("agenda", {"sign-up", "--event", loto, "--name", "Gérard Blanc"});
-    f.run("agenda", {"sign-up", "--event", loto, "--name", "Lise Martin"});
-    f.run("agenda", {"add", "--title", "Cinéma", "--day", "2030-06-21", "--time", "21:00", "--json"});
-    const std::string cinema = f.json()["id"];
-    f.run("agenda", {"sign-up", "--event", cinema, "--name", "Gérard Blanc"});
-    f.run("agenda", {"cancel-event", "--event", cinema});
+    f.cli.succeed("timebank", {"transfer", "--from", kAnne, "--to", kBruno, "--minutes", "90", "--what", "Taille de la haie"});
+    f.cli.succeed("timebank", {"transfer", "--from", kBruno, "--to", kAnne, "--minutes", "600", "--what", "Erreur", "--json"});
+    const std::string mistaken = f.cli.json()["id"];
+    f.cli.succeed("timebank", {"correct", mistaken});
+    f.cli.succeed("agenda", {"add", "--title", "Loto", "--day", "2030-06-14", "--time", "15:00", "--json"});
+    const std::string loto = f.cli.json()["id"];
+    f.cli.succeed("agenda", {"sign-up", "--event", loto, "--name", "Gérard Blanc"});
+    f.cli.succeed("agenda", {"sign-up", "--event", loto, "--name", "Lise Martin"});
+    f.cli.succeed("agenda", {"add", "--title", "Cinéma", "--day", "2030-06-21", "--time", "21:00", "--json"});
+    const std::string cinema = f.cli.json()["id"];
+    f.cli.succeed("agenda", {"sign-up", "--event", cinema, "--name", "Gérard Blanc"});
+    f.cli.succeed("agenda", {"cancel-event", "--event", cinema});
 
     const ImpactReport report = f.june();
     const ImpactLine* handedOver = lineOf(report.totals, "relay", "parcels_handed_over");
@@ -244,9 +221,9 @@ TEST_CASE("the impact report counts the kiosk's own records: handed over, exchan
 TEST_CASE("the counts of past days are kept before retention erases the records they came from",
           "[impact][retention]") {
     RecordsFixture f;
-    f.receiveAndPickUp("MR00012345");
+    f.cli.receiveAndHandOver("MR00012345");
     f.clock.advanceMs(kDayMs);  // 13 June
-    f.receiveAndPickUp("MR00022222");
+    f.cli.receiveAndHandOver("MR00022222");
     CHECK(lineOf(f.june().totals, "relay", "parcels_handed_over")->uses == 2);
 
     ImpactCounts counts = ImpactCounts::ofEveryArea(f.runtime.database);
@@ -258,7 +235,7 @@ TEST_CASE("the counts of past days are kept before retention erases the records 
     CHECK(lineOf(f.june().totals, "relay", "parcels_handed_over")->uses == 1);
 
     // A day after the kept one still counts from the records.
-    f.receiveAndPickUp("MR00033333");
+    f.cli.receiveAndHandOver("MR00033333");
     CHECK(lineOf(f.june().totals, "relay", "parcels_handed_over")->uses == 2);
     const auto kept = counts.usesBetween("2030-06-12", "2030-06-12");
     REQUIRE(kept.size() == 1);
@@ -267,7 +244,7 @@ TEST_CASE("the counts of past days are kept before retention erases the records 
 
 TEST_CASE("the retention job keeps the impact counts up to yesterday before it purges", "[impact][retention]") {
     RecordsFixture f;
-    f.receiveAndPickUp("MR00012345");
+    f.cli.receiveAndHandOver("MR00012345");
     f.clock.advanceMs(40 * kDayMs);  // 22 July: the job keeps the counts through the 21st
     f.runtime.retention.runIfDue();
     storage::purgeExpired(f.runtime.database, {{"parcels_days", 1}}, f.clock.nowMs());

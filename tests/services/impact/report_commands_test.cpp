@@ -1,4 +1,4 @@
-#include "kiosk/cli/area_commands.h"
+#include "services/impact/impact_fixture.h"
 #include "kiosk/i18n/translations.h"
 #include "kiosk/services/health/local_days.h"
 #include "kiosk/services/impact/impact_area.h"
@@ -46,29 +46,12 @@ struct ReportFixture {
         REQUIRE(load.usable());
         return load.config;
     }
-    int run(const std::string& verb, const std::vector<std::string>& arguments) {
-        out.str("");
-        err.str("");
-        const cli::AreaCommand* command = cli::findAreaCommand(verb);
-        REQUIRE(command);
-        const auto parsed = cli::parseCommandArguments(arguments, command->flags);
-        REQUIRE(parsed.error.empty());
-        std::istringstream in;
-        return command->run(runtime, parsed, in, out, err);
-    }
-    void handOverParcel(const std::string& tracking) {
-        REQUIRE(run("parcels", {"receive", "--carrier", "mondial-relay", "--tracking", tracking, "--recipient",
-                                "Jeanne Moulin", "--json"}) == 0);
-        const std::string code = nlohmann::json::parse(out.str())["pickup_code"];
-        REQUIRE(run("parcels", {"pickup", "--code", code}) == 0);
-    }
     std::string path(const std::string& name) const { return (folder / name).string(); }
 
     ManualClock clock{*health::localToUnixMs("2030-06-12", "09:00")};
     fs::path folder = fs::temp_directory_path() / ("vk-report-test-" + std::to_string(::getpid()));
     KioskRuntime runtime;
-    std::ostringstream out;
-    std::ostringstream err;
+    impact::testing::CommandLine cli{runtime};
 };
 
 std::string readFile(const std::string& file) {
@@ -94,11 +77,11 @@ std::string pdfText(const std::string& file) {
 
 TEST_CASE("report impact writes the CSV and a PDF whose text holds the figures", "[impact][cli]") {
     ReportFixture f;
-    f.handOverParcel("MR00012345");
-    f.handOverParcel("MR00067890");
-    REQUIRE(f.run("report", {"impact", "--from", "2030-06-01", "--to", "2030-06-30", "--csv", f.path("impact.csv"),
+    f.cli.receiveAndHandOver("MR00012345");
+    f.cli.receiveAndHandOver("MR00067890");
+    REQUIRE(f.cli.run("report", {"impact", "--from", "2030-06-01", "--to", "2030-06-30", "--csv", f.path("impact.csv"),
                              "--pdf", f.path("impact.pdf")}) == 0);
-    CHECK(f.out.str().find("Point relais colis — Colis remis: 2, 18 km") != std::string::npos);
+    CHECK(f.cli.out.str().find("Point relais colis — Colis remis: 2, 18 km") != std::string::npos);
 
     const std::string csv = readFile(f.path("impact.csv"));
     CHECK(csv.find("\"2030-06\",\"relay\",\"parcels_handed_over\",2,0,9,18\r\n") != std::string::npos);
@@ -121,10 +104,10 @@ TEST_CASE("report impact writes the CSV and a PDF whose text holds the figures",
 
 TEST_CASE("report impact --language en --json gives the figures in English and as JSON", "[impact][cli]") {
     ReportFixture f;
-    f.handOverParcel("MR00012345");
-    REQUIRE(f.run("report", {"impact", "--from", "2030-05-01", "--to", "2030-06-30", "--language", "en", "--json",
+    f.cli.receiveAndHandOver("MR00012345");
+    REQUIRE(f.cli.run("report", {"impact", "--from", "2030-05-01", "--to", "2030-06-30", "--language", "en", "--json",
                              "--pdf", f.path("impact-en.pdf")}) == 0);
-    const auto answer = nlohmann::json::parse(f.out.str());
+    const auto answer = nlohmann::json::parse(f.cli.out.str());
     CHECK(answer["km_saved"] == Approx(9.0));
     CHECK(answer["uses"] == 1);
     REQUIRE(answer["months"].size() == 2);
@@ -140,24 +123,24 @@ TEST_CASE("report impact --language en --json gives the figures in English and a
 TEST_CASE("report impact refuses bad dates, languages and files with a clear message and writes nothing",
           "[impact][cli][bad-input]") {
     ReportFixture f;
-    CHECK(f.run("report", {"impact", "--from", "2030-13-01", "--to", "2030-06-30"}) == 2);
-    CHECK(f.err.str().find("2030-13-01") != std::string::npos);
-    CHECK(f.run("report", {"impact", "--from", "2030-07-01", "--to", "2030-06-30"}) == 2);
-    CHECK(f.err.str().find("comes after") != std::string::npos);
-    CHECK(f.run("report", {"impact", "--language", "xx"}) == 2);
-    CHECK(f.run("report", {"visits"}) == 2);
-    CHECK(f.err.str().find("unknown report") != std::string::npos);
+    CHECK(f.cli.run("report", {"impact", "--from", "2030-13-01", "--to", "2030-06-30"}) == 2);
+    CHECK(f.cli.err.str().find("2030-13-01") != std::string::npos);
+    CHECK(f.cli.run("report", {"impact", "--from", "2030-07-01", "--to", "2030-06-30"}) == 2);
+    CHECK(f.cli.err.str().find("comes after") != std::string::npos);
+    CHECK(f.cli.run("report", {"impact", "--language", "xx"}) == 2);
+    CHECK(f.cli.run("report", {"visits"}) == 2);
+    CHECK(f.cli.err.str().find("unknown report") != std::string::npos);
 
     const std::string nowhere = f.path("no-such-folder/impact.pdf");
-    CHECK(f.run("report", {"impact", "--from", "2030-06-01", "--to", "2030-06-30", "--pdf", nowhere}) == 1);
-    CHECK(f.err.str().find("cannot write " + nowhere) != std::string::npos);
-    CHECK(f.run("report", {"impact", "--from", "2030-06-01", "--to", "2030-06-30", "--csv",
+    CHECK(f.cli.run("report", {"impact", "--from", "2030-06-01", "--to", "2030-06-30", "--pdf", nowhere}) == 1);
+    CHECK(f.cli.err.str().find("cannot write " + nowhere) != std::string::npos);
+    CHECK(f.cli.run("report", {"impact", "--from", "2030-06-01", "--to", "2030-06-30", "--csv",
                            f.path("no-such-folder/impact.csv")}) == 1);
     CHECK(fs::is_empty(f.folder));
 
     // An older report stays whole when the new one cannot be written in its place (a folder stands there).
     fs::create_directories(f.path("impact.pdf"));
-    CHECK(f.run("report", {"impact", "--pdf", f.path("impact.pdf")}) == 1);
+    CHECK(f.cli.run("report", {"impact", "--pdf", f.path("impact.pdf")}) == 1);
     CHECK(fs::is_directory(f.path("impact.pdf")));
 }
 
@@ -165,8 +148,8 @@ TEST_CASE("the demo village's report has a year behind it, with kilometres", "[i
     ReportFixture f(true);
     const std::string today = health::localDay(f.clock.nowMs());
     const std::string from = health::addDays(today.substr(0, 8) + "01", -330).substr(0, 8) + "01";
-    REQUIRE(f.run("report", {"impact", "--from", from, "--to", today, "--json", "--pdf", f.path("demo.pdf")}) == 0);
-    const auto answer = nlohmann::json::parse(f.out.str());
+    REQUIRE(f.cli.run("report", {"impact", "--from", from, "--to", today, "--json", "--pdf", f.path("demo.pdf")}) == 0);
+    const auto answer = nlohmann::json::parse(f.cli.out.str());
     REQUIRE(answer["months"].size() == 12);
     int monthsWithUses = 0;
     for (const auto& month : answer["months"]) monthsWithUses += month["uses"].get<int>() > 0 ? 1 : 0;
