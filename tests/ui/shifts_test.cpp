@@ -8,6 +8,9 @@
 #include "ui_fixture.h"
 
 #include <cctype>
+#include <cstdlib>
+#include <filesystem>
+#include <optional>
 
 using namespace vk;
 using vk::test::UiFixture;
@@ -60,4 +63,67 @@ TEST_CASE("a member signs up for a shift at the kiosk by name and code, and the 
     for (const auto& place : book.signUpsOf(shiftId))
         if (place.memberId == marcel[0].id) remindMarcel = place.reminderWanted;
     CHECK(remindMarcel);
+}
+
+namespace {
+
+// Pictures for docs/shifts.md, with VK_SCREENSHOT_DIR.
+void capture(UiFixture& f, const char* name) {
+    if (const char* dir = std::getenv("VK_SCREENSHOT_DIR"))
+        CHECK(f.kiosk.savePng(std::filesystem::path(dir) / (std::string(name) + ".png")));
+}
+
+}  // namespace
+
+TEST_CASE("the coordinator publishes a shift with buttons only, marks an absence and reads who is short of hours",
+          "[ui][shifts]") {
+    UiFixture f(1024, 600);
+    auto& book = f.runtime.area<services::shifts::ShiftsServices>().shifts;
+    f.signIn("Julien Girard", "1357");
+    f.tap("staff.home.shifts");
+    REQUIRE(f.kiosk.state().screen == screens::kShiftsCoordinatorScreen);
+    // In staff mode the names show: the demo's members on this week's shifts.
+    CHECK(f.kiosk.shows("   Marcel Roux"));
+    capture(f, "shifts-coordinator");
+
+    // A started shift's member marked absent: the first « Absent » button on the week.
+    std::string absentButton;
+    for (const auto& item : f.kiosk.drawn())
+        if (item.tappable && item.id.rfind("shifts.coord.absent.", 0) == 0 && absentButton.empty()) absentButton = item.id;
+    if (!absentButton.empty()) {
+        f.tap(absentButton);
+        CHECK(f.kiosk.shows("Absence notée : ses heures ne comptent pas."));
+        const std::string signUpId = absentButton.substr(std::string("shifts.coord.absent.").size());
+        bool marked = false;
+        for (const auto& shift : book.shiftsOfWeek(services::health::mondayOf(
+                 services::health::localDay(f.runtime.clock.nowMs()))))
+            for (const auto& place : book.signUpsOf(shift.id))
+                marked = marked || (place.id == signUpId && place.state == services::shifts::ShiftSignUpState::Absent);
+        CHECK(marked);
+    }
+
+    f.tap("shifts.coord.tab.publish");
+    f.tap("shifts.coord.kind.delivery");
+    f.tap("shifts.coord.day.plus");  // the day after tomorrow
+    f.tap("shifts.coord.start.plus");  // 09:30, and the end follows: 11:30
+    f.tap("shifts.coord.places.plus");  // 3 places
+    f.tap("shifts.coord.publish");
+    const std::string day = services::health::addDays(services::health::localDay(f.runtime.clock.nowMs()), 2);
+    std::optional<services::shifts::Shift> published;
+    for (const auto& shift : book.shiftsOfWeek(services::health::mondayOf(day)))
+        if (shift.details.day == day && shift.details.startsAt == "09:30" && shift.details.endsAt == "11:30" &&
+            shift.details.places == 3 && shift.details.kind == storage::ShiftKind::Delivery)
+            published = shift;
+    REQUIRE(published);
+    capture(f, "shifts-coordinator-publish");
+    CHECK(f.kiosk.shows("Créneau publié : " + screens::shifts_ui::whenLabel(*published) + "."));
+
+    f.tap("shifts.coord.tab.hours");
+    CHECK(f.kiosk.shows("Heures données cette année"));
+    capture(f, "shifts-coordinator-hours");
+
+    // The medical assistant has no such tool.
+    UiFixture assistant(1024, 600);
+    assistant.signIn("Claire Moreau", "2580");
+    CHECK_FALSE(assistant.kiosk.find("staff.home.shifts"));
 }

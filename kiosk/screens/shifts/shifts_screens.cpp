@@ -13,6 +13,7 @@ using i18n::trf;
 using i18n::trn;
 
 void registerShiftsWeekScreen(app::ScreenRegistry& registry);
+void registerShiftsCoordinatorScreen(app::ScreenRegistry& registry);
 
 namespace shifts_ui {
 
@@ -67,6 +68,7 @@ std::string thisMonday(app::KioskServices& services) {
 
 void registerShiftsScreens(app::ScreenRegistry& registry) {
     registerShiftsWeekScreen(registry);
+    registerShiftsCoordinatorScreen(registry);
 }
 
 }  // namespace vk::screens

@@ -13,6 +13,7 @@
 namespace vk::screens {
 
 inline constexpr app::ScreenId kShiftsWeekScreen{"shifts-week"};
+inline constexpr app::ScreenId kShiftsCoordinatorScreen{"shifts-coordinator"};
 
 void registerShiftsScreens(app::ScreenRegistry& registry);
 
