@@ -24,9 +24,10 @@ void readImpactSettings(SettingsReader& reader, AreaSettings& areas) {
             distances->decimal(key.c_str(), km, 0, kLongestDistanceKm);
             if (km < 0) continue;  // refused, and said so by decimal()
             if (std::find(known.begin(), known.end(), key) == known.end()) {
-                distances->problem(key.c_str(), "is not a service the kiosk counts yet (doctor, relay, post_office, "
-                                                "bakery, grocery, cash, events, exchange, meals): kept, but no "
-                                                "use is counted for it", false);
+                std::string list;
+                for (const std::string& service : known) list += (list.empty() ? "" : ", ") + service;
+                distances->problem(key.c_str(), "is not a service the kiosk counts yet (" + list +
+                                                    "): kept, but no use is counted for it", false);
             }
             read[key] = km;
         }
@@ -48,6 +49,7 @@ ImpactServices::ImpactServices(const AreaContext& context)
       counts_(ImpactCounts::ofEveryArea(context.database)) {}
 
 std::optional<ImpactReport> ImpactServices::report(const std::string& fromDay, const std::string& toDay) const {
+    // Refused before any query: the counts are not read for a span that cannot be reported.
     if (!describeSpanProblem(fromDay, toDay).empty()) return std::nullopt;
     return buildImpactReport(counts_.usesBetween(fromDay, toDay), distancesKm_, fromDay, toDay);
 }

@@ -30,7 +30,6 @@ public:
 
     // The demo village's distances, when kiosk.toml gives none (demo_data.h).
     void useDistancesIfNoneConfigured(const std::map<std::string, double>& distancesKm);
-    const std::map<std::string, double>& distancesKm() const { return distancesKm_; }
 
     const ImpactSettings settings;
     const std::string villageName;
