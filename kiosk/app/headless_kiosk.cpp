@@ -12,7 +12,8 @@ namespace vk::app {
 
 HeadlessKiosk::HeadlessKiosk(KioskServices* services, const services::KioskConfig& config, int width, int height,
                              bool withAudio)
-    : width_(width), height_(height), services_(services) {
+    : width_(width), height_(height), rotation_(config.rotationDegrees),
+      turnedFrame_(std::make_unique<TurnedFrame>(rotation_)), services_(services) {
     surface_ = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ABGR8888);
     if (!surface_) throw std::runtime_error(std::string("cannot make an off-screen surface: ") + SDL_GetError());
     renderer_ = SDL_CreateSoftwareRenderer(surface_);
@@ -20,13 +21,15 @@ HeadlessKiosk::HeadlessKiosk(KioskServices* services, const services::KioskConfi
     auto audio = std::make_unique<ui::MemoryAudio>(withAudio);
     audio_ = audio.get();
     ui_ = std::make_unique<KioskUi>(renderer_, services, config, std::move(audio));
-    ui_->resize(width, height);
+    const LayoutSize layout = rotation_.layoutSize(width, height);
+    ui_->resize(layout.width, layout.height);
     ui_->noteInput(nowMs());
     frame();
 }
 
 HeadlessKiosk::~HeadlessKiosk() {
     ui_.reset();
+    turnedFrame_.reset();  // its texture belongs to the renderer
     SDL_DestroyRenderer(renderer_);
     SDL_FreeSurface(surface_);
 }
@@ -43,7 +46,9 @@ void HeadlessKiosk::frame() {
         }
     }
     ui_->setPointer(pacer_.takePointerStep(pointer_));
+    if (auto problem = turnedFrame_->begin(renderer_, width_, height_)) throw std::runtime_error(*problem);
     ui_->renderFrame(now);
+    turnedFrame_->end(renderer_);
     SDL_RenderFlush(renderer_);
 }
 
@@ -80,6 +85,11 @@ void HeadlessKiosk::tapAt(float x, float y) {
         }
         frame();
     }
+}
+
+void HeadlessKiosk::tapGlassAt(float glassX, float glassY) {
+    const LayoutPoint at = rotation_.toLayout(glassX, glassY, width_, height_);
+    tapAt(at.x, at.y);
 }
 
 void HeadlessKiosk::drag(float fromX, float fromY, float toX, float toY, int steps) {

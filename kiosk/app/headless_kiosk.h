@@ -4,6 +4,7 @@
 
 #include "kiosk/app/frame_pacer.h"
 #include "kiosk/app/kiosk_ui.h"
+#include "kiosk/app/screen_rotation.h"
 #include "kiosk/ui/widgets.h"
 
 #include <filesystem>
@@ -32,6 +33,9 @@ public:
     // nothing) when no tappable widget with that id was drawn in the last frame.
     bool tap(const std::string& widgetId);
     void tapAt(float x, float y);
+    // A tap at a point of the glass, for a kiosk whose [kiosk] rotation turns its picture: the point is turned back
+    // into the layout as the window turns a touch.
+    void tapGlassAt(float glassX, float glassY);
     // A finger drag from one point to another, in `steps` moves.
     void drag(float fromX, float fromY, float toX, float toY, int steps);
 
@@ -49,6 +53,7 @@ public:
     // What the kiosk played, in place of a loudspeaker.
     ui::MemoryAudio& audio() { return *audio_; }
     AppState& state() { return ui_->state(); }
+    // The glass's size (what savePng writes); the layout's is turned by the configuration's rotation.
     int width() const { return width_; }
     int height() const { return height_; }
 
@@ -57,6 +62,8 @@ private:
 
     int width_;
     int height_;
+    ScreenRotation rotation_;
+    std::unique_ptr<TurnedFrame> turnedFrame_;
     SDL_Surface* surface_ = nullptr;
     SDL_Renderer* renderer_ = nullptr;
     KioskServices* services_;

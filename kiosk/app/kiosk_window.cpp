@@ -5,7 +5,9 @@
 #include "kiosk/app/sdl_input.h"
 #include "kiosk/app/background_work.h"
 #include "kiosk/app/liveness_monitor.h"
+#include "kiosk/app/screen_rotation.h"
 #include "kiosk/app/systemd_notifier.h"
+#include "hardware/backlight.h"
 
 #include <SDL.h>
 
@@ -14,6 +16,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 namespace vk::app {
 namespace {
@@ -93,13 +96,24 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
     KioskUi ui(renderer, services ? &*services : nullptr, config);
     ui.state().notices = notices;
     ui.state().outOfOrder = outOfOrder;
+    // The glass's size; the screens are laid out in it turned by [kiosk] rotation.
+    const ScreenRotation rotation(config.rotationDegrees);
+    std::optional<TurnedFrame> turnedFrame(std::in_place, rotation);  // its texture goes before the renderer
     int width = 0;
     int height = 0;
     SDL_GetRendererOutputSize(renderer, &width, &height);
-    if (auto problem = ui.resize(width, height)) {
+    const auto layOut = [&] {
+        const LayoutSize layout = rotation.layoutSize(width, height);
+        return ui.resize(layout.width, layout.height);
+    };
+    if (auto problem = layOut()) {
         std::cerr << "village-kiosk: warning: " << *problem << "\n";
         ui.state().notices.push_back(*problem);
     }
+    if (const LayoutSize layout = rotation.layoutSize(width, height); layout.height > layout.width)
+        std::cerr << "village-kiosk: warning: turned by [kiosk] rotation = " << rotation.degrees()
+                  << ", the screen is taller than wide; the kiosk's screens are made for a landscape screen\n";
+    bool turnProblemTold = false;
 
     services::SystemClock fallbackClock;
     const services::Clock& wallClock = runtime ? runtime->clock : fallbackClock;
@@ -120,6 +134,13 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
     const std::int64_t idleMs = static_cast<std::int64_t>(config.idleTimeoutSeconds) * 1000;
     std::int64_t lastInputMs = wallClock.nowMs();
     bool dark = false;
+    // The lamp behind the panel goes out with the picture, where the panel has one the kiosk may switch; it is lit
+    // at start, in case the kiosk stopped while dark.
+    hardware::Backlight backlight;
+    const auto lightBacklight = [&backlight](bool lit) {
+        if (auto problem = backlight.setLit(lit)) std::cerr << "village-kiosk: warning: " << *problem << "\n";
+    };
+    lightBacklight(true);
     bool running = true;
     ui.noteInput(wallClock.nowMs());
     while (running) {
@@ -132,7 +153,7 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
                 if (event.type == SDL_QUIT) running = false;
                 if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
                     SDL_GetRendererOutputSize(renderer, &width, &height);
-                    ui.resize(width, height);
+                    layOut();
                     pacer.onInput();
                 }
                 if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_EXPOSED) pacer.requestFrame();
@@ -140,6 +161,7 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
                 if (dark && (event.type == SDL_FINGERDOWN || event.type == SDL_MOUSEBUTTONDOWN ||
                              event.type == SDL_KEYDOWN)) {
                     dark = false;
+                    lightBacklight(true);
                     systemd.status("showing the kiosk");
                     lastInputMs = wallClock.nowMs();
                     ui.noteInput(lastInputMs);
@@ -147,7 +169,7 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
                     continue;
                 }
                 if (dark) continue;  // the finger's lift and moves after the wake, or anything else, while dark
-                if (feedSdlEvent(event, pointer, width, height)) {
+                if (feedSdlEvent(event, pointer, width, height, rotation)) {
                     lastInputMs = wallClock.nowMs();
                     ui.noteInput(lastInputMs);
                     pacer.onInput();
@@ -157,6 +179,7 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
         now = wallClock.nowMs();
         if (background && background->poll(now, ui, pacer) && dark) {
             dark = false;  // a card or barcode read: someone is there, and the screen shows what it did
+            lightBacklight(true);
             lastInputMs = now;
         }
         // Without a runtime (out of order) there is no background work that could hang.
@@ -168,11 +191,17 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
             SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
             SDL_RenderClear(renderer);
             SDL_RenderPresent(renderer);
+            lightBacklight(false);
         }
         if (dark && pacer.shouldDraw(now, pointer)) pacer.onFrameDrawn(now);  // nothing drawn, nothing to wait for
         if (!dark && pacer.shouldDraw(now, pointer)) {
             ui.setPointer(pacer.takePointerStep(pointer));
+            if (auto problem = turnedFrame->begin(renderer, width, height); problem && !turnProblemTold) {
+                std::cerr << "village-kiosk: warning: " << *problem << "\n";
+                turnProblemTold = true;
+            }
             ui.renderFrame(now);
+            turnedFrame->end(renderer);
             SDL_RenderPresent(renderer);
             pacer.onFrameDrawn(now);
             if (!firstFrameReported)
@@ -221,6 +250,7 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
 
     systemd.stopping();
     background.reset();
+    turnedFrame.reset();
     SDL_DestroyRenderer(renderer);
     SDL_DestroyWindow(window);
     SDL_Quit();

@@ -11,41 +11,58 @@ bool g_fingerDown = false;
 
 }  // namespace
 
-bool feedSdlEvent(const SDL_Event& event, PointerQueue& pointer, int windowWidth, int windowHeight) {
+bool feedSdlEvent(const SDL_Event& event, PointerQueue& pointer, int windowWidth, int windowHeight,
+                  const ScreenRotation& rotation) {
     ImGuiIO& io = ImGui::GetIO();
-    const auto fingerX = [&](float x) { return x * static_cast<float>(windowWidth); };
-    const auto fingerY = [&](float y) { return y * static_cast<float>(windowHeight); };
+    const auto at = [&](float glassX, float glassY) {
+        return rotation.toLayout(glassX, glassY, windowWidth, windowHeight);
+    };
+    const auto finger = [&](float x, float y) {
+        return at(x * static_cast<float>(windowWidth), y * static_cast<float>(windowHeight));
+    };
     switch (event.type) {
-    case SDL_MOUSEMOTION:
+    case SDL_MOUSEMOTION: {
         if (event.motion.which == SDL_TOUCH_MOUSEID) return false;
-        pointer.moveTo(static_cast<float>(event.motion.x), static_cast<float>(event.motion.y));
+        const LayoutPoint p = at(static_cast<float>(event.motion.x), static_cast<float>(event.motion.y));
+        pointer.moveTo(p.x, p.y);
         return true;
-    case SDL_MOUSEBUTTONDOWN:
+    }
+    case SDL_MOUSEBUTTONDOWN: {
         if (event.button.which == SDL_TOUCH_MOUSEID || event.button.button != SDL_BUTTON_LEFT) return false;
-        pointer.press(static_cast<float>(event.button.x), static_cast<float>(event.button.y));
+        const LayoutPoint p = at(static_cast<float>(event.button.x), static_cast<float>(event.button.y));
+        pointer.press(p.x, p.y);
         return true;
-    case SDL_MOUSEBUTTONUP:
+    }
+    case SDL_MOUSEBUTTONUP: {
         if (event.button.which == SDL_TOUCH_MOUSEID || event.button.button != SDL_BUTTON_LEFT) return false;
-        pointer.release(static_cast<float>(event.button.x), static_cast<float>(event.button.y), false);
+        const LayoutPoint p = at(static_cast<float>(event.button.x), static_cast<float>(event.button.y));
+        pointer.release(p.x, p.y, false);
         return true;
+    }
     case SDL_MOUSEWHEEL:
         io.MouseWheel += static_cast<float>(event.wheel.y);
         return true;
-    case SDL_FINGERDOWN:
+    case SDL_FINGERDOWN: {
         if (g_fingerDown) return true;
         g_fingerDown = true;
         g_activeFinger = event.tfinger.fingerId;
-        pointer.press(fingerX(event.tfinger.x), fingerY(event.tfinger.y));
+        const LayoutPoint p = finger(event.tfinger.x, event.tfinger.y);
+        pointer.press(p.x, p.y);
         return true;
-    case SDL_FINGERMOTION:
+    }
+    case SDL_FINGERMOTION: {
         if (!g_fingerDown || event.tfinger.fingerId != g_activeFinger) return true;
-        pointer.moveTo(fingerX(event.tfinger.x), fingerY(event.tfinger.y));
+        const LayoutPoint p = finger(event.tfinger.x, event.tfinger.y);
+        pointer.moveTo(p.x, p.y);
         return true;
-    case SDL_FINGERUP:
+    }
+    case SDL_FINGERUP: {
         if (!g_fingerDown || event.tfinger.fingerId != g_activeFinger) return true;
         g_fingerDown = false;
-        pointer.release(fingerX(event.tfinger.x), fingerY(event.tfinger.y), true);
+        const LayoutPoint p = finger(event.tfinger.x, event.tfinger.y);
+        pointer.release(p.x, p.y, true);
         return true;
+    }
     case SDL_TEXTINPUT:
         io.AddInputCharactersUTF8(event.text.text);
         return true;

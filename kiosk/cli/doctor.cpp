@@ -1,5 +1,7 @@
 #include "kiosk/cli/doctor.h"
 
+#include "hardware/backlight.h"
+
 #include "hardware/printer_address.h"
 #include "kiosk/services/devices/device_settings.h"
 #include "kiosk/services/health/health_settings.h"
@@ -146,6 +148,21 @@ void checkDevices(const services::KioskConfig& config, DoctorReport& report) {
     }
 }
 
+// Only a kiosk that goes dark outside its hours switches its backlight off.
+void checkBacklight(const services::KioskConfig& config, const DoctorOptions& options, DoctorReport& report) {
+    if (config.screenHours.alwaysOn()) return;
+    const hardware::Backlight backlight(options.backlightClassDir);
+    if (!backlight.present())
+        report.findings.push_back({"backlight", Verdict::Ok,
+                                   "no backlight the kernel can switch: outside its hours the screen is black but lit"});
+    else if (access(backlight.powerFile().c_str(), W_OK) == 0)
+        report.findings.push_back({"backlight", Verdict::Ok, backlight.name() + " goes out while the screen is dark"});
+    else
+        report.findings.push_back({"backlight", Verdict::Warning,
+                                   backlight.powerFile().string() + " cannot be written: the screen will be black but " +
+                                       "lit (the udev rule in /lib/udev/rules.d/70-village-kiosk.rules and the video group)"});
+}
+
 void checkServers(const services::KioskConfig& config, const DoctorOptions& options, DoctorReport& report) {
     struct Server {
         const char* check;
@@ -242,6 +259,7 @@ DoctorReport examineKiosk(const services::ConfigLoad& load, const DoctorOptions&
     checkDatabase(load.config, report);
     checkDisk(load.config, report);
     checkDevices(load.config, report);
+    checkBacklight(load.config, options, report);
     checkServers(load.config, options, report);
     checkClock(load.config, nowMs, report);
     checkBackups(load.config, nowMs, report);

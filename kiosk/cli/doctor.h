@@ -31,6 +31,7 @@ struct DoctorReport {
 struct DoctorOptions {
     std::chrono::milliseconds networkTimeout{3000};  // per server: a dead network must not hang the report
     std::int64_t nowMs = 0;                            // 0: now
+    std::filesystem::path backlightClassDir = "/sys/class/backlight";
 };
 
 // Thresholds, said once (docs/install.md lists them).

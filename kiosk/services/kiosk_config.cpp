@@ -289,6 +289,12 @@ ConfigLoad parseConfig(std::string_view tomlText, const std::string& sourceName)
             reader.problem(screenProblem.starts_with("holds") ? "screen_on_days" : "screen_on_hours",
                            screenProblem + "; the screen stays lit", false);
         reader.decimal("screen_diagonal_inches", config.screenDiagonalInches, 5.0, 100.0);
+        reader.integer("rotation", config.rotationDegrees, 0, 270, "degrees");
+        if (config.rotationDegrees % 90 != 0) {
+            reader.problem("rotation", "must be 0, 90, 180 or 270 (degrees, clockwise); the picture is not turned",
+                           false);
+            config.rotationDegrees = 0;
+        }
         reader.reportUnknownKeys();
     }
     if (const auto* sound = section(root, "sound", problems)) {

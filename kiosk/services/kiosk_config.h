@@ -46,6 +46,9 @@ struct KioskConfig {
     ScreenHours screenHours;
     // The display's diagonal, for sizes people can measure: touch targets of at least 9 mm (docs/accessibility.md).
     double screenDiagonalInches = 15.6;
+    // [kiosk] rotation: how far the picture is turned clockwise to match a screen mounted turned (0, 90, 180, 270);
+    // touch is turned back the same way (kiosk/app/screen_rotation.h).
+    int rotationDegrees = 0;
 
     SoundSettings sound;
 

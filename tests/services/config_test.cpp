@@ -289,3 +289,22 @@ TEST_CASE("a date followed by a lone digit is refused with its line, a date and 
         for (const ConfigProblem& problem : load.problems) CHECK_THAT(problem.message, !Catch::Contains("lone digit"));
     }
 }
+
+TEST_CASE("a screen mounted turned is set by kiosk.rotation in quarter turns, and any other angle leaves it upright",
+          "[config][rotation]") {
+    CHECK(parseConfig("", "kiosk.toml").config.rotationDegrees == 0);
+    const ConfigLoad turned = parseConfig("[kiosk]\nrotation = 270\n", "kiosk.toml");
+    CHECK(turned.problems.empty());
+    CHECK(turned.config.rotationDegrees == 270);
+
+    const ConfigLoad askew = parseConfig("[kiosk]\nrotation = 45\n", "kiosk.toml");
+    CHECK(askew.usable());
+    CHECK(askew.config.rotationDegrees == 0);
+    REQUIRE(askew.problems.size() == 1);
+    CHECK_THAT(describeProblem(askew.problems[0], askew.source),
+               Catch::Contains("line 2") && Catch::Contains("must be 0, 90, 180 or 270"));
+
+    const ConfigLoad wrongType = parseConfig("[kiosk]\nrotation = \"left\"\n", "kiosk.toml");
+    REQUIRE(wrongType.problems.size() == 1);
+    CHECK_THAT(describeProblem(wrongType.problems[0], wrongType.source), Catch::Contains("whole number of degrees"));
+}

@@ -169,3 +169,32 @@ TEST_CASE("the package's default configuration is usable without a single warnin
     CHECK(load.config.renderer == services::RendererChoice::Accelerated);
     CHECK(load.config.databaseFile() == "/var/lib/village-kiosk/village-kiosk.db");
 }
+
+TEST_CASE("the doctor says whether a kiosk that goes dark can put out its backlight", "[cli][doctor][backlight]") {
+    DataFolder folder("backlight");
+    cli::DoctorOptions options;
+    options.backlightClassDir = folder.root / "sys-class-backlight";
+    const auto backlightFinding = [&]() -> std::optional<cli::DoctorFinding> {
+        for (const auto& finding : cli::examineKiosk(folder.load, options).findings)
+            if (finding.check == "backlight") return finding;
+        return std::nullopt;
+    };
+    // Always lit: nothing to switch, nothing said.
+    CHECK_FALSE(backlightFinding());
+
+    std::string problem;
+    const auto hours = services::parseScreenHours("07:30-21:00", {}, problem);
+    REQUIRE(hours);
+    folder.load.config.screenHours = *hours;
+    auto finding = backlightFinding();
+    REQUIRE(finding);
+    CHECK(finding->verdict == cli::Verdict::Ok);
+    CHECK_THAT(finding->detail, Catch::Contains("black but lit"));
+
+    std::filesystem::create_directories(options.backlightClassDir / "acpi_video0");
+    std::ofstream(options.backlightClassDir / "acpi_video0" / "bl_power") << "0\n";
+    finding = backlightFinding();
+    REQUIRE(finding);
+    CHECK(finding->verdict == cli::Verdict::Ok);
+    CHECK(finding->detail == "acpi_video0 goes out while the screen is dark");
+}

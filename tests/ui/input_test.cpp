@@ -1,5 +1,6 @@
 #include "kiosk/app/frame_pacer.h"
 #include "kiosk/app/pointer_queue.h"
+#include "kiosk/app/screen_rotation.h"
 
 #include <catch2/catch.hpp>
 
@@ -84,4 +85,42 @@ TEST_CASE("a press and release that arrive together still get a frame after the 
     }
     CHECK(released);
     CHECK(framesAfterRelease >= 1);
+}
+
+TEST_CASE("a screen mounted turned: each corner of the glass is the layout's corner the picture puts there",
+          "[input][rotation]") {
+    const int glassW = 800;
+    const int glassH = 1280;
+    struct Case {
+        int degrees;
+        int layoutW, layoutH;
+        LayoutPoint glassOfLayoutTopLeft;
+    };
+    // Turned clockwise a quarter, the layout's top left corner is drawn at the glass's top right; upside down, at
+    // its bottom right; a quarter the other way, at its bottom left.
+    for (const Case& c : {Case{0, 800, 1280, {0, 0}}, Case{90, 1280, 800, {800, 0}}, Case{180, 800, 1280, {800, 1280}},
+                          Case{270, 1280, 800, {0, 1280}}}) {
+        INFO(c.degrees << "°");
+        const ScreenRotation rotation(c.degrees);
+        CHECK(rotation.layoutSize(glassW, glassH).width == c.layoutW);
+        CHECK(rotation.layoutSize(glassW, glassH).height == c.layoutH);
+        const LayoutPoint topLeft = rotation.toGlass(0, 0, glassW, glassH);
+        CHECK(topLeft.x == c.glassOfLayoutTopLeft.x);
+        CHECK(topLeft.y == c.glassOfLayoutTopLeft.y);
+        // A touch is turned back to where it was drawn, anywhere on the glass.
+        for (const LayoutPoint p : {LayoutPoint{10, 20}, LayoutPoint{400, 700}, LayoutPoint{123.5f, 64.25f}}) {
+            const LayoutPoint glass = rotation.toGlass(p.x, p.y, glassW, glassH);
+            CHECK(glass.x >= 0);
+            CHECK(glass.x <= glassW);
+            CHECK(glass.y >= 0);
+            CHECK(glass.y <= glassH);
+            const LayoutPoint back = rotation.toLayout(glass.x, glass.y, glassW, glassH);
+            CHECK(back.x == Approx(p.x));
+            CHECK(back.y == Approx(p.y));
+        }
+    }
+    // Anything but a quarter turn is read as the nearest lower one, never as an angle SDL would draw askew.
+    CHECK(ScreenRotation(45).degrees() == 0);
+    CHECK(ScreenRotation(-90).degrees() == 270);
+    CHECK(ScreenRotation(450).degrees() == 90);
 }

@@ -9,6 +9,7 @@
 #include "kiosk/ui/theme.h"
 #include "ui_fixture.h"
 
+#include <cstdlib>
 #include <imgui.h>
 #include <imgui_internal.h>
 
@@ -347,4 +348,42 @@ TEST_CASE("a configuration warning shows on the home screen for the technician",
     f.tap("home.tile.info");
     f.tap("common.back");
     CHECK(f.kiosk.shows("kiosk.colour"));
+}
+
+TEST_CASE("a kiosk on a screen mounted turned draws its home turned and a finger on a tile opens that tile",
+          "[ui][home][rotation]") {
+    // The home of an upright 1280×800 screen first (one kiosk at a time: the fonts in use are the last kiosk's).
+    ui::DrawnItem uprightTile;
+    std::uint32_t uprightColour = 0;
+    std::uint32_t uprightBackground = 0;
+    {
+        UiFixture upright(1280, 800);
+        const ui::DrawnItem* tile = upright.kiosk.find("home.tile.health");
+        REQUIRE(tile);
+        uprightTile = *tile;
+        uprightColour = upright.kiosk.pixel(static_cast<int>(tile->min.x) + 12, static_cast<int>(tile->min.y) + 12);
+        uprightBackground = upright.kiosk.pixel(2, static_cast<int>(tile->min.y) + 12);
+    }
+    REQUIRE(uprightColour != uprightBackground);  // a point of the tile's plain ground, away from its words
+
+    // A panel whose glass is 800×1280, mounted on its side: [kiosk] rotation = 90 gives a 1280×800 layout.
+    services::KioskConfig turnedConfig;
+    turnedConfig.rotationDegrees = 90;
+    UiFixture turned(800, 1280, turnedConfig);
+    const ui::DrawnItem* tile = turned.kiosk.find("home.tile.health");
+    REQUIRE(tile);
+    CHECK(tile->min.x == uprightTile.min.x);
+    CHECK(tile->max.y == uprightTile.max.y);
+    CHECK(turned.kiosk.width() == 800);
+    CHECK(turned.kiosk.height() == 1280);
+    // Drawn turned: the tile's colour is on the glass where the turn puts the tile.
+    const app::ScreenRotation rotation(90);
+    const app::LayoutPoint insideOnGlass = rotation.toGlass(tile->min.x + 12.0f, tile->min.y + 12.0f, 800, 1280);
+    CHECK(turned.kiosk.pixel(static_cast<int>(insideOnGlass.x), static_cast<int>(insideOnGlass.y)) == uprightColour);
+    if (const char* dir = std::getenv("VK_ROTATION_PICTURE")) turned.kiosk.savePng(std::string(dir) + "/home-turned.png");
+    // A finger there opens the health area.
+    const ImVec2 centre = tile->center();
+    const app::LayoutPoint onGlass = rotation.toGlass(centre.x, centre.y, 800, 1280);
+    turned.kiosk.tapGlassAt(onGlass.x, onGlass.y);
+    CHECK(turned.kiosk.state().screen == screens::kHealthScreen);
 }
