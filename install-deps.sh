@@ -30,6 +30,8 @@ if [ "${1:-}" = "--tests" ]; then
   # The appliance: its units checked (systemd-analyze), its package checked and installed (lintian), and the
   # installed kiosk started under cage's headless backend (cage needs xwayland).
   packages+=(systemd libpam-systemd lintian cage xwayland)
+  # The package test makes a database of an older schema to upgrade (sqlite3).
+  packages+=(sqlite3)
   # The territory hub's tests start a PostgreSQL of their own (initdb, pg_ctl) and make a certificate (openssl).
   packages+=(postgresql openssl)
 fi

@@ -2,16 +2,19 @@
 # The appliance's package, end to end on this machine: CPack makes it from the build's own binaries, its contents
 # and control files are what docs/install.md says, lintian finds no error, and it installs, starts the kiosk as
 # its own user (SDL without a display, then under cage's headless backend and under Xvfb when they are here),
-# removes keeping the data, and purges.
+# upgrades to a newer version (the configuration kept, the old database migrated after its safety copy), removes
+# keeping the data, and purges.
 # Usage: deb_package_test.sh BUILD_DIR VERSION WORK_DIR. Exits 77 (skipped) when it cannot run here: it needs root
 # and dpkg, and never touches a village-kiosk already installed.
 set -euo pipefail
 build=$1 version=$2 work=$3
+here="$(cd "$(dirname "$0")" && pwd)"
+fixtures="$here/../storage/fixtures"
 skip() { echo "SKIPPED: $*"; exit 77; }
 fail() { echo "FAILED: $*"; exit 1; }
 
 [ "$(id -u)" -eq 0 ] || skip "installing a package needs root (CI runs as root)"
-for tool in dpkg dpkg-deb lintian cpack runuser; do
+for tool in dpkg dpkg-deb lintian cpack runuser sqlite3 /usr/bin/python3; do
   command -v "$tool" >/dev/null || skip "$tool is missing (./install-deps.sh --tests)"
 done
 if dpkg-query -W -f='${Status}' village-kiosk 2>/dev/null | grep -q "ok installed"; then
@@ -105,6 +108,44 @@ if command -v xvfb-run > /dev/null; then
   grep -q "first-frame-monotonic-us" xvfb.log || { cat xvfb.log; fail "no first frame under Xvfb"; }
 fi
 rm -rf "$runtime_dir"
+
+echo "== upgrade: a newer package over this one, on a database of an older schema and an edited configuration"
+# The same binaries under a higher version stand in for the next release: what is tested is what dpkg and the
+# maintainer scripts do, and what the kiosk does at its first start after them.
+next_version="${version}+upgrade1"
+cpack --config "$build/CPackConfig.cmake" -B "$work/out-next" -D CPACK_PACKAGE_VERSION="$next_version" \
+  > cpack-next.log 2>&1 || { cat cpack-next.log; fail "cpack of the next version"; }
+next_deb=$(ls "$work"/out-next/village-kiosk_*_amd64.deb)
+[ "$(dpkg-deb -f "$next_deb" Version)" = "$next_version" ] || fail "the next package is not version $next_version"
+# The village's data as an older kiosk left it: schema 14 (from its recorded fixture) with a resident's post.
+old_db=/var/lib/village-kiosk/village-kiosk.db
+rm -f "$old_db" "$old_db-wal" "$old_db-shm"
+runuser -u village-kiosk -- /usr/bin/python3 "$here/make_old_database.py" "$fixtures/schema_v14.sql" 14 "$old_db" \
+  || fail "cannot make a database at schema 14"
+runuser -u village-kiosk -- sqlite3 "$old_db" "INSERT INTO kiosk_meta(key, value) VALUES ('upgrade-test', 'kept');" \
+  || fail "cannot write into the schema-14 database"
+echo "# edited by the technician" >> /etc/village-kiosk/kiosk.toml
+dpkg -i "$next_deb" > upgrade.log 2>&1 || { cat upgrade.log; fail "dpkg -i of the next version over this one"; }
+[ "$(dpkg-query -W -f='${Version}' village-kiosk)" = "$next_version" ] || fail "the upgrade did not install $next_version"
+grep -qx "# edited by the technician" /etc/village-kiosk/kiosk.toml || fail "the upgrade replaced the edited kiosk.toml"
+[ -f "$old_db" ] || fail "the upgrade deleted the database"
+for link in graphical.target.wants/village-kiosk.service timers.target.wants/village-kiosk-backup.timer; do
+  [ -L "/etc/systemd/system/$link" ] || fail "the upgrade left $link disabled"
+done
+# The first start after the upgrade (what postinst's try-restart gives on a running system) copies the old
+# database aside, then migrates it, keeping what it held.
+kiosk env SDL_VIDEODRIVER=dummy village-kiosk --report-first-frame --quit-after-ms 1500 > upgraded.log 2>&1 \
+  || { cat upgraded.log; fail "the upgraded kiosk did not start on the schema-14 database"; }
+latest=$(kiosk village-kiosk status --json | sed -n 's/.*"schema_version":\([0-9]*\).*/\1/p')
+[ -n "$latest" ] || { kiosk village-kiosk status --json; fail "status --json gives no schema_version"; }
+[ "$(sqlite3 "$old_db" 'PRAGMA user_version')" = "$latest" ] || fail "the database was not migrated to schema $latest"
+[ "$(sqlite3 "$old_db" "SELECT value FROM kiosk_meta WHERE key = 'upgrade-test'")" = kept ] \
+  || fail "the migration lost what the old database held"
+copy="$old_db.before-schema-v$latest"
+[ -f "$copy" ] || { ls -l /var/lib/village-kiosk; fail "no safety copy $copy before the migration"; }
+[ "$(sqlite3 "$copy" 'PRAGMA user_version')" = 14 ] || fail "the safety copy is not the schema-14 database"
+[ "$(stat -c %U "$copy")" = village-kiosk ] || fail "the safety copy is not the kiosk's"
+kiosk village-kiosk doctor > doctor-upgraded.txt || { cat doctor-upgraded.txt; fail "doctor finds a fault after the upgrade"; }
 
 echo "== remove keeps the data and the configuration"
 dpkg -r village-kiosk > remove.log 2>&1 || { cat remove.log; fail "dpkg -r"; }

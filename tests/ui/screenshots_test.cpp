@@ -193,11 +193,26 @@ TEST_CASE("screenshots of the home screen, the keyboard and the staff PIN pad", 
         capture(kiosk, "out-of-order");
     }
     {
-        // A new installation: no staff account yet, the first admin is asked for.
+        // A new installation (docs/install.md, "First start"): its home with nothing of a demo village, no staff
+        // account yet, the first admin asked for, then signed in.
         UiFixture f(1280, 800, {}, false);
+        capture(f.kiosk, "first-start-home");
         f.tap("home.staff_entry");
         for (const char* key : {"kbd.a", "kbd.n", "kbd.n", "kbd.e"}) f.tap(key);
         capture(f.kiosk, "first-admin");
+        f.tap("kbd.done");
+        for (const char* key : {"pad.4", "pad.8", "pad.2", "pad.6", "pad.1", "pad.9"}) f.tap(key);
+        capture(f.kiosk, "first-admin-pin");
+        f.tap("pad.ok");
+        for (const char* key : {"pad.4", "pad.8", "pad.2", "pad.6", "pad.1", "pad.9"}) f.tap(key);
+        f.tap("pad.ok");
+        REQUIRE(f.runtime.staff.accounts().size() == 1);
+        capture(f.kiosk, "first-admin-created");
+        f.tap("staff.sign_in.account." + f.runtime.staff.accounts()[0].id);
+        for (const char* key : {"pad.4", "pad.8", "pad.2", "pad.6", "pad.1", "pad.9"}) f.tap(key);
+        f.tap("pad.ok");
+        CHECK(f.kiosk.state().staff);
+        capture(f.kiosk, "first-start-staff-home");
     }
     {
         // A failure while the kiosk works (here a database that refuses writes): « Réessayer ».
