@@ -3,6 +3,7 @@
 // virtual reader).
 #include "hardware/pcsc_reader.h"
 #include "hardware/reader_events.h"
+#include "kiosk/screens/devices/devices_screens.h"
 #include "kiosk/screens/health/health_screens.h"
 #include "kiosk/screens/staff/staff_screens.h"
 #include "kiosk/services/audit_sentences.h"
@@ -352,4 +353,20 @@ TEST_CASE("the card linking step fits at 1024x600, 1280x800 and 1920x1080 in bot
             checkFits(f, "linked");
             if (docsPicture) capture(f, "health-link-card-linked");
         }
+}
+
+TEST_CASE("the device panel's simulated card reaches the open panel and is used for nothing else",
+          "[ui][health][card][devices]") {
+    UiFixture f;
+    const storage::Appointment appointment = moulin(f);
+    const auto& commandLine = services::systemActor(services::SystemActor::CommandLine);
+    // Even a card linked to a patient: on a staff screen the read is the screen's, and the panel only shows it.
+    REQUIRE(health(f).checkIn.linkCard(&commandLine, appointment.id, "04A1B2C3D4E5F6").ok());
+    f.signIn("Technicien Asso", "739182");
+    f.tap("staff.home.devices");
+    f.tap("devices.simulate_card");
+    CHECK(f.kiosk.shows("Dernière carte lue : 04A1B2C3D4E5F6"));
+    CHECK(f.kiosk.state().screen == screens::kDevicePanelScreen);
+    CHECK(f.kiosk.state().staff);
+    CHECK(health(f).appointments.find(appointment.id)->status == storage::AppointmentStatus::Booked);
 }
