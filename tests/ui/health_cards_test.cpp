@@ -12,12 +12,11 @@
 #include "ui_fixture.h"
 #include "virtual_pcsc.h"
 
-#include <imgui.h>
-
 #include <cstdlib>
 #include <filesystem>
 
 using namespace vk;
+using vk::test::expectEverythingFits;
 using vk::test::UiFixture;
 
 namespace {
@@ -84,29 +83,6 @@ void checkNoNameOnTheTicket(UiFixture& f, const std::string& ticket) {
         CHECK(line.text.find("Jeanne") == std::string::npos);
     }
     CHECK(hasNumber);
-}
-
-// Nothing of the step outside the display, cut, spilling from its button, drawn over other words or missing
-// from the font.
-void checkFits(UiFixture& f, const std::string& step) {
-    f.kiosk.frames(2);
-    const auto& drawn = f.kiosk.drawn();
-    for (const auto& item : drawn) {
-        INFO(step << " at " << f.kiosk.width() << "x" << f.kiosk.height() << ": " << item.id << " « " << item.text << " »");
-        CHECK(item.min.x >= 0.0f);
-        CHECK(item.min.y >= 0.0f);
-        CHECK(item.max.x <= static_cast<float>(f.kiosk.width()) + 0.5f);
-        CHECK(item.max.y <= static_cast<float>(f.kiosk.height()) + 0.5f);
-        CHECK_FALSE(item.overflows);
-        CHECK(item.text.find('?') == std::string::npos);
-        for (const auto& other : drawn) {
-            if (&other == &item || other.text.empty() || item.text.empty()) continue;
-            const float acrossX = std::min(item.max.x, other.max.x) - std::max(item.min.x, other.min.x);
-            const float acrossY = std::min(item.max.y, other.max.y) - std::max(item.min.y, other.min.y);
-            INFO("over « " << other.text << " »");
-            CHECK_FALSE((acrossX > 2.0f && acrossY > 2.0f));
-        }
-    }
 }
 
 void capture(UiFixture& f, const std::string& name) {
@@ -339,18 +315,18 @@ TEST_CASE("the card linking step fits at 1024x600, 1280x800 and 1920x1080 in bot
             f.tap("staff.home.appointments");
             f.tap("desk.edit." + undated.appointment->id);
             f.tap("desk.link_card");
-            checkFits(f, "no birth date");
+            expectEverythingFits(f, width, height, "no birth date");
             f.tap("desk.edit_cancel");
             f.tap("common.back");  // the list, to the staff home
 
             openCardLinking(f, moulin(f));
-            checkFits(f, "waiting for the card");
+            expectEverythingFits(f, width, height, "waiting for the card");
             if (docsPicture) capture(f, "health-link-card");
             hardware::SimulatedReader reader(f.runtime.readers);
             present(f, reader, "0A0B0C0D");
-            checkFits(f, "a staff card refused");
+            expectEverythingFits(f, width, height, "a staff card refused");
             present(f, reader, "04C0FFEE1234");
-            checkFits(f, "linked");
+            expectEverythingFits(f, width, height, "linked");
             if (docsPicture) capture(f, "health-link-card-linked");
         }
 }
