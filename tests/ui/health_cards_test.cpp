@@ -346,3 +346,23 @@ TEST_CASE("the device panel's simulated card reaches the open panel and is used 
     CHECK(f.kiosk.state().staff);
     CHECK(health(f).appointments.find(appointment.id)->status == storage::AppointmentStatus::Booked);
 }
+
+TEST_CASE("a garbled card read at the resident check-in says the card was misread and checks no one in",
+          "[ui][health][card][check-in][bad-input]") {
+    for (const char* language : {"fr", "en"}) {
+        services::KioskConfig config;
+        config.language = language;
+        UiFixture f(1024, 600, config);
+        INFO(language);
+        f.kiosk.state().largeText = true;
+        f.tap("home.tile.health");
+        hardware::SimulatedReader reader(f.runtime.readers);
+        present(f, reader, std::string("04A1\x07\x1b[2J") + std::string(300, 'Z'));
+        CHECK(f.kiosk.state().screen == screens::kCheckInScreen);
+        CHECK(f.kiosk.shows(std::string(language) == "fr" ? "Carte mal lue : présentez-la à nouveau."
+                                                          : "Card misread: hold it on the reader again."));
+        CHECK_FALSE(f.kiosk.shows("M-001"));
+        expectEverythingFits(f, 1024, 600, "a misread card, in large text");
+        CHECK(count(f, "SELECT count(*) FROM appointment WHERE ticket IS NOT NULL") == 0);
+    }
+}
