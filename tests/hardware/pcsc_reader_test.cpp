@@ -1,32 +1,17 @@
 #include "hardware/pcsc_reader.h"
 #include "reader_test_support.h"
-#include "skip.h"
+#include "virtual_pcsc.h"
 
 #include <catch2/catch.hpp>
-
-#include <arpa/inet.h>
-#include <fcntl.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <mutex>
 #include <string_view>
 #include <thread>
 #include <vector>
-
-extern char** environ;
 
 using namespace std::chrono_literals;
 using vk::hardware::parseGetUidResponse;
@@ -40,7 +25,8 @@ using Bytes = std::vector<std::uint8_t>;
 
 using vk::test::eventually;
 using vk::test::contains;
-using vk::test::skip;
+using vk::test::stopsHere;
+using vk::test::VirtualCard;
 using vk::test::waitForEvent;
 
 namespace {
@@ -370,185 +356,23 @@ TEST_CASE("stopping the NFC reader is quick, waiting on pcscd or without it", "[
 
 // ---- The real pcsc-lite, with pcscd and vsmartcard's virtual reader (vpcd); the card is played by this test.
 
-namespace {
-
-constexpr char kPcscd[] = "/usr/sbin/pcscd";
-constexpr char kVpcdDriver[] = "/usr/lib/pcsc/drivers/serial/libifdvpcd.so";
-
-// A contactless card as vpcd's protocol knows it (vsmartcard's "vicc" protocol): a TCP client to the port of the
-// reader slot; each message is a 2-byte big-endian length then the bytes. One byte alone is a control: 0 power
-// off, 1 power on, 2 reset (no answer), 4 ATR (answered with the ATR); anything longer is an APDU. Closing the
-// connection takes the card off the reader. GET DATA (FF CA) is answered the way a PC/SC contactless reader
-// answers it for the card, which is all the kiosk asks.
-class VirtualCard {
-public:
-    VirtualCard(std::uint16_t port, Bytes uid) : uid_(std::move(uid)) {
-        thread_ = std::thread([this, port] { run(port); });
-    }
-    ~VirtualCard() {
-        stop_ = true;
-        thread_.join();
-    }
-    bool connected() const { return connected_; }
-    // pcscd asks vpcd whether the card is still there by asking it for the ATR, every 400 ms or so: each ATR asked
-    // after the first power-up is one more look at a card that stayed.
-    int atrRequests() const { return atrRequests_; }
-
-private:
-    void run(std::uint16_t port) {
-        const auto deadline = std::chrono::steady_clock::now() + 5s;
-        int fd = -1;
-        while (!stop_ && std::chrono::steady_clock::now() < deadline) {
-            fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-            sockaddr_in address{};
-            address.sin_family = AF_INET;
-            address.sin_port = htons(port);
-            address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-            if (::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0) break;
-            ::close(fd);
-            fd = -1;
-            std::this_thread::sleep_for(50ms);
-        }
-        if (fd < 0) return;
-        connected_ = true;
-        while (!stop_) {
-            pollfd ready{fd, POLLIN, 0};
-            if (::poll(&ready, 1, 20) <= 0) continue;
-            std::uint8_t header[2];
-            if (::recv(fd, header, 2, MSG_WAITALL) != 2) break;
-            Bytes message(static_cast<std::size_t>((header[0] << 8U) | header[1]));
-            if (!message.empty() &&
-                ::recv(fd, message.data(), message.size(), MSG_WAITALL) != static_cast<ssize_t>(message.size())) {
-                break;
-            }
-            if (message.size() == 1) {
-                if (message[0] == 4) {
-                    send(fd, kAtr);
-                    ++atrRequests_;
-                }
-            } else if (message.size() >= 2 && message[0] == 0xFF && message[1] == 0xCA) {
-                Bytes answer = uid_;
-                answer.push_back(0x90);
-                answer.push_back(0x00);
-                send(fd, answer);
-            } else {
-                send(fd, Bytes{0x6D, 0x00});  // instruction not supported
-            }
-        }
-        ::close(fd);
-    }
-
-    static void send(int fd, const Bytes& bytes) {
-        Bytes framed{static_cast<std::uint8_t>(bytes.size() >> 8U), static_cast<std::uint8_t>(bytes.size())};
-        framed.insert(framed.end(), bytes.begin(), bytes.end());
-        [[maybe_unused]] const ssize_t sent = ::send(fd, framed.data(), framed.size(), MSG_NOSIGNAL);
-    }
-
-    // The ATR a PC/SC reader makes up for a MIFARE card (PC/SC part 3): T=1, RID A0 00 00 03 06, card name.
-    inline static const Bytes kAtr{0x3B, 0x8F, 0x80, 0x01, 0x80, 0x4F, 0x0C, 0xA0, 0x00, 0x00,
-                                   0x03, 0x06, 0x03, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x6A};
-    Bytes uid_;
-    std::atomic<bool> stop_{false};
-    std::atomic<bool> connected_{false};
-    std::atomic<int> atrRequests_{0};
-    std::thread thread_;
-};
-
-bool pcscdAnswers() {
-    SCARDCONTEXT context = 0;
-    if (SCardEstablishContext(SCARD_SCOPE_SYSTEM, nullptr, nullptr, &context) != SCARD_S_SUCCESS) return false;
-    SCardReleaseContext(context);
-    return true;
-}
-
-// pcscd of our own, with only the virtual reader on a port of ours; stopped (by its pid) at the end.
-class PrivatePcscd {
-public:
-    static constexpr std::uint16_t kPort = 0x9C7B;
-
-    PrivatePcscd() {
-        std::string pattern = (std::filesystem::temp_directory_path() / "vk-pcscd-XXXXXX").string();
-        if (::mkdtemp(pattern.data()) == nullptr) return;
-        dir_ = pattern;
-        std::ofstream(dir_ / "vpcd") << "FRIENDLYNAME \"Virtual PCD\"\n"
-                                     << "DEVICENAME /dev/null:" << kPort << "\n"
-                                     << "LIBPATH " << kVpcdDriver << "\n"
-                                     << "CHANNELID " << kPort << "\n";
-        const std::string config = dir_.string();
-        char* const argv[] = {const_cast<char*>(kPcscd), const_cast<char*>("--foreground"),
-                              const_cast<char*>("--config"), const_cast<char*>(config.c_str()), nullptr};
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-        if (posix_spawn(&pid_, kPcscd, &actions, nullptr, argv, environ) != 0) pid_ = -1;
-        posix_spawn_file_actions_destroy(&actions);
-    }
-    ~PrivatePcscd() {
-        if (pid_ > 0) {
-            ::kill(pid_, SIGTERM);
-            int status = 0;
-            const auto deadline = std::chrono::steady_clock::now() + 3s;
-            while (::waitpid(pid_, &status, WNOHANG) == 0) {
-                if (std::chrono::steady_clock::now() > deadline) {
-                    ::kill(pid_, SIGKILL);
-                    ::waitpid(pid_, &status, 0);
-                    break;
-                }
-                std::this_thread::sleep_for(10ms);
-            }
-        }
-        std::error_code ignored;
-        if (!dir_.empty()) std::filesystem::remove_all(dir_, ignored);
-    }
-    bool started() const { return pid_ > 0; }
-
-private:
-    std::filesystem::path dir_;
-    pid_t pid_ = -1;
-};
-
-}  // namespace
-
 TEST_CASE("a card on pcscd's virtual reader is read through the real PC/SC stack", "[pcsc][vpcd]") {
-    if (!std::filesystem::exists(kPcscd) || !std::filesystem::exists(kVpcdDriver)) {
-        return skip("needs pcscd and vsmartcard-vpcd (./install-deps.sh --tests)");
-    }
-    std::optional<PrivatePcscd> ownPcscd;
-    std::uint16_t port = 0x8C7B;  // vsmartcard-vpcd's own /etc/reader.conf.d/vpcd, for a pcscd already running
-    if (!pcscdAnswers()) {
-        ownPcscd.emplace();
-        port = PrivatePcscd::kPort;
-        if (!ownPcscd->started() || !eventually(pcscdAnswers, 5s)) {
-            // As root (CI) nothing stands in the way: a pcscd that will not start is a failure, not a skip.
-            if (::geteuid() == 0) FAIL("pcscd started with vpcd's reader does not answer");
-            return skip("no pcscd running, and this user cannot start one (it needs to create /run/pcscd, i.e. root)");
-        }
-    }
-    // The system's pcscd (socket-activated) reads /etc/reader.conf.d when it starts: one started before
-    // vsmartcard-vpcd was installed has no virtual reader until it restarts. Ours always has it.
-    const auto noVirtualReader = [&](const std::string& what) {
-        return skip("the running pcscd " + what + ": restart it (systemctl restart pcscd) after installing "
-                    "vsmartcard-vpcd");
-    };
+    const vk::test::VirtualPcscStack stack;
+    if (stopsHere(stack.obstacle())) return;
 
     ReaderEventQueue queue;
     PcscReaderOptions options;
-    options.readerNameFilter = "Virtual PCD";
+    options.readerNameFilter = vk::test::kVirtualReaderName;
     options.statusWait = 200ms;
     options.retryInterval = 100ms;
     PcscReader reader(queue, options);
-    if (!eventually([&] { return contains(reader.status(), "ready: Virtual PCD"); }, 5s)) {
-        if (!ownPcscd) return noVirtualReader("has no \"Virtual PCD\" reader (" + reader.status() + ")");
-        FAIL("our pcscd shows no virtual reader: " << reader.status());
-    }
+    if (!eventually([&] { return contains(reader.status(), "ready: Virtual PCD"); }, 5s) &&
+        stopsHere(stack.noReader(reader.status())))
+        return;
 
     {
-        VirtualCard card(port, Bytes{0x04, 0xA1, 0xB2, 0xC3, 0xD4, 0xE5, 0xF6});
-        if (!eventually([&] { return card.connected(); }, 5s)) {
-            if (!ownPcscd) return noVirtualReader("does not listen on vpcd's port " + std::to_string(port));
-            FAIL("our pcscd does not listen on vpcd's port " << port);
-        }
+        VirtualCard card(stack.port(), Bytes{0x04, 0xA1, 0xB2, 0xC3, 0xD4, 0xE5, 0xF6});
+        if (!eventually([&] { return card.connected(); }, 5s) && stopsHere(stack.portClosed())) return;
         const auto event = waitForEvent(queue, 5s);
         INFO(reader.status());
         REQUIRE(event);
@@ -561,7 +385,7 @@ TEST_CASE("a card on pcscd's virtual reader is read through the real PC/SC stack
         REQUIRE(eventually([&] { return reader.statusWaits() >= looked + 2; }, 5s));
         CHECK_FALSE(queue.take());
     }
-    VirtualCard other(port, Bytes{0xDE, 0xAD, 0xBE, 0xEF});
+    VirtualCard other(stack.port(), Bytes{0xDE, 0xAD, 0xBE, 0xEF});
     const auto event = waitForEvent(queue, 5s);
     INFO(reader.status());
     REQUIRE(event);

@@ -1,5 +1,11 @@
 #include "ui_fixture.h"
 
+#include "kiosk/ui/theme.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 
@@ -70,6 +76,36 @@ void UiFixture::openScreen(app::ScreenId id) {
 void UiFixture::advanceSeconds(int seconds) {
     clock.advanceMs(static_cast<std::int64_t>(seconds) * 1000);
     kiosk.frames(2);
+}
+
+void expectEverythingFits(const UiFixture& f, int width, int height, const std::string& where) {
+    INFO(where << " at " << width << "x" << height);
+    for (const auto& item : f.kiosk.drawn()) {
+        INFO("item " << (item.id.empty() ? "(text)" : item.id) << ": " << item.text);
+        CHECK(item.min.x >= 0);
+        CHECK(item.min.y >= 0);
+        CHECK(item.max.x <= static_cast<float>(width) + 0.5f);
+        CHECK(item.max.y <= static_cast<float>(height) + 0.5f);
+        CHECK_FALSE(item.overflows);
+        // Nothing drawn over other words (a button over a line of text, two labels in one place).
+        for (const auto& other : f.kiosk.drawn()) {
+            if (&other == &item || other.text.empty() || item.text.empty()) continue;
+            const float overlapX = std::min(item.max.x, other.max.x) - std::max(item.min.x, other.min.x);
+            const float overlapY = std::min(item.max.y, other.max.y) - std::max(item.min.y, other.min.y);
+            INFO("overlaps " << (other.id.empty() ? "(text)" : other.id) << ": " << other.text);
+            CHECK_FALSE((overlapX > 2.0f && overlapY > 2.0f));
+        }
+        // Every character drawn is in the font: a missing one shows as « ? ».
+        const char* c = item.text.c_str();
+        const char* end = c + item.text.size();
+        while (c < end) {
+            unsigned int codepoint = 0;
+            c += ImTextCharFromUtf8(&codepoint, c, end);
+            if (codepoint < 0x20) continue;
+            INFO("U+" << std::hex << codepoint);
+            CHECK(ui::fonts().body->FindGlyphNoFallback(static_cast<ImWchar>(codepoint)) != nullptr);
+        }
+    }
 }
 
 }  // namespace vk::test

@@ -32,4 +32,8 @@ struct UiFixture {
     app::HeadlessKiosk kiosk;
 };
 
+// Every item drawn in the last frame inside the display, and no words cut, spilling out of their box, drawn over
+// other words or missing from the font. `where` names the screen or step in a failure.
+void expectEverythingFits(const UiFixture& f, int width, int height, const std::string& where);
+
 }  // namespace vk::test

@@ -6,6 +6,7 @@
 #include "kiosk/app/kiosk_services.h"
 #include "kiosk/i18n/dates.h"
 #include "kiosk/i18n/translations.h"
+#include "kiosk/screens/health/card_link_step.h"
 #include "kiosk/screens/health/health_screens.h"
 #include "kiosk/screens/health/waiting_list_screen.h"
 #include "kiosk/screens/staff/staff_screens.h"
@@ -73,6 +74,10 @@ public:
         reload(context.services);
     }
     void draw(app::ScreenContext& context) override;
+    // Only the card linking step asks for a read; otherwise a read on this screen goes nowhere.
+    bool onRead(app::ScreenContext& context, const hardware::ReaderEvent& event) override {
+        return cardLink_ && cardLink_->onRead(context, event);
+    }
 
 private:
     enum class Mode { List, Edit };
@@ -98,6 +103,19 @@ private:
         message_.clear();
         keyboard_ = {};
     }
+    // « Lier une carte » from the form: a card links a surname and the birth date saved with the appointment.
+    void askForCard() {
+        const auto a = std::find_if(appointments_.begin(), appointments_.end(),
+                                    [&](const storage::Appointment& each) { return each.id == editing_; });
+        if (a == appointments_.end()) return;
+        if (!a->birthDate) {
+            messageIsError_ = true;
+            message_ = tr("desk.link_card.no_birth_date");
+            return;
+        }
+        message_.clear();
+        cardLink_.emplace(*a);
+    }
     static std::string shownDateOfDay(const std::string& isoDay) {
         return isoDay.substr(8, 2) + "/" + isoDay.substr(5, 2) + "/" + isoDay.substr(0, 4);
     }
@@ -121,9 +139,14 @@ private:
     // The slot the last cancellation freed, and whom to call for it.
     std::optional<std::int64_t> freedSlot_;
     std::vector<health::SlotCandidate> candidates_;
+    std::optional<CardLinkStep> cardLink_;  // over the form while it waits for the patient's card
 };
 
 void AppointmentDeskScreen::draw(app::ScreenContext& context) {
+    if (cardLink_) {
+        if (!cardLink_->draw(context)) cardLink_.reset();
+        return;
+    }
     if (ui::headerBar(tr(mode_ == Mode::Edit ? "desk.edit_title" : "desk.title"), true)) {
         if (mode_ == Mode::Edit) {
             mode_ = Mode::List;
@@ -308,6 +331,8 @@ void AppointmentDeskScreen::drawEdit(app::ScreenContext& context, const ImVec2& 
         message_.clear();
         return;
     }
+    ImGui::SameLine(0.0f, ui::em(0.6f));
+    if (ui::button("desk.link_card", tr("desk.link_card"), ImVec2(ui::em(10.0f), action.y))) askForCard();
     const float top = ImGui::GetCursorScreenPos().y + ui::em(0.3f);
     const float height = origin.y + area.y - top;
     if (field_ == Field::Day || field_ == Field::Time || field_ == Field::BirthDate || field_ == Field::Phone) {

@@ -261,7 +261,7 @@ void drawResult(app::ScreenContext& context, Form& form, float width) {
             break;
         case CheckInOutcome::TooLate: key = "check_in.too_late"; break;
         case CheckInOutcome::Cancelled: key = "check_in.cancelled"; break;
-        case CheckInOutcome::InvalidInput: key = "check_in.invalid"; break;
+        case CheckInOutcome::InvalidInput: key = form.readFromCard ? "check_in.card_misread" : "check_in.invalid"; break;
         default: break;
         }
         ui::textCentered(tr(key), width, fonts.title);
@@ -328,9 +328,11 @@ void CheckInScreen::open(app::ScreenContext& context) {
     form_ = {};
 }
 
-void CheckInScreen::showResult(app::KioskServices& services, const health::CheckInResult& result) {
+void CheckInScreen::showResult(app::KioskServices& services, const health::CheckInResult& result, bool readFromCard) {
     form_.step = Form::Step::Result;
     form_.result = result;
+    form_.readFromCard = readFromCard;
+    if (readFromCard) form_.typed.clear();
     const auto outcome = result.outcome;
     if (outcome == health::CheckInOutcome::NoMatch || outcome == health::CheckInOutcome::SeveralMatches ||
         outcome == health::CheckInOutcome::InvalidInput)
@@ -413,7 +415,7 @@ std::string CheckInScreen::spokenText(app::ScreenContext& context) {
     case CheckInOutcome::TooEarly: key = "check_in.too_early"; break;
     case CheckInOutcome::TooLate: key = "check_in.too_late"; break;
     case CheckInOutcome::Cancelled: key = "check_in.cancelled"; break;
-    case CheckInOutcome::InvalidInput: key = "check_in.invalid"; break;
+    case CheckInOutcome::InvalidInput: key = form.readFromCard ? "check_in.card_misread" : "check_in.invalid"; break;
     default: break;
     }
     return services::joinSentences({tr(key), tr("check_in.ask_assistant")});

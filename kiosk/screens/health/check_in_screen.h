@@ -20,8 +20,9 @@ public:
     std::string spokenText(app::ScreenContext& context) override;
 
     // Shows a check-in's outcome and, when a patient is checked in, prints their ticket. Used by the steps
-    // of this screen and by a card presented on the reader.
-    void showResult(app::KioskServices& services, const services::health::CheckInResult& result);
+    // of this screen and by a card presented on the reader (`readFromCard`: a misread card is not "what was typed").
+    void showResult(app::KioskServices& services, const services::health::CheckInResult& result,
+                    bool readFromCard = false);
 
     struct Form {
         enum class Step { Choose, BirthDate, Letters, Code, Result, SeeAssistant };
@@ -33,6 +34,7 @@ public:
         std::string typed;    // what was looked up, read back when nothing is found: « 14 mars 1950, MO »
         services::health::CheckInAttempts attempts;  // this person's misses; forgotten when they leave
         std::optional<services::health::CheckInResult> result;
+        bool readFromCard = false;  // the result is a card's, not what was typed
     };
 
 private:

@@ -35,7 +35,8 @@ void registerHealthScreens(app::ScreenRegistry& registry) {
         context.later([card = event.value](app::ScreenContext& later) {
             auto* checkIn = later.screen<CheckInScreen>(kCheckInScreen);
             if (checkIn)
-                checkIn->showResult(later.services, later.services.area<services::health::HealthServices>().checkIn.byCard(card));
+                checkIn->showResult(later.services, later.services.area<services::health::HealthServices>().checkIn.byCard(card),
+                                    true);
         });
         return true;
     });

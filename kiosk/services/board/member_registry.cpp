@@ -2,6 +2,7 @@
 
 #include "kiosk/i18n/dates.h"
 #include "kiosk/services/board/board_text.h"
+#include "kiosk/services/card_uid.h"
 #include "kiosk/services/user_text.h"
 
 #include <algorithm>
@@ -11,13 +12,6 @@ namespace vk::services::board {
 namespace {
 
 constexpr std::int64_t kMsPerMinute = 60'000;
-
-bool isHexCard(const std::string& uid) {
-    return std::any_of(uid.begin(), uid.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); }) &&
-           std::all_of(uid.begin(), uid.end(), [](char c) {
-               return std::isxdigit(static_cast<unsigned char>(c)) || c == ':' || c == ' ' || c == '-';
-           });
-}
 
 // A French or international number as people write it: 06 12 34 56 78, 06.12.34.56.78, +33 6 12 34 56 78.
 bool isPhone(const std::string& phone) {
@@ -163,7 +157,7 @@ MemberChange MemberRegistry::assignCard(const StaffSession* actor, const std::st
     if (!member) return {MemberError::NotFound, std::nullopt};
     std::optional<std::string> digest;
     if (cardUidHex) {
-        if (!isHexCard(*cardUidHex)) return {MemberError::CardInvalid, std::nullopt};
+        if (!isCardUid(*cardUidHex)) return {MemberError::CardInvalid, std::nullopt};
         digest = cardDigest(*cardUidHex);
         const auto holder = store_.findByCardDigest(*digest);
         if ((holder && holder->id != memberId) || staff_.accountForCard(*cardUidHex))
@@ -199,7 +193,7 @@ int MemberRegistry::count() { return store_.countActive(); }
 
 Identification MemberRegistry::identifyByCard(const std::string& cardUidHex) {
     Identification result;
-    if (!isHexCard(cardUidHex)) return result;
+    if (!isCardUid(cardUidHex)) return result;
     if (auto member = store_.findByCardDigest(cardDigest(cardUidHex))) {
         result.outcome = IdentifyOutcome::Identified;
         result.member = std::move(member);

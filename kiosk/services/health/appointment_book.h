@@ -39,6 +39,7 @@ enum class HealthError {
     CodeInUse,
     NoBirthDate,    // a card links a surname and a birth date: the appointment has no birth date
     CardInvalid,    // the reader gave no hexadecimal UID
+    StaffCard,      // a staff member's card signs staff in: it is never linked to a patient
     NobodyWaiting,  // call next with an empty waiting room
     PhoneInvalid,   // the waiting list needs a number to call
 };

@@ -2,18 +2,14 @@
 
 #include "kiosk/i18n/dates.h"
 #include "kiosk/i18n/translations.h"
+#include "kiosk/services/card_uid.h"
 #include "kiosk/services/health/local_days.h"
 #include "kiosk/services/user_text.h"
 
 #include <algorithm>
-#include <cctype>
 
 namespace vk::services::health {
 namespace {
-
-bool hasHexDigit(const std::string& text) {
-    return std::any_of(text.begin(), text.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
-}
 
 constexpr std::int64_t kMsPerMinute = 60 * 1000;
 
@@ -141,7 +137,7 @@ CheckInResult CheckIn::lookUpByCode(const std::string& code) {
 }
 
 CheckInResult CheckIn::byCard(const std::string& cardUidHex) {
-    if (!hasHexDigit(cardUidHex)) return {CheckInOutcome::InvalidInput};
+    if (!isCardUid(cardUidHex)) return {CheckInOutcome::InvalidInput};
     const auto card = store_.findCard(cardDigest(cardUidHex));
     if (!card) return {CheckInOutcome::NoMatch};
     const DayRange today = localDayRange(localDay(clock_.nowMs()));
@@ -222,10 +218,11 @@ AppointmentChange CheckIn::linkCard(const StaffSession* actor, const std::string
         staff_.audit(actor, "health.refused", {{"attempt_key", "audit.attempt.link_card"}});
         return {HealthError::NotAllowed};
     }
-    if (!hasHexDigit(cardUidHex)) return {HealthError::CardInvalid};
+    if (!isCardUid(cardUidHex)) return {HealthError::CardInvalid};
     const auto appointment = store_.find(appointmentId);
     if (!appointment) return {HealthError::NotFound};
     if (!appointment->birthDate) return {HealthError::NoBirthDate, appointment};
+    if (staff_.accountForCard(cardUidHex)) return {HealthError::StaffCard, appointment};
     staff_.inTransaction([&] {
         store_.linkCard(cardDigest(cardUidHex), appointment->surnameKey, *appointment->birthDate, clock_.nowMs());
         staff_.audit(actor, "health.card.link", appointmentAuditValues(*appointment));

@@ -90,11 +90,14 @@ public:
     CheckInResult byBirthDate(const std::string& birthDate, const std::string& surnameLetters);
     // The code of the booking reminder, any case, spaces and hyphens ignored.
     CheckInResult byCode(const std::string& code);
-    // A card the assistant linked to a patient (linkCard): its UID as the reader gives it, in hex.
+    // A card the assistant linked to a patient (linkCard): its UID as the reader gives it, in hex; a garbled read
+    // (isCardUid) is InvalidInput.
     CheckInResult byCard(const std::string& cardUidHex);
 
     // The assistant links the card a patient shows to that patient (surname and birth date of the appointment),
-    // so that next time the card alone checks them in. Re-linking a card moves it to the new patient.
+    // so that next time the card alone checks them in. Re-linking a card moves it to the new patient. Only the
+    // card's digest is kept (cardDigest), with the surname key and birth date, for retention.patient_cards_days.
+    // A staff card (StaffCard) or a read that is no UID (CardInvalid, isCardUid) links nothing.
     AppointmentChange linkCard(const StaffSession* actor, const std::string& appointmentId,
                                const std::string& cardUidHex);
 

@@ -231,6 +231,26 @@ TEST_CASE("only the assistant links a card, and only to a patient with a birth d
     CHECK(f.count("SELECT count(*) FROM patient_card") == 0);
 }
 
+TEST_CASE("a staff card or a garbled read is never linked to a patient, and checks no one in", "[health][check-in][card]") {
+    HealthFixture f;
+    const Appointment booked = f.add("10:30", "Petit", "Rose", "1970-05-05");
+    f.setTime("10:15");
+    REQUIRE(f.staff.assignCard(&systemActor(SystemActor::CommandLine), f.assistant.accountId, std::string("0A0B0C0D")).ok());
+    CHECK(f.checkIn.linkCard(&f.assistant, booked.id, "0a:0b:0c:0d").error == HealthError::StaffCard);
+    const std::string garbled[] = {"", "04A1\x07\x1b[2J", "04A1;DROP", std::string(5000, 'A'), "\xC3\xA9\xC3\xA9"};
+    for (const std::string& read : garbled) {
+        INFO("read of " << read.size() << " bytes");
+        CHECK(f.checkIn.linkCard(&f.assistant, booked.id, read).error == HealthError::CardInvalid);
+        CHECK(f.checkIn.byCard(read).outcome == CheckInOutcome::InvalidInput);
+    }
+    CHECK(f.count("SELECT count(*) FROM patient_card") == 0);
+    CHECK(f.audit("health.card.link").empty());
+    CHECK(f.statusOf(booked.id) == AppointmentStatus::Booked);
+    // The same appointment takes a real card afterwards: nothing was lost.
+    REQUIRE(f.checkIn.linkCard(&f.assistant, booked.id, "04:A1:B2:C3").ok());
+    CHECK(f.checkIn.byCard("04A1B2C3").outcome == CheckInOutcome::CheckedIn);
+}
+
 TEST_CASE("tickets count per day and prefix, restart the next day and never repeat", "[health][check-in][ticket]") {
     HealthFixture f;
     f.add("10:00", "Alpha", "A", "1980-01-01");
