@@ -397,13 +397,21 @@ AppointmentChange AppointmentBook::add(const StaffSession* actor, const Appointm
     return {HealthError::None, appointment};
 }
 
+std::optional<AppointmentChange> AppointmentBook::refuseUnlessOpen(const StaffSession* actor,
+                                                                 const std::string& appointmentId, const char* action,
+                                                                 std::optional<Appointment>& existing) {
+    if (auto refused = refuseUnlessAllowed(actor, action)) return refused;
+    existing = store_.find(appointmentId);
+    if (!existing) return AppointmentChange(HealthError::NotFound);
+    if (existing->status != AppointmentStatus::Booked && existing->status != AppointmentStatus::Arrived)
+        return AppointmentChange(HealthError::Closed, existing);
+    return std::nullopt;
+}
+
 AppointmentChange AppointmentBook::edit(const StaffSession* actor, const std::string& appointmentId,
                                         const AppointmentInput& input) {
-    if (auto refused = refuseUnlessAllowed(actor, "edit_appointment")) return *refused;
-    const auto existing = store_.find(appointmentId);
-    if (!existing) return {HealthError::NotFound};
-    if (existing->status != AppointmentStatus::Booked && existing->status != AppointmentStatus::Arrived)
-        return {HealthError::Closed, existing};
+    std::optional<Appointment> existing;
+    if (auto refused = refuseUnlessOpen(actor, appointmentId, "edit_appointment", existing)) return *refused;
     Validated valid;
     if (const auto error = validate(input, valid)) return {*error};
     if (valid.codeGiven) {
@@ -440,11 +448,8 @@ AppointmentChange AppointmentBook::cancel(const StaffSession* actor, const std::
 
 AppointmentChange AppointmentBook::setContact(const StaffSession* actor, const std::string& appointmentId,
                                               const ContactInput& input) {
-    if (auto refused = refuseUnlessAllowed(actor, "edit_appointment")) return *refused;
-    const auto existing = store_.find(appointmentId);
-    if (!existing) return {HealthError::NotFound};
-    if (existing->status != AppointmentStatus::Booked && existing->status != AppointmentStatus::Arrived)
-        return {HealthError::Closed, existing};
+    std::optional<Appointment> existing;
+    if (auto refused = refuseUnlessOpen(actor, appointmentId, "edit_appointment", existing)) return *refused;
     AppointmentInput contact;
     contact.phone = input.phone;
     contact.email = input.email;

@@ -229,6 +229,9 @@ private:
     void applySourceConsent(const Appointment& existing, const Validated& valid, std::int64_t now);
     std::optional<std::string> newCode();
     std::optional<AppointmentChange> refuseUnlessAllowed(const StaffSession* actor, const char* action);
+    // The booked or arrived appointment `actor` may change, in `existing`; otherwise why not.
+    std::optional<AppointmentChange> refuseUnlessOpen(const StaffSession* actor, const std::string& appointmentId,
+                                                      const char* action, std::optional<Appointment>& existing);
 
     storage::AppointmentStore store_;
     const Clock& clock_;
