@@ -2,6 +2,7 @@
 // happens when the gateway is down. The store's side of it is tests/storage/appointment_reminders_store_test.cpp.
 #include "health_fixture.h"
 
+#include "kiosk/cli/admin_commands.h"
 #include "kiosk/i18n/translations.h"
 #include "kiosk/services/health/appointment_reminders.h"
 #include "kiosk/services/health/health_area.h"
@@ -13,6 +14,10 @@
 #include "storage/outbox_store.h"
 
 #include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
 
 using namespace vk::services::health;
 using namespace vk::services::health::testing;
@@ -488,4 +493,27 @@ TEST_CASE("phone numbers and e-mail addresses are checked as people write them",
     CHECK_FALSE(emailAddress("Marie <marie@example.fr>"));
     CHECK_FALSE(emailAddress("marie@example.fr\r\nBcc: x@example.fr"));
     CHECK_FALSE(emailAddress(std::string(250, 'a') + "@b.fr"));
+}
+
+TEST_CASE("appointments import lists a contact it left out as a note and still imports the row", "[cli][health][reminders]") {
+    vk::services::KioskConfig config;
+    config.demoData = false;
+    vk::services::KioskRuntime runtime(
+        config, vk::services::RuntimeOptions{true, vk::services::PinHasher::Strength::FastForTests, nullptr});
+    const auto file = std::filesystem::temp_directory_path() / ("vk-reminders-" + runtime.database.kioskId() + ".csv");
+    {
+        std::ofstream csv(file, std::ios::binary);
+        csv << "date;heure;nom;prénom;naissance;téléphone;e-mail;rappels\n"
+               "23/11/2030;09:00;Moulin;Jeanne;14/03/1950;0612345678;jeanne@@exemple;oui\n";
+    }
+    std::ostringstream out;
+    std::ostringstream err;
+    CHECK(vk::cli::runAppointmentsImport(runtime, file, out, err) == 0);
+    std::filesystem::remove(file);
+    CHECK_THAT(out.str(), Catch::Contains("1 added") && Catch::Contains("note (line 2): the e-mail"));
+    const auto imported = runtime.area<HealthServices>().appointments.day("2030-11-23");
+    REQUIRE(imported.size() == 1);
+    CHECK(imported[0].reminderConsent);
+    CHECK(imported[0].phone == "0612345678");
+    CHECK_FALSE(imported[0].email);
 }
