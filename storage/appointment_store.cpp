@@ -29,7 +29,8 @@ constexpr std::array<std::pair<AppointmentSource, std::string_view>, 3> kSourceK
 
 constexpr const char* kSelectAppointment =
     "SELECT id, starts_at, surname, given_name, surname_key, birth_date, phone, code, walk_in, status, ticket, "
-    "arrived_at, called_at, finished_at, source, source_key, created_at, updated_at, source_feed, source_starts_at "
+    "arrived_at, called_at, finished_at, source, source_key, created_at, updated_at, source_feed, source_starts_at, "
+    "email, reminder_consent, reminder_consent_at, reminder_sent_at, delay_notice_minutes, delay_notice_sent_at "
     "FROM appointment ";
 
 // The lookups a resident's check-in makes; checkInQueryPlans() explains these very strings.
@@ -77,6 +78,12 @@ Appointment readAppointment(SQLite::Statement& row) {
     appointment.updatedAt = row.getColumn(17).getInt64();
     appointment.sourceFeed = optionalText(row, 18);
     appointment.sourceStartsAt = optionalTime(row, 19);
+    appointment.email = optionalText(row, 20);
+    appointment.reminderConsent = row.getColumn(21).getInt() != 0;
+    appointment.reminderConsentAt = optionalTime(row, 22);
+    appointment.reminderSentAt = optionalTime(row, 23);
+    if (!row.getColumn(24).isNull()) appointment.delayNoticeMinutes = row.getColumn(24).getInt();
+    appointment.delayNoticeSentAt = optionalTime(row, 25);
     return appointment;
 }
 
@@ -120,8 +127,8 @@ void AppointmentStore::insertRow(const std::string& id, const NewAppointment& ap
     SQLite::Statement insert(db_.sql(),
                              "INSERT INTO appointment(id, origin_kiosk, starts_at, surname, given_name, surname_key, "
                              "birth_date, phone, code, walk_in, source, source_key, created_at, updated_at, "
-                             "source_feed, source_starts_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                             "source_feed, source_starts_at, email, reminder_consent, reminder_consent_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, id);
     insert.bind(2, db_.kioskId());
     insert.bind(3, d.startsAt);
@@ -141,6 +148,12 @@ void AppointmentStore::insertRow(const std::string& id, const NewAppointment& ap
         insert.bind(16);
     else
         insert.bind(16, d.startsAt);
+    bindOptional(insert, 17, d.email);
+    insert.bind(18, appointment.reminderConsent ? 1 : 0);
+    if (appointment.reminderConsent)
+        insert.bind(19, nowMs);
+    else
+        insert.bind(19);
     insert.exec();
 }
 
@@ -251,8 +264,12 @@ void AppointmentStore::setSourceStartsAt(const std::string& id, std::int64_t sou
 
 void AppointmentStore::updateDetails(const std::string& id, const AppointmentDetails& details, std::int64_t nowMs) {
     SQLite::Statement update(db_.sql(),
-                             "UPDATE appointment SET starts_at = ?, surname = ?, given_name = ?, surname_key = ?, "
-                             "birth_date = ?, phone = ?, code = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL");
+                             "UPDATE appointment SET "
+                             "reminder_sent_at = CASE WHEN starts_at = ?1 THEN reminder_sent_at END, "
+                             "delay_notice_minutes = CASE WHEN starts_at = ?1 THEN delay_notice_minutes END, "
+                             "delay_notice_sent_at = CASE WHEN starts_at = ?1 THEN delay_notice_sent_at END, "
+                             "starts_at = ?1, surname = ?2, given_name = ?3, surname_key = ?4, birth_date = ?5, "
+                             "phone = ?6, code = ?7, email = ?8, updated_at = ?9 WHERE id = ?10 AND deleted_at IS NULL");
     update.bind(1, details.startsAt);
     update.bind(2, details.surname);
     update.bind(3, details.givenName);
@@ -260,8 +277,59 @@ void AppointmentStore::updateDetails(const std::string& id, const AppointmentDet
     bindOptional(update, 5, details.birthDate);
     bindOptional(update, 6, details.phone);
     bindOptional(update, 7, details.code);
-    update.bind(8, nowMs);
-    update.bind(9, id);
+    bindOptional(update, 8, details.email);
+    update.bind(9, nowMs);
+    update.bind(10, id);
+    update.exec();
+}
+
+void AppointmentStore::setContact(const std::string& id, const std::optional<std::string>& phone,
+                                  const std::optional<std::string>& email, bool reminderConsent, std::int64_t nowMs) {
+    SQLite::Statement update(db_.sql(), "UPDATE appointment SET phone = ?, email = ?, updated_at = ? "
+                                        "WHERE id = ? AND deleted_at IS NULL");
+    bindOptional(update, 1, phone);
+    bindOptional(update, 2, email);
+    update.bind(3, nowMs);
+    update.bind(4, id);
+    update.exec();
+    setReminderConsent(id, reminderConsent, nowMs);
+}
+
+void AppointmentStore::setReminderConsent(const std::string& id, bool reminderConsent, std::int64_t nowMs) {
+    SQLite::Statement update(db_.sql(),
+                             "UPDATE appointment SET reminder_consent = ?1, updated_at = ?2, reminder_consent_at = "
+                             "CASE WHEN ?1 = 0 THEN NULL WHEN reminder_consent = 1 THEN reminder_consent_at ELSE ?2 END "
+                             "WHERE id = ?3 AND deleted_at IS NULL");
+    update.bind(1, reminderConsent ? 1 : 0);
+    update.bind(2, nowMs);
+    update.bind(3, id);
+    update.exec();
+}
+
+std::vector<Appointment> AppointmentStore::consentingBetween(std::int64_t fromMs, std::int64_t toMs) {
+    SQLite::Statement query(db_.sql(), std::string(kSelectAppointment) +
+                                           "WHERE reminder_consent = 1 AND deleted_at IS NULL AND starts_at >= ? "
+                                           "AND starts_at < ? AND status = 'booked' AND walk_in = 0 "
+                                           "ORDER BY starts_at, id");
+    query.bind(1, fromMs);
+    query.bind(2, toMs);
+    return readAll(query);
+}
+
+void AppointmentStore::markReminderSent(const std::string& id, std::int64_t nowMs) {
+    SQLite::Statement update(db_.sql(), "UPDATE appointment SET reminder_sent_at = ?1, updated_at = ?1 "
+                                        "WHERE id = ?2 AND deleted_at IS NULL");
+    update.bind(1, nowMs);
+    update.bind(2, id);
+    update.exec();
+}
+
+void AppointmentStore::markDelayNotice(const std::string& id, int delayMinutes, std::int64_t nowMs) {
+    SQLite::Statement update(db_.sql(), "UPDATE appointment SET delay_notice_minutes = ?1, delay_notice_sent_at = ?2, "
+                                        "updated_at = ?2 WHERE id = ?3 AND deleted_at IS NULL");
+    update.bind(1, delayMinutes);
+    update.bind(2, nowMs);
+    update.bind(3, id);
     update.exec();
 }
 

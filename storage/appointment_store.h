@@ -44,6 +44,13 @@ struct Appointment {
     std::optional<std::int64_t> sourceStartsAt;  // the time the source gave last
     std::int64_t createdAt = 0;
     std::int64_t updatedAt = 0;
+    std::optional<std::string> email;
+    // The patient's yes to reminders and delay notices, and when it was given. A phone or an e-mail is not one.
+    bool reminderConsent = false;
+    std::optional<std::int64_t> reminderConsentAt;
+    std::optional<std::int64_t> reminderSentAt;      // the day-before reminder was queued
+    std::optional<int> delayNoticeMinutes;           // the delay the last notice told of
+    std::optional<std::int64_t> delayNoticeSentAt;
 };
 
 // What staff or an import may set; the status, ticket and times follow the waiting room.
@@ -55,6 +62,7 @@ struct AppointmentDetails {
     std::optional<std::string> birthDate;
     std::optional<std::string> phone;
     std::optional<std::string> code;
+    std::optional<std::string> email;
 };
 
 struct NewAppointment {
@@ -63,6 +71,7 @@ struct NewAppointment {
     AppointmentSource source = AppointmentSource::Staff;
     std::optional<std::string> sourceKey;
     std::optional<std::string> sourceFeed;
+    bool reminderConsent = false;  // given now
 };
 
 struct PatientCard {
@@ -105,7 +114,17 @@ public:
     // What the source said last about the time, so that the next import tells its own moves from the desk's.
     void setSourceStartsAt(const std::string& id, std::int64_t sourceStartsAt, std::int64_t nowMs);
 
+    // A new time forgets the reminder and delay notice sent for the old one, so that the patient hears of the new.
     void updateDetails(const std::string& id, const AppointmentDetails& details, std::int64_t nowMs);
+    // The patient's phone, e-mail and yes to messages. A yes keeps the time it was first given; a no clears it.
+    void setContact(const std::string& id, const std::optional<std::string>& phone,
+                    const std::optional<std::string>& email, bool reminderConsent, std::int64_t nowMs);
+    void setReminderConsent(const std::string& id, bool reminderConsent, std::int64_t nowMs);
+
+    // Booked appointments starting in [fromMs, toMs) whose patient said yes to messages, by time (not walk-ins).
+    std::vector<Appointment> consentingBetween(std::int64_t fromMs, std::int64_t toMs);
+    void markReminderSent(const std::string& id, std::int64_t nowMs);
+    void markDelayNotice(const std::string& id, int delayMinutes, std::int64_t nowMs);
     // Moves a live appointment from `from` to `to` (and stamps called_at / finished_at to match); false when it was
     // no longer in `from`. Not for booked → arrived, which needs a ticket: see checkIn.
     bool changeStatus(const std::string& id, AppointmentStatus from, AppointmentStatus to, std::int64_t nowMs);

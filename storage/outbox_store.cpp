@@ -200,6 +200,16 @@ bool OutboxStore::cancel(const std::string& id, std::int64_t nowMs) {
     return update.exec() == 1;
 }
 
+std::vector<OutboxMessage> OutboxStore::pendingOfPurpose(const std::string& purpose) {
+    SQLite::Statement query(db_.sql(), std::string("SELECT ") + kColumns +
+                                           " FROM outbox_message WHERE state = 'pending' AND purpose = ?"
+                                           " ORDER BY created_at, id");
+    query.bind(1, purpose);
+    std::vector<OutboxMessage> messages;
+    while (query.executeStep()) messages.push_back(readMessage(query));
+    return messages;
+}
+
 std::optional<OutboxMessage> OutboxStore::find(const std::string& id) {
     SQLite::Statement query(db_.sql(), std::string("SELECT ") + kColumns + " FROM outbox_message WHERE id = ?");
     query.bind(1, id);

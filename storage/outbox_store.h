@@ -110,6 +110,9 @@ public:
     // Staff: a pending or failed message is never sent. A message being sent cannot be called back.
     bool cancel(const std::string& id, std::int64_t nowMs);
 
+    // Pending messages of one purpose, oldest first, whether due or waiting for a retry: an area cancels those that
+    // have become pointless (the reminder of an appointment cancelled since).
+    std::vector<OutboxMessage> pendingOfPurpose(const std::string& purpose);
     std::optional<OutboxMessage> find(const std::string& id);
     // The latest messages first (by creation), for the staff list and `outbox list`.
     std::vector<OutboxMessage> recent(int limit);

@@ -274,6 +274,10 @@ int runAppointmentsImport(services::KioskRuntime& runtime, const std::filesystem
         else
             out << "  skipped " << problem.reason << "\n";
     }
+    // Imported all the same: only the contact that could not be used was left out.
+    for (const auto& note : report.notes)
+        out << "  note" << (note.line > 0 ? " (line " + std::to_string(note.line) + ")" : "") << ": " << note.reason
+            << "\n";
     return report.problems.empty() ? 0 : 1;
 }
 

@@ -6,6 +6,7 @@
 #include "kiosk/app/kiosk_services.h"
 #include "kiosk/i18n/dates.h"
 #include "kiosk/i18n/translations.h"
+#include "kiosk/screens/health/appointment_contact_form.h"
 #include "kiosk/screens/health/card_link_step.h"
 #include "kiosk/screens/health/health_screens.h"
 #include "kiosk/screens/health/waiting_list_screen.h"
@@ -80,7 +81,7 @@ public:
     }
 
 private:
-    enum class Mode { List, Edit };
+    enum class Mode { List, Edit, Contact };
     enum class Field { Day, Time, Surname, GivenName, BirthDate, Phone };
 
     void reload(KioskServices& services) {
@@ -140,11 +141,21 @@ private:
     std::optional<std::int64_t> freedSlot_;
     std::vector<health::SlotCandidate> candidates_;
     std::optional<CardLinkStep> cardLink_;  // over the form while it waits for the patient's card
+    AppointmentContactForm contact_;
 };
 
 void AppointmentDeskScreen::draw(app::ScreenContext& context) {
     if (cardLink_) {
         if (!cardLink_->draw(context)) cardLink_.reset();
+        return;
+    }
+    if (mode_ == Mode::Contact) {
+        if (const auto outcome = contact_.draw(context); outcome != AppointmentContactForm::Outcome::Editing) {
+            mode_ = Mode::List;
+            messageIsError_ = false;
+            message_ = outcome == AppointmentContactForm::Outcome::Saved ? tr("desk.contact_saved") : "";
+            reload(context.services);
+        }
         return;
     }
     if (ui::headerBar(tr(mode_ == Mode::Edit ? "desk.edit_title" : "desk.title"), true)) {
@@ -280,6 +291,10 @@ void AppointmentDeskScreen::drawList(app::ScreenContext& context, const ImVec2& 
                     if (auto* list = later.screen<WaitingListScreen>(kWaitingListScreen)) list->startAdding(input);
                 });
             }
+        }
+        if (drawReminderRow(a, small)) {
+            contact_.start(a);
+            mode_ = Mode::Contact;
         }
     }
     ui::dragToScroll();

@@ -3,6 +3,7 @@
 
 #include "kiosk/services/health/booking_calendar.h"
 #include "kiosk/services/health/local_days.h"
+#include "kiosk/services/notifications/message_recipients.h"
 #include "kiosk/services/user_text.h"
 #include "storage/write_failure.h"
 
@@ -119,7 +120,62 @@ std::string feedTag(const std::string& address) {
 
 std::string describeMoment(std::int64_t ms) { return localDay(ms) + " " + localTime(ms); }
 
+// ---- Contact and consent columns of the booking tool's export ----
+
+bool isEmailHeader(const std::string& key) {
+    return key == "EMAIL" || key == "MAIL" || key == "COURRIEL" || key == "ADRESSEMAIL" || key == "EMAILADDRESS";
+}
+
+bool isConsentHeader(const std::string& key) {
+    return key == "RAPPELS" || key == "RAPPEL" || key == "RAPPELSMS" || key == "CONSENTEMENT" ||
+           key == "CONSENTEMENTRAPPELS" || key == "REMINDERS" || key == "REMINDER" || key == "CONSENT";
+}
+
+// The named columns, found by the header's words anywhere after the sixth; the others keep their order.
+struct CsvColumns {
+    std::optional<std::size_t> email;
+    std::optional<std::size_t> consent;
+
+    // The fields after the sixth that are neither named column: the code, then the booking id.
+    std::vector<std::string> positional(const std::vector<std::string>& fields) const {
+        std::vector<std::string> rest;
+        for (std::size_t i = 6; i < fields.size(); ++i)
+            if (i != email && i != consent) rest.push_back(fields[i]);
+        return rest;
+    }
+    std::string field(const std::vector<std::string>& fields, std::optional<std::size_t> column) const {
+        return column && *column < fields.size() ? fields[*column] : std::string();
+    }
+};
+
+CsvColumns csvColumnsOf(const std::vector<CsvRecord>& records) {
+    CsvColumns columns;
+    if (records.empty()) return columns;
+    const auto& header = records.front().fields;
+    for (std::size_t i = 6; i < header.size(); ++i) {
+        const std::string key = surnameKey(header[i]);
+        if (!columns.email && isEmailHeader(key)) columns.email = i;
+        if (!columns.consent && isConsentHeader(key)) columns.consent = i;
+    }
+    return columns;
+}
+
 }  // namespace
+
+std::optional<bool> readReminderConsent(std::string_view written, bool& understood) {
+    const std::string text = cleanUserText(written, 24);
+    understood = true;
+    if (text.empty()) return std::nullopt;
+    if (text == "1") return true;
+    if (text == "0") return false;
+    const std::string key = surnameKey(text);
+    for (const char* yes : {"OUI", "O", "YES", "Y", "X", "VRAI", "TRUE", "ACCEPTE", "ACCEPTEE"})
+        if (key == yes) return true;
+    for (const char* no : {"NON", "N", "NO", "FAUX", "FALSE", "REFUSE", "REFUSEE"})
+        if (key == no) return false;
+    understood = false;
+    return std::nullopt;
+}
 
 // ---- Shared rules ----
 
@@ -238,6 +294,8 @@ struct AppointmentBook::Validated {
     std::string day;
     std::string time;
     bool codeGiven = false;
+    std::optional<bool> consent;     // nothing: not said
+    std::vector<std::string> notes;  // on import: what was left out and why
 };
 
 struct AppointmentBook::SourceRow {
@@ -256,7 +314,7 @@ std::optional<AppointmentChange> AppointmentBook::refuseUnlessAllowed(const Staf
     return AppointmentChange(HealthError::NotAllowed);
 }
 
-std::optional<HealthError> AppointmentBook::validate(const AppointmentInput& input, Validated& out) {
+std::optional<HealthError> AppointmentBook::validate(const AppointmentInput& input, Validated& out, bool forImport) {
     AppointmentDetails& d = out.details;
     d.surname = cleanUserText(input.surname, kMaxNameLength);
     d.surnameKey = surnameKey(d.surname);
@@ -280,7 +338,25 @@ std::optional<HealthError> AppointmentBook::validate(const AppointmentInput& inp
         if (!d.birthDate || *d.birthDate > *day) return HealthError::BirthDateInvalid;
     }
     const std::string phone = cleanUserText(input.phone, kMaxPhoneLength);
-    if (!phone.empty()) d.phone = phone;
+    if (!phone.empty()) {
+        if (notifications::smsNumber(phone))
+            d.phone = phone;
+        else if (forImport)
+            out.notes.push_back("the phone " + quoteForReport(phone) + " is not a phone number; it was left out");
+        else
+            return HealthError::PhoneInvalid;
+    }
+    // The address as given, not cleaned: a line break in it is a refusal, never something to tidy away.
+    if (!cleanUserText(input.email, kMaxEmailLength).empty()) {
+        if (const auto email = notifications::emailAddress(input.email))
+            d.email = email;
+        else if (forImport)
+            out.notes.push_back("the e-mail " + quoteForReport(input.email) + " is not an address; it was left out");
+        else
+            return HealthError::EmailInvalid;
+    }
+    out.consent = input.reminderConsent;
+    if (!forImport && out.consent.value_or(false) && !d.phone && !d.email) return HealthError::NoAddressForMessages;
 
     const std::string code = normalizeCode(cleanUserText(input.code, 64));
     if (!code.empty()) {
@@ -313,20 +389,29 @@ AppointmentChange AppointmentBook::add(const StaffSession* actor, const Appointm
     }
     Appointment appointment;
     staff_.inTransaction([&] {
-        appointment = store_.insert(
-            {valid.details, false, storage::AppointmentSource::Staff, std::nullopt, std::nullopt}, clock_.nowMs());
+        appointment = store_.insert({valid.details, false, storage::AppointmentSource::Staff, std::nullopt, std::nullopt,
+                                     valid.consent.value_or(false)},
+                                    clock_.nowMs());
         staff_.audit(actor, "health.appointment.add", appointmentAuditValues(appointment));
     });
     return {HealthError::None, appointment};
 }
 
+std::optional<AppointmentChange> AppointmentBook::refuseUnlessOpen(const StaffSession* actor,
+                                                                 const std::string& appointmentId, const char* action,
+                                                                 std::optional<Appointment>& existing) {
+    if (auto refused = refuseUnlessAllowed(actor, action)) return refused;
+    existing = store_.find(appointmentId);
+    if (!existing) return AppointmentChange(HealthError::NotFound);
+    if (existing->status != AppointmentStatus::Booked && existing->status != AppointmentStatus::Arrived)
+        return AppointmentChange(HealthError::Closed, existing);
+    return std::nullopt;
+}
+
 AppointmentChange AppointmentBook::edit(const StaffSession* actor, const std::string& appointmentId,
                                         const AppointmentInput& input) {
-    if (auto refused = refuseUnlessAllowed(actor, "edit_appointment")) return *refused;
-    const auto existing = store_.find(appointmentId);
-    if (!existing) return {HealthError::NotFound};
-    if (existing->status != AppointmentStatus::Booked && existing->status != AppointmentStatus::Arrived)
-        return {HealthError::Closed, existing};
+    std::optional<Appointment> existing;
+    if (auto refused = refuseUnlessOpen(actor, appointmentId, "edit_appointment", existing)) return *refused;
     Validated valid;
     if (const auto error = validate(input, valid)) return {*error};
     if (valid.codeGiven) {
@@ -335,6 +420,7 @@ AppointmentChange AppointmentBook::edit(const StaffSession* actor, const std::st
     } else {
         valid.details.code = existing->code;
     }
+    valid.details.email = existing->email;
     staff_.inTransaction([&] {
         store_.updateDetails(appointmentId, valid.details, clock_.nowMs());
         staff_.audit(actor, "health.appointment.edit", appointmentAuditValues(*existing));
@@ -360,6 +446,39 @@ AppointmentChange AppointmentBook::cancel(const StaffSession* actor, const std::
     return {HealthError::None, store_.find(appointmentId)};
 }
 
+AppointmentChange AppointmentBook::setContact(const StaffSession* actor, const std::string& appointmentId,
+                                              const ContactInput& input) {
+    std::optional<Appointment> existing;
+    if (auto refused = refuseUnlessOpen(actor, appointmentId, "edit_appointment", existing)) return *refused;
+    AppointmentInput contact;
+    contact.phone = input.phone;
+    contact.email = input.email;
+    contact.reminderConsent = input.reminderConsent;
+    Validated valid;
+    // The day, time and name are the appointment's own: only the contact is checked here.
+    contact.day = localDay(existing->startsAt);
+    contact.time = localTime(existing->startsAt);
+    contact.surname = existing->surname;
+    if (const auto error = validate(contact, valid)) return {*error};
+    staff_.inTransaction([&] {
+        store_.setContact(appointmentId, valid.details.phone, valid.details.email, input.reminderConsent, clock_.nowMs());
+        AuditValues values = appointmentAuditValues(*existing);
+        values["consent_key"] = input.reminderConsent ? "audit.reminder_consent.yes" : "audit.reminder_consent.no";
+        staff_.audit(actor, "health.appointment.contact", values);
+    });
+    return {HealthError::None, store_.find(appointmentId)};
+}
+
+void AppointmentBook::mergeContact(const Appointment& existing, const Validated& valid, AppointmentDetails& merged) {
+    if (!valid.details.phone) merged.phone = existing.phone;
+    if (!valid.details.email) merged.email = existing.email;
+}
+
+void AppointmentBook::applySourceConsent(const Appointment& existing, const Validated& valid, std::int64_t now) {
+    if (valid.consent && *valid.consent != existing.reminderConsent)
+        store_.setReminderConsent(existing.id, *valid.consent, now);
+}
+
 std::optional<Appointment> AppointmentBook::find(const std::string& appointmentId) { return store_.find(appointmentId); }
 
 std::vector<Appointment> AppointmentBook::day(const std::string& day) {
@@ -376,6 +495,7 @@ ImportReport AppointmentBook::importCsv(const StaffSession* actor, std::string_v
         return report;
     }
     const std::vector<CsvRecord> records = parseCsv(csvText);
+    const CsvColumns columns = csvColumnsOf(records);
     const std::int64_t now = clock_.nowMs();
     std::set<std::string> seenIds;
     std::optional<std::string> fileFirstDay;
@@ -398,9 +518,13 @@ ImportReport AppointmentBook::importCsv(const StaffSession* actor, std::string_v
                 continue;
             }
             const auto& f = record.fields;
-            const AppointmentInput input{f[0], f[1], f[2], f[3], f[4], f[5], f.size() > 6 ? f[6] : std::string()};
+            const std::vector<std::string> rest = columns.positional(f);
+            const std::string code = rest.empty() ? std::string() : rest[0];
+            AppointmentInput input{f[0], f[1], f[2], f[3], f[4], f[5], code, columns.field(f, columns.email)};
+            bool consentUnderstood = true;
+            input.reminderConsent = readReminderConsent(columns.field(f, columns.consent), consentUnderstood);
             Validated valid;
-            if (const auto error = validate(input, valid)) {
+            if (const auto error = validate(input, valid, true)) {
                 switch (*error) {
                 case HealthError::NameInvalid: problem(record.line, "the surname is empty"); break;
                 case HealthError::DateInvalid:
@@ -413,13 +537,17 @@ ImportReport AppointmentBook::importCsv(const StaffSession* actor, std::string_v
                     problem(record.line, "the birth date is not a date (YYYY-MM-DD or DD/MM/YYYY)");
                     break;
                 case HealthError::CodeInvalid:
-                    problem(record.line, "the code " + quoteForReport(f[6]) + " is not 4 to 16 letters or digits");
+                    problem(record.line, "the code " + quoteForReport(code) + " is not 4 to 16 letters or digits");
                     break;
                 default: problem(record.line, "the row is not valid"); break;
                 }
                 continue;
             }
-            const std::string bookingId = f.size() > 7 ? cleanUserText(f[7], 200) : std::string();
+            if (!consentUnderstood)
+                valid.notes.push_back("the consent " + quoteForReport(columns.field(f, columns.consent)) +
+                                      " is neither oui nor non; it was left out");
+            for (const std::string& note : valid.notes) report.notes.push_back({record.line, note});
+            const std::string bookingId = rest.size() > 1 ? cleanUserText(rest[1], 200) : std::string();
             if (!bookingId.empty()) {
                 if (!seenIds.insert(bookingId).second) {
                     problem(record.line, "the booking id " + quoteForReport(bookingId) + " appears twice in the file");
@@ -450,7 +578,9 @@ ImportReport AppointmentBook::importCsv(const StaffSession* actor, std::string_v
                 }
                 if (!existing) {
                     if (!valid.codeGiven) valid.details.code = newCode();
-                    store_.insert({valid.details, false, AppointmentSource::Csv, key, std::nullopt}, now);
+                    store_.insert({valid.details, false, AppointmentSource::Csv, key, std::nullopt,
+                                   valid.consent.value_or(false)},
+                                  now);
                     ++report.added;
                     continue;
                 }
@@ -460,13 +590,17 @@ ImportReport AppointmentBook::importCsv(const StaffSession* actor, std::string_v
                 merged.startsAt = existing->startsAt;
                 merged.birthDate = existing->birthDate;
                 if (!valid.codeGiven) merged.code = existing->code;
+                mergeContact(*existing, valid, merged);
                 const bool same = merged.surname == existing->surname && merged.givenName == existing->givenName &&
-                                  merged.phone == existing->phone && merged.code == existing->code;
+                                  merged.phone == existing->phone && merged.code == existing->code &&
+                                  merged.email == existing->email &&
+                                  valid.consent.value_or(existing->reminderConsent) == existing->reminderConsent;
                 if (existing->status != AppointmentStatus::Booked || same) {
                     ++report.unchanged;
                     continue;
                 }
                 store_.updateDetails(existing->id, merged, now);
+                applySourceConsent(*existing, valid, now);
                 ++report.updated;
             } catch (const std::exception& e) {
                 // Only a value the schema refuses belongs to this row; anything else is the database's, for all.
@@ -494,6 +628,7 @@ ImportReport AppointmentBook::importCsv(const StaffSession* actor, std::string_v
     }); });
     if (!report.failure.empty()) {
         report.added = report.updated = report.unchanged = 0;
+        report.notes.clear();
         report.moved.clear();
         report.cancelled.clear();
         report.unmatched.clear();
@@ -538,7 +673,7 @@ void AppointmentBook::reconcileRow(const StaffSession* actor, AppointmentSource 
     if (!existing) {
         if (row.cancelledThere) return;  // cancelled before this kiosk ever saw it
         if (!valid.codeGiven) valid.details.code = newCode();
-        store_.insert({valid.details, false, source, row.key, feed}, now);
+        store_.insert({valid.details, false, source, row.key, feed, valid.consent.value_or(false)}, now);
         ++report.added;
         return;
     }
@@ -551,6 +686,7 @@ void AppointmentBook::reconcileRow(const StaffSession* actor, AppointmentSource 
     merged.startsAt = existing->startsAt;
     merged.birthDate = valid.details.birthDate ? valid.details.birthDate : existing->birthDate;
     if (!valid.codeGiven) merged.code = existing->code;
+    mergeContact(*existing, valid, merged);
     bool moved = false;
     if (valid.details.startsAt != sourceWas) {
         // Moved in the tool. A time corrected at the desk is kept as long as the tool's own time stays the same.
@@ -567,12 +703,15 @@ void AppointmentBook::reconcileRow(const StaffSession* actor, AppointmentSource 
     }
     const bool same = merged.startsAt == existing->startsAt && merged.surname == existing->surname &&
                       merged.givenName == existing->givenName && merged.phone == existing->phone &&
-                      merged.code == existing->code && merged.birthDate == existing->birthDate;
+                      merged.code == existing->code && merged.birthDate == existing->birthDate &&
+                      merged.email == existing->email &&
+                      valid.consent.value_or(existing->reminderConsent) == existing->reminderConsent;
     if (existing->status != AppointmentStatus::Booked || same) {
         ++report.unchanged;
         return;
     }
     store_.updateDetails(existing->id, merged, now);
+    applySourceConsent(*existing, valid, now);
     if (moved) {
         report.moved.push_back({existing->id, initials(merged.givenName, merged.surname), existing->startsAt,
                                 merged.startsAt});
@@ -602,12 +741,15 @@ ImportReport AppointmentBook::importBookingFeed(const StaffSession* actor, std::
         std::set<std::string> listed;
         for (const ImportedBooking& booking : parsed.bookings) {
             listed.insert(booking.uid);
-            const AppointmentInput input{localDay(booking.startsAtMs), localTime(booking.startsAtMs), booking.surname,
-                                         booking.givenName, booking.birthDate, booking.phone, booking.code};
+            AppointmentInput input{localDay(booking.startsAtMs), localTime(booking.startsAtMs), booking.surname,
+                                   booking.givenName, booking.birthDate, booking.phone, booking.code, booking.email};
+            // Only a line that says yes is a yes: an attendee's address or a phone in the description is not.
+            bool consentUnderstood = true;
+            input.reminderConsent = readReminderConsent(booking.reminderConsent, consentUnderstood);
             SourceRow row;
             row.key = booking.uid;
             row.cancelledThere = booking.cancelled;
-            if (const auto error = validate(input, row.valid)) {
+            if (const auto error = validate(input, row.valid, true)) {
                 if (booking.cancelled) {
                     // Only the id matters to cancel: the name may be gone from a cancelled event.
                     if (const auto known = store_.findBySource(AppointmentSource::Ical, booking.uid))
@@ -621,6 +763,10 @@ ImportReport AppointmentBook::importBookingFeed(const StaffSession* actor, std::
                 report.problems.push_back({0, booking.uid + ": " + why});
                 continue;
             }
+            if (!consentUnderstood)
+                row.valid.notes.push_back("the consent " + quoteForReport(booking.reminderConsent) +
+                                          " is neither oui nor non; it was left out");
+            for (const std::string& note : row.valid.notes) report.notes.push_back({0, booking.uid + ": " + note});
             try {
                 reconcileRow(actor, AppointmentSource::Ical, feed, row, report, now);
             } catch (const std::exception& e) {
@@ -641,6 +787,7 @@ ImportReport AppointmentBook::importBookingFeed(const StaffSession* actor, std::
     }); });
     if (!report.failure.empty()) {
         report.added = report.updated = report.unchanged = 0;
+        report.notes.clear();
         report.moved.clear();
         report.cancelled.clear();
         report.unmatched.clear();

@@ -41,7 +41,9 @@ enum class HealthError {
     CardInvalid,    // the reader gave no hexadecimal UID
     StaffCard,      // a staff member's card signs staff in: it is never linked to a patient
     NobodyWaiting,  // call next with an empty waiting room
-    PhoneInvalid,   // the waiting list needs a number to call
+    PhoneInvalid,   // the waiting list needs a number to call; a phone given must be one
+    EmailInvalid,
+    NoAddressForMessages,  // a yes to reminders needs a phone or an e-mail to send them to
 };
 
 struct AppointmentChange {
@@ -89,6 +91,10 @@ std::optional<std::string> parseBookingDay(std::string_view text);
 // "HH:MM" (or "H:MM", "10h30", "10:30:00") → "HH:MM".
 std::optional<std::string> parseBookingTime(std::string_view text);
 
+// A yes or no to reminders as booking tools export it: « oui », « non », Yes, No, 1, 0, X, Vrai… → true / false;
+// nothing for an empty value. `understood` is false for anything else (also nothing: no consent is ever guessed).
+std::optional<bool> readReminderConsent(std::string_view written, bool& understood);
+
 struct DayRange {
     std::int64_t fromMs = 0;  // local midnight
     std::int64_t toMs = 0;    // the next local midnight (23 or 25 hours later on a clock change)
@@ -106,6 +112,17 @@ struct AppointmentInput {
     std::string birthDate;  // optional; "YYYY-MM-DD" or "DD/MM/YYYY"
     std::string phone;      // optional
     std::string code;       // optional; empty: one is generated (on add) or kept (on edit)
+    std::string email = {};  // optional; kept as it is on edit (setContact changes it)
+    // The patient's yes (or no) to reminders and delay notices; nothing said is a no for a new appointment and
+    // changes nothing on an existing one. Kept as it is on edit.
+    std::optional<bool> reminderConsent = std::nullopt;
+};
+
+// What the assistant types in « Contact et rappels »: where messages go and the patient's yes to them.
+struct ContactInput {
+    std::string phone;
+    std::string email;
+    bool reminderConsent = false;
 };
 
 struct ImportProblem {
@@ -143,6 +160,9 @@ struct ImportReport {
     std::vector<CancelledAppointment> cancelled;
     std::vector<UnmatchedBooking> unmatched;
     std::vector<ImportProblem> problems;  // each one a row (or event) skipped
+    // Rows imported without a value that could not be used (a phone or an e-mail that is not one, a consent that
+    // is neither yes nor no): no message goes to it. Listed, but nothing was skipped.
+    std::vector<ImportProblem> notes;
     HealthError error = HealthError::None;  // NotAllowed, or None
     // Non-empty when the database could not take the import (a full disk, a busy or failing database): nothing of
     // it was stored, the counts are 0, and this says why, in English for staff. The file can be imported again.
@@ -159,9 +179,15 @@ public:
     // Corrects a booked or arrived appointment; the status and ticket are left alone.
     AppointmentChange edit(const StaffSession* actor, const std::string& appointmentId, const AppointmentInput& input);
     AppointmentChange cancel(const StaffSession* actor, const std::string& appointmentId);
+    // The phone, e-mail and yes to messages of a booked or arrived appointment. A phone or e-mail that is not one is
+    // refused (PhoneInvalid, EmailInvalid), a yes with neither too (NoAddressForMessages); nothing is stored then.
+    AppointmentChange setContact(const StaffSession* actor, const std::string& appointmentId, const ContactInput& input);
 
     // The booking tool's export: a header row, then date, time, surname, given name, birth date, phone and an
-    // optional code; ';' or ',' separated, quoted fields, UTF-8 with or without BOM. A bad row is reported with its
+    // optional code (columns by position, whatever the header calls them). A column the header names « E-mail »
+    // (« Courriel », Email) or « Rappels » (« Consentement », « Rappel SMS », Reminders, Consent: oui / non) may stand
+    // anywhere after the sixth; the code and the booking id keep their places among the others. A phone or e-mail
+    // that is not one is left out of the row with a note (the row is imported); ';' or ',' separated, quoted fields, UTF-8 with or without BOM. A bad row is reported with its
     // line and skipped. Importing the same file again updates the rows it made (found by date, time, surname and
     // birth date), never duplicates them, and never changes a status, so a cancellation or check-in stays.
     // Never throws: a database that cannot take the rows comes back as `failure`, with nothing half-written.
@@ -184,6 +210,7 @@ public:
 
     static constexpr std::size_t kMaxNameLength = 120;  // the schema's limit
     static constexpr std::size_t kMaxPhoneLength = 40;
+    static constexpr std::size_t kMaxEmailLength = 254;
 
 private:
     struct Validated;
@@ -194,9 +221,18 @@ private:
     // Cancels an appointment the source no longer has (or cancelled), unless the patient is already here.
     void cancelFromSource(const StaffSession* actor, const Appointment& appointment, int line, ImportReport& report,
                           std::int64_t now);
-    std::optional<HealthError> validate(const AppointmentInput& input, Validated& out);
+    // `forImport`: a phone, e-mail or consent that cannot be used is left out with a note in `out` rather than
+    // refusing the row (the appointment matters more than the reminder).
+    std::optional<HealthError> validate(const AppointmentInput& input, Validated& out, bool forImport = false);
+    // What a source says of the contact and consent, over what the book has: an empty value keeps the book's (typed
+    // at the desk), a stated consent replaces it.
+    static void mergeContact(const Appointment& existing, const Validated& valid, storage::AppointmentDetails& merged);
+    void applySourceConsent(const Appointment& existing, const Validated& valid, std::int64_t now);
     std::optional<std::string> newCode();
     std::optional<AppointmentChange> refuseUnlessAllowed(const StaffSession* actor, const char* action);
+    // The booked or arrived appointment `actor` may change, in `existing`; otherwise why not.
+    std::optional<AppointmentChange> refuseUnlessOpen(const StaffSession* actor, const std::string& appointmentId,
+                                                      const char* action, std::optional<Appointment>& existing);
 
     storage::AppointmentStore store_;
     const Clock& clock_;

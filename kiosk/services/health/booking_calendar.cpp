@@ -53,7 +53,7 @@ std::string labelKey(std::string_view label) {
     return out;
 }
 
-enum class Field { None, Surname, GivenName, BirthDate, Phone, Email, Code };
+enum class Field { None, Surname, GivenName, BirthDate, Phone, Email, Code, Consent };
 
 Field fieldOf(std::string_view label) {
     static const std::array<std::pair<std::string_view, Field>, 22> kLabels{{
@@ -85,6 +85,9 @@ Field fieldOf(std::string_view label) {
         if (key == name) return field;
     if (key == "mail" || key == "adressemail") return Field::Email;
     if (key == "codederendezvous" || key == "coderdv") return Field::Code;
+    for (const std::string_view consent : {"rappels", "rappel", "rappelsms", "consentement", "consentementrappels",
+                                           "reminders", "reminder", "consent"})
+        if (key == consent) return Field::Consent;
     return Field::None;
 }
 
@@ -105,8 +108,34 @@ void readDescription(std::string_view description, ImportedBooking& booking) {
         case Field::Phone: booking.phone = value; break;
         case Field::Email: booking.email = value; break;
         case Field::Code: booking.code = value; break;
+        case Field::Consent: booking.reminderConsent = value; break;
         case Field::None: break;
         }
+    }
+}
+
+std::string_view mailtoOf(const char* calAddress) {
+    if (calAddress == nullptr) return {};
+    std::string_view address(calAddress);
+    if (address.size() < 7 || labelKey(address.substr(0, 7)) != "mailto") return {};
+    return address.substr(7);
+}
+
+// The patient's address when the description gives none: an attendee other than the practitioner who organises.
+void readAttendees(icalcomponent* event, ImportedBooking& booking) {
+    if (!booking.email.empty()) return;
+    std::string_view organizer;
+    if (icalproperty* property = icalcomponent_get_first_property(event, ICAL_ORGANIZER_PROPERTY))
+        organizer = mailtoOf(icalproperty_get_organizer(property));
+    for (icalproperty* property = icalcomponent_get_first_property(event, ICAL_ATTENDEE_PROPERTY); property != nullptr;
+         property = icalcomponent_get_next_property(event, ICAL_ATTENDEE_PROPERTY)) {
+        const std::string_view address = mailtoOf(icalproperty_get_attendee(property));
+        const bool isOrganizer = std::equal(address.begin(), address.end(), organizer.begin(), organizer.end(),
+                                            [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) ==
+                                                                        std::tolower(static_cast<unsigned char>(b)); });
+        if (address.empty() || isOrganizer) continue;
+        booking.email = cleanUserText(address, 254);
+        return;
     }
 }
 
@@ -286,6 +315,7 @@ BookingCalendarResult parseUnguarded(std::string_view icsText, const std::string
                 readDescription(std::string_view(description).substr(0, 16 * 1024), booking);
             if (const char* summary = textProperty(e, ICAL_SUMMARY_PROPERTY))
                 readSummary(std::string_view(summary).substr(0, 1024), booking);
+            readAttendees(e, booking);
             result.bookings.push_back(std::move(booking));
         }
     }

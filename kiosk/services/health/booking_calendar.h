@@ -5,8 +5,10 @@
 //   - DTSTART: the appointment's time (a VTIMEZONE of the feed, the system's zone database, UTC or local);
 //   - the patient from « Nom : » / « Prénom : » lines of the DESCRIPTION (or their English names), else from the
 //     SUMMARY (the word in capitals is the surname: « Marie DUPONT »; without one, the last word);
-//   - « Date de naissance : », « Téléphone : », « E-mail : », « Code : » lines; every other line (« Motif : »…)
-//     is left unread: the reason of a visit is never stored on the kiosk;
+//   - « Date de naissance : », « Téléphone : », « E-mail : », « Code : », « Rappels : » lines; every other line
+//     (« Motif : »…) is left unread: the reason of a visit is never stored on the kiosk;
+//   - without an « E-mail : » line, the first ATTENDEE's mailto that is not the ORGANIZER's. An address or a phone
+//     is never a consent to messages: only a « Rappels : oui » line is;
 //   - STATUS:CANCELLED: the booking was cancelled in the tool;
 //   - an all-day event (the practitioner's absence) is not a booking and is passed over.
 
@@ -26,6 +28,7 @@ struct ImportedBooking {
     std::string phone;
     std::string email;
     std::string code;
+    std::string reminderConsent;  // as written on a « Rappels : » line (« oui »), empty when there is none
     bool cancelled = false;
 };
 

@@ -1,12 +1,15 @@
 #include "kiosk/services/health/health_area.h"
 
 #include "kiosk/services/impact/counted_uses.h"
+#include "kiosk/services/health/local_days.h"
 #include "kiosk/services/kiosk_config.h"
+#include "kiosk/services/notifications/message_recipients.h"
 #include "kiosk/i18n/translations.h"
 #include "net/fetch_worker.h"
 
 #include <iostream>
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
 #include <string_view>
@@ -74,6 +77,19 @@ void readUsualHours(SettingsReader& reader, HealthSettings& settings) {
     settings.usualHours = std::move(sessions);
 }
 
+ReminderSettings reminderSettings(const KioskConfig& config) {
+    const HealthSettings& health = config.areas.get<HealthSettings>();
+    ReminderSettings settings;
+    settings.enabled = health.reminders;
+    settings.sendFrom = health.reminderTime;
+    settings.delayNoticeHours = health.delayNoticeHours;
+    settings.centreName = health.centreName;
+    settings.centrePhone = health.centrePhone;
+    settings.villageName = config.villageName;
+    settings.language = config.language;
+    return settings;
+}
+
 CheckInPolicy checkInPolicy(const HealthSettings& settings) {
     CheckInPolicy policy;
     policy.earlyMinutes = settings.checkInEarlyMinutes;
@@ -105,6 +121,19 @@ void readHealthSettings(SettingsReader& reader, AreaSettings& areas) {
             break;
         }
     }
+    reader.boolean("reminders", settings.reminders);
+    reader.text("reminder_time", settings.reminderTime, 5);
+    if (!isValidTime(settings.reminderTime)) {
+        reader.problem("reminder_time", "must be a time such as \"18:00\"");
+        settings.reminderTime = HealthSettings{}.reminderTime;
+    }
+    reader.integer("delay_notice_hours", settings.delayNoticeHours, 0, 12, "hours");
+    reader.text("centre_name", settings.centreName, 80);
+    reader.text("centre_phone", settings.centrePhone, 40);
+    if (!settings.centrePhone.empty() && !notifications::smsNumber(settings.centrePhone)) {
+        reader.problem("centre_phone", "must be a phone number such as \"04 75 00 00 00\"");
+        settings.centrePhone.clear();
+    }
 }
 
 std::unique_ptr<AreaServices> makeHealthServices(const AreaContext& context) {
@@ -125,9 +154,14 @@ HealthServices::HealthServices(const AreaContext& context)
       checkIn(context.database, context.clock, context.staff, checkInPolicy(settings)),
       waitingRoom(context.database, context.clock, context.staff, checkInPolicy(settings)),
       waitingList(context.database, context.clock, context.staff),
+      reminders(context.database, context.clock, context.staff, reminderSettings(context.config)),
       timeZone_(effectiveTimeZone(context.config)),
       notices_(context.database),
-      clock_(context.clock) {}
+      clock_(context.clock) {
+    rota.setDelayListener([this](const StaffSession& actor, int delayMinutes) {
+        reminders.noticeDelay(actor, delayMinutes);
+    });
+}
 
 HealthServices::~HealthServices() { stop(); }
 
@@ -138,6 +172,11 @@ void HealthServices::startBackgroundWork(std::function<void()> wake) {
 }
 
 bool HealthServices::poll(std::int64_t nowMs) {
+    if (nowMs >= nextReminderRoundMs_) {
+        nextReminderRoundMs_ = nowMs + 60'000;
+        reminders.withdrawPointless();
+        reminders.queueDayBefore();
+    }
     if (!rotaFetcher_) return false;
     if (nowMs >= nextRotaFetchMs_) {
         nextRotaFetchMs_ = nowMs + static_cast<std::int64_t>(settings.rotaRefreshMinutes) * 60'000;
@@ -191,7 +230,9 @@ ImportReport HealthServices::applyBookingFeedResponse(const std::string& url, co
     return report;
 }
 
-std::int64_t HealthServices::nextDueMs() const { return rotaFetcher_ ? nextRotaFetchMs_ : kNever; }
+std::int64_t HealthServices::nextDueMs() const {
+    return std::min(rotaFetcher_ ? nextRotaFetchMs_ : kNever, nextReminderRoundMs_);
+}
 
 void HealthServices::stop() { rotaFetcher_.reset(); }
 

@@ -3,6 +3,7 @@
 
 #include "kiosk/services/area.h"
 #include "kiosk/services/health/appointment_book.h"
+#include "kiosk/services/health/appointment_reminders.h"
 #include "kiosk/services/health/check_in.h"
 #include "kiosk/services/health/health_settings.h"
 #include "kiosk/services/health/rota_service.h"
@@ -25,7 +26,8 @@ public:
 
     void startBackgroundWork(std::function<void()> wake) override;
     // Fetches the rota feed and the booking feeds every rota_refresh_minutes, on one worker, and applies what
-    // came back.
+    // came back; once a minute, withdraws the patients' messages that became pointless and queues tomorrow's
+    // reminders.
     bool poll(std::int64_t nowMs) override;
     std::int64_t nextDueMs() const override;
     void stop() override;
@@ -36,6 +38,8 @@ public:
     CheckIn checkIn;
     WaitingRoom waitingRoom;
     WaitingList waitingList;
+    // Told by the rota of every delay announced (RotaService::setDelayListener).
+    AppointmentReminders reminders;
 
     // Applies one booking feed's answer: a failure leaves the book as it was and a staff notice naming the host.
     ImportReport applyBookingFeedResponse(const std::string& url, const net::HttpResponse& response);
@@ -46,6 +50,7 @@ private:
     const Clock& clock_;
     std::unique_ptr<net::FetchWorker> rotaFetcher_;
     std::int64_t nextRotaFetchMs_ = 0;
+    std::int64_t nextReminderRoundMs_ = 0;
 };
 
 AreaDefinition healthArea();

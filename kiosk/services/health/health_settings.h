@@ -19,6 +19,15 @@ struct HealthSettings {
     std::vector<ConsultationSession> usualHours = defaultUsualHours();
     // The booking tool's iCalendar feeds (one per practitioner), fetched with the rota feed.
     std::vector<std::string> bookingFeedUrls;
+
+    // Messages to patients who said yes (docs/health.md, « Reminders and delay notices »): a reminder the day
+    // before, from this local time on, and a notice when the assistant announces a delay, to those booked within
+    // the next delayNoticeHours (0: none).
+    bool reminders = true;
+    std::string reminderTime = "18:00";
+    int delayNoticeHours = 3;
+    std::string centreName;   // who the messages are from; empty: « Centre de santé de <village> »
+    std::string centrePhone;  // the number to call to cancel; empty: the messages say to tell the centre
 };
 
 }  // namespace vk::services::health

@@ -221,6 +221,7 @@ RotaEditError RotaService::announce(const StaffSession& actor, int delayMinutes,
             staff_.audit(&actor, "rota.announce", {{"count", std::to_string(delayMinutes)}});
         if (!closesEarlyAt.empty()) staff_.audit(&actor, "rota.announce_early_close", {{"closes_time", closesEarlyAt}});
         if (delayMinutes == 0 && closesEarlyAt.empty()) staff_.audit(&actor, "rota.announce_cleared");
+        if (delayListener_) delayListener_(actor, delayMinutes);
     });
     return RotaEditError::None;
 }

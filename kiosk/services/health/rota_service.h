@@ -10,6 +10,7 @@
 #include "storage/staff_notice_store.h"
 
 #include <array>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -88,6 +89,10 @@ public:
     RotaEditError removeVisit(const StaffSession& actor, const std::string& id);
     // Today's delay (0 to clear) and early closing time (empty to clear).
     RotaEditError announce(const StaffSession& actor, int delayMinutes, const std::string& closesEarlyAt);
+    // Called inside announce()'s transaction with the delay announced (0: cleared), so that what it tells patients
+    // is stored with the announcement or not at all (the health area's delay notices).
+    using DelayListener = std::function<void(const StaffSession& actor, int delayMinutes)>;
+    void setDelayListener(DelayListener listener) { delayListener_ = std::move(listener); }
 
     // Parses and applies a calendar; on any failure (a feed that is not iCalendar, a full disk, a row the database
     // refuses) nothing of it is applied, the rota stays as it was, staff get a notice and the report says why.
@@ -122,6 +127,7 @@ private:
     const Clock& clock_;
     StaffService& staff_;
     RotaSettings settings_;
+    DelayListener delayListener_;
 };
 
 }  // namespace vk::services::health
