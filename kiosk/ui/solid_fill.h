@@ -9,6 +9,8 @@
 
 #include <vector>
 
+struct SDL_Renderer;
+
 namespace vk::ui {
 
 struct SolidFill {
@@ -24,5 +26,9 @@ void fillRoundedRect(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 color, floa
 // The fills of the frame being built, in drawing order; cleared by beginDrawnItems().
 const std::vector<SolidFill>& solidFills();
 void clearSolidFills();
+// Paints the page colour, then the frame's fills, into `renderer`: what goes under ImGui's own drawing.
+void paintBackgroundAndFills(SDL_Renderer* renderer);
+// Exchanges the fills with a window's own (ui::ScopedWindowUi).
+void swapSolidFills(std::vector<SolidFill>& fills);
 
 }  // namespace vk::ui
