@@ -281,11 +281,7 @@ void KioskUi::renderFrame(std::int64_t nowMs) {
         ImGui::PopFont();
         ImGui::End();
     }
-    ui::endDrawnItems();
-    ImGui::Render();
-
-    ui::paintBackgroundAndFills(renderer_);
-    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    ui::renderFrameInto(renderer_);
     try {
         applyPending();
     } catch (const std::exception& error) {

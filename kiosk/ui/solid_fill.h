@@ -26,8 +26,9 @@ void fillRoundedRect(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 color, floa
 // The fills of the frame being built, in drawing order; cleared by beginDrawnItems().
 const std::vector<SolidFill>& solidFills();
 void clearSolidFills();
-// Paints the page colour, then the frame's fills, into `renderer`: what goes under ImGui's own drawing.
-void paintBackgroundAndFills(SDL_Renderer* renderer);
+// Ends the frame ImGui was drawing (its words recorded, ImGui::Render) and paints it into `renderer`: the page
+// colour, the frame's fills, then ImGui's triangles. The caller presents it.
+void renderFrameInto(SDL_Renderer* renderer);
 // Exchanges the fills with a window's own (ui::ScopedWindowUi).
 void swapSolidFills(std::vector<SolidFill>& fills);
 

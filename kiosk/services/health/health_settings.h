@@ -1,6 +1,7 @@
 #pragma once
 // The [health] section of kiosk.toml (docs/configuration.md).
 
+#include "kiosk/services/display_placement.h"
 #include "kiosk/services/health/rota_calendar.h"
 
 #include <string>
@@ -19,6 +20,8 @@ struct HealthSettings {
     std::vector<ConsultationSession> usualHours = defaultUsualHours();
     // The booking tool's iCalendar feeds (one per practitioner), fetched with the rota feed.
     std::vector<std::string> bookingFeedUrls;
+    // The calling screen in a window of its own on a second display (docs/health.md).
+    DisplayChoice callingDisplay;
 };
 
 }  // namespace vk::services::health
