@@ -32,4 +32,11 @@ void KioskSound::helpChime() {
     ++chimes_;
 }
 
+void KioskSound::callChime(const std::string& callKey) {
+    if (!settings_.callChime || !output_->available() || reading() || callKey == lastCallKey_) return;
+    lastCallKey_ = callKey;
+    output_->play(services::callChime(kSampleRate, settings_.volumePercent));
+    ++callChimes_;
+}
+
 }  // namespace vk::app

@@ -1,6 +1,6 @@
 #pragma once
-// What the kiosk says and sounds: a screen read aloud (the words the screen declares, Screen::spokenText), and
-// the chime of a resident's call for help on the assistant's screens. Both are off where the configuration turns
+// What the kiosk says and sounds: a screen read aloud (the words the screen declares, Screen::spokenText), the
+// chime of a resident's call for help on the assistant's screens, and the call chime of the waiting room. Both are off where the configuration turns
 // them off or no audio device was found; any tap stops the reading (KioskUi).
 
 #include "kiosk/services/kiosk_config.h"
@@ -28,6 +28,11 @@ public:
     // The help chime, where configured and a device is there; it does not cut a reading in progress.
     void helpChime();
     int chimesPlayed() const { return chimes_; }
+    // The call chime for the call named `callKey` (sound.call_chime, off by default): once per call, however many
+    // windows show the calling screen and however often they redraw it. Like the help chime, it does not cut a
+    // reading in progress.
+    void callChime(const std::string& callKey);
+    int callChimesPlayed() const { return callChimes_; }
 
     ui::AudioOutput& output() { return *output_; }
 
@@ -37,6 +42,8 @@ private:
     std::optional<services::SpeechSynthesizer> synthesizer_;  // started at the first reading
     bool reading_ = false;
     int chimes_ = 0;
+    int callChimes_ = 0;
+    std::string lastCallKey_;
 };
 
 }  // namespace vk::app

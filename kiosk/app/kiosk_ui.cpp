@@ -281,21 +281,7 @@ void KioskUi::renderFrame(std::int64_t nowMs) {
         ImGui::PopFont();
         ImGui::End();
     }
-    ui::endDrawnItems();
-    ImGui::Render();
-
-    const ImVec4 background = ImGui::ColorConvertU32ToFloat4(ui::colors::kBackground);
-    SDL_SetRenderDrawColor(renderer_, static_cast<Uint8>(background.x * 255), static_cast<Uint8>(background.y * 255),
-                           static_cast<Uint8>(background.z * 255), 255);
-    SDL_RenderClear(renderer_);
-    for (const ui::SolidFill& fill : ui::solidFills()) {
-        SDL_SetRenderDrawColor(renderer_, static_cast<Uint8>(fill.color >> IM_COL32_R_SHIFT),
-                               static_cast<Uint8>(fill.color >> IM_COL32_G_SHIFT),
-                               static_cast<Uint8>(fill.color >> IM_COL32_B_SHIFT), 255);
-        const SDL_FRect rect{fill.min.x, fill.min.y, fill.max.x - fill.min.x, fill.max.y - fill.min.y};
-        SDL_RenderFillRectF(renderer_, &rect);
-    }
-    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    ui::renderFrameInto(renderer_);
     try {
         applyPending();
     } catch (const std::exception& error) {

@@ -6,6 +6,7 @@
 #include "kiosk/app/background_work.h"
 #include "kiosk/app/liveness_monitor.h"
 #include "kiosk/app/screen_rotation.h"
+#include "kiosk/app/second_display.h"
 #include "kiosk/app/systemd_notifier.h"
 #include "hardware/backlight.h"
 
@@ -114,6 +115,15 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
         std::cerr << "village-kiosk: warning: turned by [kiosk] rotation = " << rotation.degrees()
                   << ", the screen is taller than wide; the kiosk's screens are made for a landscape screen\n";
     bool turnProblemTold = false;
+    const Uint32 mainWindowId = SDL_GetWindowID(window);
+    // The calling screen on a second display (a TV in the waiting room), when an area brings one and the
+    // configuration and the displays allow it; it follows the displays as they are plugged in and out.
+    std::optional<SecondDisplay> secondDisplay;
+    if (services) {
+        secondDisplay.emplace(ui.screens().roomDisplay(), *services, config, ui.sound(), options.renderer,
+                              [window] { return SDL_GetWindowDisplayIndex(window); });
+        secondDisplay->followDisplays();
+    }
 
     services::SystemClock fallbackClock;
     const services::Clock& wallClock = runtime ? runtime->clock : fallbackClock;
@@ -144,6 +154,7 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
     bool running = true;
     ui.noteInput(wallClock.nowMs());
     while (running) {
+        bool reloadRoom = false;  // something may have changed what the calling screen on the TV shows
         if (options.busyFrames > 0 && busyFramesDrawn <= options.busyFrames) pacer.requestFrame();
         std::int64_t now = wallClock.nowMs();
         const int timeout = pacer.waitTimeoutMs(now, pointer);
@@ -151,13 +162,22 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
         if (SDL_WaitEventTimeout(&event, timeout)) {
             do {
                 if (event.type == SDL_QUIT) running = false;
-                if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+                // With a second window SDL sends no SDL_QUIT when the kiosk's own window is closed.
+                if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
+                    event.window.windowID == mainWindowId)
+                    running = false;
+                if (secondDisplay && secondDisplay->handleEvent(event)) continue;  // the TV's: not for the kiosk
+                if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED &&
+                    event.window.windowID == mainWindowId) {
                     SDL_GetRendererOutputSize(renderer, &width, &height);
                     layOut();
                     pacer.onInput();
                 }
                 if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_EXPOSED) pacer.requestFrame();
-                if (event.type == wakeEvent) pacer.requestFrame();
+                if (event.type == wakeEvent) {
+                    pacer.requestFrame();
+                    reloadRoom = true;
+                }
                 if (dark && (event.type == SDL_FINGERDOWN || event.type == SDL_MOUSEBUTTONDOWN ||
                              event.type == SDL_KEYDOWN)) {
                     dark = false;
@@ -204,6 +224,7 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
             turnedFrame->end(renderer);
             SDL_RenderPresent(renderer);
             pacer.onFrameDrawn(now);
+            reloadRoom = true;
             if (!firstFrameReported)
                 systemd.ready(ui.state().outOfOrder.empty() ? "showing the kiosk" : "out of order: " + ui.state().outOfOrder);
             if (options.reportFirstFrame && !firstFrameReported) {
@@ -244,11 +265,16 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
         if (tick.changedScreen) pacer.onInput();
         pacer.wakeNoLaterThan(tick.nextMs);
         if (background) pacer.wakeNoLaterThan(background->nextDueMs());
+        if (secondDisplay) {
+            secondDisplay->update(now, reloadRoom);
+            pacer.wakeNoLaterThan(secondDisplay->nextDueMs(now));
+        }
         if (options.quitAfterMs > 0 && steadyMs() - startedAt >= options.quitAfterMs) running = false;
         if (options.quitAfterMs > 0) pacer.wakeNoLaterThan(now + options.quitAfterMs - (steadyMs() - startedAt));
     }
 
     systemd.stopping();
+    secondDisplay.reset();
     background.reset();
     turnedFrame.reset();
     SDL_DestroyRenderer(renderer);

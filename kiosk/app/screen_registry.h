@@ -3,6 +3,7 @@
 // means to them. Each area fills it from its registerXxxScreens function (kiosk/app/areas.cpp lists them);
 // nothing central lists the screens.
 
+#include "kiosk/app/room_display.h"
 #include "kiosk/app/screen.h"
 
 #include <imgui.h>
@@ -54,6 +55,8 @@ public:
     void addStaffTool(StaffTool tool) { tools_.push_back(std::move(tool)); }
     void addReadHandler(ReadHandler handler) { readHandlers_.push_back(std::move(handler)); }
     void addFrameHook(FrameHook hook) { frameHooks_.push_back(std::move(hook)); }
+    // The one area whose public screen may go to a display of its own (the health centre's calling screen).
+    void setRoomDisplay(RoomDisplayEntry entry) { roomDisplay_ = std::move(entry); }
 
     // Null for an id nobody registered.
     Screen* find(ScreenId id);
@@ -69,6 +72,8 @@ public:
     const std::vector<StaffTool>& staffTools() const { return tools_; }
     const std::vector<ReadHandler>& readHandlers() const { return readHandlers_; }
     const std::vector<FrameHook>& frameHooks() const { return frameHooks_; }
+    // Empty (no `make`) when no area registered one.
+    const RoomDisplayEntry& roomDisplay() const { return roomDisplay_; }
 
 private:
     struct Entry {
@@ -81,6 +86,7 @@ private:
     std::vector<StaffTool> tools_;
     std::vector<ReadHandler> readHandlers_;
     std::vector<FrameHook> frameHooks_;
+    RoomDisplayEntry roomDisplay_;
 };
 
 // One area's screens. kiosk/app/areas.cpp lists them, one line per area, in the order of the home tiles.

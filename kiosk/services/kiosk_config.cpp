@@ -301,6 +301,7 @@ ConfigLoad parseConfig(std::string_view tomlText, const std::string& sourceName)
         SettingsReader reader({*sound}, "sound", problems);
         reader.boolean("read_aloud", config.sound.readAloud);
         reader.boolean("help_chime", config.sound.helpChime);
+        reader.boolean("call_chime", config.sound.callChime);
         reader.integer("volume_percent", config.sound.volumePercent, 0, 100, "percent");
         reader.text("voice_fr", config.sound.voiceFr, 40);
         reader.text("voice_en", config.sound.voiceEn, 40);

@@ -21,6 +21,7 @@ enum class RendererChoice { Software, Accelerated };
 struct SoundSettings {
     bool readAloud = true;     // the « Écouter » button on the residents' screens
     bool helpChime = true;     // a chime when a resident asks for the assistant
+    bool callChime = false;    // a chime in the waiting room when a new ticket is called (docs/health.md)
     int volumePercent = 80;    // of the loudest the kiosk plays, for the voice and the chime
     std::string voiceFr = "fr";  // espeak-ng voice names (`espeak-ng --voices`)
     std::string voiceEn = "en";

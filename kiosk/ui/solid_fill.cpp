@@ -1,5 +1,10 @@
 #include "kiosk/ui/solid_fill.h"
 
+#include "kiosk/ui/theme.h"
+#include "kiosk/ui/widgets.h"
+
+#include <SDL.h>
+#include <imgui_impl_sdlrenderer.h>
 #include <imgui_internal.h>
 
 #include <algorithm>
@@ -63,5 +68,23 @@ void fillRoundedRect(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 color, floa
 
 const std::vector<SolidFill>& solidFills() { return g_fills; }
 void clearSolidFills() { g_fills.clear(); }
+void renderFrameInto(SDL_Renderer* renderer) {
+    endDrawnItems();
+    ImGui::Render();
+    const ImVec4 background = ImGui::ColorConvertU32ToFloat4(colors::kBackground);
+    SDL_SetRenderDrawColor(renderer, static_cast<Uint8>(background.x * 255), static_cast<Uint8>(background.y * 255),
+                           static_cast<Uint8>(background.z * 255), 255);
+    SDL_RenderClear(renderer);
+    for (const SolidFill& fill : g_fills) {
+        SDL_SetRenderDrawColor(renderer, static_cast<Uint8>(fill.color >> IM_COL32_R_SHIFT),
+                               static_cast<Uint8>(fill.color >> IM_COL32_G_SHIFT),
+                               static_cast<Uint8>(fill.color >> IM_COL32_B_SHIFT), 255);
+        const SDL_FRect rect{fill.min.x, fill.min.y, fill.max.x - fill.min.x, fill.max.y - fill.min.y};
+        SDL_RenderFillRectF(renderer, &rect);
+    }
+    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+}
+
+void swapSolidFills(std::vector<SolidFill>& fills) { g_fills.swap(fills); }
 
 }  // namespace vk::ui

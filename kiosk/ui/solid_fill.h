@@ -9,6 +9,8 @@
 
 #include <vector>
 
+struct SDL_Renderer;
+
 namespace vk::ui {
 
 struct SolidFill {
@@ -24,5 +26,10 @@ void fillRoundedRect(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 color, floa
 // The fills of the frame being built, in drawing order; cleared by beginDrawnItems().
 const std::vector<SolidFill>& solidFills();
 void clearSolidFills();
+// Ends the frame ImGui was drawing (its words recorded, ImGui::Render) and paints it into `renderer`: the page
+// colour, the frame's fills, then ImGui's triangles. The caller presents it.
+void renderFrameInto(SDL_Renderer* renderer);
+// Exchanges the fills with a window's own (ui::ScopedWindowUi).
+void swapSolidFills(std::vector<SolidFill>& fills);
 
 }  // namespace vk::ui

@@ -3,6 +3,7 @@
 #include <SDL.h>
 
 #include <map>
+#include <utility>
 
 namespace vk::ui {
 namespace {
@@ -18,6 +19,7 @@ std::map<std::string, Texture> g_textures;
 }  // namespace
 
 void setTextureRenderer(SDL_Renderer* renderer) { g_renderer = renderer; }
+void swapTextureRenderer(SDL_Renderer*& renderer) { std::swap(g_renderer, renderer); }
 
 ImTextureID rgbaTexture(const std::string& key, std::uint64_t version, int width, int height,
                         const std::vector<std::uint8_t>& rgba) {

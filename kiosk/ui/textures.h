@@ -17,5 +17,7 @@ void setTextureRenderer(SDL_Renderer* renderer);
 ImTextureID rgbaTexture(const std::string& key, std::uint64_t version, int width, int height,
                         const std::vector<std::uint8_t>& rgba);
 void releaseTextures();
+// The renderer pictures are made for, exchanged with a window's own (ui::ScopedWindowUi).
+void swapTextureRenderer(SDL_Renderer*& renderer);
 
 }  // namespace vk::ui

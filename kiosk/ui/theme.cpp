@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <utility>
 
 namespace vk::ui {
 namespace {
@@ -126,6 +127,10 @@ void applyStyle(float bodyPixels) {
 
 const Fonts& fonts() { return g_fonts; }
 void setFonts(const Fonts& fonts) { g_fonts = fonts; }
+void swapFontState(Fonts& fonts, float& bodyPixels) {
+    std::swap(g_fonts, fonts);
+    std::swap(g_bodyPixels, bodyPixels);
+}
 
 float em(float count) { return g_bodyPixels * count; }
 ImVec2 em(float x, float y) { return ImVec2(g_bodyPixels * x, g_bodyPixels * y); }

@@ -72,6 +72,8 @@ void applyStyle(float bodyPixels);
 
 const Fonts& fonts();
 void setFonts(const Fonts& fonts);
+// Exchanges the fonts and the em size in use with a window's own (ui::ScopedWindowUi).
+void swapFontState(Fonts& fonts, float& bodyPixels);
 
 // Sizes in multiples of the body font, never in raw pixels.
 float em(float count = 1.0f);

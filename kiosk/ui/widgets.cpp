@@ -95,6 +95,11 @@ void beginDrawnItems() {
 }
 void endDrawnItems() { g_last.swap(g_current); }
 const std::vector<DrawnItem>& lastFrameItems() { return g_last; }
+void swapDrawnItemsState(DrawnItemsState& state) {
+    g_current.swap(state.current);
+    g_last.swap(state.last);
+    std::swap(g_headerReserve, state.headerReserve);
+}
 
 void image(const char* id, ImTextureID texture, ImVec2 size) {
     ImGui::Image(texture, size);

@@ -30,6 +30,13 @@ struct DrawnItem {
 void beginDrawnItems();
 void endDrawnItems();
 const std::vector<DrawnItem>& lastFrameItems();
+// Exchanges what the frames recorded with a window's own (ui::ScopedWindowUi).
+struct DrawnItemsState {
+    std::vector<DrawnItem> current;
+    std::vector<DrawnItem> last;
+    float headerReserve = 0.0f;
+};
+void swapDrawnItemsState(DrawnItemsState& state);
 
 enum class ButtonKind { Normal, Primary, Danger, Quiet };
 

@@ -2,6 +2,7 @@
 #include "kiosk/app/kiosk_services.h"
 #include "kiosk/app/kiosk_sound.h"
 #include "kiosk/i18n/translations.h"
+#include "kiosk/screens/health/calling_board_display.h"
 #include "kiosk/screens/health/health_screens.h"
 #include "kiosk/screens/staff/staff_screens.h"
 #include "kiosk/services/health/health_area.h"
@@ -29,7 +30,6 @@ struct View {
     Field field = Field::Surname;
     std::vector<storage::Appointment> waiting;
     std::vector<storage::Appointment> today;
-    health::CallingBoard board;
     int delayMinutes = 0;
     std::vector<storage::StaffNotice> helpRequests;  // residents who asked for her at the kiosk
     std::int64_t newestHelpSeq = -1;                  // -1 until the first load: what was there before is not new
@@ -73,7 +73,6 @@ void reload(View& view, KioskServices& services, bool force) {
     view.loadedMinute = minute;
     view.waiting = health.waitingRoom.waiting();
     view.today = health.waitingRoom.today();
-    view.board = health.waitingRoom.callingBoard();
     view.delayMinutes = health.rota.today().delayMinutes;
     view.helpRequests.clear();
     for (auto& notice : services.staffNotices.open())
@@ -339,9 +338,7 @@ void WaitingRoomScreen::draw(app::ScreenContext& context) {
         view.keyboard.shift = true;
     }
     if (ui::button("waiting.add_appointment", tr("waiting.add_appointment"), wide)) {
-        const auto calling = view.board;
         view = {};
-        view.board = calling;
         view.mode = View::Mode::AddAppointment;
         view.keyboard.shift = true;
     }
@@ -370,14 +367,16 @@ void WaitingRoomScreen::draw(app::ScreenContext& context) {
 }
 
 // In the waiting room, for everyone: ticket numbers, nothing else. Opening it ends the staff session (see
-// isPublicDisplay), its Back goes home, and the idle timeout leaves it up.
+// isPublicDisplay), its Back goes home, and the idle timeout leaves it up. Calls made elsewhere reach it at the
+// minute's reload (on this kiosk the assistant is not signed in while it is up).
 class CallingScreen final : public app::Screen {
 public:
     bool isPublicDisplay() const override { return true; }
     void draw(app::ScreenContext& context) override;
 
 private:
-    View view_;
+    CallingBoardDisplay board_;
+    std::int64_t loadedMinute_ = -1;
 };
 
 void CallingScreen::draw(app::ScreenContext& context) {
@@ -385,25 +384,12 @@ void CallingScreen::draw(app::ScreenContext& context) {
         context.returnHome("back");
         return;
     }
-    reload(view_, context.services, false);
-    const View& view = view_;
-    const ImVec2 area = ImGui::GetContentRegionAvail();
-    const float width = area.x;
-    const ui::Fonts& fonts = ui::fonts();
-    // Read from across the waiting room: the number called fills what the other lines leave.
-    const float below = fonts.body->FontSize * 1.3f + fonts.title->FontSize * 1.3f + ui::em(1.0f) +
-                        (view.delayMinutes > 0 ? fonts.title->FontSize * 2.6f + ui::em(1.4f) : 0.0f);
-    ui::textCentered(tr("calling.now"), width, fonts.title);
-    ui::textFilling(view.board.calledTicket.value_or("—"), width,
-                    std::max(fonts.huge->FontSize, area.y - fonts.title->FontSize * 1.3f - below), ui::colors::kHealth);
-    std::string next;
-    for (const auto& ticket : view.board.nextTickets) next += (next.empty() ? "" : "    ") + ticket;
-    ui::textCentered(tr("calling.next"), width, fonts.body, ui::colors::kTextMuted);
-    ui::textCentered(next.empty() ? "—" : next, width, fonts.title);
-    if (view.delayMinutes > 0) {
-        ImGui::Dummy(ui::em(1.0f, 0.5f));
-        ui::newsBanner(i18n::trf("health.today.delay", {{"minutes", std::to_string(view.delayMinutes)}}), width);
+    const std::int64_t minute = context.services.clock.nowMs() / 60'000;
+    if (minute != loadedMinute_) {
+        loadedMinute_ = minute;
+        if (const auto call = board_.refresh(context.services).announce) context.sound().callChime(*call);
     }
+    board_.draw();
 }
 
 }  // namespace
@@ -411,6 +397,10 @@ void CallingScreen::draw(app::ScreenContext& context) {
 void registerWaitingRoomScreens(app::ScreenRegistry& registry) {
     registry.add<WaitingRoomScreen>(kWaitingRoomScreen);
     registry.add<CallingScreen>(kCallingScreen);
+    registry.setRoomDisplay({[] { return std::make_unique<CallingBoardDisplay>(); },
+                             [](const services::KioskConfig& config) {
+                                 return config.areas.get<health::HealthSettings>().callingDisplay;
+                             }});
 }
 
 }  // namespace vk::screens

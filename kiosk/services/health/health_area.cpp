@@ -112,6 +112,14 @@ void readHealthSettings(SettingsReader& reader, AreaSettings& areas) {
     reader.integer("check_in_late_minutes", settings.checkInLateMinutes, 0, 240, "minutes");
     reader.text("ticket_prefix", settings.ticketPrefix, 3);
     reader.text("walk_in_ticket_prefix", settings.walkInTicketPrefix, 3);
+    if (reader.has("calling_display")) {
+        std::string callingDisplay = "auto";
+        reader.text("calling_display", callingDisplay, 10);
+        if (const auto choice = parseDisplayChoice(callingDisplay))
+            settings.callingDisplay = *choice;
+        else
+            reader.problem("calling_display", "must be \"auto\", \"off\" or a display number such as \"1\"");
+    }
     readUsualHours(reader, settings);
     reader.textList("booking_feed_urls", settings.bookingFeedUrls, 20, 2000);
     for (const std::string& url : settings.bookingFeedUrls) {

@@ -1,6 +1,7 @@
 #pragma once
 // The [health] section of kiosk.toml (docs/configuration.md).
 
+#include "kiosk/services/display_placement.h"
 #include "kiosk/services/health/rota_calendar.h"
 
 #include <string>
@@ -28,6 +29,8 @@ struct HealthSettings {
     int delayNoticeHours = 3;
     std::string centreName;   // who the messages are from; empty: « Centre de santé de <village> »
     std::string centrePhone;  // the number to call to cancel; empty: the messages say to tell the centre
+    // The calling screen in a window of its own on a second display (docs/health.md).
+    DisplayChoice callingDisplay;
 };
 
 }  // namespace vk::services::health

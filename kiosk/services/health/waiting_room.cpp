@@ -142,7 +142,10 @@ AppointmentChange WaitingRoom::addWalkIn(const StaffSession* actor, const WalkIn
 CallingBoard WaitingRoom::callingBoard(std::size_t nextCount) {
     const DayRange today = todayRange();
     CallingBoard board;
-    if (const auto called = store_.lastCalled(today.fromMs, today.toMs)) board.calledTicket = called->ticket;
+    if (const auto called = store_.lastCalled(today.fromMs, today.toMs)) {
+        board.calledTicket = called->ticket;
+        board.calledAtMs = called->calledAt;
+    }
     for (const Appointment& next : store_.waitingInCallOrder(today.fromMs, today.toMs)) {
         if (board.nextTickets.size() >= nextCount) break;
         if (next.ticket) board.nextTickets.push_back(*next.ticket);

@@ -29,6 +29,7 @@ struct WalkIn {
 // What the screen in the waiting room shows: tickets only.
 struct CallingBoard {
     std::optional<std::string> calledTicket;  // the patient called in last, while in consultation
+    std::optional<std::int64_t> calledAtMs;   // when they were called: a second call of the same ticket is another
     std::vector<std::string> nextTickets;     // the next ones, in call order
 };
 

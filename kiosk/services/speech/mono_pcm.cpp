@@ -20,12 +20,12 @@ void scaleVolume(MonoPcm& pcm, int percent) {
         sample = static_cast<std::int16_t>(std::clamp(std::lround(sample * gain), -32768L, 32767L));
 }
 
-MonoPcm helpChime(int sampleRate, int volumePercent) {
+namespace {
+
+// Struck-bell notes one after the other, each `noteSeconds` long, at `volumePercent` of full scale.
+MonoPcm bellNotes(int sampleRate, int volumePercent, std::initializer_list<double> notes, double noteSeconds) {
     MonoPcm pcm;
     pcm.sampleRate = sampleRate;
-    // E5 then C5, 0.35 s each: two notes say « something for you » where one beep sounds like a machine's error.
-    const double notes[] = {659.25, 523.25};
-    const double noteSeconds = 0.35;
     const auto noteSamples = static_cast<std::size_t>(noteSeconds * sampleRate);
     const double peak = 0.5 * 32767.0 * std::clamp(volumePercent, 0, 100) / 100.0;
     for (double frequency : notes) {
@@ -39,6 +39,18 @@ MonoPcm helpChime(int sampleRate, int volumePercent) {
         }
     }
     return pcm;
+}
+
+}  // namespace
+
+MonoPcm helpChime(int sampleRate, int volumePercent) {
+    // E5 then C5, 0.35 s each: two notes say « something for you » where one beep sounds like a machine's error.
+    return bellNotes(sampleRate, volumePercent, {659.25, 523.25}, 0.35);
+}
+
+MonoPcm callChime(int sampleRate, int volumePercent) {
+    // C5, E5, G5, 0.25 s each: an airport's « your turn », short enough not to cover the number being read.
+    return bellNotes(sampleRate, volumePercent, {523.25, 659.25, 783.99}, 0.25);
 }
 
 std::string wavBytes(const MonoPcm& pcm) {

@@ -21,6 +21,9 @@ void scaleVolume(MonoPcm& pcm, int percent);
 // A short, soft two-note chime (a falling major third, each note fading out), at `volumePercent` of full scale:
 // heard across the assistant's office without startling the waiting room.
 MonoPcm helpChime(int sampleRate, int volumePercent);
+// The call chime of the waiting room: three rising notes, unlike the help chime's two falling ones, so that the
+// assistant never mistakes a call on the TV for a resident asking for her.
+MonoPcm callChime(int sampleRate, int volumePercent);
 
 // The RIFF/WAVE file of the samples (PCM, 16 bits, mono).
 std::string wavBytes(const MonoPcm& pcm);
