@@ -110,6 +110,8 @@ int Database::latestSchemaVersion() { return allMigrations().back().version; }
 
 int Database::schemaVersion() const { return db_->execAndGet("PRAGMA user_version").getInt(); }
 
+std::int64_t Database::dataVersion() { return db_->execAndGet("PRAGMA data_version").getInt64(); }
+
 Database Database::open(const std::filesystem::path& file) {
     if (file.has_parent_path() && !file.string().starts_with("file:")) createDataFolder(file.parent_path());
     std::unique_ptr<SQLite::Database> db;

@@ -41,6 +41,9 @@ public:
     const std::filesystem::path& file() const { return file_; }
 
     int schemaVersion() const;
+    // SQLite's PRAGMA data_version: it moves on when another connection (another process on the same file)
+    // commits, not for this connection's own writes. A change check that reads no table.
+    std::int64_t dataVersion();
     static int latestSchemaVersion();
     // PRAGMA application_id of every village-kiosk database: "VKSK".
     static constexpr int kApplicationId = 0x564B534B;

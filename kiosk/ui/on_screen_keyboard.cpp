@@ -15,10 +15,10 @@ using services::popLastCodepoint;
 
 const std::vector<std::vector<KeyCap>> kLetters{
     {{"a", "A"}, {"z", "Z"}, {"e", "E"}, {"r", "R"}, {"t", "T"}, {"y", "Y"}, {"u", "U"}, {"i", "I"}, {"o", "O"},
-     {"p", "P"}, {"backspace", "backspace", KeyAction::Backspace, 1.6f}},
+     {"p", "P"}, {"backspace", "backspace", KeyAction::Backspace, 2.6f}},
     {{"q", "Q"}, {"s", "S"}, {"d", "D"}, {"f", "F"}, {"g", "G"}, {"h", "H"}, {"j", "J"}, {"k", "K"}, {"l", "L"},
      {"m", "M"}, {"-", "-"}},
-    {{"shift", "shift", KeyAction::Shift, 1.6f}, {"w", "W"}, {"x", "X"}, {"c", "C"}, {"v", "V"}, {"b", "B"},
+    {{"shift", "shift", KeyAction::Shift, 2.6f}, {"w", "W"}, {"x", "X"}, {"c", "C"}, {"v", "V"}, {"b", "B"},
      {"n", "N"}, {"'", "'"}, {".", "."}, {",", ","}},
     {{"é", "É"}, {"è", "È"}, {"ê", "Ê"}, {"ë", "Ë"}, {"à", "À"}, {"â", "Â"}, {"ç", "Ç"}, {"ù", "Ù"}, {"û", "Û"},
      {"ô", "Ô"}, {"î", "Î"}, {"ï", "Ï"}, {"œ", "Œ"}},
@@ -28,7 +28,7 @@ const std::vector<std::vector<KeyCap>> kLetters{
 
 const std::vector<std::vector<KeyCap>> kSymbols{
     {{"1", "1"}, {"2", "2"}, {"3", "3"}, {"4", "4"}, {"5", "5"}, {"6", "6"}, {"7", "7"}, {"8", "8"}, {"9", "9"},
-     {"0", "0"}, {"backspace", "backspace", KeyAction::Backspace, 1.6f}},
+     {"0", "0"}, {"backspace", "backspace", KeyAction::Backspace, 2.6f}},
     {{"@", "@"}, {".", "."}, {",", ","}, {";", ";"}, {":", ":"}, {"!", "!"}, {"?", "?"}, {"(", "("}, {")", ")"},
      {"/", "/"}},
     {{"€", "€"}, {"&", "&"}, {"#", "#"}, {"+", "+"}, {"=", "="}, {"%", "%"}, {"*", "*"}, {"\"", "\""}, {"_", "_"},
@@ -37,10 +37,10 @@ const std::vector<std::vector<KeyCap>> kSymbols{
      {"done", "done", KeyAction::Done, 3.0f}},
 };
 
-std::string capLabel(const KeyCap& key, const KeyboardState& state, float width) {
+std::string capLabel(const KeyCap& key, const KeyboardState& state, ImVec2 size) {
     switch (key.action) {
-    case KeyAction::Backspace: return eraseKeyLabel(width);
-    case KeyAction::Shift: return shiftKeyLabel(width);
+    case KeyAction::Backspace: return eraseKeyLabel(size);
+    case KeyAction::Shift: return shiftKeyLabel(size);
     case KeyAction::ToggleSymbols: return state.page == KeyboardPage::Letters ? "?123" : "ABC";
     case KeyAction::Space: return " ";
     case KeyAction::Done: return {};
@@ -111,15 +111,8 @@ bool drawKeyboard(std::string& text, KeyboardState& state, std::size_t maxCodepo
             const float width = key.width * unit;
             ImGui::SetCursorScreenPos(ImVec2(x, y));
             const std::string id = std::string("kbd.") + key.lower;
-            std::string cap = key.action == KeyAction::Done ? std::string(doneLabel) : capLabel(key, state, width);
-            // A row too low, or a key too narrow, for the symbol over its word (large text on a small screen):
-            // the symbol alone.
-            if (ImFont* least = fonts().least ? fonts().least : (fonts().small ? fonts().small : ImGui::GetFont());
-                key.action == KeyAction::Backspace || key.action == KeyAction::Shift) {
-                const ImVec2 ink = least->CalcTextSizeA(least->FontSize, FLT_MAX, 0.0f, cap.c_str());
-                if (ink.y > rowHeight * 0.9f || ink.x > width * 0.85f)
-                    cap = key.action == KeyAction::Backspace ? symbols::kBackspace : symbols::kShift;
-            }
+            const std::string cap =
+                key.action == KeyAction::Done ? std::string(doneLabel) : capLabel(key, state, ImVec2(width, rowHeight));
             const char* label = cap.c_str();
             const bool lit = key.action == KeyAction::Shift && state.shift;
             const ButtonKind kind = key.action == KeyAction::Done ? ButtonKind::Primary : ButtonKind::Normal;
@@ -150,7 +143,7 @@ bool drawNumericKeypad(std::string& digits, std::size_t maxDigits, ImVec2 size, 
                                              origin.y + static_cast<float>(row) * (key.y + gap)));
             const std::string id = "pad." + name;
             if (name == "backspace") {
-                if (button(id.c_str(), eraseKeyLabel(key.x).c_str(), key)) popLastCodepoint(digits);
+                if (button(id.c_str(), eraseKeyLabel(key).c_str(), key)) popLastCodepoint(digits);
             } else if (name == "ok") {
                 ok = button(id.c_str(), okLabel, key, ButtonKind::Primary, okEnabled) || ok;
             } else if (button(id.c_str(), name.c_str(), key) && digits.size() < maxDigits) {
@@ -169,8 +162,10 @@ bool drawLetterPad(std::string& letters, std::size_t maxLetters, ImVec2 size, co
     std::erase_if(letters, [](char c) { return !(c >= 'A' && c <= 'Z') && !(c >= 'a' && c <= 'z'); });
     for (char& c : letters)
         if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    // Seven columns: the 26 letters in four rows, erase over the last two places of the fourth (wide enough for
+    // its word), and OK across the fifth, so that « Valider » is read whole at every size.
     constexpr int kColumns = 7;
-    constexpr int kRows = 4;  // 26 letters, erase and OK in the last row
+    constexpr int kRows = 5;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float gap = em(0.3f);
     const ImVec2 key((size.x - gap * (kColumns - 1)) / kColumns, (size.y - gap * (kRows - 1)) / kRows);
@@ -182,15 +177,11 @@ bool drawLetterPad(std::string& letters, std::size_t maxLetters, ImVec2 size, co
         const std::string id = "letters." + letter;
         if (button(id.c_str(), letter.c_str(), key) && letters.size() < maxLetters) letters += letter;
     }
-    // After Z (row 3, column 5): erase, then OK.
-    const float lastRow = origin.y + 3.0f * (key.y + gap);
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + 5.0f * (key.x + gap), lastRow));
-    if (button("letters.backspace", eraseKeyLabel(key.x).c_str(), key) && !letters.empty()) letters.pop_back();
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + 6.0f * (key.x + gap), lastRow));
-    // « Valider » on a key too narrow for it (large text on a small screen) is « OK », a word in every language.
-    ImFont* least = fonts().least ? fonts().least : ImGui::GetFont();
-    if (least->CalcTextSizeA(least->FontSize, FLT_MAX, 0.0f, okLabel).x > key.x * 0.92f) okLabel = "OK";
-    ok = button("letters.ok", okLabel, key, ButtonKind::Primary);
+    const ImVec2 eraseKey(key.x * 2.0f + gap, key.y);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + 5.0f * (key.x + gap), origin.y + 3.0f * (key.y + gap)));
+    if (button("letters.backspace", eraseKeyLabel(eraseKey).c_str(), eraseKey) && !letters.empty()) letters.pop_back();
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + 4.0f * (key.y + gap)));
+    ok = button("letters.ok", okLabel, ImVec2(size.x, key.y), ButtonKind::Primary);
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + size.y));
     return ok;
 }

@@ -242,15 +242,19 @@ bool headerBar(const char* title, bool withBack) {
 }
 
 namespace {
-std::string keyLabel(const char* symbol, const char* word, float keyWidth) {
-    ImFont* font = fonts().least ? fonts().least : ImGui::GetFont();
-    if (font && font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, word).x > keyWidth * 0.92f) return symbol;
-    return std::string(symbol) + "\n" + word;
+// The symbol over its word where the key is tall enough for two lines of the word's type, beside it on one line
+// where it is not (a keyboard's low rows in large text): never the symbol alone. The button then takes the
+// largest type the label fits in.
+std::string keyLabel(const char* symbol, const char* word, ImVec2 keySize) {
+    const std::string stacked = std::string(symbol) + "\n" + word;
+    ImFont* least = fonts().least ? fonts().least : ImGui::GetFont();
+    if (!least || least->FontSize * 2.0f <= keySize.y * 0.92f) return stacked;
+    return std::string(symbol) + " " + word;
 }
 }  // namespace
 
-std::string eraseKeyLabel(float keyWidth) { return keyLabel(symbols::kBackspace, i18n::tr("keyboard.erase"), keyWidth); }
-std::string shiftKeyLabel(float keyWidth) { return keyLabel(symbols::kShift, i18n::tr("keyboard.shift"), keyWidth); }
+std::string eraseKeyLabel(ImVec2 keySize) { return keyLabel(symbols::kBackspace, i18n::tr("keyboard.erase"), keySize); }
+std::string shiftKeyLabel(ImVec2 keySize) { return keyLabel(symbols::kShift, i18n::tr("keyboard.shift"), keySize); }
 
 void setHeaderBarReserve(float width) { g_headerReserve = width; }
 HeaderSlot headerSlot() { return g_headerSlot; }
@@ -279,7 +283,8 @@ void textWrapped(const std::string& words, float width, ImFont* font, ImU32 colo
 
 void textCentered(const std::string& words, float width, ImFont* font, ImU32 color) {
     ImFont* used = font ? font : ImGui::GetFont();
-    const ImVec2 size = used->CalcTextSizeA(used->FontSize, FLT_MAX, width, words.c_str());
+    // Measured as drawCentered wraps it: a block measured wider would be centred over the line above.
+    const ImVec2 size = used->CalcTextSizeA(used->FontSize, FLT_MAX, width * 0.92f, words.c_str());
     const ImVec2 min = ImGui::GetCursorScreenPos();
     ImGui::Dummy(ImVec2(width, size.y));
     const ImVec2 ink = drawCentered(ImGui::GetWindowDrawList(), used, words, min, ImVec2(min.x + width, min.y + size.y), color);
@@ -378,6 +383,38 @@ void dragToScroll() {
         // A drag that scrolled is not a tap on the button under the finger.
         ImGui::ClearActiveID();
     }
+}
+
+void beginAboveActions(const char* id, float actionsHeight) {
+    const ImVec2 area = ImGui::GetContentRegionAvail();
+    // The actions' row is `actionsHeight` below the child and the item spacing after it.
+    const float below = actionsHeight + ImGui::GetStyle().ItemSpacing.y * 2.0f;
+    ImGui::BeginChild(id, ImVec2(area.x, std::max(em(1.0f), area.y - below)), false,
+                      ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
+}
+
+void endAboveActions() {
+    dragToScroll();
+    ImGui::EndChild();
+}
+
+void actionRow(float width, float left, float height, const std::vector<std::function<void(ImVec2)>>& buttons) {
+    const float gap = em(0.6f);
+    const float count = static_cast<float>(buttons.size());
+    const float buttonWidth = std::min(em(12.0f), (width - gap * (count - 1.0f)) / count);
+    const float rowWidth = buttonWidth * count + gap * (count - 1.0f);
+    const float top = ImGui::GetCursorScreenPos().y + em(0.3f);
+    for (std::size_t i = 0; i < buttons.size(); ++i) {
+        ImGui::SetCursorScreenPos(ImVec2(left + (width - rowWidth) * 0.5f + static_cast<float>(i) * (buttonWidth + gap), top));
+        buttons[i](ImVec2(buttonWidth, height));
+    }
+}
+
+void textWrappedWithin(const std::string& words, float width, float height, ImU32 color) {
+    ImFont* font = fonts().body ? fonts().body : ImGui::GetFont();
+    for (ImFont* smaller : {fonts().small, fonts().least})
+        if (smaller && font->CalcTextSizeA(font->FontSize, FLT_MAX, width, words.c_str()).y > height) font = smaller;
+    textWrapped(words, width, font, color);
 }
 
 }  // namespace vk::ui

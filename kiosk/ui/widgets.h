@@ -7,6 +7,7 @@
 
 #include <imgui.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -70,10 +71,11 @@ void textFilling(const std::string& words, float width, float height, ImU32 colo
 // A picture (a receipt preview), recorded by id so that tests can find it and check its size.
 void image(const char* id, ImTextureID texture, ImVec2 size);
 
-// The labels of the erase and shift keys: the symbol, and under it the word (an icon alone is a riddle to many);
-// the symbol alone on a key too narrow for the word in any type (large text on a small screen).
-std::string eraseKeyLabel(float keyWidth);
-std::string shiftKeyLabel(float keyWidth);
+// The labels of the erase and shift keys: the symbol and its word (an icon alone is a riddle to many), the word
+// under the symbol, or beside it on a key too low for two lines. Keys are made wide enough for the word
+// (docs/accessibility.md); a label that still does not fit is an overflow the fit test sees.
+std::string eraseKeyLabel(ImVec2 keySize);
+std::string shiftKeyLabel(ImVec2 keySize);
 
 // A text box showing `value`; tapping it returns true (the screen then points the keyboard at it).
 bool textField(const char* id, const std::string& value, const char* placeholder, bool active, bool masked,
@@ -81,5 +83,19 @@ bool textField(const char* id, const std::string& value, const char* placeholder
 
 // Inside a scrolling child window: a finger dragging on it scrolls it, as on a phone.
 void dragToScroll();
+
+// A screen's content over its main actions (« Terminer », « Valider »): the content goes in a child of its own
+// that scrolls by a drag when it is taller than what the actions leave (large text on a small screen), and the
+// actions stay in view at the bottom. The child has no padding: the content starts where the screen's did.
+void beginAboveActions(const char* id, float actionsHeight);
+// Ends the content; the cursor is then at the top of the bottom `actionsHeight`.
+void endAboveActions();
+// The main actions under it: one row of buttons `height` high, centred in `width` from `left` (screen x), 12 ems
+// each at most; each function draws its button in the size it is given.
+void actionRow(float width, float left, float height, const std::vector<std::function<void(ImVec2)>>& buttons);
+
+// Words wrapped to `width`, in body type when they fit `height`, else in the small type, else in the least (a
+// hint beside a keypad in large text); taller than `height` even then, they take more, and what is below moves.
+void textWrappedWithin(const std::string& words, float width, float height, ImU32 color = colors::kText);
 
 }  // namespace vk::ui

@@ -34,6 +34,8 @@ struct View {
     std::vector<storage::StaffNotice> helpRequests;  // residents who asked for her at the kiosk
     std::int64_t newestHelpSeq = -1;                  // -1 until the first load: what was there before is not new
     bool helpArrived = false;                         // a request came since the last load: the chime sounds
+    health::CheckIn::HelpStamp helpStamp;              // as at the last look for requests
+    std::int64_t nextHelpLookMs = 0;                  // when the database is next asked whether anything changed
     std::int64_t loadedMinute = -1;
     std::string walkInName;
     // A booked appointment typed at the desk, for today.
@@ -66,6 +68,17 @@ const char* healthErrorText(health::HealthError error) {
     }
 }
 
+void reloadHelpRequests(View& view, KioskServices& services) {
+    view.helpStamp = healthOf(services).checkIn.helpStamp(true);
+    view.helpRequests.clear();
+    for (auto& notice : services.staffNotices.open())
+        if (notice.area == health::kHelpNoticeArea) view.helpRequests.push_back(std::move(notice));
+    std::int64_t newest = std::max<std::int64_t>(view.newestHelpSeq, 0);
+    for (const auto& request : view.helpRequests) newest = std::max(newest, request.seq);
+    view.helpArrived = view.helpArrived || (view.newestHelpSeq >= 0 && newest > view.newestHelpSeq);
+    view.newestHelpSeq = newest;
+}
+
 void reload(View& view, KioskServices& services, bool force) {
     const std::int64_t minute = services.clock.nowMs() / 60'000;
     if (!force && view.loadedMinute == minute) return;
@@ -74,13 +87,22 @@ void reload(View& view, KioskServices& services, bool force) {
     view.waiting = health.waitingRoom.waiting();
     view.today = health.waitingRoom.today();
     view.delayMinutes = health.rota.today().delayMinutes;
-    view.helpRequests.clear();
-    for (auto& notice : services.staffNotices.open())
-        if (notice.area == health::kHelpNoticeArea) view.helpRequests.push_back(std::move(notice));
-    std::int64_t newest = std::max<std::int64_t>(view.newestHelpSeq, 0);
-    for (const auto& request : view.helpRequests) newest = std::max(newest, request.seq);
-    view.helpArrived = view.helpArrived || (view.newestHelpSeq >= 0 && newest > view.newestHelpSeq);
-    view.newestHelpSeq = newest;
+    reloadHelpRequests(view, services);
+}
+
+// How often the waiting room asks the database whether another process wrote (a call for help from a second
+// kiosk): PRAGMA data_version reads no table, so the cost is the frame drawn, about every 2 s while she has it open.
+constexpr std::int64_t kHelpLookEveryMs = 2'000;
+
+// A call for help made through this kiosk is seen at the next frame; one written by another process within
+// kHelpLookEveryMs. Only then are the notices read again.
+void lookForHelpRequests(View& view, KioskServices& services) {
+    const std::int64_t now = services.clock.nowMs();
+    const bool lookAtDatabase = now >= view.nextHelpLookMs;
+    if (lookAtDatabase) view.nextHelpLookMs = now + kHelpLookEveryMs;
+    health::CheckIn::HelpStamp stamp = healthOf(services).checkIn.helpStamp(lookAtDatabase);
+    if (!lookAtDatabase) stamp.databaseVersion = view.helpStamp.databaseVersion;
+    if (!(stamp == view.helpStamp)) reloadHelpRequests(view, services);
 }
 
 void report(View& view, KioskServices& services, const health::AppointmentChange& change, const char* okKey) {
@@ -205,6 +227,9 @@ public:
         return staff && health::mayManageAppointments(&*staff);
     }
     void draw(app::ScreenContext& context) override;
+    std::int64_t nextRedrawMs(std::int64_t nowMs) const override {
+        return std::max(nowMs, view_.nextHelpLookMs);
+    }
 
 private:
     View view_;
@@ -217,6 +242,7 @@ void WaitingRoomScreen::draw(app::ScreenContext& context) {
         return;
     }
     reload(view_, services, false);
+    lookForHelpRequests(view_, services);
     if (view_.helpArrived) {
         view_.helpArrived = false;
         context.sound().helpChime();

@@ -56,7 +56,9 @@ void ParcelPickupScreen::drawKeypad(app::ScreenContext& context, const ImVec2& a
     ImGui::Dummy(ui::em(1.0f, 0.4f));
     ui::textField("parcels.pickup.code", code_, "", true, false, left);
     ImGui::Dummy(ui::em(1.0f, 0.4f));
-    ui::textWrapped(tr("parcels.pickup.hint"), left, ui::fonts().body, ui::colors::kTextMuted);
+    // A hint, beside the keys: in the smaller type where the body's would run below the screen (large text).
+    ui::textWrappedWithin(tr("parcels.pickup.hint"), left, origin.y + area.y - ImGui::GetCursorScreenPos().y,
+                          ui::colors::kTextMuted);
     // Only the characters a code can hold, in reading order.
     const std::string_view keys = parcels::kPickupCodeAlphabet;
     const float gridWidth = area.x - left - ui::em(1.0f);
@@ -75,8 +77,10 @@ void ParcelPickupScreen::drawKeypad(app::ScreenContext& context, const ImVec2& a
         if (ui::button(id.c_str(), label.c_str(), key) && code_.size() < parcels::ParcelDesk::kPickupCodeLength)
             code_ += label;
     }
+    // Erase over the last two places of the fourth row: wide enough for its word.
+    const ImVec2 eraseKey(key.x * 2.0f + gap, key.y);
     ImGui::SetCursorScreenPos(ImVec2(x0 + 5.0f * (key.x + gap), origin.y + 3.0f * (key.y + gap)));
-    if (ui::button("parcels.key.backspace", ui::eraseKeyLabel(key.x).c_str(), key) && !code_.empty()) code_.pop_back();
+    if (ui::button("parcels.key.backspace", ui::eraseKeyLabel(eraseKey).c_str(), eraseKey) && !code_.empty()) code_.pop_back();
     ImGui::SetCursorScreenPos(ImVec2(x0, origin.y + 4.0f * (key.y + gap)));
     if (ui::button("parcels.key.ok", tr("common.ok"), ImVec2(gridWidth, key.y), ui::ButtonKind::Primary,
                    code_.size() == parcels::ParcelDesk::kPickupCodeLength))
@@ -86,32 +90,39 @@ void ParcelPickupScreen::drawKeypad(app::ScreenContext& context, const ImVec2& a
 void ParcelPickupScreen::drawOutcome(app::ScreenContext& context, float width) {
     const ui::Fonts& fonts = ui::fonts();
     const bool counter = *outcome_ == parcels::PickupOutcome::GoToCounter;
+    constexpr float kActionHeightEm = 2.4f;
+    // « Terminer » (and « Réessayer ») pinned at the bottom; the words above scroll by a drag where they do not fit.
+    ui::beginAboveActions("parcels.pickup.outcome", ui::em(kActionHeightEm + 0.3f));
+    const float left = ImGui::GetCursorScreenPos().x;  // the child's, whole pixels
     ImGui::Dummy(ui::em(1.0f, 1.0f));
     ui::textCentered(counter ? ui::symbols::kCheck : ui::symbols::kInfo, width, fonts.huge,
                      counter ? ui::colors::kSuccess : ui::colors::kParcels);
     ImGui::Dummy(ui::em(1.0f, 0.4f));
-    if (counter) {
-        ui::textCentered(tr("parcels.pickup.go_to_counter"), width, fonts.title);
-        ImGui::Dummy(ui::em(1.0f, 0.3f));
-        ui::textCentered(tr("parcels.pickup.bring_id"), width, fonts.body, ui::colors::kTextMuted);
-    } else {
-        ui::textCentered(tr(*outcome_ == parcels::PickupOutcome::InvalidInput ? "parcels.pickup.code_shape"
-                                                                              : "parcels.pickup.unknown_code"),
-                         width, fonts.title);
-        ImGui::Dummy(ui::em(1.0f, 0.3f));
-        ui::textCentered(tr("parcels.pickup.ask_counter"), width, fonts.body, ui::colors::kTextMuted);
-        ImGui::Dummy(ui::em(1.0f, 0.6f));
-        ImGui::SetCursorPosX((width - ui::em(12.0f)) * 0.5f + ImGui::GetStyle().WindowPadding.x);
-        if (ui::button("parcels.pickup.retry", tr("parcels.pickup.retry"), ui::em(12.0f, 2.4f))) {
-            code_.clear();
-            outcome_.reset();
-            return;
-        }
-    }
-    ImGui::Dummy(ui::em(1.0f, 0.4f));
-    ImGui::SetCursorPosX((width - ui::em(12.0f)) * 0.5f + ImGui::GetStyle().WindowPadding.x);
-    if (ui::button("parcels.pickup.finish", tr("parcels.pickup.finish"), ui::em(12.0f, 2.4f), ui::ButtonKind::Primary))
+    ui::textCentered(tr(counter ? "parcels.pickup.go_to_counter"
+                        : *outcome_ == parcels::PickupOutcome::InvalidInput ? "parcels.pickup.code_shape"
+                                                                           : "parcels.pickup.unknown_code"),
+                     width, fonts.title);
+    ImGui::Dummy(ui::em(1.0f, 0.3f));
+    ui::textCentered(tr(counter ? "parcels.pickup.bring_id" : "parcels.pickup.ask_counter"), width, fonts.body,
+                     ui::colors::kTextMuted);
+    ui::endAboveActions();
+    bool retried = false;
+    bool finished = false;
+    const auto finish = [&](ImVec2 size) {
+        finished = ui::button("parcels.pickup.finish", tr("parcels.pickup.finish"), size, ui::ButtonKind::Primary);
+    };
+    if (counter)
+        ui::actionRow(width, left, ui::em(kActionHeightEm), {finish});
+    else
+        ui::actionRow(width, left, ui::em(kActionHeightEm),
+                      {[&](ImVec2 size) { retried = ui::button("parcels.pickup.retry", tr("parcels.pickup.retry"), size); },
+                       finish});
+    if (retried) {
+        code_.clear();
+        outcome_.reset();
+    } else if (finished) {
         context.returnHome("parcel pickup");
+    }
 }
 
 void ParcelPickupScreen::draw(app::ScreenContext& context) {

@@ -28,13 +28,19 @@ bool MemberIdentification::draw(app::ScreenContext& context, const char* questio
     ui::text(question, ui::fonts().title);
     bool asideTapped = false;
     if (aside.first) {
-        const ImVec2 size(ui::em(13.0f), ui::em(1.7f));
-        // Beside the question when both fit (large text may not leave the room), else under it.
-        if (ImGui::GetItemRectSize().x + ui::em(0.8f) + size.x <= area.x)
-            ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - size.x);
+        // Beside the question when both fit, narrower if need be (large text: the keyboard below needs the
+        // height), else under it.
+        const float room = area.x - ImGui::GetItemRectSize().x - ui::em(0.8f);
+        const ImVec2 size(std::min(ui::em(13.0f), std::max(room, ui::em(6.0f))), ui::em(1.7f));
+        if (size.x <= room) {
+            ImGui::SameLine(0.0f, 0.0f);
+            ImGui::SetCursorScreenPos(ImVec2(origin.x + area.x - size.x, ImGui::GetCursorScreenPos().y));
+        }
         asideTapped = ui::button(aside.first, aside.second, size);
     }
-    ui::textWrapped(tr("timebank.identify.card_hint"), area.x, ui::fonts().body, ui::colors::kTextMuted);
+    // The hint in the smaller type where the body's would leave the keyboard too low for its keys (large text).
+    ui::textWrappedWithin(tr("timebank.identify.card_hint"), area.x, ui::fonts().body->FontSize * 1.2f,
+                          ui::colors::kTextMuted);
     const float gap = ui::em(0.8f);
     const float pinWidth = ui::em(9.0f);
     if (ui::textField("timebank.identify.name", name_, tr("timebank.identify.name"), field_ == Field::Name, false,
@@ -46,9 +52,9 @@ bool MemberIdentification::draw(app::ScreenContext& context, const char* questio
     if (!message_.empty()) ui::text(message_, ui::fonts().body, ui::colors::kDanger);
 
     const float top = ImGui::GetCursorScreenPos().y + ui::em(0.3f);
-    // In large text on a small screen the rest of the display is too low for the keys' words: the keys keep
-    // the height their letters need, and the screen scrolls (a drag) to what goes below.
-    const float height = std::max(origin.y + area.y - top, ImGui::GetFontSize() * 8.5f);
+    // The keyboard takes what is left, so that its « Suivant » (the pad's « Valider ») is in view without a drag;
+    // in large text on a small screen its keys are lower and their words take a smaller type.
+    const float height = origin.y + area.y - top;
     bool submit = false;
     if (field_ == Field::Name) {
         const std::string before = name_;

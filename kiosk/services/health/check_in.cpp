@@ -27,7 +27,12 @@ bool isInWaitingRoom(const Appointment& appointment) {
 }  // namespace
 
 CheckIn::CheckIn(storage::Database& db, const Clock& clock, StaffService& staff, CheckInPolicy policy)
-    : store_(db), clock_(clock), staff_(staff), policy_(std::move(policy)), notices_(db) {}
+    : store_(db), clock_(clock), staff_(staff), policy_(std::move(policy)), notices_(db), db_(db) {}
+
+CheckIn::HelpStamp CheckIn::helpStamp(bool lookAtDatabase) {
+    if (lookAtDatabase) helpStamp_.databaseVersion = db_.dataVersion();
+    return helpStamp_;
+}
 
 PublicCheckIn CheckIn::publicView(const Appointment& appointment, const std::string& ticket) const {
     const std::int64_t shownTime = appointment.walkIn ? appointment.arrivedAt.value_or(appointment.startsAt)
@@ -107,6 +112,7 @@ void CheckIn::askForHelp(HelpReason reason) {
                      now);
         staff_.audit(nullptr, "health.help_requested", {{"reason_key", "check_in.help_reason." + name}});
     });
+    ++helpStamp_.askedHere;
 }
 
 CheckInResult CheckIn::byBirthDate(const std::string& birthDate, const std::string& surnameLetters) {

@@ -104,6 +104,17 @@ public:
     // A resident at the kiosk asks for the assistant: a notice on her screens (the waiting room, the staff home)
     // until she acknowledges it. It names no one: the resident has not been identified.
     void askForHelp(HelpReason reason);
+    // What the assistant's waiting room compares to know that a call for help may have come, without reading
+    // the notices: it changes at once for a call made through this kiosk, and, for one that another process on
+    // the same database wrote (a second kiosk), when the database's data_version moves on.
+    struct HelpStamp {
+        std::uint64_t askedHere = 0;
+        std::int64_t databaseVersion = 0;
+        bool operator==(const HelpStamp&) const = default;
+    };
+    // `lookAtDatabase` false compares this kiosk's calls only (every frame); true reads data_version too (a
+    // short timer).
+    HelpStamp helpStamp(bool lookAtDatabase);
 
     const CheckInPolicy& policy() const { return policy_; }
 
@@ -120,6 +131,8 @@ private:
     StaffService& staff_;
     CheckInPolicy policy_;
     storage::StaffNoticeStore notices_;
+    storage::Database& db_;
+    HelpStamp helpStamp_;
     std::vector<std::int64_t> recentMisses_;  // times, within the alert window; this kiosk's memory only
     std::int64_t alertedAtMs_ = 0;
 };
