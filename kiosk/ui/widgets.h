@@ -88,6 +88,9 @@ void dragToScroll();
 // that scrolls by a drag when it is taller than what the actions leave (large text on a small screen), and the
 // actions stay in view at the bottom. The child has no padding: the content starts where the screen's did.
 void beginAboveActions(const char* id, float actionsHeight);
+// A confirm or done step's action row: its buttons' height, and the row's with the gap above it, in ems.
+inline constexpr float kActionButtonEm = 2.6f;
+inline constexpr float kActionRowEm = kActionButtonEm + 0.3f;
 // Ends the content; the cursor is then at the top of the bottom `actionsHeight`.
 void endAboveActions();
 // The main actions under it: one row of buttons `height` high, centred in `width` from `left` (screen x), 12 ems

@@ -200,6 +200,10 @@ void drawConfirm(app::ScreenContext& context, Form& form) {
     const float width = ImGui::GetContentRegionAvail().x;
     if (form.dedupeKey.empty()) form.dedupeKey = storage::newRecordId(context.services.clock.nowMs());
     const agenda::AgendaEvent& e = *form.event;
+    // The step's main actions stay in view at the bottom; the words above scroll by a drag where they do not fit
+    // (large text on a small screen: docs/accessibility.md).
+    ui::beginAboveActions("agenda.confirm_step", ui::em(ui::kActionRowEm));
+    const float left = ImGui::GetCursorScreenPos().x;
     ui::text(tr("agenda.sign_up.confirm_title"), ui::fonts().title);
     ui::textWrapped(trf("agenda.sign_up.confirm_summary", {{"name", form.who.name}, {"title", e.details.title}}),
                     width, ui::fonts().body);
@@ -209,10 +213,12 @@ void drawConfirm(app::ScreenContext& context, Form& form) {
     if (e.placesLeft() == 0)
         ui::textWrapped(tr("agenda.sign_up.will_wait"), width, ui::fonts().body, ui::colors::kDanger);
     if (!form.message.empty()) ui::textWrapped(form.message, width, ui::fonts().body, ui::colors::kDanger);
-    ImGui::Dummy(ui::em(1.0f, 0.3f));
-    if (!ui::button("agenda.confirm", tr("agenda.sign_up.confirm_button"), ImVec2(width, ui::em(2.6f)),
-                    ui::ButtonKind::Primary))
-        return;
+    ui::endAboveActions();
+    bool confirmed = false;
+    ui::actionRow(width, left, ui::em(ui::kActionButtonEm), {[&](ImVec2 size) {
+        confirmed = ui::button("agenda.confirm", tr("agenda.sign_up.confirm_button"), size, ui::ButtonKind::Primary);
+    }});
+    if (!confirmed) return;
     context.later([&form](app::ScreenContext& later) {
         auto& area = agenda_ui::agendaOf(later.services);
         agenda::SignUpRequest request;
@@ -240,6 +246,8 @@ void drawConfirm(app::ScreenContext& context, Form& form) {
 void drawDone(app::ScreenContext& context, Form& form) {
     const float width = ImGui::GetContentRegionAvail().x;
     const auto& result = *form.result;
+    ui::beginAboveActions("agenda.done_step", ui::em(ui::kActionRowEm));
+    const float left = ImGui::GetCursorScreenPos().x;
     ui::text(tr(result.waiting ? "agenda.done.waiting_title" : "agenda.done.title"), ui::fonts().title,
              result.waiting ? ui::colors::kText : ui::colors::kSuccess);
     ui::textWrapped(form.event->details.title + "  ·  " + agenda_ui::whenLabel(*form.event), width, ui::fonts().body);
@@ -253,21 +261,23 @@ void drawDone(app::ScreenContext& context, Form& form) {
     ui::textWrapped(tr(result.signUp->phone.empty() && result.signUp->email.empty() ? "agenda.done.no_reminder"
                                                                                       : "agenda.done.reminder"),
                     width, ui::fonts().body, ui::colors::kTextMuted);
-    ImGui::Dummy(ui::em(1.0f, 0.5f));
-    const float gap = ui::em(0.8f);
-    const ImVec2 size((width - gap) * 0.5f, ui::em(2.4f));
-    if (ui::button("agenda.another", tr("agenda.done.another"), size)) {
-        context.later([&form](app::ScreenContext& later) {
-            loadWeek(later, form, form.monday);
-            form.result.reset();
-            form.step = Form::Step::Week;
-        });
-    }
-    ImGui::SameLine(0.0f, gap);
-    if (ui::button("agenda.finish", tr("agenda.done.finish"), size, ui::ButtonKind::Primary)) {
-        if (context.state.staff) context.open(kAgendaEventsScreen);
-        else context.returnHome("agenda.done");
-    }
+    ui::endAboveActions();
+    ui::actionRow(width, left, ui::em(ui::kActionButtonEm),
+                  {[&](ImVec2 size) {
+                       if (ui::button("agenda.another", tr("agenda.done.another"), size)) {
+                           context.later([&form](app::ScreenContext& later) {
+                               loadWeek(later, form, form.monday);
+                               form.result.reset();
+                               form.step = Form::Step::Week;
+                           });
+                       }
+                   },
+                   [&](ImVec2 size) {
+                       if (ui::button("agenda.finish", tr("agenda.done.finish"), size, ui::ButtonKind::Primary)) {
+                           if (context.state.staff) context.open(kAgendaEventsScreen);
+                           else context.returnHome("agenda.done");
+                       }
+                   }});
 }
 
 void drawCancelled(app::ScreenContext& context, Form& form) {

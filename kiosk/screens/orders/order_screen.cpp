@@ -243,6 +243,10 @@ orders::PlaceRequest requestOf(const Form& form, bool atCounter) {
 void drawConfirm(app::ScreenContext& context, Form& form) {
     const float width = ImGui::GetContentRegionAvail().x;
     if (form.dedupeKey.empty()) form.dedupeKey = storage::newRecordId(context.services.clock.nowMs());
+    // The step's main actions stay in view at the bottom; the words above scroll by a drag where they do not fit
+    // (large text on a small screen: docs/accessibility.md).
+    ui::beginAboveActions("orders.confirm_step", ui::em(ui::kActionRowEm));
+    const float left = ImGui::GetCursorScreenPos().x;
     ui::text(tr("orders.order.confirm_title"), ui::fonts().title);
     ui::textWrapped(trf("orders.order.confirm_summary", {{"name", form.customer.name},
                                                          {"supplier", form.supplier->name},
@@ -256,10 +260,12 @@ void drawConfirm(app::ScreenContext& context, Form& form) {
     ui::text(trf("orders.order.total", {{"amount", orders::formatCents(totalCents(form))}}), ui::fonts().body);
     ui::textWrapped(tr("orders.order.pay_at_pickup"), width, ui::fonts().body, ui::colors::kTextMuted);
     if (!form.message.empty()) ui::textWrapped(form.message, width, ui::fonts().body, ui::colors::kDanger);
-    ImGui::Dummy(ui::em(1.0f, 0.3f));
-    if (!ui::button("orders.confirm", tr("orders.order.confirm_button"), ImVec2(width, ui::em(2.6f)),
-                    ui::ButtonKind::Primary))
-        return;
+    ui::endAboveActions();
+    bool confirmed = false;
+    ui::actionRow(width, left, ui::em(ui::kActionButtonEm), {[&](ImVec2 size) {
+        confirmed = ui::button("orders.confirm", tr("orders.order.confirm_button"), size, ui::ButtonKind::Primary);
+    }});
+    if (!confirmed) return;
     context.later([&form](app::ScreenContext& later) {
         auto& area = orders_ui::ordersOf(later.services);
         const bool atCounter = later.state.staff.has_value();
@@ -287,6 +293,8 @@ void drawConfirm(app::ScreenContext& context, Form& form) {
 
 void drawDone(app::ScreenContext& context, Form& form) {
     const float width = ImGui::GetContentRegionAvail().x;
+    ui::beginAboveActions("orders.done_step", ui::em(ui::kActionRowEm));
+    const float left = ImGui::GetCursorScreenPos().x;
     ui::text(tr("orders.order.done_title"), ui::fonts().title, ui::colors::kSuccess);
     ui::textWrapped(trf(form.result->alreadyPlaced ? "orders.order.done_already" : "orders.order.done",
                         {{"day", orders_ui::dayLabel(form.day)}, {"supplier", form.supplier->name}}),
@@ -298,24 +306,26 @@ void drawDone(app::ScreenContext& context, Form& form) {
         ui::text(trn("orders.order.coming", coming.size(), {{"count", std::to_string(coming.size())}}), ui::fonts().body,
                  ui::colors::kTextMuted);
     }
-    ImGui::Dummy(ui::em(1.0f, 0.5f));
-    const float gap = ui::em(0.8f);
-    const ImVec2 size((width - gap) * 0.5f, ui::em(2.4f));
-    if (ui::button("orders.another", tr("orders.order.another"), size)) {
-        context.later([&form] {
-            form.supplier.reset();
-            form.day.clear();
-            form.quantities.clear();
-            form.dedupeKey.clear();
-            form.result.reset();
-            form.step = Form::Step::Supplier;
-        });
-    }
-    ImGui::SameLine(0.0f, gap);
-    if (ui::button("orders.finish", tr("orders.order.finish"), size, ui::ButtonKind::Primary)) {
-        if (context.state.staff) context.open(kOrdersDayScreen);
-        else context.returnHome("orders.done");
-    }
+    ui::endAboveActions();
+    ui::actionRow(width, left, ui::em(ui::kActionButtonEm),
+                  {[&](ImVec2 size) {
+                       if (ui::button("orders.another", tr("orders.order.another"), size)) {
+                           context.later([&form] {
+                               form.supplier.reset();
+                               form.day.clear();
+                               form.quantities.clear();
+                               form.dedupeKey.clear();
+                               form.result.reset();
+                               form.step = Form::Step::Supplier;
+                           });
+                       }
+                   },
+                   [&](ImVec2 size) {
+                       if (ui::button("orders.finish", tr("orders.order.finish"), size, ui::ButtonKind::Primary)) {
+                           if (context.state.staff) context.open(kOrdersDayScreen);
+                           else context.returnHome("orders.done");
+                       }
+                   }});
 }
 
 class OrdersOrderScreen final : public app::Screen {
