@@ -8,6 +8,9 @@
 #include "kiosk/screens/staff/staff_screens.h"
 #include "kiosk/services/health/health_area.h"
 #include "kiosk/services/health/local_days.h"
+#include "kiosk/services/board/board_area.h"
+#include "kiosk/services/shifts/shifts_area.h"
+#include "kiosk/screens/shifts/shifts_screens.h"
 #include "kiosk/ui/theme.h"
 #include "tests/storage/temp_dir.h"
 #include "ui_fixture.h"
@@ -698,6 +701,67 @@ void walkResidentSteps(UiFixture& f, const std::function<void(const MainActions&
     f.tap("orders.confirm");
     look({"order, done", {"orders.finish"}});
     f.tap("orders.finish");
+    // Signing up for a volunteer shift, from the orders' first step: the shift, who, their code, the reminder, done.
+    f.tap("home.tile.orders");
+    f.tap("orders.shifts");
+    REQUIRE(f.kiosk.state().screen == screens::kShiftsWeekScreen);
+    auto& book = f.runtime.area<services::shifts::ShiftsServices>().shifts;
+    const auto marcel = f.runtime.area<services::board::BoardServices>().members.list("Marcel Roux");
+    REQUIRE(marcel.size() == 1);
+    const std::string thisMonday = services::health::mondayOf(services::health::localDay(f.runtime.clock.nowMs()));
+    int chosen = -1;  // the first shift with a place left that Marcel is not on, this week or the next
+    for (int w = 0; w < 2 && chosen < 0; ++w) {
+        const auto week = book.shiftsOfWeek(services::health::addDays(thisMonday, 7 * w));
+        for (std::size_t i = 0; i < week.size() && chosen < 0; ++i) {
+            bool marcelOn = false;
+            for (const auto& place : book.signUpsOf(week[i].id))
+                marcelOn = marcelOn || (place.memberId == marcel[0].id &&
+                                        place.state == services::shifts::ShiftSignUpState::SignedUp);
+            if (!book.hasStarted(week[i]) && week[i].placesLeft() > 0 && !marcelOn) chosen = static_cast<int>(i);
+        }
+        if (chosen < 0) f.tap("shifts.week.next");
+    }
+    REQUIRE(chosen >= 0);
+    f.tap("shifts.shift." + std::to_string(chosen));
+    look({"shift", {"common.back", "shifts.sign_up"}});
+    f.tap("shifts.sign_up");
+    look({"shift sign-up, who", {"kbd.done", "kbd.backspace", "kbd.shift"}});
+    for (const char* key : {"kbd.m", "kbd.a", "kbd.r", "kbd.c", "kbd.e", "kbd.l", "kbd.space", "kbd.r", "kbd.o", "kbd.u",
+                            "kbd.x"})
+        f.tap(key);
+    f.tap("kbd.done");
+    look({"shift sign-up, code", {"pad.ok", "pad.backspace", "pad.1", "pad.0"}});
+    for (const char* key : {"pad.3", "pad.5", "pad.7", "pad.9", "pad.ok"}) f.tap(key);
+    look({"shift sign-up, the reminder", {"shifts.confirm.reminder", "shifts.confirm.no_reminder"}});
+    f.tap("shifts.confirm.reminder");
+    look({"shift sign-up, done", {"shifts.finish"}});
+    f.tap("shifts.finish");
+    // A new post on the board: who, their code, offer or request, the kind, the category, title, text, the
+    // preview, sent.
+    f.tap("home.tile.board");
+    f.tap("board.new_post");
+    for (const char* key : {"kbd.m", "kbd.a", "kbd.r", "kbd.i", "kbd.e", "kbd.space", "kbd.d", "kbd.u", "kbd.p", "kbd.o",
+                            "kbd.n", "kbd.t"})
+        f.tap(key);
+    f.tap("kbd.done");
+    look({"new post, code", {"pad.ok", "pad.backspace", "pad.1", "pad.0"}});
+    for (const char* key : {"pad.2", "pad.4", "pad.6", "pad.8", "pad.ok"}) f.tap(key);
+    look({"new post, offer or request", {"common.back", "board.new.offer", "board.new.request"}});
+    f.tap("board.new.request");
+    look({"new post, kind", {"common.back", "board.new.kind.free"}});
+    f.tap("board.new.kind.free");
+    look({"new post, category", {"common.back", "board.new.category.garden"}});
+    f.tap("board.new.category.garden");
+    look({"new post, title", {"kbd.done", "kbd.backspace", "kbd.shift"}});
+    for (const char* key : {"kbd.r", "kbd.o", "kbd.s", "kbd.e", "kbd.s"}) f.tap(key);
+    f.tap("kbd.done");
+    look({"new post, text", {"kbd.done", "kbd.backspace", "kbd.shift"}});
+    for (const char* key : {"kbd.m", "kbd.a", "kbd.r", "kbd.s"}) f.tap(key);
+    f.tap("kbd.done");
+    look({"new post, preview", {"board.new.send"}});
+    f.tap("board.new.send");
+    look({"new post, sent", {"board.new.finish"}});
+    f.tap("board.new.finish");
 }
 
 }  // namespace
@@ -725,6 +789,6 @@ TEST_CASE("in large text the main action of every resident screen and step is in
                     CHECK(item->max.y <= static_cast<float>(height));
                 }
             });
-            CHECK(steps >= 30);
+            CHECK(steps >= 43);
         }
 }

@@ -176,12 +176,17 @@ private:
         drawHello(width);
         ui::textWrapped(tr("board.new.direction"), width, ui::fonts().title);
         ImGui::Dummy(ui::em(1.0f, 0.4f));
-        const ImVec2 big(width, ui::em(3.0f));
+        // Stacked where they fit, else side by side (large text on a small screen): both in view without a drag.
+        const float gap = ui::em(0.3f);
+        const bool stacked =
+            ImGui::GetContentRegionAvail().y >= ui::em(6.0f) + gap + ImGui::GetStyle().ItemSpacing.y * 2.0f;
+        const ImVec2 big(stacked ? width : (width - ui::em(0.8f)) * 0.5f, ui::em(3.0f));
         if (ui::button("board.new.offer", tr("board.new.offer"), big)) {
             direction_ = PostDirection::Offer;
             step_ = Step::Kind;
         }
-        ImGui::Dummy(ui::em(1.0f, 0.3f));
+        if (stacked) ImGui::Dummy(ImVec2(1.0f, gap));
+        else ImGui::SameLine(0.0f, ui::em(0.8f));
         if (ui::button("board.new.request", tr("board.new.request"), big)) {
             direction_ = PostDirection::Request;
             step_ = Step::Kind;
@@ -315,11 +320,19 @@ private:
         ui::dragToScroll();
         ImGui::EndChild();
 
+        // « Envoyer » is pinned at the bottom of its column; what goes above it scrolls by a drag where it does not
+        // fit (large text on a small screen), its words in a smaller type first.
+        const float sendHeight = ui::em(2.6f);
+        const float aboveSend = area.y - sendHeight - ui::em(0.3f);
+        const bool offersPhone = member_ && member_->consent.showPhone && member_->phone;
         ImGui::SetCursorScreenPos(ImVec2(origin.x + left + gap, origin.y));
-        ImGui::BeginGroup();
-        ui::textWrapped(tr("board.new.check"), right, fonts.body);
+        ImGui::BeginChild("board.new.preview_actions", ImVec2(right, aboveSend), false, ImGuiWindowFlags_NoScrollWithMouse);
+        const float spacing = ImGui::GetStyle().ItemSpacing.y;
+        const float buttons = ui::em(2.4f + 0.3f) + spacing * 2.0f + (offersPhone ? ui::em(2.4f + 0.2f) + spacing * 2.0f : 0.0f);
+        drawMessage(right);  // a refusal of the last « Envoyer », first where it is seen
+        ui::textWrappedWithin(tr("board.new.check"), right, std::max(aboveSend - buttons, fonts.body->FontSize));
         ImGui::Dummy(ui::em(1.0f, 0.3f));
-        if (member_ && member_->consent.showPhone && member_->phone) {
+        if (offersPhone) {
             const std::string label = std::string(showPhone_ ? ui::symbols::kCheck : ui::symbols::kCircle) + "  " +
                                       tr("board.new.show_phone");
             if (ui::button("board.new.show_phone", label.c_str(), ImVec2(right, ui::em(2.4f)))) showPhone_ = !showPhone_;
@@ -329,8 +342,10 @@ private:
             step_ = Step::Title;
             message_.clear();
         }
-        ImGui::Dummy(ui::em(1.0f, 0.2f));
-        if (ui::button("board.new.send", tr("board.new.send"), ImVec2(right, ui::em(2.6f)), ui::ButtonKind::Primary))
+        ui::dragToScroll();
+        ImGui::EndChild();
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + left + gap, origin.y + area.y - sendHeight));
+        if (ui::button("board.new.send", tr("board.new.send"), ImVec2(right, sendHeight), ui::ButtonKind::Primary))
             context.later([this](app::ScreenContext& later) {
                 auto& services = later.services.area<BoardServices>();
                 const auto change = services.board.submit(form());
@@ -343,8 +358,6 @@ private:
                 matches_ = services.board.matchesFor(*sent_, 10);
                 step_ = Step::Sent;
             });
-        drawMessage(right);
-        ImGui::EndGroup();
     }
 
     void drawSent(app::ScreenContext& context) {
