@@ -23,7 +23,6 @@ std::string Backlight::name() const { return device_.filename().string(); }
 
 std::optional<std::string> Backlight::setLit(bool lit) {
     if (!present()) return std::nullopt;
-    lastAsked_ = lit;
     // Only a change is written: a kiosk that is never dark never needs the file to be writable.
     if (std::ifstream in(powerFile()); in) {
         int current = -1;

@@ -25,12 +25,9 @@ public:
     // Lights the lamp or puts it out. Returns what went wrong (no permission, a device gone), once per kind of
     // failure; nothing when it worked or there is no device.
     std::optional<std::string> setLit(bool lit);
-    // What the kiosk last asked for, for the technician's status.
-    std::optional<bool> lastAsked() const { return lastAsked_; }
 
 private:
     std::filesystem::path device_;
-    std::optional<bool> lastAsked_;
     std::string lastProblem_;
 };
 
