@@ -28,8 +28,9 @@ if [ "${1:-}" = "--tests" ]; then
   # The fuzzers (tests/fuzz): clang with its libFuzzer and sanitizer runtimes.
   packages+=(clang-14 libclang-rt-14-dev)
   # The appliance: its units checked (systemd-analyze), its package checked and installed (lintian), and the
-  # installed kiosk started under cage's headless backend (cage needs xwayland).
-  packages+=(systemd libpam-systemd lintian cage xwayland)
+  # installed kiosk started under cage's headless backend (cage needs xwayland), and what each of cage's outputs
+  # shows read back (grim).
+  packages+=(systemd libpam-systemd lintian cage xwayland grim)
   # The package test makes a database of an older schema to upgrade (sqlite3).
   packages+=(sqlite3)
   # The territory hub's tests start a PostgreSQL of their own (initdb, pg_ctl) and make a certificate (openssl).

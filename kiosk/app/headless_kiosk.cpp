@@ -13,7 +13,7 @@ namespace vk::app {
 HeadlessKiosk::HeadlessKiosk(KioskServices* services, const services::KioskConfig& config, int width, int height,
                              bool withAudio)
     : width_(width), height_(height), rotation_(config.rotationDegrees),
-      turnedFrame_(std::make_unique<TurnedFrame>(rotation_)), services_(services) {
+      turnedFrame_(std::make_unique<TurnedFrame>(rotation_)), glass_{0, 0, width, height}, services_(services) {
     surface_ = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ABGR8888);
     if (!surface_) throw std::runtime_error(std::string("cannot make an off-screen surface: ") + SDL_GetError());
     renderer_ = SDL_CreateSoftwareRenderer(surface_);
@@ -46,10 +46,20 @@ void HeadlessKiosk::frame() {
         }
     }
     ui_->setPointer(pacer_.takePointerStep(pointer_));
-    if (auto problem = turnedFrame_->begin(renderer_, width_, height_)) throw std::runtime_error(*problem);
+    if (auto problem = turnedFrame_->begin(renderer_, glass_, wholeWindow_)) throw std::runtime_error(*problem);
     ui_->renderFrame(now);
     turnedFrame_->end(renderer_);
+    if (alongside_) alongside_(renderer_);
     SDL_RenderFlush(renderer_);
+}
+
+void HeadlessKiosk::spreadOver(const services::ScreenArea& glass, std::function<void(SDL_Renderer*)> alongside) {
+    glass_ = glass;
+    wholeWindow_ = glass.x == 0 && glass.y == 0 && glass.width == width_ && glass.height == height_;
+    alongside_ = std::move(alongside);
+    const LayoutSize layout = rotation_.layoutSize(glass.width, glass.height);
+    ui_->resize(layout.width, layout.height);
+    frame();
 }
 
 void HeadlessKiosk::frames(int count) {
@@ -88,7 +98,8 @@ void HeadlessKiosk::tapAt(float x, float y) {
 }
 
 void HeadlessKiosk::tapGlassAt(float glassX, float glassY) {
-    const LayoutPoint at = rotation_.toLayout(glassX, glassY, width_, height_);
+    const LayoutPoint at = rotation_.toLayout(glassX - static_cast<float>(glass_.x),
+                                              glassY - static_cast<float>(glass_.y), glass_.width, glass_.height);
     tapAt(at.x, at.y);
 }
 

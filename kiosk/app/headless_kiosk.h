@@ -8,6 +8,7 @@
 #include "kiosk/ui/widgets.h"
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -36,6 +37,11 @@ public:
     // A tap at a point of the glass, for a kiosk whose [kiosk] rotation turns its picture: the point is turned back
     // into the layout as the window turns a touch.
     void tapGlassAt(float glassX, float glassY);
+    // As a window the compositor spreads over two outputs: the kiosk lays its screens out in `glass` only (the touch
+    // screen's part of the frame) and `alongside` draws the rest (the calling screen in the TV's part) into every
+    // frame, on renderer().
+    void spreadOver(const services::ScreenArea& glass, std::function<void(SDL_Renderer*)> alongside);
+    SDL_Renderer* renderer() const { return renderer_; }
     // A finger drag from one point to another, in `steps` moves.
     void drag(float fromX, float fromY, float toX, float toY, int steps);
 
@@ -64,6 +70,9 @@ private:
     int height_;
     ScreenRotation rotation_;
     std::unique_ptr<TurnedFrame> turnedFrame_;
+    services::ScreenArea glass_;
+    bool wholeWindow_ = true;
+    std::function<void(SDL_Renderer*)> alongside_;
     SDL_Surface* surface_ = nullptr;
     SDL_Renderer* renderer_ = nullptr;
     KioskServices* services_;

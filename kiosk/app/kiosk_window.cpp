@@ -53,6 +53,10 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
     // The first tap on a window that has no focus yet must count: on a kiosk there is no "click to focus".
     SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");
     if (options.renderer == services::RendererChoice::Software) SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    // Under Wayland the window takes the size the compositor gives it. Through libdecor (a title bar the kiosk has no
+    // use for) SDL keeps a full-screen window one output wide, so under cage, which spreads it over every output,
+    // the TV would stay black (docs/health.md).
+    SDL_SetHint(SDL_HINT_VIDEO_WAYLAND_ALLOW_LIBDECOR, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         explainNoDisplay(SDL_GetError());
         return 3;
@@ -103,14 +107,15 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
     int width = 0;
     int height = 0;
     SDL_GetRendererOutputSize(renderer, &width, &height);
+    // The kiosk's part of the window: all of it, or the touch screen's where the compositor spreads the window over
+    // every output (cage), the TV's part then showing the calling screen.
+    services::ScreenArea glass{0, 0, width, height};
+    std::optional<services::SpanningWindowSplit> split;
+    bool laidOut = false;
     const auto layOut = [&] {
-        const LayoutSize layout = rotation.layoutSize(width, height);
+        const LayoutSize layout = rotation.layoutSize(glass.width, glass.height);
         return ui.resize(layout.width, layout.height);
     };
-    if (auto problem = layOut()) {
-        std::cerr << "village-kiosk: warning: " << *problem << "\n";
-        ui.state().notices.push_back(*problem);
-    }
     if (const LayoutSize layout = rotation.layoutSize(width, height); layout.height > layout.width)
         std::cerr << "village-kiosk: warning: turned by [kiosk] rotation = " << rotation.degrees()
                   << ", the screen is taller than wide; the kiosk's screens are made for a landscape screen\n";
@@ -121,9 +126,46 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
     std::optional<SecondDisplay> secondDisplay;
     if (services) {
         secondDisplay.emplace(ui.screens().roomDisplay(), *services, config, ui.sound(), options.renderer,
-                              [window] { return SDL_GetWindowDisplayIndex(window); });
-        secondDisplay->followDisplays();
+                              [window, &split] { return split ? split->kioskDisplay : SDL_GetWindowDisplayIndex(window); });
     }
+    const services::DisplayChoice roomChoice =
+        services && ui.screens().roomDisplay().make && ui.screens().roomDisplay().choice
+            ? ui.screens().roomDisplay().choice(config)
+            : services::DisplayChoice{services::DisplayChoice::Mode::Off, 0};
+    // Where the kiosk and the calling screen go, from the window's size and the displays: at start, and again when
+    // either changes (a TV plugged in widens cage's window, unplugged narrows it).
+    const auto followWindow = [&] {
+        SDL_GetRendererOutputSize(renderer, &width, &height);
+        std::vector<services::ScreenArea> displays;
+        for (int display = 0; display < SDL_GetNumVideoDisplays(); ++display) {
+            SDL_Rect bounds{};
+            if (SDL_GetDisplayBounds(display, &bounds) == 0) displays.push_back({bounds.x, bounds.y, bounds.w, bounds.h});
+        }
+        int windowWidth = 0;
+        int windowHeight = 0;
+        SDL_GetWindowSize(window, &windowWidth, &windowHeight);
+        const std::optional<services::SpanningWindowSplit> was = split;
+        split = services::splitSpanningWindow(roomChoice, displays, windowWidth, windowHeight, width, height);
+        glass = split ? split->kiosk : services::ScreenArea{0, 0, width, height};
+        if (split && (!was || !(was->kiosk == split->kiosk))) {
+            const char* name = SDL_GetDisplayName(split->kioskDisplay);
+            std::cerr << "village-kiosk: the window covers " << displays.size() << " displays: the kiosk is on display "
+                      << split->kioskDisplay << ", " << (name ? name : "unnamed") << " (" << glass.width << "×"
+                      << glass.height << " at " << glass.x << "," << glass.y
+                      << "); its touch screen must be mapped to that output (docs/install.md)\n";
+        }
+        if (auto problem = layOut()) {
+            std::cerr << "village-kiosk: warning: " << *problem << "\n";
+            if (!laidOut) ui.state().notices.push_back(*problem);
+        }
+        laidOut = true;
+        if (secondDisplay) {
+            secondDisplay->showInArea(split && split->room ? renderer : nullptr, split ? split->room : std::nullopt,
+                                      split && split->roomDisplay ? *split->roomDisplay : 0);
+            if (!secondDisplay->inArea()) secondDisplay->followDisplays();
+        }
+    };
+    followWindow();
 
     services::SystemClock fallbackClock;
     const services::Clock& wallClock = runtime ? runtime->clock : fallbackClock;
@@ -167,10 +209,10 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
                     event.window.windowID == mainWindowId)
                     running = false;
                 if (secondDisplay && secondDisplay->handleEvent(event)) continue;  // the TV's: not for the kiosk
-                if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED &&
-                    event.window.windowID == mainWindowId) {
-                    SDL_GetRendererOutputSize(renderer, &width, &height);
-                    layOut();
+                if ((event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED &&
+                     event.window.windowID == mainWindowId) ||
+                    event.type == SDL_DISPLAYEVENT) {
+                    followWindow();
                     pacer.onInput();
                 }
                 if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_EXPOSED) pacer.requestFrame();
@@ -189,7 +231,7 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
                     continue;
                 }
                 if (dark) continue;  // the finger's lift and moves after the wake, or anything else, while dark
-                if (feedSdlEvent(event, pointer, width, height, rotation)) {
+                if (feedSdlEvent(event, pointer, width, height, glass, rotation)) {
                     lastInputMs = wallClock.nowMs();
                     ui.noteInput(lastInputMs);
                     pacer.onInput();
@@ -208,20 +250,26 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
             !pointer.hasPending()) {
             dark = true;
             systemd.status("dark outside the screen's hours, until touched");
-            SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
-            SDL_RenderClear(renderer);
-            SDL_RenderPresent(renderer);
+            pacer.requestFrame();  // the black frame, below
             lightBacklight(false);
         }
-        if (dark && pacer.shouldDraw(now, pointer)) pacer.onFrameDrawn(now);  // nothing drawn, nothing to wait for
+        if (dark && pacer.shouldDraw(now, pointer)) {
+            // Black, but for the calling screen in the TV's part of the window: the waiting room keeps its own hours.
+            SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
+            SDL_RenderClear(renderer);
+            if (secondDisplay) secondDisplay->copyIntoArea();
+            SDL_RenderPresent(renderer);
+            pacer.onFrameDrawn(now);
+        }
         if (!dark && pacer.shouldDraw(now, pointer)) {
             ui.setPointer(pacer.takePointerStep(pointer));
-            if (auto problem = turnedFrame->begin(renderer, width, height); problem && !turnProblemTold) {
+            if (auto problem = turnedFrame->begin(renderer, glass, !split); problem && !turnProblemTold) {
                 std::cerr << "village-kiosk: warning: " << *problem << "\n";
                 turnProblemTold = true;
             }
             ui.renderFrame(now);
             turnedFrame->end(renderer);
+            if (secondDisplay) secondDisplay->copyIntoArea();
             SDL_RenderPresent(renderer);
             pacer.onFrameDrawn(now);
             reloadRoom = true;
@@ -267,6 +315,7 @@ int runKioskWindow(const WindowOptions& options, services::KioskRuntime* runtime
         if (background) pacer.wakeNoLaterThan(background->nextDueMs());
         if (secondDisplay) {
             secondDisplay->update(now, reloadRoom);
+            if (secondDisplay->takeAreaRedrawn()) pacer.requestFrame();  // its part shows once the window is presented
             pacer.wakeNoLaterThan(secondDisplay->nextDueMs(now));
         }
         if (options.quitAfterMs > 0 && steadyMs() - startedAt >= options.quitAfterMs) running = false;

@@ -39,21 +39,22 @@ TurnedFrame::~TurnedFrame() {
     if (texture_) SDL_DestroyTexture(texture_);
 }
 
-std::optional<std::string> TurnedFrame::begin(SDL_Renderer* renderer, int glassWidth, int glassHeight) {
+std::optional<std::string> TurnedFrame::begin(SDL_Renderer* renderer, const services::ScreenArea& glass,
+                                              bool wholeWindow) {
     drawing_ = false;
-    if (!rotation_.turned()) return std::nullopt;
-    const LayoutSize size = rotation_.layoutSize(glassWidth, glassHeight);
+    if (!rotation_.turned() && wholeWindow) return std::nullopt;
+    const LayoutSize size = rotation_.layoutSize(glass.width, glass.height);
     if (!texture_ || size.width != textureSize_.width || size.height != textureSize_.height) {
         if (texture_) SDL_DestroyTexture(texture_);
         texture_ = SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_TARGET, size.width,
                                      size.height);
         textureSize_ = size;
-        if (!texture_) return std::string("cannot turn the picture (") + SDL_GetError() + ")";
+        if (!texture_) return std::string("cannot draw the picture apart (") + SDL_GetError() + ")";
     }
     if (SDL_SetRenderTarget(renderer, texture_) != 0)
-        return std::string("cannot turn the picture (") + SDL_GetError() + ")";
-    glassWidth_ = glassWidth;
-    glassHeight_ = glassHeight;
+        return std::string("cannot draw the picture apart (") + SDL_GetError() + ")";
+    glass_ = glass;
+    wholeWindow_ = wholeWindow;
     drawing_ = true;
     return std::nullopt;
 }
@@ -62,10 +63,14 @@ void TurnedFrame::end(SDL_Renderer* renderer) {
     if (!drawing_) return;
     drawing_ = false;
     SDL_SetRenderTarget(renderer, nullptr);
+    if (!wholeWindow_) {
+        SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
+        SDL_RenderClear(renderer);
+    }
     // SDL turns the texture about the centre of the rectangle it is given, so the rectangle is the layout's size
     // centred on the glass: turned by a quarter, it covers the glass exactly.
-    const SDL_Rect to{(glassWidth_ - textureSize_.width) / 2, (glassHeight_ - textureSize_.height) / 2,
-                      textureSize_.width, textureSize_.height};
+    const SDL_Rect to{glass_.x + (glass_.width - textureSize_.width) / 2,
+                      glass_.y + (glass_.height - textureSize_.height) / 2, textureSize_.width, textureSize_.height};
     SDL_RenderCopyEx(renderer, texture_, nullptr, &to, rotation_.degrees(), nullptr, SDL_FLIP_NONE);
 }
 

@@ -4,6 +4,8 @@
 // Doing it here rather than in the compositor keeps touch and picture in step whatever draws the screen (cage's
 // `-r` turns the picture but leaves the touch panel's axes as they are).
 
+#include "kiosk/services/display_placement.h"
+
 #include <optional>
 #include <string>
 
@@ -40,8 +42,9 @@ private:
     int degrees_;
 };
 
-// Draws a frame turned: between begin() and end(), the renderer draws into a texture of the layout's size, which
-// end() copies to the glass turned. With no rotation both do nothing.
+// Draws a frame turned, or in a part of the window (the touch screen's, when one window covers every output): between
+// begin() and end(), the renderer draws into a texture of the layout's size, which end() copies to the glass turned.
+// Unturned on the whole window both do nothing.
 class TurnedFrame {
 public:
     explicit TurnedFrame(ScreenRotation rotation) : rotation_(rotation) {}
@@ -49,16 +52,21 @@ public:
     TurnedFrame(const TurnedFrame&) = delete;
     TurnedFrame& operator=(const TurnedFrame&) = delete;
 
-    // Returns what went wrong when the renderer cannot draw into a texture (the frame is then drawn unturned).
-    std::optional<std::string> begin(SDL_Renderer* renderer, int glassWidth, int glassHeight);
+    // `glass`: where the kiosk's screens go in the window's pixels; `wholeWindow` when that is all of it. Returns
+    // what went wrong when the renderer cannot draw into a texture (the frame is then drawn unturned, over it all).
+    std::optional<std::string> begin(SDL_Renderer* renderer, const services::ScreenArea& glass, bool wholeWindow);
+    std::optional<std::string> begin(SDL_Renderer* renderer, int glassWidth, int glassHeight) {
+        return begin(renderer, services::ScreenArea{0, 0, glassWidth, glassHeight}, true);
+    }
+    // Draws the frame on the window; outside the glass it is black.
     void end(SDL_Renderer* renderer);
 
 private:
     ScreenRotation rotation_;
     SDL_Texture* texture_ = nullptr;
     LayoutSize textureSize_;
-    int glassWidth_ = 0;
-    int glassHeight_ = 0;
+    services::ScreenArea glass_;
+    bool wholeWindow_ = true;
     bool drawing_ = false;
 };
 

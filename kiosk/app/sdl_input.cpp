@@ -12,10 +12,15 @@ bool g_fingerDown = false;
 }  // namespace
 
 bool feedSdlEvent(const SDL_Event& event, PointerQueue& pointer, int windowWidth, int windowHeight,
-                  const ScreenRotation& rotation) {
+                  const services::ScreenArea& glass, const ScreenRotation& rotation) {
     ImGuiIO& io = ImGui::GetIO();
-    const auto at = [&](float glassX, float glassY) {
-        return rotation.toLayout(glassX, glassY, windowWidth, windowHeight);
+    const auto at = [&](float windowX, float windowY) {
+        return rotation.toLayout(windowX - static_cast<float>(glass.x), windowY - static_cast<float>(glass.y),
+                                 glass.width, glass.height);
+    };
+    const auto onGlass = [&](float windowX, float windowY) {
+        return windowX >= static_cast<float>(glass.x) && windowY >= static_cast<float>(glass.y) &&
+               windowX < static_cast<float>(glass.x + glass.width) && windowY < static_cast<float>(glass.y + glass.height);
     };
     const auto finger = [&](float x, float y) {
         return at(x * static_cast<float>(windowWidth), y * static_cast<float>(windowHeight));
@@ -29,6 +34,7 @@ bool feedSdlEvent(const SDL_Event& event, PointerQueue& pointer, int windowWidth
     }
     case SDL_MOUSEBUTTONDOWN: {
         if (event.button.which == SDL_TOUCH_MOUSEID || event.button.button != SDL_BUTTON_LEFT) return false;
+        if (!onGlass(static_cast<float>(event.button.x), static_cast<float>(event.button.y))) return false;
         const LayoutPoint p = at(static_cast<float>(event.button.x), static_cast<float>(event.button.y));
         pointer.press(p.x, p.y);
         return true;
@@ -44,6 +50,8 @@ bool feedSdlEvent(const SDL_Event& event, PointerQueue& pointer, int windowWidth
         return true;
     case SDL_FINGERDOWN: {
         if (g_fingerDown) return true;
+        if (!onGlass(event.tfinger.x * static_cast<float>(windowWidth), event.tfinger.y * static_cast<float>(windowHeight)))
+            return false;
         g_fingerDown = true;
         g_activeFinger = event.tfinger.fingerId;
         const LayoutPoint p = finger(event.tfinger.x, event.tfinger.y);

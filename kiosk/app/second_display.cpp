@@ -31,7 +31,8 @@ private:
 };
 
 // Under Wayland the compositor places windows: cage 0.1.4 stretches each one over all its outputs, whatever
-// output a full-screen window asks for (docs/health.md). X11, KMS/DRM and the dummy driver keep them where asked.
+// output a full-screen window asks for, so there the calling screen takes a part of the kiosk's own window
+// (showInArea, docs/health.md). X11, KMS/DRM and the dummy driver keep windows where asked.
 bool windowsStayPut() {
     const char* driver = SDL_GetCurrentVideoDriver();
     return !driver || std::string_view(driver) != "wayland";
@@ -65,9 +66,9 @@ SecondDisplay::SecondDisplay(const RoomDisplayEntry& entry, KioskServices& servi
       sound_(sound),
       rendererChoice_(renderer),
       kioskDisplay_(std::move(kioskDisplay)),
-      placement_(entry.make && entry.choice ? entry.choice(config)
-                                            : services::DisplayChoice{services::DisplayChoice::Mode::Off, 0},
-                 windowsStayPut()) {}
+      choice_(entry.make && entry.choice ? entry.choice(config)
+                                         : services::DisplayChoice{services::DisplayChoice::Mode::Off, 0}),
+      placement_(choice_, windowsStayPut()) {}
 
 SecondDisplay::~SecondDisplay() { close(); }
 
@@ -76,11 +77,14 @@ std::uint32_t SecondDisplay::windowId() const { return window_ ? SDL_GetWindowID
 void SecondDisplay::followDisplays() { applyDisplays(std::max(0, SDL_GetNumVideoDisplays())); }
 
 void SecondDisplay::applyDisplays(int displayCount) {
-    if (!windowsStayPut() && displayCount > 1 && !explainedWayland_) {
+    if (area_) return;  // the kiosk's window covers every output: the kiosk says where the TV's part is
+    if (!windowsStayPut() && displayCount > 1 && !explainedWayland_ &&
+        choice_.mode == services::DisplayChoice::Mode::Auto) {
         explainedWayland_ = true;
-        std::cerr << "village-kiosk: " << displayCount << " displays under Wayland: the compositor places windows "
-                  << "itself (cage stretches each over every output), so the calling screen opens on a second "
-                  << "display only when [health] calling_display names it (docs/health.md)\n";
+        std::cerr << "village-kiosk: " << displayCount << " displays under Wayland, the kiosk's window on one: the "
+                  << "compositor places windows itself, so the calling screen waits for it to spread that window "
+                  << "over every output, as cage does, and then takes the TV's part; it opens a window of its own "
+                  << "only when [health] calling_display names a display (docs/health.md)\n";
     }
     const services::RoomDisplayPlacement::Step step = placement_.update(displayCount, kioskDisplay_());
     if (step.close) close();
@@ -114,6 +118,48 @@ bool SecondDisplay::open(int display) {
         close();
         return false;
     }
+    SDL_GetRendererOutputSize(renderer_, &width_, &height_);
+    startUi();
+    std::cerr << "village-kiosk: the calling screen is on display " << display << " (" << width_ << "×" << height_
+              << ")\n";
+    return true;
+}
+
+void SecondDisplay::showInArea(SDL_Renderer* renderer, const std::optional<services::ScreenArea>& area, int display) {
+    if (area == area_ && (!area || (renderer == renderer_ && display == areaDisplay_))) return;
+    close();
+    const bool wasInArea = area_.has_value();
+    area_.reset();
+    // Whatever window it had is gone: the placement starts again from what the displays are now.
+    placement_ = services::RoomDisplayPlacement(choice_, windowsStayPut());
+    if (!area || !renderer) {
+        if (wasInArea) followDisplays();
+        return;
+    }
+    texture_ = SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_TARGET, area->width,
+                                 area->height);
+    if (!texture_) {
+        std::cerr << "village-kiosk: warning: no calling screen on display " << display << " (" << SDL_GetError()
+                  << "); the kiosk goes on without it\n";
+        return;
+    }
+    area_ = area;
+    areaDisplay_ = display;
+    renderer_ = renderer;
+    width_ = area->width;
+    height_ = area->height;
+    startUi();
+    std::cerr << "village-kiosk: the calling screen is on display " << display << " (" << width_ << "×" << height_
+              << "), in its part of the kiosk's window, which the compositor spreads over every output\n";
+}
+
+void SecondDisplay::copyIntoArea() const {
+    if (!area_ || !texture_) return;
+    const SDL_Rect to{area_->x, area_->y, area_->width, area_->height};
+    SDL_RenderCopy(renderer_, texture_, nullptr, &to);
+}
+
+void SecondDisplay::startUi() {
     ui_ = {};
     ui_.context = ImGui::CreateContext();
     {
@@ -123,14 +169,10 @@ bool SecondDisplay::open(int display) {
         io.LogFilename = nullptr;
         ImGui_ImplSDLRenderer_Init(renderer_);
     }
-    SDL_GetRendererOutputSize(renderer_, &width_, &height_);
     loadFonts();
     content_ = entry_.make();
     loadedMinute_ = -1;
     drawAsked_ = true;
-    std::cerr << "village-kiosk: the calling screen is on display " << display << " (" << width_ << "×" << height_
-              << ")\n";
-    return true;
 }
 
 void SecondDisplay::close() {
@@ -142,7 +184,9 @@ void SecondDisplay::close() {
     }
     ui_ = {};
     content_.reset();
-    if (renderer_) SDL_DestroyRenderer(renderer_);
+    if (texture_) SDL_DestroyTexture(texture_);
+    texture_ = nullptr;
+    if (renderer_ && window_) SDL_DestroyRenderer(renderer_);  // the kiosk's renderer, in its part, is the kiosk's
     if (window_) SDL_DestroyWindow(window_);
     renderer_ = nullptr;
     window_ = nullptr;
@@ -162,6 +206,7 @@ void SecondDisplay::loadFonts() {
 }
 
 bool SecondDisplay::handleEvent(const SDL_Event& event) {
+    if (area_) return false;  // nothing is its own; the kiosk follows the displays and tells it its part
     if (event.type == SDL_DISPLAYEVENT) {
         followDisplays();
         return false;
@@ -195,7 +240,7 @@ bool SecondDisplay::handleEvent(const SDL_Event& event) {
 }
 
 void SecondDisplay::update(std::int64_t nowMs, bool reload) {
-    if (!window_ || !content_) return;
+    if (!isOpen() || !content_) return;
     const std::int64_t minute = nowMs / 60'000;
     if (reload || minute != loadedMinute_) {
         loadedMinute_ = minute;
@@ -213,7 +258,7 @@ void SecondDisplay::update(std::int64_t nowMs, bool reload) {
 
 std::int64_t SecondDisplay::nextDueMs(std::int64_t nowMs) const {
     constexpr std::int64_t kNothingDue = 24LL * 60 * 60 * 1000;
-    return window_ ? (nowMs / 60'000 + 1) * 60'000 : nowMs + kNothingDue;
+    return isOpen() ? (nowMs / 60'000 + 1) * 60'000 : nowMs + kNothingDue;
 }
 
 void SecondDisplay::draw(std::int64_t nowMs) {
@@ -237,6 +282,7 @@ void SecondDisplay::draw(std::int64_t nowMs) {
     content_->draw();
     ImGui::PopFont();
     ImGui::End();
+    if (texture_) SDL_SetRenderTarget(renderer_, texture_);
     ui::renderFrameInto(renderer_);
     if (keepPixels_) {
         pixels_.assign(static_cast<std::size_t>(width_) * static_cast<std::size_t>(height_), 0);
@@ -245,7 +291,12 @@ void SecondDisplay::draw(std::int64_t nowMs) {
             pixels_.clear();
         }
     }
-    SDL_RenderPresent(renderer_);
+    if (texture_) {
+        SDL_SetRenderTarget(renderer_, nullptr);
+        areaRedrawn_ = true;  // shown when the kiosk's window is presented next
+    } else {
+        SDL_RenderPresent(renderer_);
+    }
     ++framesDrawn_;
 }
 

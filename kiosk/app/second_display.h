@@ -6,6 +6,8 @@
 // It closes when its display is unplugged and opens again when one is plugged in. It draws only when what it shows
 // changed (reloaded after the main window's frames and at each minute) or the window system asks: no frames at
 // rest. A window that cannot be made is a warning on stderr, never the kiosk's end.
+// Under cage, which stretches the kiosk's one window over every output, it draws instead in the TV's part of that
+// window, on the kiosk's renderer (showInArea): a second window there would cover the touch screen.
 
 #include "kiosk/app/kiosk_services.h"
 #include "kiosk/app/kiosk_sound.h"
@@ -18,10 +20,12 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 struct SDL_Window;
 struct SDL_Renderer;
+struct SDL_Texture;
 union SDL_Event;
 
 namespace vk::app {
@@ -49,8 +53,17 @@ public:
     // When update() has something to do again without any event: the next minute.
     std::int64_t nextDueMs(std::int64_t nowMs) const;
 
-    bool isOpen() const { return window_ != nullptr; }
-    std::optional<int> display() const { return placement_.shownOn(); }
+    // Draws in `area` of the kiosk's own window, on its `renderer`, for the TV that is `display`, instead of in a
+    // window of its own (SpanningWindowSplit); nothing: back to a window of its own where the displays allow one.
+    void showInArea(SDL_Renderer* renderer, const std::optional<services::ScreenArea>& area, int display);
+    bool inArea() const { return area_.has_value(); }
+    // Copies its last frame into its part of the kiosk's window, before that window is presented.
+    void copyIntoArea() const;
+    // True once after it drew a new frame into its part: the kiosk's window must be presented again to show it.
+    bool takeAreaRedrawn() { return std::exchange(areaRedrawn_, false); }
+
+    bool isOpen() const { return window_ != nullptr || texture_ != nullptr; }
+    std::optional<int> display() const { return area_ ? std::optional<int>(areaDisplay_) : placement_.shownOn(); }
     SDL_Window* window() const { return window_; }
     std::uint32_t windowId() const;
     int framesDrawn() const { return framesDrawn_; }
@@ -66,6 +79,7 @@ public:
 
 private:
     bool open(int display);
+    void startUi();
     void close();
     void loadFonts();
     void draw(std::int64_t nowMs);
@@ -76,10 +90,15 @@ private:
     KioskSound& sound_;
     services::RendererChoice rendererChoice_;
     std::function<int()> kioskDisplay_;
+    services::DisplayChoice choice_;
     services::RoomDisplayPlacement placement_;
 
     SDL_Window* window_ = nullptr;
-    SDL_Renderer* renderer_ = nullptr;
+    SDL_Renderer* renderer_ = nullptr;  // its window's, or the kiosk's when it draws in a part of the kiosk's
+    SDL_Texture* texture_ = nullptr;    // that part's last frame
+    std::optional<services::ScreenArea> area_;
+    int areaDisplay_ = 0;
+    bool areaRedrawn_ = false;
     ui::WindowUi ui_;
     std::unique_ptr<RoomDisplay> content_;
     int width_ = 0;

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace vk::services {
 
@@ -58,5 +59,36 @@ private:
     int failedWithCount_ = 0;
     int lastCount_ = -1;
 };
+
+// A rectangle of the desktop or of a window, in pixels.
+struct ScreenArea {
+    int x = 0;
+    int y = 0;
+    int width = 0;
+    int height = 0;
+    bool operator==(const ScreenArea& other) const {
+        return x == other.x && y == other.y && width == other.width && height == other.height;
+    }
+};
+
+// cage, the appliance's compositor, lays its outputs side by side and stretches the kiosk's one window over all of
+// them: each output shows its own part of that window. The kiosk then draws its screens in the touch screen's part
+// and the room's screen (the calling screen) in the TV's, instead of opening a second window cage would stretch
+// over the touch screen too.
+struct SpanningWindowSplit {
+    int kioskDisplay = 0;
+    ScreenArea kiosk;             // in the window's pixels
+    std::optional<int> roomDisplay;
+    std::optional<ScreenArea> room;
+};
+
+// The split for a window of `windowWidth`×`windowHeight` (the window system's units, as `displays` are given) drawn
+// in `pixelWidth`×`pixelHeight` pixels, when it covers exactly the rectangle around every display: nothing otherwise
+// (one display, or a window on one display as X11 and most compositors place it). The kiosk's part is display 0,
+// or with calling_display naming display 0 the first other one; the room's is the display calling_display names
+// ("auto": the first that is not the kiosk's; "off": none, the other outputs stay black).
+std::optional<SpanningWindowSplit> splitSpanningWindow(const DisplayChoice& choice, const std::vector<ScreenArea>& displays,
+                                                       int windowWidth, int windowHeight, int pixelWidth,
+                                                       int pixelHeight);
 
 }  // namespace vk::services

@@ -1,8 +1,10 @@
 #include "kiosk/app/frame_pacer.h"
 #include "kiosk/app/pointer_queue.h"
 #include "kiosk/app/screen_rotation.h"
+#include "kiosk/app/sdl_input.h"
 
 #include <catch2/catch.hpp>
+#include <imgui.h>
 
 using namespace vk::app;
 
@@ -123,4 +125,48 @@ TEST_CASE("a screen mounted turned: each corner of the glass is the layout's cor
     CHECK(ScreenRotation(45).degrees() == 0);
     CHECK(ScreenRotation(-90).degrees() == 270);
     CHECK(ScreenRotation(450).degrees() == 90);
+}
+
+TEST_CASE("in a window spread over two outputs, a touch reaches the kiosk from its own part and a click on the TV's is nobody's",
+          "[input][touch][spanning-window]") {
+    ImGuiContext* context = ImGui::CreateContext();
+    const int windowW = 3200;
+    const int windowH = 1080;
+    const vk::services::ScreenArea glass{0, 0, 1280, 800};  // the touch screen's part, the TV to its right
+    const ScreenRotation unturned;
+    PointerQueue queue;
+
+    // A touch panel mapped to its output gives fingers in the window's range: (0.2, 0.5) of 3200×1080 is
+    // (640, 540), which is the middle of the kiosk's 1280-wide part.
+    SDL_Event down{};
+    down.type = SDL_FINGERDOWN;
+    down.tfinger.x = 0.2f;
+    down.tfinger.y = 0.5f;
+    CHECK(feedSdlEvent(down, queue, windowW, windowH, glass, unturned));
+    SDL_Event up = down;
+    up.type = SDL_FINGERUP;
+    CHECK(feedSdlEvent(up, queue, windowW, windowH, glass, unturned));
+    const PointerState landed = queue.next();
+    CHECK(landed.x == Approx(640));
+    CHECK(landed.y == Approx(540));
+    while (queue.hasPending()) queue.next();
+
+    // A mouse click on the TV's part presses nothing on the kiosk.
+    SDL_Event click{};
+    click.type = SDL_MOUSEBUTTONDOWN;
+    click.button.button = SDL_BUTTON_LEFT;
+    click.button.x = 2000;
+    click.button.y = 300;
+    CHECK_FALSE(feedSdlEvent(click, queue, windowW, windowH, glass, unturned));
+    CHECK_FALSE(queue.hasPending());
+
+    // The kiosk on the right-hand output, turned upside down: a point of its part is turned back within that part.
+    const vk::services::ScreenArea right{1920, 0, 1280, 800};
+    click.button.x = 1920 + 100;
+    click.button.y = 50;
+    CHECK(feedSdlEvent(click, queue, windowW, windowH, right, ScreenRotation(180)));
+    const PointerState pressed = queue.next();
+    CHECK(pressed.x == Approx(1280 - 100));
+    CHECK(pressed.y == Approx(800 - 50));
+    ImGui::DestroyContext(context);
 }

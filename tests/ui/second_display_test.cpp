@@ -241,3 +241,79 @@ TEST_CASE("the calling screen in its own window, for the docs", "[ui][health][se
         CHECK(tv.savePng((std::filesystem::path(dir) / "calling-second-display.png").string()));
     }
 }
+
+// What cage does with the kiosk's one window when a TV is plugged in beside the touch screen: it spreads it over
+// both outputs. The kiosk draws its screens in the touch screen's part and the calling screen in the TV's.
+TEST_CASE("in a window spread over the touch screen and the TV the calling screen has the TV's part and the kiosk its own",
+          "[ui][health][second-display][spanning-window]") {
+    services::KioskConfig config = tvConfig(true);
+    config.areas.get<services::health::HealthSettings>().callingDisplay = {};  // auto
+    UiFixture f(2560, 800, config);
+    const auto actor = &services::systemActor(services::SystemActor::CommandLine);
+    for (const char* surname : {"Roux", "Blanc"}) REQUIRE(health(f).waitingRoom.addWalkIn(actor, {surname, "", ""}).ok());
+
+    const std::vector<services::ScreenArea> outputs{{0, 0, 1280, 800}, {1280, 0, 1280, 800}};
+    const auto split = services::splitSpanningWindow(config.areas.get<services::health::HealthSettings>().callingDisplay,
+                                                     outputs, 2560, 800, 2560, 800);
+    REQUIRE(split);
+    REQUIRE(split->room);
+    app::SecondDisplay tv = makeTv(f);
+    tv.keepPixels(true);
+    tv.showInArea(f.kiosk.renderer(), split->room, *split->roomDisplay);
+    REQUIRE(tv.isOpen());
+    CHECK(tv.inArea());
+    CHECK(tv.display() == 1);
+    CHECK(tv.window() == nullptr);  // no second window for cage to stretch over the touch screen
+    f.kiosk.spreadOver(split->kiosk, [&tv](SDL_Renderer*) { tv.copyIntoArea(); });
+    tv.update(f.clock.nowMs(), true);
+    CHECK(tv.takeAreaRedrawn());
+    CHECK_FALSE(tv.takeAreaRedrawn());  // once
+    f.kiosk.frame();
+
+    // Everything the kiosk drew is in its own half; the TV's half shows the calling screen's pixels.
+    for (const ui::DrawnItem& item : f.kiosk.drawn()) CHECK(item.max.x <= 1280.5f);
+    CHECK(tv.shows("Numéro appelé"));
+    const auto tvPixelMatches = [&](int x, int y) { return f.kiosk.pixel(1280 + x, y) == tv.pixel(x, y); };
+    int matching = 0;
+    for (int y = 10; y < 800; y += 40)
+        for (int x = 10; x < 1280; x += 40) matching += tvPixelMatches(x, y) ? 1 : 0;
+    CHECK(matching == 20 * 32);
+
+    // The assistant calls from the touch screen's half: the new ticket comes up in the TV's half, chimed once.
+    f.signIn("Claire Moreau", "2580");
+    f.tap("staff.home.waiting_room");
+    f.tap("waiting.call_next");
+    const std::string called = calledTicket(f);
+    REQUIRE_FALSE(called.empty());
+    tv.update(f.clock.nowMs(), true);
+    CHECK(tv.takeAreaRedrawn());
+    f.kiosk.frame();
+    CHECK(tv.shows(called));
+    CHECK(f.kiosk.ui().sound().callChimesPlayed() == 1);
+    int ticketPixels = 0;
+    for (const ui::DrawnItem& item : tv.lastFrameItems()) {
+        if (item.text != called) continue;
+        for (int y = static_cast<int>(item.min.y); y < static_cast<int>(item.max.y); y += 2)
+            for (int x = static_cast<int>(item.min.x); x < static_cast<int>(item.max.x); x += 2)
+                if (f.kiosk.pixel(1280 + x, y) == 0x006357) ++ticketPixels;
+    }
+    CHECK(ticketPixels > 50);
+    CHECK_FALSE(tv.shows("Roux"));  // the TV never shows a name
+    if (const char* dir = std::getenv("VK_SCREENSHOT_DIR")) {
+        std::filesystem::create_directories(dir);
+        CHECK(f.kiosk.savePng(std::filesystem::path(dir) / "calling-screen-beside-kiosk.png"));
+    }
+
+    // The TV unplugged: cage narrows the window, the kiosk takes all of it back and the calling screen is gone.
+    tv.showInArea(nullptr, std::nullopt, 0);
+    CHECK_FALSE(tv.isOpen());
+    CHECK_FALSE(tv.inArea());
+    tv.update(f.clock.nowMs(), true);
+    CHECK_FALSE(tv.takeAreaRedrawn());
+    // Plugged in again: back in its part, showing the same call without another chime.
+    tv.showInArea(f.kiosk.renderer(), split->room, *split->roomDisplay);
+    REQUIRE(tv.isOpen());
+    tv.update(f.clock.nowMs(), true);
+    CHECK(tv.shows(called));
+    CHECK(f.kiosk.ui().sound().callChimesPlayed() == 1);
+}

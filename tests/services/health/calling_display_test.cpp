@@ -163,3 +163,52 @@ TEST_CASE("the call chime is short, as loud as configured, and not the help chim
     CHECK(peak > 8000);
     for (const auto sample : callChime(22050, 0).samples) REQUIRE(sample == 0);
 }
+
+TEST_CASE("a window spread over the touch screen and the TV is split between the kiosk and the calling screen",
+          "[health][calling-display][spanning-window]") {
+    // cage puts its outputs side by side and gives the kiosk's window the rectangle around them all.
+    const std::vector<ScreenArea> displays{{0, 0, 1280, 800}, {1280, 0, 1920, 1080}};
+    const auto split = splitSpanningWindow(kAuto, displays, 3200, 1080, 3200, 1080);
+    REQUIRE(split);
+    CHECK(split->kioskDisplay == 0);
+    CHECK(split->kiosk == ScreenArea{0, 0, 1280, 800});
+    REQUIRE(split->roomDisplay);
+    CHECK(*split->roomDisplay == 1);
+    REQUIRE(split->room);
+    CHECK(*split->room == ScreenArea{1280, 0, 1920, 1080});
+
+    // The technician names the TV display 0: the kiosk takes the other one.
+    const auto swapped = splitSpanningWindow({DisplayChoice::Mode::Display, 0}, displays, 3200, 1080, 3200, 1080);
+    REQUIRE(swapped);
+    CHECK(swapped->kioskDisplay == 1);
+    CHECK(swapped->kiosk == ScreenArea{1280, 0, 1920, 1080});
+    CHECK(*swapped->room == ScreenArea{0, 0, 1280, 800});
+
+    // Off: the kiosk keeps to its own screen and the TV's part stays black, never the kiosk stretched over both.
+    const auto off = splitSpanningWindow({DisplayChoice::Mode::Off, 0}, displays, 3200, 1080, 3200, 1080);
+    REQUIRE(off);
+    CHECK(off->kiosk == ScreenArea{0, 0, 1280, 800});
+    CHECK_FALSE(off->room);
+    // A display number that is not plugged in: no calling screen either.
+    CHECK_FALSE(splitSpanningWindow({DisplayChoice::Mode::Display, 4}, displays, 3200, 1080, 3200, 1080)->room);
+
+    // Outputs placed anywhere (the TV to the left, lower down): parts are taken from the rectangle's corner, and a
+    // window drawn at twice its size in pixels (a HiDPI scale) gets its parts in pixels.
+    const std::vector<ScreenArea> placed{{1920, 100, 1280, 800}, {0, 0, 1920, 1080}};
+    const auto scaled = splitSpanningWindow(kAuto, placed, 3200, 1080, 6400, 2160);
+    REQUIRE(scaled);
+    CHECK(scaled->kiosk == ScreenArea{3840, 200, 2560, 1600});
+    CHECK(*scaled->room == ScreenArea{0, 0, 3840, 2160});
+}
+
+TEST_CASE("a window on one display is not split, and one display is never split", "[health][calling-display][spanning-window]") {
+    const std::vector<ScreenArea> displays{{0, 0, 1280, 800}, {1280, 0, 1920, 1080}};
+    // X11, or a compositor that keeps a full-screen window on its output: the window is one display's size.
+    CHECK_FALSE(splitSpanningWindow(kAuto, displays, 1280, 800, 1280, 800));
+    CHECK_FALSE(splitSpanningWindow(kAuto, {{0, 0, 1280, 800}}, 1280, 800, 1280, 800));
+    // The TV unplugged: cage narrows the window to the touch screen again.
+    CHECK_FALSE(splitSpanningWindow(kAuto, {{0, 0, 1280, 800}}, 3200, 1080, 3200, 1080));
+    CHECK_FALSE(splitSpanningWindow(kAuto, {}, 3200, 1080, 3200, 1080));
+    // A display SDL reports with no size is not laid out.
+    CHECK_FALSE(splitSpanningWindow(kAuto, {{0, 0, 1280, 800}, {1280, 0, 0, 0}}, 1280, 800, 1280, 800));
+}
