@@ -156,6 +156,39 @@ bool drawNumericKeypad(std::string& digits, std::size_t maxDigits, ImVec2 size, 
     return ok;
 }
 
+bool drawPhoneKeypad(std::string& phone, std::size_t maxChars, ImVec2 size, const char* okLabel) {
+    acceptPhysicalKeys(phone, maxChars);
+    // Digits, and a « + » only in front: spaces and dots typed or imported go, the number stays the same.
+    std::string kept;
+    for (std::size_t i = 0; i < phone.size(); ++i)
+        if ((phone[i] >= '0' && phone[i] <= '9') || (phone[i] == '+' && kept.empty())) kept += phone[i];
+    phone = kept;
+    static constexpr const char* kKeys[4][3] = {{"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}, {"plus", "0", "backspace"}};
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float gap = em(0.3f);
+    const ImVec2 key((size.x - gap * 2.0f) / 3.0f, (size.y - gap * 4.0f) / 5.0f);
+    for (int row = 0; row < 4; ++row) {
+        for (int column = 0; column < 3; ++column) {
+            const std::string name = kKeys[row][column];
+            ImGui::SetCursorScreenPos(ImVec2(origin.x + static_cast<float>(column) * (key.x + gap),
+                                             origin.y + static_cast<float>(row) * (key.y + gap)));
+            const std::string id = "pad." + name;
+            if (name == "backspace") {
+                if (button(id.c_str(), eraseKeyLabel(key).c_str(), key)) popLastCodepoint(phone);
+            } else if (name == "plus") {
+                if (button(id.c_str(), "+", key, ButtonKind::Normal, phone.empty())) phone = "+";
+            } else if (button(id.c_str(), name.c_str(), key) && phone.size() < maxChars) {
+                phone += name;
+            }
+        }
+    }
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + 4.0f * (key.y + gap)));
+    bool ok = button("pad.ok", okLabel, ImVec2(size.x, key.y), ButtonKind::Primary);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + size.y));
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) ok = true;
+    return ok;
+}
+
 bool drawLetterPad(std::string& letters, std::size_t maxLetters, ImVec2 size, const char* okLabel) {
     acceptPhysicalKeys(letters, maxLetters);
     // A physical keyboard may have typed anything: the pad holds capital letters only.

@@ -40,6 +40,10 @@ bool drawKeyboard(std::string& text, KeyboardState& state, std::size_t maxCodepo
 bool drawNumericKeypad(std::string& digits, std::size_t maxDigits, ImVec2 size, const char* okLabel,
                        bool okEnabled = true);
 
+// A phone's keypad: the digits, « + » (first only: a number from abroad, +41…), erase, and OK across a fifth row.
+// Returns true when OK is tapped.
+bool drawPhoneKeypad(std::string& phone, std::size_t maxChars, ImVec2 size, const char* okLabel);
+
 // The 26 letters in alphabetical order, large, with erase and OK: for the first letters of a name, where a
 // full keyboard only makes people hunt. Returns true when OK is tapped.
 bool drawLetterPad(std::string& letters, std::size_t maxLetters, ImVec2 size, const char* okLabel);

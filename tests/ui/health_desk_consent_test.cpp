@@ -119,3 +119,32 @@ TEST_CASE("« Contact et rappels » fits at 1024×600, 1280×800 and 1920×1080 
                                                                     "-" + std::to_string(width) + ".png")));
         }
 }
+
+TEST_CASE("a number from abroad is typed with « + » in front on the desk's keypad, and « + » goes nowhere else",
+          "[ui][health][desk][reminders]") {
+    UiFixture f;
+    const storage::Appointment a = firstBooked(f);
+    openContact(f, a);
+    f.tap("desk.contact.phone");
+    f.tap("pad.plus");
+    press(f, "pad.", "41");
+    f.tap("pad.plus");  // not after a digit: nothing
+    press(f, "pad.", "791234567");
+    f.kiosk.frames(2);
+    if (const char* dir = std::getenv("VK_SCREENSHOT_DIR"))
+        CHECK(f.kiosk.savePng(std::filesystem::path(dir) / "health-desk-phone-abroad.png"));
+    f.tap("desk.contact.consent");
+    f.tap("desk.contact.save");
+    CHECK(f.kiosk.shows("Contact et rappels enregistrés."));
+    const auto saved = *health(f).appointments.find(a.id);
+    CHECK(saved.phone == "+41791234567");
+    CHECK(saved.reminderConsent);
+    // Erased back to nothing, « + » may start the number again.
+    f.tap("desk.contact." + a.id);
+    f.tap("desk.contact.phone");
+    for (int i = 0; i < 12; ++i) f.tap("pad.backspace");
+    f.tap("pad.plus");
+    press(f, "pad.", "33612345678");
+    f.tap("desk.contact.save");
+    CHECK(health(f).appointments.find(a.id)->phone == "+33612345678");
+}

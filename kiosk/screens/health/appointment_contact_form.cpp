@@ -17,7 +17,7 @@ namespace {
 using i18n::tr;
 namespace health = services::health;
 
-constexpr std::size_t kPhoneDigits = 15;
+constexpr std::size_t kPhoneChars = 16;  // « + » and 15 digits, the longest number there is
 
 const char* contactError(health::HealthError error) {
     switch (error) {
@@ -117,10 +117,10 @@ void AppointmentContactForm::drawKeys(const ImVec2& origin, const ImVec2& area) 
     const float top = ImGui::GetCursorScreenPos().y + ui::em(0.3f);
     const float height = origin.y + area.y - top;
     if (field_ == Field::Phone) {
-        // A French number is ten digits: the keypad is enough, and it is larger than a keyboard.
+        // A number is digits, with « + » in front from abroad: the keypad is enough, and larger than a keyboard.
         const float padWidth = std::min(area.x * 0.5f, height * 1.6f);
         ImGui::SetCursorScreenPos(ImVec2(origin.x + (area.x - padWidth) * 0.5f, top));
-        if (ui::drawNumericKeypad(phone_, kPhoneDigits, ImVec2(padWidth, height), tr("common.next")))
+        if (ui::drawPhoneKeypad(phone_, kPhoneChars, ImVec2(padWidth, height), tr("common.next")))
             field_ = Field::Email;
         return;
     }

@@ -70,34 +70,53 @@ void AppointmentReminders::enqueue(storage::OutgoingMessage message, std::int64_
 int AppointmentReminders::queueDayBefore() {
     if (!settings_.enabled) return 0;
     const std::int64_t now = clock_.nowMs();
-    if (localTime(now) < settings_.sendFrom) return 0;
-    const DayRange tomorrow = localDayRange(addDays(localDay(now), 1));
+    const std::string today = localDay(now);
     int queued = 0;
-    for (const Appointment& appointment : store_.consentingBetween(std::max(now, tomorrow.fromMs), tomorrow.toMs)) {
-        if (appointment.reminderSentAt) continue;
-        auto message = messageTo(appointment);
-        if (!message) continue;  // no address yet: the assistant may still add one this evening
-        {
-            const MessageLanguage language(settings_.language);
-            const std::string centre = centreOf(settings_);
-            const std::string day = i18n::longDate(appointment.startsAt);
-            const std::string time = i18n::spokenClockTime(appointment.startsAt);
-            const std::string cancel = howToCancel(settings_);
-            const bool sms = message->channel == storage::OutboxChannel::Sms;
-            if (!sms) message->subject = i18n::trf("health.message.reminder_subject", {{"centre", centre}});
-            message->body = i18n::trf(sms ? "health.message.reminder_sms" : "health.message.reminder_email",
-                                      {{"centre", centre}, {"day", day}, {"time", time}, {"cancel", cancel}});
+    if (localTime(now) >= settings_.sendFrom) {
+        const DayRange tomorrow = localDayRange(addDays(today, 1));
+        for (const Appointment& appointment : store_.consentingBetween(std::max(now, tomorrow.fromMs), tomorrow.toMs))
+            queued += queueReminder(appointment, now, false) ? 1 : 0;
+    }
+    // The kiosk was off last evening (unplugged overnight, a power cut): this morning, a reminder worded « today »
+    // for what it would have reminded then, while there is still time to come or to cancel. Not for a booking or a
+    // yes made since: yesterday evening there was nothing to remind.
+    if (localTime(now) >= kSameDayFrom) {
+        const std::optional<std::int64_t> lastEvening = localToUnixMs(addDays(today, -1), settings_.sendFrom);
+        const DayRange rest = localDayRange(today);
+        for (const Appointment& appointment : store_.consentingBetween(now + kSameDayNoticeMs, rest.toMs)) {
+            if (!lastEvening || appointment.createdAt > *lastEvening ||
+                appointment.reminderConsentAt.value_or(appointment.createdAt) > *lastEvening)
+                continue;
+            queued += queueReminder(appointment, now, true) ? 1 : 0;
         }
-        message->purpose = kReminderPurpose;
-        // The time is in the key: a booking moved to another day is reminded of its new time.
-        message->dedupeKey = "health:reminder:" + appointment.id + ":" + std::to_string(appointment.startsAt);
-        staff_.inTransaction([&] {
-            store_.markReminderSent(appointment.id, now);
-            enqueue(*message, now);
-        });
-        ++queued;
     }
     return queued;
+}
+
+bool AppointmentReminders::queueReminder(const Appointment& appointment, std::int64_t now, bool today) {
+    if (appointment.reminderSentAt) return false;
+    auto message = messageTo(appointment);
+    if (!message) return false;  // no address yet: the assistant may still add one this evening
+    {
+        const MessageLanguage language(settings_.language);
+        const std::string centre = centreOf(settings_);
+        const std::string day = i18n::longDate(appointment.startsAt);
+        const std::string time = i18n::spokenClockTime(appointment.startsAt);
+        const std::string cancel = howToCancel(settings_);
+        const bool sms = message->channel == storage::OutboxChannel::Sms;
+        const std::string key = today ? "health.message.reminder_today_" : "health.message.reminder_";
+        if (!sms) message->subject = i18n::trf(key + "subject", {{"centre", centre}});
+        message->body = i18n::trf(key + (sms ? "sms" : "email"),
+                                  {{"centre", centre}, {"day", day}, {"time", time}, {"cancel", cancel}});
+    }
+    message->purpose = kReminderPurpose;
+    // The time is in the key: a booking moved to another day is reminded of its new time.
+    message->dedupeKey = "health:reminder:" + appointment.id + ":" + std::to_string(appointment.startsAt);
+    staff_.inTransaction([&] {
+        store_.markReminderSent(appointment.id, now);
+        enqueue(*message, now);
+    });
+    return true;
 }
 
 int AppointmentReminders::noticeDelay(const StaffSession& actor, int delayMinutes) {

@@ -40,9 +40,16 @@ public:
 
     AppointmentReminders(storage::Database& db, const Clock& clock, StaffService& staff, ReminderSettings settings);
 
+    // A reminder missed the evening before (the kiosk was off) goes the same morning from this time, worded « today »,
+    // for an appointment at least this far ahead.
+    static constexpr const char* kSameDayFrom = "08:00";
+    static constexpr std::int64_t kSameDayNoticeMs = 2 * 60 * 60 * 1000;
+
     // From settings.sendFrom on: one reminder for each of tomorrow's booked appointments whose patient said yes and
     // gave a phone or an e-mail, once (reminder_sent_at; a moved appointment is reminded again of its new time).
-    // Never for a cancelled or removed one, nor for one that has begun. Returns how many were queued.
+    // Never for a cancelled or removed one, nor for one that has begun. From kSameDayFrom, one for each of today's
+    // still kSameDayNoticeMs ahead that was booked, with the yes, before yesterday's sendFrom and got none (the
+    // kiosk was off that evening). Returns how many were queued.
     int queueDayBefore();
 
     // The assistant announced today's delay (0: cleared, which tells nobody): a notice with the new expected time to
@@ -60,6 +67,8 @@ public:
 
 private:
     void enqueue(storage::OutgoingMessage message, std::int64_t nowMs);
+    // Queues the reminder of `appointment` and marks it sent, in one transaction; `today` words it for today.
+    bool queueReminder(const storage::Appointment& appointment, std::int64_t now, bool today);
 
     storage::Database& db_;
     storage::AppointmentStore store_;

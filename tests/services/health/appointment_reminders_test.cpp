@@ -517,3 +517,39 @@ TEST_CASE("appointments import lists a contact it left out as a note and still i
     CHECK(imported[0].phone == "0612345678");
     CHECK_FALSE(imported[0].email);
 }
+
+TEST_CASE("a reminder missed because the kiosk was off that evening goes the same morning, worded for today",
+          "[health][reminders]") {
+    RemindersFixture f;
+    // Booked with a yes on Wednesday morning; the kiosk is unplugged from Wednesday afternoon to Thursday morning.
+    const Appointment afternoon = f.booked(kTomorrow, "14:00", "Dupont", "06 12 34 56 78", "", true);
+    f.booked(kTomorrow, "09:30", "Tot", "06 22 22 22 22", "", true);  // under two hours after 08:00: too late
+    f.clock.setMs(at(kTomorrow, "07:30"));
+    // A booking made on Thursday morning for Thursday had no evening before: nothing for it.
+    const Appointment sameDay = f.booked(kTomorrow, "15:00", "Jour", "06 33 33 33 33", "", true);
+    CHECK(f.reminders.queueDayBefore() == 0);  // nobody is texted before 08:00
+
+    f.clock.setMs(at(kTomorrow, "08:00"));
+    CHECK(f.reminders.queueDayBefore() == 1);
+    const auto sent = f.outbox(kReminderPurpose);
+    REQUIRE(sent.size() == 1);
+    CHECK(sent[0].relatedId == afternoon.id);
+    CHECK(sent[0].body ==
+          "Centre de santé de Saint-Aubin-des-Prés : rappel de votre rendez-vous aujourd’hui, jeudi 13 juin 2030, à "
+          "14 h. Pour annuler, appelez le 04 75 00 00 00.");
+    CHECK(sent[0].relatedId != sameDay.id);
+    f.clock.setMs(at(kTomorrow, "09:00"));
+    CHECK(f.reminders.queueDayBefore() == 0);  // once
+    CHECK(f.outbox(kReminderPurpose).size() == 1);
+}
+
+TEST_CASE("a reminder sent the evening before is not sent again the next morning", "[health][reminders]") {
+    RemindersFixture f;
+    f.booked(kTomorrow, "14:00", "Dupont", "06 12 34 56 78", "", true);
+    f.setTime("18:05");
+    REQUIRE(f.reminders.queueDayBefore() == 1);
+    f.clock.setMs(at(kTomorrow, "08:00"));
+    CHECK(f.reminders.queueDayBefore() == 0);
+    REQUIRE(f.outbox(kReminderPurpose).size() == 1);
+    CHECK(f.outbox(kReminderPurpose)[0].body.find("demain") != std::string::npos);
+}
