@@ -2,6 +2,13 @@
 # corpus. Fails on a crash, a leak, a sanitizer report or a timeout; the input that did it is left in
 # WORK/<fuzzer>/ (crash-*, leak-*, timeout-*) and its name printed.
 #   cmake -DSOURCE=tests/fuzz -DWORK=build/fuzz -DCLANGXX=clang++-14 -DSECONDS=5 -P tests/fuzz/run_fuzzers.cmake
+# -DRUNS=N stops each at N executions instead (SECONDS is then only its limit); -DONLY="a;b" runs those harnesses
+# only (names without fuzz_).
+cmake_policy(SET CMP0057 NEW)  # if(... IN_LIST ...)
+# As the docs give them, from the source folder: the harnesses are looked for under the absolute path (a relative
+# one found none and ran nothing).
+get_filename_component(SOURCE ${SOURCE} ABSOLUTE)
+get_filename_component(WORK ${WORK} ABSOLUTE)
 if(NOT SECONDS)
   set(SECONDS 5)
 endif()
@@ -21,23 +28,36 @@ if(NOT built EQUAL 0)
   message(FATAL_ERROR "the fuzzers do not build:\n${build_out}")
 endif()
 file(GLOB harnesses RELATIVE ${SOURCE} ${SOURCE}/fuzz_*.cpp)
+if(NOT harnesses)
+  message(FATAL_ERROR "no fuzz_*.cpp in ${SOURCE}")
+endif()
+set(limits -max_total_time=${SECONDS})
+if(RUNS)
+  list(APPEND limits -runs=${RUNS})
+endif()
 set(failed "")
 foreach(harness IN LISTS harnesses)
   string(REPLACE ".cpp" "" name ${harness})
   string(REPLACE "fuzz_" "" corpus_name ${name})
+  if(ONLY AND NOT corpus_name IN_LIST ONLY)
+    continue()
+  endif()
+  string(TIMESTAMP started "%s")
   set(run_dir ${WORK}/${name})
   file(REMOVE_RECURSE ${run_dir})
   file(MAKE_DIRECTORY ${run_dir}/corpus)
   file(COPY ${SOURCE}/corpus/${corpus_name}/ DESTINATION ${run_dir}/corpus)
   execute_process(
-    COMMAND ${WORK}/build/${name} -max_total_time=${SECONDS} -timeout=10 -rss_limit_mb=1024 -max_len=65536
+    COMMAND ${WORK}/build/${name} ${limits} -timeout=10 -rss_limit_mb=1024 -max_len=65536
             -print_final_stats=1 ${run_dir}/corpus
     WORKING_DIRECTORY ${run_dir}
     RESULT_VARIABLE result OUTPUT_VARIABLE out ERROR_VARIABLE out)
   string(REGEX MATCH "stat::number_of_executed_units: *[0-9]+" runs "${out}")
   string(REGEX REPLACE ".*: *" "" runs "${runs}")
+  string(TIMESTAMP ended "%s")
+  math(EXPR took "${ended} - ${started}")
   if(result EQUAL 0)
-    message(STATUS "${name}: ${runs} executions in ${SECONDS} s, no crash, no leak")
+    message(STATUS "${name}: ${runs} executions in ${took} s, no crash, no leak")
   else()
     file(GLOB found ${run_dir}/crash-* ${run_dir}/leak-* ${run_dir}/timeout-* ${run_dir}/oom-*)
     message(STATUS "${name}: FAILED (exit ${result}) after ${runs} executions; input kept: ${found}")
