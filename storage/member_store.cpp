@@ -1,6 +1,7 @@
 #include "storage/member_store.h"
 
 #include "storage/record_id.h"
+#include "storage/transaction.h"
 
 #include <SQLiteCpp/Statement.h>
 
@@ -84,6 +85,16 @@ Member MemberStore::create(const MemberDetails& details, const std::optional<std
 }
 
 void MemberStore::update(const std::string& id, const MemberDetails& details, std::int64_t nowMs) {
+    inTransaction(db_, [&] { updateInTransaction(id, details, nowMs); });
+}
+
+void MemberStore::updateInTransaction(const std::string& id, const MemberDetails& details, std::int64_t nowMs) {
+    bool sharedBefore = false;
+    {
+        SQLite::Statement before(db_.sql(), "SELECT share_with_territory FROM member WHERE id = ? AND deleted_at IS NULL");
+        before.bind(1, id);
+        if (before.executeStep()) sharedBefore = before.getColumn(0).getInt() == 1;
+    }
     SQLite::Statement update(db_.sql(),
                              "UPDATE member SET display_name = ?, name_key = ?, village = ?, phone = ?, email = ?, "
                              "show_name = ?, show_phone = ?, share_with_territory = ?, updated_at = ? "
@@ -99,6 +110,22 @@ void MemberStore::update(const std::string& id, const MemberDetails& details, st
     update.bind(9, nowMs);
     update.bind(10, id);
     update.exec();
+    if (sharedBefore || !details.consent.shareWithTerritory) return;
+    // A member who agrees to share after having posted: their live posts travel with them now, not at their next
+    // edit (the capture triggers saw those posts while the member kept them local). Queued as the triggers queue
+    // a change, in the same transaction as the yes; a post already waiting to go is not queued twice.
+    SQLite::Statement queue(
+        db_.sql(),
+        "INSERT INTO sync_change(change_id, table_name, record_id, base_seq, changed_at) "
+        "SELECT lower(hex(randomblob(16))), 'board_post', p.id, "
+        "coalesce((SELECT seq FROM sync_record_seq s WHERE s.table_name = 'board_post' AND s.record_id = p.id), 0), ? "
+        "FROM board_post p WHERE p.member_id = ? AND p.deleted_at IS NULL "
+        "AND (SELECT applying FROM sync_apply_flag) = 0 "
+        "AND NOT EXISTS (SELECT 1 FROM sync_change c WHERE c.table_name = 'board_post' AND c.record_id = p.id) "
+        "ORDER BY p.created_at");
+    queue.bind(1, nowMs);
+    queue.bind(2, id);
+    queue.exec();
 }
 
 void MemberStore::setPinHash(const std::string& id, const std::optional<std::string>& pinHash, std::int64_t nowMs) {

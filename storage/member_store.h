@@ -54,6 +54,8 @@ public:
     explicit MemberStore(Database& db) : db_(db) {}
 
     Member create(const MemberDetails& details, const std::optional<std::string>& pinHash, std::int64_t nowMs);
+    // A member who now agrees to share with the territory (shareWithTerritory, from false) has their live posts
+    // queued for the hub in the same transaction.
     void update(const std::string& id, const MemberDetails& details, std::int64_t nowMs);
     void setPinHash(const std::string& id, const std::optional<std::string>& pinHash, std::int64_t nowMs);
     void setCardDigest(const std::string& id, const std::optional<std::string>& digest, std::int64_t nowMs);
@@ -71,6 +73,7 @@ public:
     void saveThrottle(const std::string& id, const MemberPinThrottle& throttle);
 
 private:
+    void updateInTransaction(const std::string& id, const MemberDetails& details, std::int64_t nowMs);
     Database& db_;
 };
 
