@@ -328,8 +328,60 @@ int SyncStore::retryHeld(std::int64_t nowMs) {
 }
 
 void SyncStore::restartPullFromZero() {
-    db_.sql().exec("UPDATE sync_state SET pulled_up_to = 0 WHERE only_row = 1");
-    db_.sql().exec("DELETE FROM sync_record_seq");
+    inTransaction(db_, [&] {
+        // A table of this connection only: a restart in the middle of the pull loses the comparison, never data.
+        db_.sql().exec("CREATE TEMP TABLE IF NOT EXISTS sync_known_before_pull (table_name TEXT NOT NULL, "
+                       "record_id TEXT NOT NULL, PRIMARY KEY (table_name, record_id)) WITHOUT ROWID");
+        db_.sql().exec("DELETE FROM temp.sync_known_before_pull");
+        db_.sql().exec("INSERT INTO temp.sync_known_before_pull SELECT table_name, record_id FROM sync_record_seq");
+        db_.sql().exec("UPDATE sync_state SET pulled_up_to = 0 WHERE only_row = 1");
+        db_.sql().exec("DELETE FROM sync_record_seq");
+    });
+}
+
+int SyncStore::forgetUnseen(const std::set<std::pair<std::string, std::string>>& seen) {
+    std::vector<std::pair<std::string, std::string>> gone;
+    {
+        SQLite::Statement known(db_.sql(), "SELECT name FROM sqlite_temp_master WHERE name = 'sync_known_before_pull'");
+        if (!known.executeStep()) return 0;
+    }
+    {
+        SQLite::Statement query(db_.sql(),
+                                "SELECT k.table_name, k.record_id FROM temp.sync_known_before_pull k "
+                                "WHERE NOT EXISTS (SELECT 1 FROM sync_change c WHERE c.table_name = k.table_name "
+                                "AND c.record_id = k.record_id)");
+        while (query.executeStep()) {
+            std::pair<std::string, std::string> record{query.getColumn(0).getString(), query.getColumn(1).getString()};
+            if (!seen.count(record)) gone.push_back(std::move(record));
+        }
+    }
+    // Posts before their members, movements before their transfers: the shared tables' order, backwards.
+    const auto& tables = sharedTables();
+    const auto rank = [&](const std::string& name) {
+        for (std::size_t i = 0; i < tables.size(); ++i)
+            if (name == tables[i].name) return static_cast<int>(i);
+        return -1;
+    };
+    std::stable_sort(gone.begin(), gone.end(),
+                     [&](const auto& a, const auto& b) { return rank(a.first) > rank(b.first); });
+    int deleted = 0;
+    for (const auto& [tableName, recordId] : gone) {
+        const SharedTable* table = findSharedTable(tableName);
+        if (!table || table->kind == ShareKind::AppendOnly) continue;
+        try {
+            inTransaction(db_, [&] {
+                setApplying(db_, true);  // the hub already has it gone: nothing to send back
+                SQLite::Statement erase(db_.sql(), "DELETE FROM " + std::string(table->name) + " WHERE id = ?");
+                erase.bind(1, recordId);
+                deleted += erase.exec() > 0 ? 1 : 0;
+                setApplying(db_, false);
+            });
+        } catch (const SQLite::Exception&) {
+            // Still needed here (a record of this kiosk's own refers to it): kept as it was, the flag rolled back.
+        }
+    }
+    db_.sql().exec("DROP TABLE IF EXISTS temp.sync_known_before_pull");
+    return deleted;
 }
 
 void SyncStore::recordRound(std::int64_t nowMs, const std::optional<std::string>& error, int pushed, int pulled) {

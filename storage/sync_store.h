@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -98,7 +99,14 @@ public:
     // Held changes again, oldest first; returns how many went in.
     int retryHeld(std::int64_t nowMs);
     // The hub forgot tombstones older than its retention window and this kiosk is further behind: pull from 0.
+    // The records this kiosk had from the hub are noted (for this connection) so that, once the pull from 0 is
+    // complete, forgetUnseen() can tell which of them the hub no longer has.
     void restartPullFromZero();
+    // After a complete pull from 0: the records this kiosk had from the hub before it that the pull did not bring
+    // (the hub forgot them: they were deleted elsewhere longer ago than its tombstone window) are deleted here, as
+    // their tombstone would have deleted them, unless a change of this kiosk's to them waits to be pushed. Ledger
+    // lines are never deleted. Returns how many were.
+    int forgetUnseen(const std::set<std::pair<std::string, std::string>>& seen);
 
     void recordRound(std::int64_t nowMs, const std::optional<std::string>& error, int pushed, int pulled);
     SyncStatus status();

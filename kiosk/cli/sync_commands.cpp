@@ -25,6 +25,7 @@ int runRoundNow(services::sync::SyncService& sync, bool asJson, std::ostream& ou
     if (asJson) {
         out << json{{"ok", round.ok},           {"pushed", round.pushed}, {"refused", round.refused},
                     {"pulled", round.pulled},   {"applied", round.applied}, {"held", round.held},
+                    {"forgotten", round.forgotten},
                     {"error", round.ok ? json(nullptr) : json(round.error)}}
                    .dump()
             << "\n";
@@ -32,6 +33,7 @@ int runRoundNow(services::sync::SyncService& sync, bool asJson, std::ostream& ou
         out << "pushed " << round.pushed << ", pulled " << round.pulled << " (" << round.applied << " written here";
         if (round.held) out << ", " << round.held << " held";
         out << ")";
+        if (round.forgotten) out << ", " << round.forgotten << " deleted here that were deleted elsewhere while away";
         if (round.refused) out << ", " << round.refused << " refused by the hub (village-kiosk sync history)";
         out << "\n";
     }

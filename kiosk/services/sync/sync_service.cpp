@@ -87,6 +87,8 @@ bool SyncService::handle(const net::HttpResponse& response) {
     if (!answer.ok) {
         if (answer.forgotten && phase_ == Phase::Pulling) {
             store_.restartPullFromZero();
+            fullPull_ = true;
+            seenInFullPull_.clear();
             return true;
         }
         round_.error = answer.message;
@@ -135,11 +137,22 @@ bool SyncService::handle(const net::HttpResponse& response) {
                                                          change.replaced->row};
         changes.push_back(std::move(incoming));
     }
+    if (fullPull_)
+        for (const auto& change : changes) seenInFullPull_.emplace(change.table, change.recordId);
     const auto counts = store_.applyPulled(changes, decoded->upTo, clock_.nowMs());
     round_.pulled += static_cast<int>(changes.size());
     round_.applied += counts.applied;
     round_.held += counts.held;
-    if (!decoded->more) phase_ = Phase::Idle;
+    if (!decoded->more) {
+        phase_ = Phase::Idle;
+        if (fullPull_) {
+            // Everything the hub still has came: what it did not bring was deleted elsewhere while this kiosk was
+            // away longer than the hub keeps tombstones.
+            round_.forgotten += store_.forgetUnseen(seenInFullPull_);
+            fullPull_ = false;
+            seenInFullPull_.clear();
+        }
+    }
     return true;
 }
 

@@ -14,6 +14,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 
 namespace vk::services {
@@ -29,6 +30,7 @@ struct SyncRoundResult {
     int pulled = 0;   // changes received from the hub
     int applied = 0;  // of them, rows written here
     int held = 0;     // of them, waiting for what they need (a member)
+    int forgotten = 0;  // records deleted here because the hub no longer has them (after a pull from 0)
     std::string error;  // why the round stopped, when !ok
 };
 
@@ -80,6 +82,9 @@ private:
     SyncRoundResult round_;
     int exchanges_ = 0;
     int pullLimit_ = net::hub::kDefaultPullLimit;
+    // A pull from 0 in progress (the hub forgot tombstones this kiosk had not pulled): what it brought so far.
+    bool fullPull_ = false;
+    std::set<std::pair<std::string, std::string>> seenInFullPull_;
     std::optional<SyncRoundResult> lastRound_;
 
     std::unique_ptr<net::FetchWorker> worker_;
