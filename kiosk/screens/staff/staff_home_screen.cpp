@@ -55,7 +55,9 @@ void StaffHomeScreen::draw(app::ScreenContext& context) {
     }
     ui::text(i18n::trf("staff.home.hello", {{"name", staff.displayName}}), ui::fonts().title);
     ui::text(roleName(staff.role), ui::fonts().body, ui::colors::kTextMuted);
-    if (!syncLine_.empty()) ui::text(syncLine_, ui::fonts().body, ui::colors::kTextMuted);
+    // In the small type, wrapped: a failed round's words are long, and the tools below need the room.
+    if (!syncLine_.empty())
+        ui::textWrapped(syncLine_, ImGui::GetContentRegionAvail().x, ui::fonts().small, ui::colors::kTextMuted);
     ImGui::Dummy(ui::em(1.0f, 0.4f));
 
     // Notices and tools scroll; « Se déconnecter » stays at the foot, whatever the number of areas and notices.
