@@ -7,6 +7,8 @@
 
 #include <imgui_internal.h>
 
+#include <functional>
+
 namespace vk::ui {
 namespace {
 
@@ -126,6 +128,23 @@ bool drawKeyboard(std::string& text, KeyboardState& state, std::size_t maxCodepo
     return done;
 }
 
+namespace {
+
+// Four rows of three keys from `origin`, each `key` large and `gap` apart; `draw` draws the one named.
+void drawKeyGrid(const char* const (&keys)[4][3], ImVec2 origin, ImVec2 key, float gap,
+                 const std::function<void(const std::string& name, const std::string& id)>& draw) {
+    for (int row = 0; row < 4; ++row) {
+        for (int column = 0; column < 3; ++column) {
+            ImGui::SetCursorScreenPos(ImVec2(origin.x + static_cast<float>(column) * (key.x + gap),
+                                             origin.y + static_cast<float>(row) * (key.y + gap)));
+            const std::string name = keys[row][column];
+            draw(name, "pad." + name);
+        }
+    }
+}
+
+}  // namespace
+
 bool drawNumericKeypad(std::string& digits, std::size_t maxDigits, ImVec2 size, const char* okLabel,
                        bool okEnabled) {
     acceptPhysicalKeys(digits, maxDigits);
@@ -136,21 +155,15 @@ bool drawNumericKeypad(std::string& digits, std::size_t maxDigits, ImVec2 size, 
     const float gap = em(0.35f);
     const ImVec2 key((size.x - gap * 2.0f) / 3.0f, (size.y - gap * 3.0f) / 4.0f);
     bool ok = false;
-    for (int row = 0; row < 4; ++row) {
-        for (int column = 0; column < 3; ++column) {
-            const std::string name = kKeys[row][column];
-            ImGui::SetCursorScreenPos(ImVec2(origin.x + static_cast<float>(column) * (key.x + gap),
-                                             origin.y + static_cast<float>(row) * (key.y + gap)));
-            const std::string id = "pad." + name;
-            if (name == "backspace") {
-                if (button(id.c_str(), eraseKeyLabel(key).c_str(), key)) popLastCodepoint(digits);
-            } else if (name == "ok") {
-                ok = button(id.c_str(), okLabel, key, ButtonKind::Primary, okEnabled) || ok;
-            } else if (button(id.c_str(), name.c_str(), key) && digits.size() < maxDigits) {
-                digits += name;
-            }
+    drawKeyGrid(kKeys, origin, key, gap, [&](const std::string& name, const std::string& id) {
+        if (name == "backspace") {
+            if (button(id.c_str(), eraseKeyLabel(key).c_str(), key)) popLastCodepoint(digits);
+        } else if (name == "ok") {
+            ok = button(id.c_str(), okLabel, key, ButtonKind::Primary, okEnabled) || ok;
+        } else if (button(id.c_str(), name.c_str(), key) && digits.size() < maxDigits) {
+            digits += name;
         }
-    }
+    });
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + size.y));
     if (okEnabled && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) ok = true;
     return ok;
@@ -160,28 +173,22 @@ bool drawPhoneKeypad(std::string& phone, std::size_t maxChars, ImVec2 size, cons
     acceptPhysicalKeys(phone, maxChars);
     // Digits, and a « + » only in front: spaces and dots typed or imported go, the number stays the same.
     std::string kept;
-    for (std::size_t i = 0; i < phone.size(); ++i)
-        if ((phone[i] >= '0' && phone[i] <= '9') || (phone[i] == '+' && kept.empty())) kept += phone[i];
+    for (const char c : phone)
+        if ((c >= '0' && c <= '9') || (c == '+' && kept.empty())) kept += c;
     phone = kept;
     static constexpr const char* kKeys[4][3] = {{"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}, {"plus", "0", "backspace"}};
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float gap = em(0.3f);
     const ImVec2 key((size.x - gap * 2.0f) / 3.0f, (size.y - gap * 4.0f) / 5.0f);
-    for (int row = 0; row < 4; ++row) {
-        for (int column = 0; column < 3; ++column) {
-            const std::string name = kKeys[row][column];
-            ImGui::SetCursorScreenPos(ImVec2(origin.x + static_cast<float>(column) * (key.x + gap),
-                                             origin.y + static_cast<float>(row) * (key.y + gap)));
-            const std::string id = "pad." + name;
-            if (name == "backspace") {
-                if (button(id.c_str(), eraseKeyLabel(key).c_str(), key)) popLastCodepoint(phone);
-            } else if (name == "plus") {
-                if (button(id.c_str(), "+", key, ButtonKind::Normal, phone.empty())) phone = "+";
-            } else if (button(id.c_str(), name.c_str(), key) && phone.size() < maxChars) {
-                phone += name;
-            }
+    drawKeyGrid(kKeys, origin, key, gap, [&](const std::string& name, const std::string& id) {
+        if (name == "backspace") {
+            if (button(id.c_str(), eraseKeyLabel(key).c_str(), key)) popLastCodepoint(phone);
+        } else if (name == "plus") {
+            if (button(id.c_str(), "+", key, ButtonKind::Normal, phone.empty())) phone = "+";
+        } else if (button(id.c_str(), name.c_str(), key) && phone.size() < maxChars) {
+            phone += name;
         }
-    }
+    });
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + 4.0f * (key.y + gap)));
     bool ok = button("pad.ok", okLabel, ImVec2(size.x, key.y), ButtonKind::Primary);
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + size.y));

@@ -11,16 +11,31 @@
 using namespace vk;
 using test::TestKiosk;
 
+namespace {
+
+std::filesystem::path made(const std::filesystem::path& folder) {
+    std::filesystem::create_directories(folder);
+    return folder;
+}
+
+// A hub and two kiosks of one territory, each in a folder of its own.
+struct TwoKiosks {
+    explicit TwoKiosks(test::TestPostgres& pg) : hub(pg.newDatabase()) {}
+    test::TempFolder folder;
+    test::HubUnderTest hub;
+    TestKiosk a{made(folder.path / "a"), hub.url(), hub.addKiosk("t")};
+    TestKiosk b{made(folder.path / "b"), hub.url(), hub.addKiosk("t")};
+};
+
+}  // namespace
+
 TEST_CASE("a member who agrees to share after posting has their posts travel at the next round", "[hub]") {
     std::string whyNot;
     test::TestPostgres* pg = test::TestPostgres::shared(whyNot);
     if (!pg) return test::skip(whyNot);
-    test::TempFolder folder;
-    test::HubUnderTest hub(pg->newDatabase());
-    std::filesystem::create_directories(folder.path / "a");
-    std::filesystem::create_directories(folder.path / "b");
-    TestKiosk a(folder.path / "a", hub.url(), hub.addKiosk("t"));
-    TestKiosk b(folder.path / "b", hub.url(), hub.addKiosk("t"));
+    TwoKiosks territory(*pg);
+    TestKiosk& a = territory.a;
+    TestKiosk& b = territory.b;
     const std::string jean = a.addMember("Jean-Marc Lefèvre", false);
     const std::string first = a.post(jean, "Cherche covoiturage pour Besançon");
     const std::string second = a.post(jean, "Donne un vélo d’enfant");
@@ -56,12 +71,10 @@ TEST_CASE("a kiosk away longer than the hub keeps tombstones pulls everything ag
     std::string whyNot;
     test::TestPostgres* pg = test::TestPostgres::shared(whyNot);
     if (!pg) return test::skip(whyNot);
-    test::TempFolder folder;
-    test::HubUnderTest hub(pg->newDatabase());
-    std::filesystem::create_directories(folder.path / "a");
-    std::filesystem::create_directories(folder.path / "b");
-    TestKiosk a(folder.path / "a", hub.url(), hub.addKiosk("t"));
-    TestKiosk b(folder.path / "b", hub.url(), hub.addKiosk("t"));
+    TwoKiosks territory(*pg);
+    test::HubUnderTest& hub = territory.hub;
+    TestKiosk& a = territory.a;
+    TestKiosk& b = territory.b;
     const std::string marie = a.addMember("Marie Dupont");
     const std::string gone = a.post(marie, "Donne des pots de confiture");
     const std::string kept = a.post(marie, "Cherche un vélo");

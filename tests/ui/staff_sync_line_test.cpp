@@ -21,19 +21,13 @@ services::KioskConfig sharingKiosk() {
     return config;
 }
 
-bool anyDrawnContains(UiFixture& f, const std::string& words) {
-    for (const auto& item : f.kiosk.drawn())
-        if (item.text.find(words) != std::string::npos) return true;
-    return false;
-}
-
 }  // namespace
 
 TEST_CASE("the staff home says when the kiosk last synchronised with the territory, and when that failed since",
           "[ui][staff][sync]") {
     UiFixture alone;
     alone.signIn("Technicien Asso", "739182");
-    CHECK_FALSE(anyDrawnContains(alone, "territoire"));  // a kiosk that works alone says nothing of it
+    CHECK_FALSE(alone.kiosk.shows("territoire"));  // a kiosk that works alone says nothing of it
 
     UiFixture f(1280, 800, sharingKiosk());
     f.signIn("Technicien Asso", "739182");
@@ -43,13 +37,13 @@ TEST_CASE("the staff home says when the kiosk last synchronised with the territo
     storage::SyncStore store(f.runtime.database);
     store.recordRound(f.clock.nowMs(), std::nullopt, 3, 12);
     f.signIn("Technicien Asso", "739182");
-    CHECK(anyDrawnContains(f, "Dernière synchronisation avec le territoire : "));
+    CHECK(f.kiosk.shows("Dernière synchronisation avec le territoire : "));
     f.tap("staff.home.sign_out");
 
     f.clock.advanceMs(10 * 60'000);
     store.recordRound(f.clock.nowMs(), std::string("the hub did not answer"), 0, 0);
     f.signIn("Technicien Asso", "739182");
-    CHECK(anyDrawnContains(f, "(échec depuis, nouvel essai automatique)"));
+    CHECK(f.kiosk.shows("(échec depuis, nouvel essai automatique)"));
     if (const char* dir = std::getenv("VK_SCREENSHOT_DIR"))
         CHECK(f.kiosk.savePng(std::filesystem::path(dir) / "staff-home-sync.png"));
 }
@@ -65,7 +59,7 @@ TEST_CASE("the sync line fits the staff home with every tile in view at each siz
             if (std::string(language) == "en") f.tap("home.other_language");
             f.signIn("Technicien Asso", "739182");
             INFO(width << "x" << height << " " << language);
-            REQUIRE(anyDrawnContains(f, i18n::tr("common.back")));
+            REQUIRE(f.kiosk.shows(i18n::tr("common.back")));
             for (const auto& item : f.kiosk.drawn()) {
                 INFO(item.id << ": " << item.text);
                 CHECK_FALSE(item.overflows);
