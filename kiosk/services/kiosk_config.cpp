@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <vector>
 
 namespace vk::services {
 namespace {
@@ -65,6 +66,7 @@ std::optional<UnsafeForToml> findUnsafeForToml(std::string_view text) {
     enum class In { Syntax, Comment, Basic, Literal, MultiBasic, MultiLiteral } in = In::Syntax;
     int line = 1;
     std::string openInValue;    // the lists '[' and inline tables '{' open in a value (a list may span lines)
+    std::vector<bool> entryHasEquals;  // for each of them: in an inline table, its entry's '=' came already
     bool afterEquals = false;   // on a key's line, after its '='
     char previous = '\n';       // the last letter of TOML syntax before this one, blanks left out
     std::size_t i = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
@@ -106,16 +108,26 @@ std::optional<UnsafeForToml> findUnsafeForToml(std::string_view text) {
                 in = c == '"' ? (multi ? In::MultiBasic : In::Basic) : (multi ? In::MultiLiteral : In::Literal);
                 if (multi) i += 2;
             } else if (c == '=') {
-                // After a key, or a key of an inline table; any other is inside a bare value (`1='…`).
-                if (afterEquals && (openInValue.empty() || openInValue.back() != '{')) mark = 'x';
+                // After a key, or the key of an inline table's entry; any other is inside a bare value (`1='…`,
+                // `{i=1='…`).
+                if (!openInValue.empty() && openInValue.back() == '{') {
+                    if (entryHasEquals.back()) mark = 'x';
+                    entryHasEquals.back() = true;
+                } else if (afterEquals) {
+                    mark = 'x';
+                }
                 afterEquals = true;
+            } else if (c == ',' && !openInValue.empty() && openInValue.back() == '{') {
+                entryHasEquals.back() = false;  // the next entry's key
             } else if ((c == '[' || c == '{') && (afterEquals || !openInValue.empty())) {
                 openInValue.push_back(c);
+                entryHasEquals.push_back(false);
             } else if (c == '}' && !openInValue.empty() && openInValue.back() == '[') {
                 return UnsafeForToml{line, "a } inside a list, where a value should stand; a list is written "
                                            "[\"a\", \"b\"]"};
             } else if ((c == ']' || c == '}') && !openInValue.empty()) {
                 openInValue.pop_back();  // a mismatched one is toml++'s to report
+                entryHasEquals.pop_back();
             } else if (c == '[') {
                 std::size_t k = i + 1;
                 if (at(k) == '[') ++k;

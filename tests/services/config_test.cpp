@@ -241,7 +241,7 @@ TEST_CASE("a closing brace where a value of a list should stand is refused with 
 TEST_CASE("a quote or a bracket in the middle of a word or a number is refused with its line", "[config][bad-input]") {
     for (const char* text : {"[village]\ns=-\"é\"\n", "[village]\nname = Saint-\"Aubin\"\n", "[village]\nx = 1.'é'\n",
                              "[village]\ns=-[\"é\"]\n", "[village]\nname = \"A\"\"B\"\n",
-                             "[village]\ns = 1='''§'''\n"}) {
+                             "[village]\ns = 1='''§'''\n", "[village]\nv={i=1=\"§\n", "[village]\nv = {a = 1, b = 2 = 'é'}\n"}) {
         const ConfigLoad load = parseConfig(text, "kiosk.toml");
         CHECK_FALSE(load.usable());
         REQUIRE(load.problems.size() == 1);
@@ -250,7 +250,7 @@ TEST_CASE("a quote or a bracket in the middle of a word or a number is refused w
     }
     // Quotes where TOML starts strings: values, lists, inline tables, quoted and dotted keys, headers.
     const ConfigLoad quoted = parseConfig("\"village\".name = \"Saint-Aubin\"\n[\"parcels\"]\nshelves = [ \"A\",\"B\" ]\n"
-                                          "[ orders . \"x\" ]\ny = { a = \"b\", c = [\"d\"] }\n",
+                                          "[ orders . \"x\" ]\ny = { a = \"b\", c = [\"d\"], e = { f = \"g\" } }\n",
                                           "kiosk.toml");
     for (const ConfigProblem& problem : quoted.problems)
         CHECK_THAT(problem.message, !Catch::Contains("in the middle of a word"));
