@@ -5,6 +5,7 @@
 #include "kiosk/screens/staff/staff_screens.h"
 #include "kiosk/screens/staff/staff_sign_in_screen.h"
 #include "kiosk/screens/staff/staff_text.h"
+#include "kiosk/screens/sync/sync_screens.h"
 #include "kiosk/services/sync/sync_area.h"
 #include "kiosk/ui/widgets.h"
 
@@ -55,7 +56,18 @@ void StaffHomeScreen::draw(app::ScreenContext& context) {
     }
     ui::text(i18n::trf("staff.home.hello", {{"name", staff.displayName}}), ui::fonts().title);
     ui::text(roleName(staff.role), ui::fonts().body, ui::colors::kTextMuted);
-    if (!syncLine_.empty()) ui::text(syncLine_, ui::fonts().body, ui::colors::kTextMuted);
+    if (!syncLine_.empty()) {
+        ui::text(syncLine_, ui::fonts().body, ui::colors::kTextMuted);
+        // What the sync replaced or had refused, for whoever runs the café's side of it.
+        // Beside the line when it fits there (a failed round's line is long), else under it.
+        if (isCafeStaff(staff.role)) {
+            const char* label = tr("sync.history.open");
+            const ImVec2 size(ImGui::CalcTextSize(label).x + ui::em(2.0f), ImGui::GetFontSize() * 1.6f);
+            ImGui::SameLine(0.0f, ui::em(0.8f));
+            if (ImGui::GetContentRegionAvail().x < size.x) ImGui::NewLine();
+            if (ui::button("staff.home.sync_history", label, size)) context.open(kSyncHistoryScreen);
+        }
+    }
     ImGui::Dummy(ui::em(1.0f, 0.4f));
 
     // Notices and tools scroll; « Se déconnecter » stays at the foot, whatever the number of areas and notices.
