@@ -9,24 +9,12 @@
 # and dpkg, and never touches a village-hub already installed.
 set -euo pipefail
 build=$1 version=$2 work=$3
-skip() { echo "SKIPPED: $*"; exit 77; }
-fail() { echo "FAILED: $*"; exit 1; }
-
-[ "$(id -u)" -eq 0 ] || skip "installing a package needs root (CI runs as root)"
-for tool in dpkg dpkg-deb lintian cpack runuser setpriv curl systemd-analyze; do
-  command -v "$tool" >/dev/null || skip "$tool is missing (./install-deps.sh --tests)"
-done
-if dpkg-query -W -f='${Status}' village-hub 2>/dev/null | grep -q "ok installed"; then
-  skip "village-hub is installed on this machine; the test would replace it"
-fi
-
-rm -rf "$work" && mkdir -p "$work"
-cd "$work"
+source "$(cd "$(dirname "$0")" && pwd)/package_test_common.sh"
+require_a_machine_for village-hub dpkg dpkg-deb lintian cpack runuser setpriv curl systemd-analyze
 
 echo "== build the packages from the build's binaries"
-cpack --config "$build/CPackConfig.cmake" -B "$work/out" > cpack.log 2>&1 || { cat cpack.log; fail "cpack"; }
-deb="$work/out/village-hub_${version}_amd64.deb"
-[ -f "$deb" ] || { ls -l "$work/out"; fail "no $deb"; }
+deb=$(build_packages_for village-hub "$build" "$version" "$work")
+cd "$work"
 [ -f "$work/out/village-kiosk_${version}_amd64.deb" ] || fail "the same cpack run no longer makes the kiosk's package"
 ls -l "$deb"
 
@@ -54,9 +42,7 @@ dpkg-deb -e "$deb" control
 grep -qx /etc/village-hub/hub.toml control/conffiles || fail "hub.toml is not a conffile"
 
 echo "== lintian"
-lintian --tag-display-limit 0 "$deb" > lintian.txt 2>&1 || true
-cat lintian.txt
-if grep -q "^E: " lintian.txt; then fail "lintian reports errors"; fi
+expect_no_lintian_error "$deb"
 if grep -q "non-standard-file-perm" lintian.txt; then fail "lintian's override for hub.toml's mode is not applied"; fi
 
 pg_bin=/usr/lib/postgresql/15/bin
