@@ -9,6 +9,7 @@
 #include "kiosk/screens/postal/postal_screens.h"
 #include "kiosk/screens/shell/shell_screens.h"
 #include "kiosk/screens/staff/staff_screens.h"
+#include "kiosk/screens/sync/sync_screens.h"
 #include "kiosk/screens/timebank/timebank_screens.h"
 #include "kiosk/screens/orders/orders_screens.h"
 #include "kiosk/screens/agenda/agenda_screens.h"
@@ -36,6 +37,7 @@ const std::vector<UiArea>& uiAreas() {
         {"devices", &screens::registerDevicesScreens},
         {"notifications", &screens::registerNotificationsScreens},
         {"staff", &screens::registerStaffScreens},
+        {"sync", &screens::registerSyncScreens},
         // Last: the report is read now and then, the tools above it every day.
         {"impact", &screens::registerImpactScreens},
     };

@@ -4,10 +4,13 @@
 #include "storage/hub/hub_store.h"
 
 #include <httplib.h>
+#include <zlib.h>
 
+#include <algorithm>
 #include <iostream>
 #include <limits>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 namespace vk::net::hub {
@@ -40,9 +43,64 @@ struct HubServer::Pool {
 
 namespace {
 
+// The hub compresses its answers itself, with gzip at zlib's fastest level, and never lets cpp-httplib do it: to a
+// client that accepts brotli (libcurl offers it, so every kiosk does) httplib answers at brotli's slowest quality,
+// which took most of the hub's CPU and made a catch-up take seconds (docs/hub.md, « Figures »). httplib compresses
+// only the content types it knows exactly, so this one, with its charset, it leaves as it is.
+constexpr const char* kJsonType = "application/json; charset=utf-8";
+// Below this, compressing saves less than it costs (errors, a push's verdicts for a change or two).
+constexpr std::size_t kCompressFromBytes = 1024;
+
+bool acceptsGzip(const httplib::Request& request) {
+    const std::string accepted = request.get_header_value("Accept-Encoding");
+    std::size_t start = 0;
+    while (start < accepted.size()) {
+        std::size_t end = accepted.find(',', start);
+        if (end == std::string::npos) end = accepted.size();
+        std::string item = accepted.substr(start, end - start);
+        start = end + 1;
+        item.erase(std::remove_if(item.begin(), item.end(), [](char c) { return c == ' ' || c == '\t'; }), item.end());
+        const auto semicolon = item.find(';');
+        const std::string name = item.substr(0, semicolon);
+        // "gzip;q=0" (or "q=0.0") refuses it.
+        const bool refused = semicolon != std::string::npos && item.compare(semicolon, 4, ";q=0") == 0 &&
+                             item.find_first_not_of("0.", semicolon + 4) == std::string::npos;
+        if ((name == "gzip" || name == "*") && !refused) return true;
+    }
+    return false;
+}
+
+std::optional<std::string> gzipped(const std::string& text) {
+    z_stream stream{};
+    // windowBits 15 + 16: a gzip header and trailer rather than zlib's.
+    if (deflateInit2(&stream, Z_BEST_SPEED, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) return std::nullopt;
+    std::string out(deflateBound(&stream, static_cast<uLong>(text.size())), '\0');
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+    stream.avail_in = static_cast<uInt>(text.size());
+    stream.next_out = reinterpret_cast<Bytef*>(out.data());
+    stream.avail_out = static_cast<uInt>(out.size());
+    const int result = deflate(&stream, Z_FINISH);
+    out.resize(stream.total_out);
+    deflateEnd(&stream);
+    if (result != Z_STREAM_END) return std::nullopt;
+    return out;
+}
+
+void answerJson(const httplib::Request& request, httplib::Response& response, std::string body) {
+    response.set_header("Vary", "Accept-Encoding");
+    if (body.size() >= kCompressFromBytes && acceptsGzip(request)) {
+        if (auto compressed = gzipped(body)) {
+            response.set_header("Content-Encoding", "gzip");
+            response.set_content(std::move(*compressed), kJsonType);
+            return;
+        }
+    }
+    response.set_content(std::move(body), kJsonType);
+}
+
 void answerError(httplib::Response& response, int status, const std::string& message) {
     response.status = status;
-    response.set_content(encodeError(message), "application/json");
+    response.set_content(encodeError(message), kJsonType);
 }
 
 // The kiosk behind a request, or nullopt with the refusal already written.
@@ -133,7 +191,7 @@ bool HubServer::bind(std::string& error) {
     };
 
     server_->Get("/v1/health", [](const httplib::Request&, httplib::Response& response) {
-        response.set_content("{\"ok\":true}", "application/json");
+        response.set_content("{\"ok\":true}", kJsonType);
     });
     server_->Post("/v1/push", withStore([](HubStore& store, const httplib::Request& request, httplib::Response& response) {
         std::string problem;
@@ -143,7 +201,7 @@ bool HubServer::bind(std::string& error) {
         if (!kiosk) return;
         if (push->kioskId != *kiosk->boundKioskId)
             return answerError(response, 403, "a kiosk pushes only as itself: kiosk_id is not this credential's kiosk");
-        response.set_content(encodePushResponse(store.push(*kiosk, push->changes)), "application/json");
+        answerJson(request, response, encodePushResponse(store.push(*kiosk, push->changes)));
     }));
     server_->Get("/v1/pull", withStore([](HubStore& store, const httplib::Request& request, httplib::Response& response) {
         const auto after = parameter(request, "after", 0, 0, std::numeric_limits<std::int64_t>::max());
@@ -156,7 +214,7 @@ bool HubServer::bind(std::string& error) {
         const auto answer = store.pull(*kiosk, *after, static_cast<int>(*limit));
         if (answer.refusal == storage::hub::PullRefusal::Forgotten)
             return answerError(response, 410, "deletions since this sequence number were forgotten: pull again from 0");
-        response.set_content(encodePullResponse(answer.response), "application/json");
+        answerJson(request, response, encodePullResponse(answer.response));
     }));
 
     if (config_.listenPort == 0) {

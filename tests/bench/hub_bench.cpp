@@ -129,10 +129,17 @@ int main(int argc, char** argv) {
     std::printf("push of %d posts by one kiosk: %.0f ms (%s)\n", posts + 1, msSince(start),
                 pushed.ok ? "ok" : pushed.error.c_str());
     test::TestKiosk newcomer(folder.path / "newcomer", hub.url(), store.addKiosk("bench", ""));
+    // Where the catch-up's time goes: the hub's and PostgreSQL's CPU meanwhile; the rest is the kiosk's own.
+    const double hubBeforeCatchUp = processUse(hub.pid()).cpuSeconds;
+    const double pgBeforeCatchUp = postgresCpuSeconds(pg->port());
     start = Clock::now();
     const auto caughtUp = newcomer.sync();
+    const double catchUpMs = msSince(start);
     std::printf("catch-up of a new kiosk: %d changes pulled, %d posts live, %.0f ms (target 2000 ms) (%s)\n",
-                caughtUp.pulled, newcomer.livePosts(), msSince(start), caughtUp.ok ? "ok" : caughtUp.error.c_str());
+                caughtUp.pulled, newcomer.livePosts(), catchUpMs, caughtUp.ok ? "ok" : caughtUp.error.c_str());
+    std::printf("  of which CPU: village-hub %.0f ms, PostgreSQL %.0f ms\n",
+                1000.0 * (processUse(hub.pid()).cpuSeconds - hubBeforeCatchUp),
+                1000.0 * (postgresCpuSeconds(pg->port()) - pgBeforeCatchUp));
 
     // 2. Many kiosks of one territory, each a round a minute: push 0 or 1 post, then pull what is new for it.
     struct Simulated {

@@ -10,24 +10,12 @@ set -euo pipefail
 build=$1 version=$2 work=$3
 here="$(cd "$(dirname "$0")" && pwd)"
 fixtures="$here/../storage/fixtures"
-skip() { echo "SKIPPED: $*"; exit 77; }
-fail() { echo "FAILED: $*"; exit 1; }
-
-[ "$(id -u)" -eq 0 ] || skip "installing a package needs root (CI runs as root)"
-for tool in dpkg dpkg-deb lintian cpack runuser sqlite3 /usr/bin/python3; do
-  command -v "$tool" >/dev/null || skip "$tool is missing (./install-deps.sh --tests)"
-done
-if dpkg-query -W -f='${Status}' village-kiosk 2>/dev/null | grep -q "ok installed"; then
-  skip "village-kiosk is installed on this machine; the test would replace it"
-fi
-
-rm -rf "$work" && mkdir -p "$work"
-cd "$work"
+source "$here/package_test_common.sh"
+require_a_machine_for village-kiosk dpkg dpkg-deb lintian cpack runuser sqlite3 /usr/bin/python3
 
 echo "== build the package from the build's binaries"
-cpack --config "$build/CPackConfig.cmake" -B "$work/out" > cpack.log 2>&1 || { cat cpack.log; fail "cpack"; }
-deb="$work/out/village-kiosk_${version}_amd64.deb"
-[ -f "$deb" ] || { ls -l "$work/out"; fail "no $deb"; }
+deb=$(build_packages_for village-kiosk "$build" "$version" "$work")
+cd "$work"
 ls -l "$deb"
 
 echo "== contents"
@@ -50,9 +38,7 @@ dpkg-deb -e "$deb" control
 grep -qx /etc/village-kiosk/kiosk.toml control/conffiles || fail "kiosk.toml is not a conffile"
 
 echo "== lintian"
-lintian --tag-display-limit 0 "$deb" > lintian.txt 2>&1 || true
-cat lintian.txt
-if grep -q "^E: " lintian.txt; then fail "lintian reports errors"; fi
+expect_no_lintian_error "$deb"
 
 echo "== install"
 # Whatever happens next, what this test installed does not stay on the machine.

@@ -5,6 +5,7 @@
 #include "kiosk/screens/staff/staff_screens.h"
 #include "kiosk/screens/staff/staff_sign_in_screen.h"
 #include "kiosk/screens/staff/staff_text.h"
+#include "kiosk/screens/sync/sync_screens.h"
 #include "kiosk/services/sync/sync_area.h"
 #include "kiosk/ui/widgets.h"
 
@@ -55,9 +56,24 @@ void StaffHomeScreen::draw(app::ScreenContext& context) {
     }
     ui::text(i18n::trf("staff.home.hello", {{"name", staff.displayName}}), ui::fonts().title);
     ui::text(roleName(staff.role), ui::fonts().body, ui::colors::kTextMuted);
-    // In the small type, wrapped: a failed round's words are long, and the tools below need the room.
-    if (!syncLine_.empty())
-        ui::textWrapped(syncLine_, ImGui::GetContentRegionAvail().x, ui::fonts().small, ui::colors::kTextMuted);
+    if (!syncLine_.empty()) {
+        // In the small type and wrapped (a failed round's words are long, and the tools below need the room), with
+        // what the sync replaced or had refused a tap away for whoever runs the café's side of it.
+        const ImVec2 start = ImGui::GetCursorScreenPos();
+        const float width = ImGui::GetContentRegionAvail().x;
+        const char* label = tr("sync.history.open");
+        const bool withHistory = isCafeStaff(staff.role);
+        const ImVec2 size = withHistory ? ImVec2(ImGui::CalcTextSize(label).x + ui::em(2.0f), ImGui::GetFontSize() * 1.6f)
+                                        : ImVec2(0.0f, 0.0f);
+        const float gap = withHistory ? ui::em(0.8f) : 0.0f;
+        ui::textWrapped(syncLine_, width - size.x - gap, ui::fonts().small, ui::colors::kTextMuted);
+        const float textBottom = ImGui::GetCursorScreenPos().y;
+        if (withHistory) {
+            ImGui::SetCursorScreenPos(ImVec2(start.x + width - size.x, start.y));
+            if (ui::button("staff.home.sync_history", label, size)) context.open(kSyncHistoryScreen);
+            ImGui::SetCursorScreenPos(ImVec2(start.x, std::max(textBottom, start.y + size.y + ImGui::GetStyle().ItemSpacing.y)));
+        }
+    }
     ImGui::Dummy(ui::em(1.0f, 0.4f));
 
     // Notices and tools scroll; « Se déconnecter » stays at the foot, whatever the number of areas and notices.
