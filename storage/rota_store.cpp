@@ -60,33 +60,40 @@ std::vector<RotaVisit> RotaStore::visits(const std::string& firstDay, const std:
     return result;
 }
 
-std::vector<NeighbourVisit> RotaStore::neighbourVisits(const std::string& firstDay, const std::string& lastDay) {
-    SQLite::Statement query(db_.sql(),
-                            "SELECT village, doctor_name, doctor_title, first_day, last_day FROM rota_visit "
-                            "WHERE deleted_at IS NULL AND village IS NOT NULL AND last_day >= ? AND first_day <= ? "
-                            "ORDER BY village, first_day, doctor_name");
-    query.bind(1, firstDay);
-    query.bind(2, lastDay);
-    std::vector<NeighbourVisit> result;
-    while (query.executeStep()) {
-        NeighbourVisit visit{query.getColumn(0).getString(), query.getColumn(1).getString(),
-                             query.getColumn(2).getString(), query.getColumn(3).getString(),
-                             query.getColumn(4).getString(), {}};
-        SQLite::Statement hours(db_.sql(),
-                                "SELECT day, opens, closes FROM rota_hours WHERE deleted_at IS NULL AND village = ? "
-                                "AND day BETWEEN max(?, ?) AND min(?, ?) "
-                                "AND (doctor_name = '' OR doctor_name = ?) ORDER BY day, opens");
-        hours.bind(1, visit.village);
-        hours.bind(2, visit.firstDay);
-        hours.bind(3, firstDay);
-        hours.bind(4, visit.lastDay);
-        hours.bind(5, lastDay);
-        hours.bind(6, visit.doctorName);
-        while (hours.executeStep())
-            visit.sessions.push_back({"", hours.getColumn(0).getString(), hours.getColumn(1).getString(),
-                                      hours.getColumn(2).getString(), visit.doctorName, RotaSource::Staff, ""});
-        result.push_back(std::move(visit));
-    }
+std::vector<NeighbourRota> RotaStore::neighbourRotas(const std::string& firstDay, const std::string& lastDay) {
+    std::map<std::string, NeighbourRota> byVillage;
+    auto of = [&](const std::string& village) -> NeighbourRota& {
+        NeighbourRota& rota = byVillage[village];
+        rota.village = village;
+        return rota;
+    };
+    SQLite::Statement visits(db_.sql(),
+                             "SELECT village, id, doctor_name, doctor_title, first_day, last_day FROM rota_visit "
+                             "WHERE deleted_at IS NULL AND village IS NOT NULL AND last_day >= ? AND first_day <= ? "
+                             "ORDER BY first_day, doctor_name");
+    visits.bind(1, firstDay);
+    visits.bind(2, lastDay);
+    while (visits.executeStep())
+        of(visits.getColumn(0).getString())
+            .visits.push_back({visits.getColumn(1).getString(), visits.getColumn(2).getString(),
+                               visits.getColumn(3).getString(), visits.getColumn(4).getString(),
+                               visits.getColumn(5).getString(), RotaSource::Staff, ""});
+    // A neighbour's closed day shows no hours, as this centre's does not.
+    SQLite::Statement hours(db_.sql(),
+                            "SELECT h.village, h.id, h.day, h.opens, h.closes, h.doctor_name FROM rota_hours h "
+                            "WHERE h.deleted_at IS NULL AND h.village IS NOT NULL AND h.day BETWEEN ? AND ? "
+                            "AND NOT EXISTS (SELECT 1 FROM rota_closure c WHERE c.deleted_at IS NULL "
+                            "AND c.village = h.village AND h.day BETWEEN c.first_day AND c.last_day) "
+                            "ORDER BY h.day, h.opens");
+    hours.bind(1, firstDay);
+    hours.bind(2, lastDay);
+    while (hours.executeStep())
+        of(hours.getColumn(0).getString())
+            .hours.push_back({hours.getColumn(1).getString(), hours.getColumn(2).getString(),
+                              hours.getColumn(3).getString(), hours.getColumn(4).getString(),
+                              hours.getColumn(5).getString(), RotaSource::Staff, ""});
+    std::vector<NeighbourRota> result;
+    for (auto& [village, rota] : byVillage) result.push_back(std::move(rota));
     return result;
 }
 

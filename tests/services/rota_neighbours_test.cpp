@@ -78,9 +78,10 @@ TEST_CASE("a neighbouring village's doctor is shown apart and never as this cent
     CHECK_FALSE(week.days[0].open());
     REQUIRE(week.neighbours.size() == 1);
     CHECK(week.neighbours[0].village == "Saint-Aubin");
-    CHECK(week.neighbours[0].doctorName == "Dr Paul Girard");
-    REQUIRE(week.neighbours[0].sessions.size() == 1);
-    CHECK(week.neighbours[0].sessions[0].opens == "09:00");
+    REQUIRE(week.neighbours[0].visits.size() == 1);
+    CHECK(week.neighbours[0].visits[0].doctorName == "Dr Paul Girard");
+    REQUIRE(week.neighbours[0].hours.size() == 1);
+    CHECK(week.neighbours[0].hours[0].opens == "09:00");
     // Today's state is this centre's: nobody is sent to a doctor who is in another village.
     const TodayState today = f.rota.today();
     CHECK(today.doctors.empty());
@@ -119,6 +120,23 @@ TEST_CASE("this centre's feed import leaves a neighbour's rows alone, even under
     REQUIRE(again.applied);
     CHECK(again.change.removed == 1);
     CHECK(f.liveRows("rota_hours", "Saint-Aubin") == 2);
+}
+
+TEST_CASE("a neighbour's closed day shows none of its hours", "[rota][neighbours]") {
+    NeighbourFixture f;
+    f.hours("Saint-Aubin", "2026-11-23", "09:00", "12:00");
+    f.hours("Saint-Aubin", "2026-11-24", "09:00", "12:00");
+    const auto counts = f.pull("rota_closure", json{{"id", vk::storage::newRecordId(f.clock.nowMs())},
+                                                    {"origin_kiosk", "kiosk-of-saint-aubin"}, {"first_day", "2026-11-24"},
+                                                    {"last_day", "2026-11-24"}, {"reason", "Formation"},
+                                                    {"source", "staff"}, {"created_at", 1}, {"updated_at", 1},
+                                                    {"village", "Saint-Aubin"}});
+    REQUIRE(counts.applied == 1);
+    const RotaWeek week = f.rota.weeks("2026-11-23", 1).front();
+    REQUIRE(week.neighbours.size() == 1);
+    REQUIRE(week.neighbours[0].hours.size() == 1);
+    CHECK(week.neighbours[0].hours[0].day == "2026-11-23");
+    CHECK_FALSE(week.days[1].closure);  // this centre is not closed for it
 }
 
 TEST_CASE("staff here cannot remove or change a neighbour's visit, nor see it in their lists", "[rota][neighbours]") {
