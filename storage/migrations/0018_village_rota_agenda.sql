@@ -141,3 +141,21 @@ BEGIN
         coalesce((SELECT seq FROM sync_record_seq WHERE table_name = 'agenda_event' AND record_id = old.id), 0),
         CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER));
 END;
+
+-- What this kiosk already published before sharing: its rota and agenda from a week ago on are queued once, so
+-- that the neighbours see them at the first round rather than at their next edit. Older rows stay here.
+INSERT INTO sync_change(change_id, table_name, record_id, base_seq, changed_at)
+    SELECT lower(hex(randomblob(16))), 'rota_visit', id, 0, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
+    FROM rota_visit WHERE deleted_at IS NULL AND last_day >= date('now', '-7 days');
+INSERT INTO sync_change(change_id, table_name, record_id, base_seq, changed_at)
+    SELECT lower(hex(randomblob(16))), 'rota_hours', id, 0, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
+    FROM rota_hours WHERE deleted_at IS NULL AND day >= date('now', '-7 days');
+INSERT INTO sync_change(change_id, table_name, record_id, base_seq, changed_at)
+    SELECT lower(hex(randomblob(16))), 'rota_closure', id, 0, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
+    FROM rota_closure WHERE deleted_at IS NULL AND last_day >= date('now', '-7 days');
+INSERT INTO sync_change(change_id, table_name, record_id, base_seq, changed_at)
+    SELECT lower(hex(randomblob(16))), 'rota_day_notice', id, 0, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
+    FROM rota_day_notice WHERE deleted_at IS NULL AND day >= date('now', '-7 days');
+INSERT INTO sync_change(change_id, table_name, record_id, base_seq, changed_at)
+    SELECT lower(hex(randomblob(16))), 'agenda_event', id, 0, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
+    FROM agenda_event WHERE deleted_at IS NULL AND day >= date('now', '-7 days');
