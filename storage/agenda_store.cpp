@@ -96,6 +96,19 @@ std::optional<AgendaEvent> oneEvent(Database& db, const std::string& where, cons
     return readEvent(query);
 }
 
+// The live events of [firstDay, lastDay] that also meet `condition` (which ends with their order).
+std::vector<AgendaEvent> eventsOfDays(Database& db, const std::string& firstDay, const std::string& lastDay,
+                                      const std::string& condition) {
+    SQLite::Statement query(db.sql(), std::string("SELECT ") + kEventColumns +
+                                          " FROM agenda_event e WHERE e.day BETWEEN ? AND ? AND e.deleted_at IS NULL "
+                                          "AND " + condition);
+    query.bind(1, firstDay);
+    query.bind(2, lastDay);
+    std::vector<AgendaEvent> events;
+    while (query.executeStep()) events.push_back(readEvent(query));
+    return events;
+}
+
 std::optional<SignUp> oneSignUp(Database& db, const std::string& where, const std::string& value) {
     SQLite::Statement query(db.sql(), std::string("SELECT ") + kSignUpColumns + " FROM agenda_signup WHERE " + where +
                                           " AND deleted_at IS NULL");
@@ -161,26 +174,12 @@ std::optional<AgendaEvent> AgendaStore::eventBySourceKey(const std::string& sour
 }
 
 std::vector<AgendaEvent> AgendaStore::events(const std::string& firstDay, const std::string& lastDay) {
-    SQLite::Statement query(db_.sql(), std::string("SELECT ") + kEventColumns +
-                                           " FROM agenda_event e WHERE e.day BETWEEN ? AND ? AND e.deleted_at IS NULL "
-                                           "AND e.village IS NULL ORDER BY e.day, e.starts_at, e.title");
-    query.bind(1, firstDay);
-    query.bind(2, lastDay);
-    std::vector<AgendaEvent> events;
-    while (query.executeStep()) events.push_back(readEvent(query));
-    return events;
+    return eventsOfDays(db_, firstDay, lastDay, "e.village IS NULL ORDER BY e.day, e.starts_at, e.title");
 }
 
 std::vector<AgendaEvent> AgendaStore::neighbourEvents(const std::string& firstDay, const std::string& lastDay) {
-    SQLite::Statement query(db_.sql(), std::string("SELECT ") + kEventColumns +
-                                           " FROM agenda_event e WHERE e.day BETWEEN ? AND ? AND e.deleted_at IS NULL "
-                                           "AND e.cancelled_at IS NULL AND e.village IS NOT NULL "
-                                           "ORDER BY e.day, e.starts_at, e.village, e.title");
-    query.bind(1, firstDay);
-    query.bind(2, lastDay);
-    std::vector<AgendaEvent> events;
-    while (query.executeStep()) events.push_back(readEvent(query));
-    return events;
+    return eventsOfDays(db_, firstDay, lastDay,
+                        "e.village IS NOT NULL AND e.cancelled_at IS NULL ORDER BY e.day, e.starts_at, e.village, e.title");
 }
 
 SignUp AgendaStore::insertSignUp(const NewSignUp& s, std::int64_t nowMs) {

@@ -14,6 +14,8 @@
 #include <catch2/catch.hpp>
 #include <pqxx/pqxx>
 
+#include <tuple>
+
 using namespace vk;
 using test::TestKiosk;
 
@@ -45,6 +47,22 @@ struct VillageKiosk {
     services::health::RotaWeek week(const std::string& monday) { return rota.weeks(monday, 1).front(); }
 };
 
+// Three kiosks of two villages on one hub: two in Saint-Aubin (the café and the town hall), one in Mouthier.
+struct TwoVillages {
+    explicit TwoVillages(test::TestPostgres& pg) : hub(pg.newDatabase()) {}
+    test::TempFolder folder;
+    test::HubUnderTest hub;
+    VillageKiosk aubin{folder.path / "aubin", hub.url(), hub.addKiosk("val-de-loue", "Saint-Aubin")};
+    VillageKiosk aubinMairie{folder.path / "aubin-mairie", hub.url(), hub.addKiosk("val-de-loue", "Saint-Aubin")};
+    VillageKiosk mouthier{folder.path / "mouthier", hub.url(), hub.addKiosk("val-de-loue", "Mouthier")};
+    // Next week, so that the import's window and today's state are the same whatever day the test runs.
+    const std::string monday = services::health::addDays(
+        services::health::mondayOf(services::health::localDay(aubin.kiosk.clock.nowMs())), 7);
+    std::tuple<test::HubUnderTest&, VillageKiosk&, VillageKiosk&, VillageKiosk&> parts() {
+        return {hub, aubin, aubinMairie, mouthier};
+    }
+};
+
 std::string compact(const std::string& day) { return day.substr(0, 4) + day.substr(5, 2) + day.substr(8, 2); }
 
 storage::EventDetails soiree(const std::string& day) {
@@ -64,13 +82,9 @@ std::string hubHead(const std::string& url, const std::string& recordId) {
 
 TEST_CASE("a village's rota and agenda reach the other village's kiosk as its neighbour's, not as its own", "[hub][village]") {
     VK_NEEDS_POSTGRES(pg);
-    test::TempFolder folder;
-    test::HubUnderTest hub(pg->newDatabase());
-    VillageKiosk aubin(folder.path / "aubin", hub.url(), hub.addKiosk("val-de-loue", "Saint-Aubin"));
-    VillageKiosk aubinMairie(folder.path / "aubin-mairie", hub.url(), hub.addKiosk("val-de-loue", "Saint-Aubin"));
-    VillageKiosk mouthier(folder.path / "mouthier", hub.url(), hub.addKiosk("val-de-loue", "Mouthier"));
-    // Next week, so that the import's window and today's state are the same whatever day the test runs.
-    const std::string monday = services::health::addDays(services::health::mondayOf(services::health::localDay(aubin.kiosk.clock.nowMs())), 7);
+    TwoVillages t(*pg);
+    auto [hub, aubin, aubinMairie, mouthier] = t.parts();
+    const std::string& monday = t.monday;
     REQUIRE(aubin.rota.addVisit(aubin.assistant, "Dr Paul Girard", "Médecin généraliste", monday,
                                 services::health::addDays(monday, 1)) == services::health::RotaEditError::None);
     REQUIRE(aubin.rota.importCalendar(test::calendar(test::hoursEvent("mon-am", compact(monday), "0900", "1200",
@@ -111,12 +125,9 @@ TEST_CASE("a village's rota and agenda reach the other village's kiosk as its ne
 
 TEST_CASE("a kiosk of another village cannot change or delete a village's rota: the hub refuses and it is in its history", "[hub][village]") {
     VK_NEEDS_POSTGRES(pg);
-    test::TempFolder folder;
-    test::HubUnderTest hub(pg->newDatabase());
-    VillageKiosk aubin(folder.path / "aubin", hub.url(), hub.addKiosk("val-de-loue", "Saint-Aubin"));
-    VillageKiosk aubinMairie(folder.path / "aubin-mairie", hub.url(), hub.addKiosk("val-de-loue", "Saint-Aubin"));
-    VillageKiosk mouthier(folder.path / "mouthier", hub.url(), hub.addKiosk("val-de-loue", "Mouthier"));
-    const std::string monday = services::health::addDays(services::health::mondayOf(services::health::localDay(aubin.kiosk.clock.nowMs())), 7);
+    TwoVillages t(*pg);
+    auto [hub, aubin, aubinMairie, mouthier] = t.parts();
+    const std::string& monday = t.monday;
     REQUIRE(aubin.rota.addVisit(aubin.assistant, "Dr Paul Girard", "", monday, monday) ==
             services::health::RotaEditError::None);
     const std::string visit = aubin.week(monday).visits.at(0).id;
@@ -160,12 +171,9 @@ TEST_CASE("a kiosk of another village cannot change or delete a village's rota: 
 
 TEST_CASE("a village's feed import updates its neighbours, and the neighbour's own import leaves it alone", "[hub][village]") {
     VK_NEEDS_POSTGRES(pg);
-    test::TempFolder folder;
-    test::HubUnderTest hub(pg->newDatabase());
-    VillageKiosk aubin(folder.path / "aubin", hub.url(), hub.addKiosk("val-de-loue", "Saint-Aubin"));
-    VillageKiosk aubinMairie(folder.path / "aubin-mairie", hub.url(), hub.addKiosk("val-de-loue", "Saint-Aubin"));
-    VillageKiosk mouthier(folder.path / "mouthier", hub.url(), hub.addKiosk("val-de-loue", "Mouthier"));
-    const std::string monday = services::health::addDays(services::health::mondayOf(services::health::localDay(aubin.kiosk.clock.nowMs())), 7);
+    TwoVillages t(*pg);
+    auto [hub, aubin, aubinMairie, mouthier] = t.parts();
+    const std::string& monday = t.monday;
     const std::string tuesday = services::health::addDays(monday, 1);
     const auto feed = [&](const std::string& mondayOpens) {
         return test::calendar(test::hoursEvent("mon-am", compact(monday), mondayOpens, "1200") +

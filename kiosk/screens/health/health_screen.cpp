@@ -76,6 +76,18 @@ NearbyLines nearbyLines(const storage::NeighbourRota& rota) {
     return lines;
 }
 
+// The least « Dans les villages voisins » takes: its heading and its first village with the days alone.
+float nearbyLeastHeight(const std::vector<storage::NeighbourRota>& neighbours, float width) {
+    if (neighbours.empty()) return 0.0f;
+    const ui::Fonts& fonts = ui::fonts();
+    const NearbyLines lines = nearbyLines(neighbours.front());
+    const std::string words = lines.days.empty() ? lines.who : lines.who + "  ·  " + lines.days;
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    return fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, width, tr("health.nearby.title")).y +
+           fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, width, words.c_str()).y + ui::em(0.4f) +
+           spacing * 4.0f;
+}
+
 // « Dans les villages voisins »: apart from this centre's rota, a village a block, as many whole blocks as fit
 // above `bottom` (none, nor the heading, when the first does not).
 void drawNearby(const std::vector<storage::NeighbourRota>& neighbours, float width, float bottom) {
@@ -271,16 +283,17 @@ void HealthScreen::draw(app::ScreenContext& context) {
     const float updatedHeight =
         updated.empty() ? 0.0f : fonts.small->CalcTextSizeA(fonts.small->FontSize, FLT_MAX, right, updated.c_str()).y;
     const float footerTop = origin.y + area.y - updatedHeight - ui::em(0.3f);
-    // With neighbours to show, next week only, then the neighbours in the room left: the week after can wait, a
-    // doctor in the next village this week cannot. With no doctor here this week, the neighbours come first.
+    // With neighbours to show, next week, then the neighbours, then the later weeks only in the room they leave:
+    // the week after can wait, a doctor in the next village this week cannot. With no doctor here this week, the
+    // neighbours come first.
     const bool nearby = !view.weeks.empty() && !view.weeks.front().neighbours.empty();
     const bool nearbyFirst = nearby && view.weeks.front().visits.empty();
     if (nearbyFirst) drawNearby(view.weeks.front().neighbours, right, footerTop);
     const bool roomForAWeek =
         ImGui::GetCursorScreenPos().y + fonts.title->FontSize * 2.4f + fonts.body->FontSize * 3.4f <= footerTop;
     if (roomForAWeek) ui::textWrapped(tr("health.coming_weeks"), right, fonts.title);
-    const std::size_t comingShown = nearby ? std::min<std::size_t>(view.weeks.size(), 2) : view.weeks.size();
-    for (std::size_t w = 1; roomForAWeek && w < comingShown; ++w) {
+    float keptForNearby = nearby && !nearbyFirst ? nearbyLeastHeight(view.weeks.front().neighbours, right) : 0.0f;
+    for (std::size_t w = 1; roomForAWeek && w < view.weeks.size(); ++w) {
         const auto& week = view.weeks[w];
         // A week takes its dates and its names, each on as many lines as they need; one that does not fit whole
         // is left out rather than cut.
@@ -299,7 +312,9 @@ void HealthScreen::draw(app::ScreenContext& context) {
             return fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, right, words.c_str()).y;
         };
         const float needed = height(heading) + height(who) + ImGui::GetStyle().ItemSpacing.y * 2.0f;
-        if (ImGui::GetCursorScreenPos().y + needed > footerTop) break;
+        // Room kept for the neighbours only where they would fit in it; otherwise the weeks take it.
+        if (ImGui::GetCursorScreenPos().y + keptForNearby > footerTop) keptForNearby = 0.0f;
+        if (ImGui::GetCursorScreenPos().y + needed > footerTop - (w > 1 ? keptForNearby : 0.0f)) break;
         ui::textWrapped(heading, right, fonts.body, ui::colors::kTextMuted);
         ui::textWrapped(who, right);
     }
