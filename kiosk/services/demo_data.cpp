@@ -479,16 +479,16 @@ void seedDemoNeighbours(storage::Database& db, const Clock& clock) {
     };
     constexpr const char* kMouthier = "Mouthier-Haute-Pierre";
     add("rota_visit",
-        json{{"doctor_name", "Dr Hélène Vidal"}, {"doctor_title", "Médecin généraliste"},
+        json{{"doctor_name", "Dr Agnès Vidal"}, {"doctor_title", "Médecin généraliste"},
              {"first_day", health::addDays(monday, 1)}, {"last_day", health::addDays(monday, 3)}, {"source", "staff"}},
         kMouthier);
     add("rota_hours",
         json{{"day", health::addDays(monday, 1)}, {"opens", "09:00"}, {"closes", "12:00"},
-             {"doctor_name", "Dr Hélène Vidal"}, {"source", "staff"}},
+             {"doctor_name", "Dr Agnès Vidal"}, {"source", "staff"}},
         kMouthier);
     add("rota_hours",
         json{{"day", health::addDays(monday, 3)}, {"opens", "14:00"}, {"closes", "17:30"},
-             {"doctor_name", "Dr Hélène Vidal"}, {"source", "staff"}},
+             {"doctor_name", "Dr Agnès Vidal"}, {"source", "staff"}},
         kMouthier);
     add("agenda_event",
         json{{"title", "Loto de la fanfare"}, {"place", "Salle des fêtes"}, {"description", ""},

@@ -56,7 +56,7 @@ TEST_CASE("the health centre's week shows a neighbouring village's doctor apart,
                 // This centre's doctor is the big name on the left; the neighbour's is only ever in the right
                 // column, after the heading, with its village.
                 CHECK(f.kiosk.shows("Dr Marie Lefort"));
-                const ui::DrawnItem* theirs = itemWith(f, "Dr Hélène Vidal");
+                const ui::DrawnItem* theirs = itemWith(f, "Dr Agnès Vidal");
                 if (theirs) {
                     CHECK(theirs->min.x > static_cast<float>(size.width) * 0.5f);
                     CHECK(theirs->text.find("Mouthier-Haute-Pierre") != std::string::npos);
