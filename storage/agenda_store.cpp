@@ -20,7 +20,7 @@ std::optional<std::int64_t> optionalInteger(const SQLite::Column& column) {
 // The counts come from the sign-ups, in the same query, so that a list of events never shows a stale number.
 constexpr const char* kEventColumns =
     "e.id, e.title, e.place, e.description, e.day, e.starts_at, e.ends_at, e.capacity, e.price_cents, e.source_key, "
-    "e.cancelled_at, e.created_at, e.updated_at, "
+    "e.cancelled_at, e.created_at, e.updated_at, coalesce(e.village, ''), "
     "(SELECT count(*) FROM agenda_signup s WHERE s.event_id = e.id AND s.deleted_at IS NULL "
     "  AND s.state IN ('registered', 'attended')), "
     "(SELECT count(*) FROM agenda_signup s WHERE s.event_id = e.id AND s.deleted_at IS NULL AND s.state = 'waiting')";
@@ -40,8 +40,9 @@ AgendaEvent readEvent(SQLite::Statement& row) {
     e.cancelledAt = optionalInteger(row.getColumn(10));
     e.createdAt = row.getColumn(11).getInt64();
     e.updatedAt = row.getColumn(12).getInt64();
-    e.registered = row.getColumn(13).getInt();
-    e.waiting = row.getColumn(14).getInt();
+    e.village = row.getColumn(13).getString();
+    e.registered = row.getColumn(14).getInt();
+    e.waiting = row.getColumn(15).getInt();
     return e;
 }
 
@@ -89,10 +90,23 @@ void bindDetails(SQLite::Statement& statement, int first, const EventDetails& d)
 
 std::optional<AgendaEvent> oneEvent(Database& db, const std::string& where, const std::string& value) {
     SQLite::Statement query(db.sql(), std::string("SELECT ") + kEventColumns + " FROM agenda_event e WHERE " + where +
-                                          " AND e.deleted_at IS NULL");
+                                          " AND e.deleted_at IS NULL AND e.village IS NULL");
     query.bind(1, value);
     if (!query.executeStep()) return std::nullopt;
     return readEvent(query);
+}
+
+// The live events of [firstDay, lastDay] that also meet `condition` (which ends with their order).
+std::vector<AgendaEvent> eventsOfDays(Database& db, const std::string& firstDay, const std::string& lastDay,
+                                      const std::string& condition) {
+    SQLite::Statement query(db.sql(), std::string("SELECT ") + kEventColumns +
+                                          " FROM agenda_event e WHERE e.day BETWEEN ? AND ? AND e.deleted_at IS NULL "
+                                          "AND " + condition);
+    query.bind(1, firstDay);
+    query.bind(2, lastDay);
+    std::vector<AgendaEvent> events;
+    while (query.executeStep()) events.push_back(readEvent(query));
+    return events;
 }
 
 std::optional<SignUp> oneSignUp(Database& db, const std::string& where, const std::string& value) {
@@ -137,7 +151,7 @@ bool AgendaStore::updateEvent(const std::string& id, const EventDetails& details
     SQLite::Statement update(db_.sql(),
                              "UPDATE agenda_event SET title = ?, place = ?, description = ?, day = ?, starts_at = ?, "
                              "ends_at = ?, capacity = ?, price_cents = ?, updated_at = ? "
-                             "WHERE id = ? AND deleted_at IS NULL");
+                             "WHERE id = ? AND deleted_at IS NULL AND village IS NULL");
     bindDetails(update, 1, details);
     update.bind(9, nowMs);
     update.bind(10, id);
@@ -146,7 +160,7 @@ bool AgendaStore::updateEvent(const std::string& id, const EventDetails& details
 
 bool AgendaStore::cancelEvent(const std::string& id, std::int64_t nowMs) {
     SQLite::Statement update(db_.sql(), "UPDATE agenda_event SET cancelled_at = ?, updated_at = ? "
-                                        "WHERE id = ? AND cancelled_at IS NULL AND deleted_at IS NULL");
+                                        "WHERE id = ? AND cancelled_at IS NULL AND deleted_at IS NULL AND village IS NULL");
     update.bind(1, nowMs);
     update.bind(2, nowMs);
     update.bind(3, id);
@@ -160,14 +174,12 @@ std::optional<AgendaEvent> AgendaStore::eventBySourceKey(const std::string& sour
 }
 
 std::vector<AgendaEvent> AgendaStore::events(const std::string& firstDay, const std::string& lastDay) {
-    SQLite::Statement query(db_.sql(), std::string("SELECT ") + kEventColumns +
-                                           " FROM agenda_event e WHERE e.day BETWEEN ? AND ? AND e.deleted_at IS NULL "
-                                           "ORDER BY e.day, e.starts_at, e.title");
-    query.bind(1, firstDay);
-    query.bind(2, lastDay);
-    std::vector<AgendaEvent> events;
-    while (query.executeStep()) events.push_back(readEvent(query));
-    return events;
+    return eventsOfDays(db_, firstDay, lastDay, "e.village IS NULL ORDER BY e.day, e.starts_at, e.title");
+}
+
+std::vector<AgendaEvent> AgendaStore::neighbourEvents(const std::string& firstDay, const std::string& lastDay) {
+    return eventsOfDays(db_, firstDay, lastDay,
+                        "e.village IS NOT NULL AND e.cancelled_at IS NULL ORDER BY e.day, e.starts_at, e.village, e.title");
 }
 
 SignUp AgendaStore::insertSignUp(const NewSignUp& s, std::int64_t nowMs) {

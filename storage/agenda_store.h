@@ -33,6 +33,8 @@ struct AgendaEvent {
     int waiting = 0;
     std::int64_t createdAt = 0;
     std::int64_t updatedAt = 0;
+    // The village whose café holds it, as the territory hub names it; empty: this kiosk's own village.
+    std::string village;
     bool cancelled() const { return cancelledAt.has_value(); }
     // Places still free; -1 without a limit.
     int placesLeft() const {
@@ -91,8 +93,12 @@ public:
     bool cancelEvent(const std::string& id, std::int64_t nowMs);
     std::optional<AgendaEvent> event(const std::string& id);  // live ones, cancelled included
     std::optional<AgendaEvent> eventBySourceKey(const std::string& sourceKey);
-    // Live events of these days (first and last included), cancelled included, by day and time.
+    // Live events of these days (first and last included), cancelled included, by day and time. This village's
+    // only: every other call of this store also reads and writes only this village's events.
     std::vector<AgendaEvent> events(const std::string& firstDay, const std::string& lastDay);
+    // The neighbouring villages' events of these days that are not cancelled (from the territory hub), by day,
+    // time and village. Shown apart; nobody signs up to them here.
+    std::vector<AgendaEvent> neighbourEvents(const std::string& firstDay, const std::string& lastDay);
 
     // Call inside a transaction. Throws SQLite::Exception for what the schema refuses (a key or code used before,
     // a member already signed up).

@@ -35,7 +35,7 @@ void noteDays(std::set<std::string>& days, const std::string& first, const std::
 
 void softDelete(Database& db, const char* table, const std::string& id, std::int64_t nowMs) {
     SQLite::Statement update(db.sql(), std::string("UPDATE ") + table +
-                                           " SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL");
+                                           " SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL AND village IS NULL");
     update.bind(1, nowMs);
     update.bind(2, nowMs);
     update.bind(3, id);
@@ -47,7 +47,7 @@ void softDelete(Database& db, const char* table, const std::string& id, std::int
 std::vector<RotaVisit> RotaStore::visits(const std::string& firstDay, const std::string& lastDay) {
     SQLite::Statement query(db_.sql(),
                             "SELECT id, doctor_name, doctor_title, first_day, last_day, source, coalesce(source_key, '') "
-                            "FROM rota_visit WHERE deleted_at IS NULL AND last_day >= ? AND first_day <= ? "
+                            "FROM rota_visit WHERE deleted_at IS NULL AND village IS NULL AND last_day >= ? AND first_day <= ? "
                             "ORDER BY first_day, doctor_name");
     query.bind(1, firstDay);
     query.bind(2, lastDay);
@@ -60,10 +60,47 @@ std::vector<RotaVisit> RotaStore::visits(const std::string& firstDay, const std:
     return result;
 }
 
+std::vector<NeighbourRota> RotaStore::neighbourRotas(const std::string& firstDay, const std::string& lastDay) {
+    std::map<std::string, NeighbourRota> byVillage;
+    auto of = [&](const std::string& village) -> NeighbourRota& {
+        NeighbourRota& rota = byVillage[village];
+        rota.village = village;
+        return rota;
+    };
+    SQLite::Statement visits(db_.sql(),
+                             "SELECT village, id, doctor_name, doctor_title, first_day, last_day FROM rota_visit "
+                             "WHERE deleted_at IS NULL AND village IS NOT NULL AND last_day >= ? AND first_day <= ? "
+                             "ORDER BY first_day, doctor_name");
+    visits.bind(1, firstDay);
+    visits.bind(2, lastDay);
+    while (visits.executeStep())
+        of(visits.getColumn(0).getString())
+            .visits.push_back({visits.getColumn(1).getString(), visits.getColumn(2).getString(),
+                               visits.getColumn(3).getString(), visits.getColumn(4).getString(),
+                               visits.getColumn(5).getString(), RotaSource::Staff, ""});
+    // A neighbour's closed day shows no hours, as this centre's does not.
+    SQLite::Statement hours(db_.sql(),
+                            "SELECT h.village, h.id, h.day, h.opens, h.closes, h.doctor_name FROM rota_hours h "
+                            "WHERE h.deleted_at IS NULL AND h.village IS NOT NULL AND h.day BETWEEN ? AND ? "
+                            "AND NOT EXISTS (SELECT 1 FROM rota_closure c WHERE c.deleted_at IS NULL "
+                            "AND c.village = h.village AND h.day BETWEEN c.first_day AND c.last_day) "
+                            "ORDER BY h.day, h.opens");
+    hours.bind(1, firstDay);
+    hours.bind(2, lastDay);
+    while (hours.executeStep())
+        of(hours.getColumn(0).getString())
+            .hours.push_back({hours.getColumn(1).getString(), hours.getColumn(2).getString(),
+                              hours.getColumn(3).getString(), hours.getColumn(4).getString(),
+                              hours.getColumn(5).getString(), RotaSource::Staff, ""});
+    std::vector<NeighbourRota> result;
+    for (auto& [village, rota] : byVillage) result.push_back(std::move(rota));
+    return result;
+}
+
 std::vector<RotaHours> RotaStore::hours(const std::string& firstDay, const std::string& lastDay) {
     SQLite::Statement query(db_.sql(),
                             "SELECT id, day, opens, closes, doctor_name, source, coalesce(source_key, '') FROM rota_hours "
-                            "WHERE deleted_at IS NULL AND day BETWEEN ? AND ? ORDER BY day, opens");
+                            "WHERE deleted_at IS NULL AND village IS NULL AND day BETWEEN ? AND ? ORDER BY day, opens");
     query.bind(1, firstDay);
     query.bind(2, lastDay);
     std::vector<RotaHours> result;
@@ -78,7 +115,7 @@ std::vector<RotaHours> RotaStore::hours(const std::string& firstDay, const std::
 std::vector<RotaClosure> RotaStore::closures(const std::string& firstDay, const std::string& lastDay) {
     SQLite::Statement query(db_.sql(),
                             "SELECT id, first_day, last_day, reason, source, coalesce(source_key, '') FROM rota_closure "
-                            "WHERE deleted_at IS NULL AND last_day >= ? AND first_day <= ? ORDER BY first_day");
+                            "WHERE deleted_at IS NULL AND village IS NULL AND last_day >= ? AND first_day <= ? ORDER BY first_day");
     query.bind(1, firstDay);
     query.bind(2, lastDay);
     std::vector<RotaClosure> result;
@@ -92,7 +129,7 @@ std::vector<RotaClosure> RotaStore::closures(const std::string& firstDay, const 
 std::optional<RotaVisit> RotaStore::visit(const std::string& id) {
     SQLite::Statement query(db_.sql(),
                             "SELECT id, doctor_name, doctor_title, first_day, last_day, source, coalesce(source_key, '') "
-                            "FROM rota_visit WHERE deleted_at IS NULL AND id = ?");
+                            "FROM rota_visit WHERE deleted_at IS NULL AND village IS NULL AND id = ?");
     query.bind(1, id);
     if (!query.executeStep()) return std::nullopt;
     return RotaVisit{query.getColumn(0).getString(), query.getColumn(1).getString(), query.getColumn(2).getString(),
@@ -103,7 +140,7 @@ std::optional<RotaVisit> RotaStore::visit(const std::string& id) {
 std::optional<RotaHours> RotaStore::hoursById(const std::string& id) {
     SQLite::Statement query(db_.sql(),
                             "SELECT id, day, opens, closes, doctor_name, source, coalesce(source_key, '') FROM rota_hours "
-                            "WHERE deleted_at IS NULL AND id = ?");
+                            "WHERE deleted_at IS NULL AND village IS NULL AND id = ?");
     query.bind(1, id);
     if (!query.executeStep()) return std::nullopt;
     return RotaHours{query.getColumn(0).getString(), query.getColumn(1).getString(), query.getColumn(2).getString(),
@@ -114,7 +151,7 @@ std::optional<RotaHours> RotaStore::hoursById(const std::string& id) {
 std::optional<RotaClosure> RotaStore::closure(const std::string& id) {
     SQLite::Statement query(db_.sql(),
                             "SELECT id, first_day, last_day, reason, source, coalesce(source_key, '') FROM rota_closure "
-                            "WHERE deleted_at IS NULL AND id = ?");
+                            "WHERE deleted_at IS NULL AND village IS NULL AND id = ?");
     query.bind(1, id);
     if (!query.executeStep()) return std::nullopt;
     return RotaClosure{query.getColumn(0).getString(), query.getColumn(1).getString(), query.getColumn(2).getString(),
@@ -125,7 +162,7 @@ std::optional<RotaClosure> RotaStore::closure(const std::string& id) {
 std::optional<RotaDayNotice> RotaStore::dayNotice(const std::string& day) {
     SQLite::Statement query(db_.sql(),
                             "SELECT delay_minutes, closes_early_at FROM rota_day_notice "
-                            "WHERE day = ? AND deleted_at IS NULL");
+                            "WHERE day = ? AND deleted_at IS NULL AND village IS NULL");
     query.bind(1, day);
     if (!query.executeStep()) return std::nullopt;
     return RotaDayNotice{day, query.getColumn(0).getInt(), optionalText(query.getColumn(1))};
@@ -193,7 +230,7 @@ RotaClosure RotaStore::addClosure(const RotaClosure& closure, std::int64_t nowMs
 void RotaStore::updateVisit(const RotaVisit& visit, std::int64_t nowMs) {
     SQLite::Statement update(db_.sql(),
                              "UPDATE rota_visit SET doctor_name = ?, doctor_title = ?, first_day = ?, last_day = ?, "
-                             "updated_at = ? WHERE id = ? AND deleted_at IS NULL");
+                             "updated_at = ? WHERE id = ? AND deleted_at IS NULL AND village IS NULL");
     update.bind(1, visit.doctorName);
     update.bind(2, visit.doctorTitle);
     update.bind(3, visit.firstDay);
@@ -210,7 +247,8 @@ void RotaStore::removeClosure(const std::string& id, std::int64_t nowMs) { softD
 void RotaStore::setDayNotice(const RotaDayNotice& notice, std::int64_t nowMs) {
     storage::inTransaction(db_, [&] {
         SQLite::Statement retire(db_.sql(),
-                                 "UPDATE rota_day_notice SET deleted_at = ?, updated_at = ? WHERE day = ? AND deleted_at IS NULL");
+                                 "UPDATE rota_day_notice SET deleted_at = ?, updated_at = ? WHERE day = ? AND deleted_at IS NULL "
+                                 "AND village IS NULL");
         retire.bind(1, nowMs);
         retire.bind(2, nowMs);
         retire.bind(3, notice.day);
@@ -321,9 +359,9 @@ RotaChange RotaStore::replaceFeedRows(const std::string& firstDay, const std::st
 
 std::int64_t RotaStore::lastChangeAt() {
     return db_.sql()
-        .execAndGet("SELECT max(coalesce((SELECT max(updated_at) FROM rota_visit), 0), "
-                    "coalesce((SELECT max(updated_at) FROM rota_hours), 0), "
-                    "coalesce((SELECT max(updated_at) FROM rota_closure), 0))")
+        .execAndGet("SELECT max(coalesce((SELECT max(updated_at) FROM rota_visit WHERE village IS NULL), 0), "
+                    "coalesce((SELECT max(updated_at) FROM rota_hours WHERE village IS NULL), 0), "
+                    "coalesce((SELECT max(updated_at) FROM rota_closure WHERE village IS NULL), 0))")
         .getInt64();
 }
 

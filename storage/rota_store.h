@@ -49,6 +49,14 @@ struct RotaDayNotice {
     std::optional<std::string> closesEarlyAt;  // "HH:MM"
 };
 
+// A neighbouring village's rota over some days, from the territory hub: its doctors' visits and its consultation
+// hours (none on its closed days).
+struct NeighbourRota {
+    std::string village;  // as the hub names it (village-hub add-kiosk --village)
+    std::vector<RotaVisit> visits;
+    std::vector<RotaHours> hours;
+};
+
 // What an import changed, for the staff notice: the days touched, sorted, without repeats.
 struct RotaChange {
     int added = 0;
@@ -72,11 +80,16 @@ class RotaStore {
 public:
     explicit RotaStore(Database& db) : db_(db) {}
 
-    // Everything live that touches [firstDay, lastDay].
+    // Everything live of this kiosk's own village that touches [firstDay, lastDay]. Every call of this store but
+    // neighbourRotas() reads and writes this village's rota only: a neighbour's rows (village not NULL, pulled
+    // from the hub) are never shown as this centre's, edited here, nor removed by an import.
     std::vector<RotaVisit> visits(const std::string& firstDay, const std::string& lastDay);
     std::vector<RotaHours> hours(const std::string& firstDay, const std::string& lastDay);
     std::vector<RotaClosure> closures(const std::string& firstDay, const std::string& lastDay);
     std::optional<RotaDayNotice> dayNotice(const std::string& day);
+    // The neighbouring villages' rotas touching [firstDay, lastDay], by village name, each by day; a village with
+    // nothing in those days is not listed.
+    std::vector<NeighbourRota> neighbourRotas(const std::string& firstDay, const std::string& lastDay);
     // One live row by id (for what the activity log says of a removal); nothing for an unknown or removed one.
     std::optional<RotaVisit> visit(const std::string& id);
     std::optional<RotaHours> hoursById(const std::string& id);

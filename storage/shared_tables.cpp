@@ -27,6 +27,15 @@ const std::vector<SharedTable>& sharedTables() {
          "SELECT member_id, minutes, 1, created_at FROM time_bank_movement WHERE id = ?1 "
          "ON CONFLICT(member_id) DO UPDATE SET balance_minutes = balance_minutes + excluded.balance_minutes, "
          "movement_count = movement_count + 1, updated_at = max(updated_at, excluded.updated_at)"},
+        // A village's rota and agenda: written by its own kiosks only, shown by the others apart, under « Dans les
+        // villages voisins » (migration 18, docs/hub.md). `village` is filled in by the hub.
+        {"rota_visit", ShareKind::VillageOwned, {}, "", {}, ""},
+        {"rota_hours", ShareKind::VillageOwned, {}, "", {}, ""},
+        {"rota_closure", ShareKind::VillageOwned, {}, "", {}, ""},
+        {"rota_day_notice", ShareKind::VillageOwned, {}, "", {}, ""},
+        // The feed's key stays with the kiosk that imported the event: it is unique here, and two villages that
+        // import the network's touring shows hold the same keys for different events.
+        {"agenda_event", ShareKind::VillageOwned, {"source_key"}, "", {}, ""},
     };
     return tables;
 }

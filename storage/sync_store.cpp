@@ -233,11 +233,23 @@ bool SyncStore::applyOne(const IncomingChange& change, std::string& whyNot, bool
                 }
                 sql = "INSERT INTO " + std::string(table->name) + "(" + names + ") VALUES (" + values + ")";
             }
+            // A row of this kiosk's own village (from another kiosk of it) is stored as its own: village NULL.
+            std::optional<std::string> ownVillage;
+            if (table->kind == ShareKind::VillageOwned) {
+                SQLite::Statement own(db_.sql(), "SELECT village FROM sync_state WHERE only_row = 1 AND village IS NOT NULL");
+                if (own.executeStep()) ownVillage = own.getColumn(0).getString();
+            }
             SQLite::Statement write(db_.sql(), sql);
             write.bind(1, change.recordId);
-            for (std::size_t i = 0; i < columns.size(); ++i)
-                if (!bindValue(write, static_cast<int>(i + 2), (*change.row)[columns[i]]))
+            for (std::size_t i = 0; i < columns.size(); ++i) {
+                const json& value = (*change.row)[columns[i]];
+                if (columns[i] == "village" && ownVillage && value.is_string() && value.get<std::string>() == *ownVillage) {
+                    write.bind(static_cast<int>(i + 2));
+                    continue;
+                }
+                if (!bindValue(write, static_cast<int>(i + 2), value))
                     throw std::runtime_error("the column « " + columns[i] + " » holds neither text nor a number");
+            }
             write.exec();
             if (!present && *table->afterInsert) {
                 SQLite::Statement after(db_.sql(), table->afterInsert);
@@ -325,6 +337,12 @@ int SyncStore::retryHeld(std::int64_t nowMs) {
         setApplying(db_, false);
     });
     return applied;
+}
+
+void SyncStore::rememberVillage(const std::string& village) {
+    SQLite::Statement update(db_.sql(), "UPDATE sync_state SET village = ? WHERE only_row = 1");
+    update.bind(1, village);
+    update.exec();
 }
 
 void SyncStore::restartPullFromZero() {

@@ -98,6 +98,9 @@ public:
     ApplyCounts applyPulled(const std::vector<IncomingChange>& changes, std::int64_t upToSeq, std::int64_t nowMs);
     // Held changes again, oldest first; returns how many went in.
     int retryHeld(std::int64_t nowMs);
+    // This kiosk's village as the hub names it (each pull's answer says it): a pulled rota or agenda row of that
+    // village is stored as this kiosk's own (village NULL), any other keeps its village's name.
+    void rememberVillage(const std::string& village);
     // The hub forgot tombstones older than its retention window and this kiosk is further behind: pull from 0.
     // The records this kiosk had from the hub are noted (for this connection) so that, once the pull from 0 is
     // complete, forgetUnseen() can tell which of them the hub no longer has.

@@ -15,7 +15,9 @@
 #include "storage/impact_count_store.h"
 #include "kiosk/services/meals/senior_meals.h"
 #include "kiosk/services/shifts/volunteer_shifts.h"
+#include "storage/record_id.h"
 #include "storage/rota_store.h"
+#include "storage/sync_store.h"
 #include "storage/village_info_store.h"
 
 #include <SQLiteCpp/Transaction.h>
@@ -455,6 +457,52 @@ void seedDemoAgenda(storage::Database& db, StaffService& staff, const Clock& clo
         std::nullopt);
 }
 
+// Two neighbouring villages of the territory, as if their kiosks had published through the hub: a doctor's visit
+// in Mouthier-Haute-Pierre this week, and an event in each village, so that « Dans les villages voisins » shows on
+// the health centre's week and the agenda. Applied the way a pull is (storage/sync_store.h), so nothing is queued.
+void seedDemoNeighbours(storage::Database& db, const Clock& clock) {
+    using nlohmann::json;
+    const std::int64_t now = clock.nowMs();
+    const std::string monday = health::displayedWeekMonday(health::localDay(now));
+    const std::string today = health::localDay(now);
+    std::vector<storage::IncomingChange> changes;
+    const auto add = [&](const char* table, json row, const char* village) {
+        const std::string id = storage::newRecordId(now);
+        row["id"] = id;
+        row["origin_kiosk"] = "demo-neighbour-kiosk";
+        row["created_at"] = now;
+        row["updated_at"] = now;
+        row["deleted_at"] = nullptr;
+        row["village"] = village;
+        const auto seq = static_cast<std::int64_t>(changes.size()) + 1;
+        changes.push_back({seq, "demo-neighbour-" + std::to_string(seq), table, id, "demo-neighbour-kiosk", row, {}});
+    };
+    constexpr const char* kMouthier = "Mouthier-Haute-Pierre";
+    add("rota_visit",
+        json{{"doctor_name", "Dr Agnès Vidal"}, {"doctor_title", "Médecin généraliste"},
+             {"first_day", health::addDays(monday, 1)}, {"last_day", health::addDays(monday, 3)}, {"source", "staff"}},
+        kMouthier);
+    add("rota_hours",
+        json{{"day", health::addDays(monday, 1)}, {"opens", "09:00"}, {"closes", "12:00"},
+             {"doctor_name", "Dr Agnès Vidal"}, {"source", "staff"}},
+        kMouthier);
+    add("rota_hours",
+        json{{"day", health::addDays(monday, 3)}, {"opens", "14:00"}, {"closes", "17:30"},
+             {"doctor_name", "Dr Agnès Vidal"}, {"source", "staff"}},
+        kMouthier);
+    add("agenda_event",
+        json{{"title", "Loto de la fanfare"}, {"place", "Salle des fêtes"}, {"description", ""},
+             {"day", health::addDays(today, 3)}, {"starts_at", "20:30"}, {"ends_at", ""}, {"capacity", 0},
+             {"price_cents", nullptr}, {"cancelled_at", nullptr}},
+        kMouthier);
+    add("agenda_event",
+        json{{"title", "Marche des fontaines"}, {"place", "Devant la mairie"}, {"description", ""},
+             {"day", health::addDays(today, 4)}, {"starts_at", "09:30"}, {"ends_at", "12:00"}, {"capacity", 0},
+             {"price_cents", nullptr}, {"cancelled_at", nullptr}},
+        "Lods");
+    storage::SyncStore(db).applyPulled(changes, 0, now);
+}
+
 // A year of the demo village's past, as the impact report keeps it (storage/impact_count_store.h): invented
 // monthly counts for the eleven months before this one, so that its chart and table show a kiosk that has served
 // for a year. This month counts from the demo's own records.
@@ -629,6 +677,7 @@ bool seedDemoDataIfEmpty(storage::Database& db, StaffService& staff, const Clock
     seedDemoTimeBank(db, staff, clock);
     seedDemoOrders(db, staff, clock);
     seedDemoAgenda(db, staff, clock);
+    seedDemoNeighbours(db, clock);
     seedDemoMeals(db, staff, clock);
     seedDemoShifts(db, staff, clock);
     // Last: it keeps the counts up to last month, which the other areas' demo records then no longer change.

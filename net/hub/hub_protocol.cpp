@@ -197,7 +197,9 @@ std::string encodePullResponse(const PullResponse& response) {
                                 {"row", rowTo(change.replaced->row)}};
         changes.push_back(std::move(item));
     }
-    return json{{"changes", std::move(changes)}, {"up_to", response.upTo}, {"more", response.more}}.dump();
+    return json{{"changes", std::move(changes)}, {"up_to", response.upTo}, {"more", response.more},
+                {"village", response.village}}
+        .dump();
 }
 
 std::optional<PullResponse> decodePullResponse(std::string_view body, std::string& error) {
@@ -210,6 +212,7 @@ std::optional<PullResponse> decodePullResponse(std::string_view body, std::strin
         return std::nullopt;
     }
     response.more = parsed->value("more", false);
+    readString(*parsed, "village", response.village);
     for (const auto& item : *changes) {
         PulledChange change;
         if (!item.is_object() || !readInteger(item, "seq", change.seq) || !readString(item, "change_id", change.changeId) ||

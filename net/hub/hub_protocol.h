@@ -4,7 +4,7 @@
 //                   -> {"results": [{"change_id", "verdict", "seq", "reason"}]}
 //   GET  /v1/pull?after=SEQ&limit=N
 //                   -> {"changes": [{"seq", "change_id", "table", "record_id", "from_kiosk", "row", "replaced"}],
-//                       "up_to", "more"}
+//                       "up_to", "more", "village"}
 // Every request carries "Authorization: Bearer CREDENTIAL" (from `village-hub add-kiosk`) and "X-Kiosk-Id" (the
 // kiosk's own id, kiosk_meta). A row is a JSON object of the record's columns; null is a tombstone. Plain data:
 // the hub (net/hub/hub_server.cpp) and the kiosk (kiosk/services/sync/) both read and write these.
@@ -72,6 +72,9 @@ struct PullResponse {
     std::vector<PulledChange> changes;
     std::int64_t upTo = 0;  // pull again after this
     bool more = false;      // there is more after upTo now
+    // The pulling kiosk's village as the hub knows it (add-kiosk --village): the rows of village-owned tables
+    // that carry this name are that kiosk's own village's. Absent from an older hub's answer: empty.
+    std::string village;
 };
 
 // 127.0.0.0/8, ::1 and localhost: the only hosts plain HTTP goes to (the hub serves it only there, for tests).

@@ -202,7 +202,16 @@ net::hub::PushResponse HubStore::push(const HubKiosk& kiosk, const std::vector<n
         std::optional<std::string> replacedSeq;
         if (known && change.baseSeq < record->headSeq && record->headKiosk != self)
             replacedSeq = std::to_string(record->headSeq);
-        const std::optional<std::string> rowText = change.row ? std::optional<std::string>(change.row->dump()) : std::nullopt;
+        std::optional<std::string> rowText;
+        if (change.row && table->kind == ShareKind::VillageOwned) {
+            // The owner's name as add-kiosk wrote it, whatever the row says: the kiosks show it on every line of
+            // a neighbour's rota, and a kiosk cannot present its rota as another village's.
+            json stamped = *change.row;
+            stamped["village"] = ownerVillage;
+            rowText = stamped.dump();
+        } else if (change.row) {
+            rowText = change.row->dump();
+        }
         const bool deleted = !change.row || (change.row->contains("deleted_at") && !(*change.row)["deleted_at"].is_null());
         const auto written = txn.exec_prepared(
             "hub_push_write", change.changeId, kiosk.territory, change.table, change.recordId, self,
@@ -230,6 +239,7 @@ PullAnswer HubStore::pull(const HubKiosk& kiosk, std::int64_t after, int limit) 
         "WHERE c.territory = $1 AND c.seq > $2 ORDER BY c.seq LIMIT $3",
         kiosk.territory, after, limit + 1);
     answer.response.upTo = after;
+    answer.response.village = kiosk.village;
     for (const auto& row : rows) {
         if (static_cast<int>(answer.response.changes.size()) == limit) {
             answer.response.more = true;

@@ -137,3 +137,19 @@ TEST_CASE("a database at the latest version opens without migrating or copying",
     for (const auto& entry : fs::directory_iterator(dir.path))
         CHECK_THAT(entry.path().filename().string(), !Catch::Contains("before-schema"));
 }
+
+TEST_CASE("migration 18 queues the rota and agenda a kiosk already had, from a week ago on, for the hub", "[storage][migration]") {
+    SQLite::Database raw(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    vk::storage::migrateTo(raw, 17);
+    raw.exec("INSERT INTO rota_hours(id, origin_kiosk, day, opens, closes, source, created_at, updated_at) VALUES "
+             "('coming', 'k', date('now', '+3 days'), '09:00', '12:00', 'staff', 1, 1), "
+             "('long-gone', 'k', '2020-01-06', '09:00', '12:00', 'staff', 1, 1)");
+    raw.exec("INSERT INTO agenda_event(id, origin_kiosk, title, day, starts_at, created_at, updated_at) VALUES "
+             "('quiz', 'k', 'Quiz', date('now', '+1 day'), '20:00', 1, 1)");
+    vk::storage::migrateTo(raw, 18);
+    SQLite::Statement queued(raw, "SELECT group_concat(record_id, ',') FROM (SELECT record_id FROM sync_change ORDER BY record_id)");
+    REQUIRE(queued.executeStep());
+    CHECK(queued.getColumn(0).getString() == "coming,quiz");
+    // Every row already there is this kiosk's own village's.
+    CHECK(raw.execAndGet("SELECT count(*) FROM rota_hours WHERE village IS NOT NULL").getInt() == 0);
+}

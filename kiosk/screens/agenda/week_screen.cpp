@@ -29,6 +29,7 @@ struct Form {
     bool cancelling = false;  // identifying to give a place back rather than take one
     std::string monday;
     std::vector<agenda::AgendaEvent> events;
+    std::vector<agenda::AgendaEvent> nearby;  // the neighbouring villages' events that week: read, not signed up to
     std::optional<agenda::AgendaEvent> event;
     MemberIdentification identify{[](app::ScreenContext& context) -> services::timebank::MemberDirectory& {
         return agenda_ui::agendaOf(context.services).members();
@@ -53,6 +54,27 @@ const services::StaffSession& actorOf(app::ScreenContext& context) {
 void loadWeek(app::ScreenContext& context, Form& form, const std::string& monday) {
     form.monday = monday;
     form.events = agenda_ui::agendaOf(context.services).agenda.week(monday);
+    form.nearby = agenda_ui::agendaOf(context.services).agenda.nearbyWeek(monday);
+}
+
+// « Dans les villages voisins », under this café's events: lines, not buttons, since one signs up at that
+// village's café; each names its village.
+void drawNearby(const Form& form, float width) {
+    if (form.nearby.empty()) return;
+    ImGui::Dummy(ui::em(1.0f, 0.4f));
+    const ImVec2 ruleAt = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddLine(ruleAt, ImVec2(ruleAt.x + width, ruleAt.y), ui::colors::kTextMuted,
+                                        std::max(1.0f, ui::em(0.06f)));
+    ImGui::Dummy(ui::em(1.0f, 0.3f));
+    ui::textWrapped(tr("agenda.nearby.title"), width, ui::fonts().title);
+    ui::textWrapped(tr("agenda.nearby.hint"), width, ui::fonts().body, ui::colors::kTextMuted);
+    for (const auto& e : form.nearby) {
+        ImGui::Dummy(ui::em(1.0f, 0.2f));
+        ui::textWrapped(trf("agenda.nearby.event", {{"village", e.village}, {"title", e.details.title}}), width,
+                        ui::fonts().body);
+        ui::textWrapped(agenda_ui::whenLabel(e) + (e.details.place.empty() ? "" : "  ·  " + e.details.place), width,
+                        ui::fonts().body, ui::colors::kTextMuted);
+    }
 }
 
 void reloadEvent(app::ScreenContext& context, Form& form) {
@@ -88,13 +110,14 @@ void drawWeek(app::ScreenContext& context, Form& form) {
         context.later([&form, monday](app::ScreenContext& later) { loadWeek(later, form, monday); });
     }
     ImGui::Dummy(ui::em(1.0f, 0.2f));
-    if (form.events.empty()) {
+    if (form.events.empty() && form.nearby.empty()) {
         ui::textWrapped(tr("agenda.week.empty"), avail.x, ui::fonts().body, ui::colors::kTextMuted);
         return;
     }
     ImGui::BeginChild("agenda.week.list", ImVec2(avail.x, ImGui::GetContentRegionAvail().y), false,
                       ImGuiWindowFlags_NoScrollWithMouse);
     const float width = ImGui::GetContentRegionAvail().x;
+    if (form.events.empty()) ui::textWrapped(tr("agenda.week.empty"), width, ui::fonts().body, ui::colors::kTextMuted);
     for (std::size_t i = 0; i < form.events.size(); ++i) {
         const agenda::AgendaEvent& e = form.events[i];
         const bool started = area.agenda.hasStarted(e);
@@ -113,6 +136,7 @@ void drawWeek(app::ScreenContext& context, Form& form) {
             });
         }
     }
+    drawNearby(form, width);
     ui::dragToScroll();
     ImGui::EndChild();
 }
@@ -315,6 +339,10 @@ public:
             for (const auto& e : form_.events)
                 parts.push_back(e.details.title + ", " + agenda_ui::whenLabel(e) + ", " +
                                 agenda_ui::placesLabel(e, area.agenda.hasStarted(e)));
+            if (!form_.nearby.empty()) parts.push_back(tr("agenda.nearby.title"));
+            for (const auto& e : form_.nearby)
+                parts.push_back(trf("agenda.nearby.event", {{"village", e.village}, {"title", e.details.title}}) + ", " +
+                                agenda_ui::whenLabel(e));
             return services::joinSentences(parts);
         }
         case Form::Step::Event: {

@@ -42,6 +42,84 @@ std::string spokenHours(const health::RotaDay& day) {
     return text;
 }
 
+// A neighbouring village's week: who, then the days and hours (or the days of the visits).
+struct NearbyLines {
+    std::string who;
+    std::string when;
+    std::string days;  // the days alone, for a column too short for the hours
+};
+
+NearbyLines nearbyLines(const storage::NeighbourRota& rota) {
+    std::vector<std::string> names;
+    const auto addName = [&](const std::string& name) {
+        if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+    };
+    for (const auto& visit : rota.visits) addName(visit.doctorName);
+    for (const auto& hours : rota.hours) addName(hours.doctorName);
+    std::string doctors;
+    for (const auto& name : names) doctors += (doctors.empty() ? "" : ", ") + name;
+    NearbyLines lines;
+    lines.who = doctors.empty() ? rota.village : i18n::trf("health.nearby.doctors", {{"village", rota.village}, {"doctors", doctors}});
+    std::string day;
+    for (const auto& h : rota.hours) {
+        if (h.day != day) {
+            lines.when += (lines.when.empty() ? "" : "  ·  ") + dayLabel(h.day);
+            lines.days += (lines.days.empty() ? "" : ", ") + dayLabel(h.day);
+            day = h.day;
+        }
+        lines.when += " " + i18n::spokenTime(h.opens) + " – " + i18n::spokenTime(h.closes);
+    }
+    if (rota.hours.empty())
+        for (const auto& visit : rota.visits)
+            lines.when += (lines.when.empty() ? "" : "  ·  ") + i18n::dayRange(visit.firstDay, visit.lastDay, false);
+    if (lines.days.empty()) lines.days = lines.when;
+    return lines;
+}
+
+// The least « Dans les villages voisins » takes: its heading and its first village with the days alone.
+float nearbyLeastHeight(const std::vector<storage::NeighbourRota>& neighbours, float width) {
+    if (neighbours.empty()) return 0.0f;
+    const ui::Fonts& fonts = ui::fonts();
+    const NearbyLines lines = nearbyLines(neighbours.front());
+    const std::string words = lines.days.empty() ? lines.who : lines.who + "  ·  " + lines.days;
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    return fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, width, tr("health.nearby.title")).y +
+           fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, width, words.c_str()).y + ui::em(0.4f) +
+           spacing * 4.0f;
+}
+
+// « Dans les villages voisins »: apart from this centre's rota, a village a block, as many whole blocks as fit
+// above `bottom` (none, nor the heading, when the first does not).
+void drawNearby(const std::vector<storage::NeighbourRota>& neighbours, float width, float bottom) {
+    const ui::Fonts& fonts = ui::fonts();
+    const auto height = [&](ImFont* font, const std::string& words) {
+        return font->CalcTextSizeA(font->FontSize, FLT_MAX, width, words.c_str()).y + ImGui::GetStyle().ItemSpacing.y;
+    };
+    const std::string heading = tr("health.nearby.title");
+    bool headingDrawn = false;
+    for (const auto& rota : neighbours) {
+        const NearbyLines lines = nearbyLines(rota);
+        // One paragraph a village, with the hours, or with the days alone where the hours do not fit.
+        const float headingNeeded =
+            headingDrawn ? 0.0f : height(fonts.body, heading) + ui::em(0.4f) + ImGui::GetStyle().ItemSpacing.y * 2.0f;
+        const float room = bottom - ImGui::GetCursorScreenPos().y - headingNeeded;
+        std::string words = lines.when.empty() ? lines.who : lines.who + "  ·  " + lines.when;
+        if (height(fonts.body, words) > room) words = lines.days.empty() ? lines.who : lines.who + "  ·  " + lines.days;
+        if (height(fonts.body, words) > room) break;
+        if (!headingDrawn) {
+            // A rule and the heading in the centre's colour: what follows is not this centre's rota.
+            ImGui::Dummy(ui::em(1.0f, 0.2f));
+            const ImVec2 ruleAt = ImGui::GetCursorScreenPos();
+            ImGui::GetWindowDrawList()->AddLine(ruleAt, ImVec2(ruleAt.x + width, ruleAt.y), ui::colors::kHealth,
+                                                std::max(1.0f, ui::em(0.08f)));
+            ImGui::Dummy(ui::em(1.0f, 0.2f));
+            ui::textWrapped(heading, width, fonts.body, ui::colors::kHealth);
+            headingDrawn = true;
+        }
+        ui::textWrapped(words, width, fonts.body);
+    }
+}
+
 struct StateBanner {
     std::string text;
     ImU32 color;
@@ -132,6 +210,12 @@ public:
                 parts.push_back(i18n::trf("health.visit_days", {{"range", i18n::dayRange(visit.firstDay, visit.lastDay)}}));
             }
             for (const auto& day : week.days) parts.push_back(dayLabel(day.day) + ", " + spokenHours(day));
+            if (!week.neighbours.empty()) parts.push_back(tr("health.nearby.title"));
+            for (const auto& rota : week.neighbours) {
+                const NearbyLines lines = nearbyLines(rota);
+                parts.push_back(lines.who);
+                if (!lines.when.empty()) parts.push_back(lines.when);
+            }
         }
         parts.push_back(tr("health.check_in"));
         return services::joinSentences(parts);
@@ -199,9 +283,16 @@ void HealthScreen::draw(app::ScreenContext& context) {
     const float updatedHeight =
         updated.empty() ? 0.0f : fonts.small->CalcTextSizeA(fonts.small->FontSize, FLT_MAX, right, updated.c_str()).y;
     const float footerTop = origin.y + area.y - updatedHeight - ui::em(0.3f);
+    // With neighbours to show, next week, then the neighbours, then the later weeks only in the room they leave:
+    // the week after can wait, a doctor in the next village this week cannot. With no doctor here this week, the
+    // neighbours come first.
+    const bool nearby = !view.weeks.empty() && !view.weeks.front().neighbours.empty();
+    const bool nearbyFirst = nearby && view.weeks.front().visits.empty();
+    if (nearbyFirst) drawNearby(view.weeks.front().neighbours, right, footerTop);
     const bool roomForAWeek =
         ImGui::GetCursorScreenPos().y + fonts.title->FontSize * 2.4f + fonts.body->FontSize * 3.4f <= footerTop;
     if (roomForAWeek) ui::textWrapped(tr("health.coming_weeks"), right, fonts.title);
+    float keptForNearby = nearby && !nearbyFirst ? nearbyLeastHeight(view.weeks.front().neighbours, right) : 0.0f;
     for (std::size_t w = 1; roomForAWeek && w < view.weeks.size(); ++w) {
         const auto& week = view.weeks[w];
         // A week takes its dates and its names, each on as many lines as they need; one that does not fit whole
@@ -221,10 +312,13 @@ void HealthScreen::draw(app::ScreenContext& context) {
             return fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, right, words.c_str()).y;
         };
         const float needed = height(heading) + height(who) + ImGui::GetStyle().ItemSpacing.y * 2.0f;
-        if (ImGui::GetCursorScreenPos().y + needed > footerTop) break;
+        // Room kept for the neighbours only where they would fit in it; otherwise the weeks take it.
+        if (ImGui::GetCursorScreenPos().y + keptForNearby > footerTop) keptForNearby = 0.0f;
+        if (ImGui::GetCursorScreenPos().y + needed > footerTop - (w > 1 ? keptForNearby : 0.0f)) break;
         ui::textWrapped(heading, right, fonts.body, ui::colors::kTextMuted);
         ui::textWrapped(who, right);
     }
+    if (nearby && !nearbyFirst) drawNearby(view.weeks.front().neighbours, right, footerTop);
     ImGui::EndGroup();
 
     if (!updated.empty()) {

@@ -292,6 +292,11 @@ std::vector<AgendaEvent> EventAgenda::week(const std::string& monday) {
     return store_.events(monday, health::addDays(monday, 6));
 }
 
+std::vector<AgendaEvent> EventAgenda::nearbyWeek(const std::string& monday) {
+    if (!health::isValidDay(monday)) return {};
+    return store_.neighbourEvents(monday, health::addDays(monday, 6));
+}
+
 std::vector<AgendaEvent> EventAgenda::between(const std::string& firstDay, const std::string& lastDay) {
     if (!health::isValidDay(firstDay) || !health::isValidDay(lastDay)) return {};
     return store_.events(firstDay, lastDay);

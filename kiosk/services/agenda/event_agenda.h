@@ -151,6 +151,9 @@ public:
     // The events of the week starting on `monday`, cancelled ones included, by day and time.
     std::vector<AgendaEvent> week(const std::string& monday);
     std::vector<AgendaEvent> between(const std::string& firstDay, const std::string& lastDay);
+    // The neighbouring villages' events of that week, not cancelled (from the territory hub), each with its
+    // village. Shown apart: event(), signUp() and every change here know only this café's events.
+    std::vector<AgendaEvent> nearbyWeek(const std::string& monday);
     // The week a resident sees first: this one, or the next one once this week's events are over.
     std::string firstWeekShown();
     bool hasStarted(const AgendaEvent& event) const;

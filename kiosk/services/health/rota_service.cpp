@@ -52,6 +52,7 @@ std::vector<RotaWeek> RotaService::weeks(const std::string& fromDay, int count) 
             for (const auto& c : closures)
                 if (c.firstDay <= day.day && c.lastDay >= day.day) day.closure = c;
         }
+        week.neighbours = store_.neighbourRotas(week.monday, sunday);
         result.push_back(std::move(week));
     }
     // Notices only matter for today and tomorrow; one query each, not one per day of every week.

@@ -29,6 +29,9 @@ struct RotaWeek {
     std::string monday;
     std::vector<storage::RotaVisit> visits;
     std::array<RotaDay, 7> days;
+    // The rotas of the neighbouring villages that week (from the territory hub), shown apart from this
+    // centre's: never counted as this village's doctor.
+    std::vector<storage::NeighbourRota> neighbours;
 };
 
 // The last day a week is shown to (4: Friday), later when the centre opens on Saturday or Sunday that week.

@@ -127,6 +127,7 @@ bool SyncService::handle(const net::HttpResponse& response) {
         round_.error = "the hub's answer to a pull could not be read: " + problem;
         return false;
     }
+    store_.rememberVillage(decoded->village);
     std::vector<storage::IncomingChange> changes;
     changes.reserve(decoded->changes.size());
     for (const auto& change : decoded->changes) {
