@@ -406,10 +406,7 @@ std::map<std::string, int> mailReceived(const MailServer& mail) {
 }
 
 int count(SQLite::Database& db, const std::string& sql, const std::string& value) {
-    SQLite::Statement query(db, sql);
-    query.bind(1, value);
-    query.executeStep();
-    return query.getColumn(0).getInt();
+    return test::crash::countOf(db, sql, value);
 }
 
 // The audit lines by action and the detail field that names the operation, read in one pass after each kill:

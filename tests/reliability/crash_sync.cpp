@@ -64,14 +64,14 @@ std::set<std::string> stringsOf(SQLite::Database& db, const std::string& sql, co
     return values;
 }
 
+}  // namespace
+
 int countOf(SQLite::Database& db, const std::string& sql, const std::string& value) {
     SQLite::Statement query(db, sql);
     query.bind(1, value);
     query.executeStep();
     return query.getColumn(0).getInt();
 }
-
-}  // namespace
 
 std::vector<std::string> CrashHub::problems(SQLite::Database& db, const std::string& sharingMember) {
     std::vector<std::string> found;

@@ -13,6 +13,9 @@
 
 namespace vk::test::crash {
 
+// The first column of the first row of `sql`, with `value` bound to its one parameter.
+int countOf(SQLite::Database& db, const std::string& sql, const std::string& value);
+
 class CrashHub {
 public:
     // The hub, with a credential for the kiosk under test written to `credentialFile`; nullptr with `whyNot` when
