@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <cstring>
 #include <ctime>
 #include <system_error>
 
@@ -173,6 +174,7 @@ void Database::configureAndMigrate() {
         if (db_->execAndGet("PRAGMA application_id").getInt() != kApplicationId)
             db_->exec("PRAGMA application_id = " + std::to_string(kApplicationId));
         kioskId_ = readOrCreateKioskId(*db_);
+        haveFileMark_ = !openedFile_.empty() && readFileMark(fileMark_);
     } catch (const SQLite::Exception& e) {
         // A WAL database that SQLite could open only read-only cannot be read either without writing its -shm
         // file: the first read fails with "unable to open database file". What the technician must change is the
@@ -214,21 +216,117 @@ void Database::checkOursAndWhole(int schemaVersion) {
                                "(village-kiosk backup) or move the file aside to start empty.");
 }
 
+namespace {
+
+sqlite3_file* mainFileOf(SQLite::Database& db) {
+    sqlite3_file* file = nullptr;
+    if (sqlite3_file_control(db.getHandle(), "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK || !file ||
+        !file->pMethods || file->pMethods->iVersion < 2 || !file->pMethods->xShmMap || !file->pMethods->xShmLock)
+        return nullptr;
+    return file;
+}
+
+std::uint32_t bigEndianAt(const std::array<unsigned char, 100>& header, std::size_t at) {
+    return (std::uint32_t{header[at]} << 24) | (std::uint32_t{header[at + 1]} << 16) |
+           (std::uint32_t{header[at + 2]} << 8) | std::uint32_t{header[at + 3]};
+}
+
+}  // namespace
+
+bool Database::readFileMark(FileMark& mark) {
+    sqlite3_file* file = mainFileOf(*db_);
+    if (!file) return false;
+    // Holding the checkpoint lock, no checkpoint (of this connection, another one here or another process) is
+    // halfway: the file and the WAL index agree. A checkpoint running now: not now, the next look will tell.
+    constexpr int kCheckpointLock = 1;
+    if (file->pMethods->xShmLock(file, kCheckpointLock, 1, SQLITE_SHM_LOCK | SQLITE_SHM_EXCLUSIVE) != SQLITE_OK)
+        return false;
+    bool readable = false;
+    struct stat now {};
+    mark.header.fill(0);
+    const int read = file->pMethods->xRead(file, mark.header.data(), static_cast<int>(mark.header.size()), 0);
+    // Bytes 18 and 19 are 2 in a WAL database: a file in another journal mode has no WAL index to look at.
+    if ((read == SQLITE_OK || read == SQLITE_IOERR_SHORT_READ) && mark.header[18] == 2 &&
+        ::stat(openedFile_.c_str(), &now) == 0) {
+        mark.size = static_cast<std::int64_t>(now.st_size);
+        mark.modifiedNs = static_cast<std::int64_t>(now.st_mtim.tv_sec) * 1'000'000'000 + now.st_mtim.tv_nsec;
+        // The WAL index this connection has mapped: its header's salts (offset 32, 8 bytes) change when the WAL
+        // starts over, nBackfill (offset 96) when a checkpoint has copied frames into the database file.
+        volatile void* region = nullptr;
+        if (file->pMethods->xShmMap(file, 0, 32 * 1024, 0, &region) == SQLITE_OK && region) {
+            const volatile unsigned char* index = static_cast<const volatile unsigned char*>(region);
+            for (std::size_t word = 0; word < mark.checkpoints.size(); ++word) {
+                unsigned char bytes[4];
+                const std::size_t at = word < 2 ? 32 + 4 * word : 96;
+                for (std::size_t i = 0; i < 4; ++i) bytes[i] = index[at + i];
+                std::memcpy(&mark.checkpoints[word], bytes, sizeof bytes);
+            }
+            readable = true;
+        }
+    }
+    file->pMethods->xShmLock(file, kCheckpointLock, 1, SQLITE_SHM_UNLOCK | SQLITE_SHM_EXCLUSIVE);
+    return readable;
+}
+
+bool Database::overwrittenInPlace() {
+    FileMark now;
+    if (!readFileMark(now)) return false;
+    if (!haveFileMark_) {
+        fileMark_ = now;
+        haveFileMark_ = true;
+        return false;
+    }
+    if (!now.sameFileAs(fileMark_)) {
+        // Only a checkpoint writes into a WAL database's file, and what it writes is a page 1 of ours: our
+        // application id, a file change counter (offset 24) that never goes back.
+        if (now.checkpoints == fileMark_.checkpoints) return true;
+        if (bigEndianAt(now.header, 68) != static_cast<std::uint32_t>(kApplicationId) ||
+            bigEndianAt(now.header, 24) < bigEndianAt(fileMark_.header, 24))
+            return true;
+    }
+    fileMark_ = now;
+    return false;
+}
+
+void Database::rememberFileAfterCommit() {
+    if (openedFile_.empty() || replaced_ || !haveFileMark_) return;
+    FileMark now;
+    if (!readFileMark(now)) return;
+    if (now.sameFileAs(fileMark_) || now.checkpoints != fileMark_.checkpoints) fileMark_ = now;
+}
+
 void Database::checkStillItsFile() {
     if (openedFile_.empty()) return;
     if (!replaced_) {
         struct stat now {};
-        if (::stat(openedFile_.c_str(), &now) == 0 && static_cast<std::uint64_t>(now.st_dev) == openedDevice_ &&
-            static_cast<std::uint64_t>(now.st_ino) == openedInode_)
-            return;
+        const bool sameFile = ::stat(openedFile_.c_str(), &now) == 0 &&
+                              static_cast<std::uint64_t>(now.st_dev) == openedDevice_ &&
+                              static_cast<std::uint64_t>(now.st_ino) == openedInode_;
+        if (sameFile && !overwrittenInPlace()) return;
         replaced_ = true;
-        try {
-            db_->exec("PRAGMA wal_checkpoint(TRUNCATE)");
-        } catch (const SQLite::Exception&) {
-            // Busy or failing: the commits stay in the -wal, beside the path, as they would after a power cut.
+        overwritten_ = sameFile;
+        if (overwritten_) {
+            // The file at the path is someone else's now: this connection's commits must not go into it, neither
+            // when it closes (SQLite checkpoints then) nor at the next start (which would replay the -wal into it).
+            sqlite3_db_config(db_->getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+            std::error_code ignored;
+            std::filesystem::rename(openedFile_ + "-wal", openedFile_ + "-wal.before-overwrite", ignored);
+        } else {
+            try {
+                db_->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+            } catch (const SQLite::Exception&) {
+                // Busy or failing: the commits stay in the -wal, beside the path, as they would after a power cut.
+            }
         }
         db_->exec("PRAGMA query_only = ON");
     }
+    if (overwritten_)
+        throw StorageError(StorageError::Kind::Replaced,
+                           "the database file " + describe(file_) +
+                               " was overwritten in place (another file copied over it) while the kiosk was running. "
+                               "Nothing more is written into it, and what the kiosk wrote since its last checkpoint "
+                               "was kept beside it (« -wal.before-overwrite »): restart the kiosk (systemctl restart "
+                               "village-kiosk) so that it opens the file now at that place.");
     throw StorageError(StorageError::Kind::Replaced,
                        "the database file " + describe(file_) +
                            " was moved, replaced or deleted while the kiosk was running. Nothing more is written "

@@ -3,6 +3,7 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -62,9 +63,35 @@ public:
     // committed is put into the file it has open (a WAL checkpoint, so that the file moved aside is whole and the
     // -wal left at the path is empty), then the connection writes nothing more (PRAGMA query_only). Throws
     // StorageError(Replaced) with what to do, then and every later time. Nothing for an in-memory database.
+    // It also notices the file overwritten in place (the same inode, `cp other.db village-kiosk.db`): in WAL mode
+    // only a checkpoint writes into the database file, so a file whose header, size or time changed while no
+    // checkpoint ended since the last look was written by someone else. Then nothing goes into it any more, not
+    // even this connection's WAL: it is moved aside (`-wal.before-overwrite`) so that a restart opens the copied
+    // file as it was copied, and no checkpoint pours it in when the connection closes.
     void checkStillItsFile();
+    // After this connection's commit (storage::inTransaction): looks at the file as the commit, and the checkpoint
+    // it may have run, left it, so that the next check compares with that. A file written by someone else in the
+    // meantime is left for the next check to find.
+    void rememberFileAfterCommit();
 
 private:
+    // What the database file looks like from outside SQLite, read through SQLite's own file handle (opening and
+    // closing a descriptor of our own would drop SQLite's POSIX locks on it), and the WAL index's mark of the
+    // checkpoints (its salts and how many frames are backfilled), which moves whenever a checkpoint ends.
+    struct FileMark {
+        std::array<unsigned char, 100> header{};
+        std::int64_t size = 0;
+        std::int64_t modifiedNs = 0;
+        std::array<std::uint32_t, 3> checkpoints{};
+        bool sameFileAs(const FileMark& other) const {
+            return header == other.header && size == other.size && modifiedNs == other.modifiedNs;
+        }
+    };
+    // False when it cannot be told now (not a WAL database, a checkpoint halfway, or the VFS does not say).
+    bool readFileMark(FileMark& mark);
+    // True when the file was written by someone other than SQLite since the last look; moves the mark on after a
+    // checkpoint.
+    bool overwrittenInPlace();
     Database(std::unique_ptr<SQLite::Database> db, std::filesystem::path file);
     void configureAndMigrate();
     // Refuses another application's file and a damaged one (StorageError NotOurs, Damaged); writes nothing.
@@ -77,6 +104,9 @@ private:
     std::uint64_t openedDevice_ = 0;
     std::uint64_t openedInode_ = 0;
     bool replaced_ = false;
+    bool overwritten_ = false;
+    bool haveFileMark_ = false;
+    FileMark fileMark_;
 };
 
 // Milliseconds since the Unix epoch, UTC: the one time format of every *_at column.

@@ -13,6 +13,7 @@ void inTransaction(Database& db, const std::function<void()>& work) {
         SQLite::Transaction transaction(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
         work();
         transaction.commit();
+        db.rememberFileAfterCommit();
         return;
     }
     db.sql().exec("SAVEPOINT vk_change");

@@ -46,6 +46,12 @@ void HeadlessKiosk::frame() {
         }
     }
     ui_->setPointer(pacer_.takePointerStep(pointer_));
+    const bool paint = framesDrawn_++ % paintEvery_ == 0;
+    ui_->setPainting(paint);
+    if (!paint) {
+        ui_->renderFrame(now);
+        return;
+    }
     if (auto problem = turnedFrame_->begin(renderer_, glass_, wholeWindow_)) throw std::runtime_error(*problem);
     ui_->renderFrame(now);
     turnedFrame_->end(renderer_);

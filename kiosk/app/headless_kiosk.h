@@ -29,6 +29,10 @@ public:
     // One frame, with the pointer's next state; the clock is the services' clock.
     void frame();
     void frames(int count);
+    // Paints one frame in `count` (1, the default: every frame). Painting is SDL's software renderer, most of a
+    // frame's time at 1280×800; a long soak that reads no pixel builds every frame and paints few of them.
+    // pixel() and savePng() show the last frame painted.
+    void paintOneFrameIn(int count) { paintEvery_ = count < 1 ? 1 : count; }
 
     // A tap as a finger makes it: land, press, lift, then the pointer leaves. Returns false (and taps
     // nothing) when no tappable widget with that id was drawn in the last frame.
@@ -80,6 +84,8 @@ private:
     std::unique_ptr<KioskUi> ui_;
     PointerQueue pointer_;
     FramePacer pacer_;
+    int paintEvery_ = 1;
+    long framesDrawn_ = 0;
 };
 
 }  // namespace vk::app

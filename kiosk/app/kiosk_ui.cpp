@@ -281,7 +281,8 @@ void KioskUi::renderFrame(std::int64_t nowMs) {
         ImGui::PopFont();
         ImGui::End();
     }
-    ui::renderFrameInto(renderer_);
+    if (painting_) ui::renderFrameInto(renderer_);
+    else ui::endFrameUnpainted();
     try {
         applyPending();
     } catch (const std::exception& error) {

@@ -52,6 +52,9 @@ public:
     // Draws one frame into the renderer (the caller presents it or reads its pixels), then applies what its
     // taps asked for.
     void renderFrame(std::int64_t nowMs);
+    // False: the frames are built and their taps applied as ever, but not painted (a headless soak; see
+    // HeadlessKiosk::paintOneFrameIn).
+    void setPainting(bool painting) { painting_ = painting; }
 
     // Something failed outside a frame (background work): shown and logged as a failed tap is.
     void reportFault(const std::exception& error, const char* where);
@@ -117,6 +120,7 @@ private:
     KioskSound sound_;
     // The press that began this tap cut a reading: « Écouter » under it must not start it again.
     bool pressStoppedReading_ = false;
+    bool painting_ = true;
     bool fontsLarge_ = false;  // the fonts loaded are the large-text ones (a resident screen in large text)
     int width_ = 0;
     int height_ = 0;

@@ -68,9 +68,13 @@ void fillRoundedRect(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 color, floa
 
 const std::vector<SolidFill>& solidFills() { return g_fills; }
 void clearSolidFills() { g_fills.clear(); }
-void renderFrameInto(SDL_Renderer* renderer) {
+void endFrameUnpainted() {
     endDrawnItems();
     ImGui::Render();
+}
+
+void renderFrameInto(SDL_Renderer* renderer) {
+    endFrameUnpainted();
     const ImVec4 background = ImGui::ColorConvertU32ToFloat4(colors::kBackground);
     SDL_SetRenderDrawColor(renderer, static_cast<Uint8>(background.x * 255), static_cast<Uint8>(background.y * 255),
                            static_cast<Uint8>(background.z * 255), 255);

@@ -29,6 +29,9 @@ void clearSolidFills();
 // Ends the frame ImGui was drawing (its words recorded, ImGui::Render) and paints it into `renderer`: the page
 // colour, the frame's fills, then ImGui's triangles. The caller presents it.
 void renderFrameInto(SDL_Renderer* renderer);
+// Ends the frame as renderFrameInto does (its words recorded, ImGui::Render) without painting a pixel: for a
+// headless kiosk that looks at no pixel of this frame.
+void endFrameUnpainted();
 // Exchanges the fills with a window's own (ui::ScopedWindowUi).
 void swapSolidFills(std::vector<SolidFill>& fills);
 

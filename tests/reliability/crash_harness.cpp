@@ -1,14 +1,18 @@
 // The kiosk's own writes, killed with SIGKILL at random moments (a power cut, an OOM kill, a technician's
 // `kill -9`), then checked: the database passes PRAGMA integrity_check, each operation is there entirely or not at
-// all (its rows and its audit line together), and nothing that was committed before is missing.
+// all (its rows and its audit line together), and nothing that was committed before is missing. Its sync rounds
+// with the territory hub are checked too (crash_sync.h): the outbox keeps what the hub has not taken, nothing is
+// pushed twice, the pull cursor passes nothing unapplied, and the next round after the kills completes.
 //
-//   reliability_crash --runs N [--seed S] [--work DIR] [--max-kill-ms M] [--sabotage]
+//   reliability_crash --runs N [--seed S] [--work DIR] [--max-kill-ms M] [--sabotage | --sabotage-outbox]
+//                     [--no-sync]
 //
 // Each run forks a child that opens the real KioskRuntime on the work folder's database and writes in a loop,
 // telling the parent through a pipe when an operation begins ("B id") and when it has returned ("D id"); the
 // parent kills it after a random delay and checks. It prints the figures (runs, failures, losses) and exits 1 on
 // any failure or loss.
 
+#include "crash_sync.h"
 #include "kiosk/services/board/board_area.h"
 #include "kiosk/services/health/health_area.h"
 #include "kiosk/services/kiosk_runtime.h"
@@ -16,7 +20,9 @@
 #include "kiosk/services/orders/orders_area.h"
 #include "kiosk/services/parcels/parcels_area.h"
 #include "kiosk/services/postal/postal_area.h"
+#include "kiosk/services/sync/sync_area.h"
 #include "kiosk/services/timebank/timebank_area.h"
+#include "net/http_client.h"
 #include "net/loopback_servers.h"
 #include "storage/outbox_store.h"
 #include "storage/staff_store.h"
@@ -50,13 +56,14 @@ namespace {
 
 constexpr int kImportRows = 40;   // appointments in one CSV import
 constexpr int kRotaVisits = 12;   // visits in one rota import
+constexpr const char* kSharingMember = "Membre Partage";
 enum class Kind {
     Staff, Appointments, Rota, Member, Post, Transfer, Backup,
-    CheckIn, ParcelIntake, ParcelHandOver, PostalSale, OutboxSend, Order, Count
+    CheckIn, ParcelIntake, ParcelHandOver, PostalSale, OutboxSend, Order, SyncRound, Count
 };
 const char* kKindNames[] = {"staff add", "appointments import", "rota import", "board member", "board post",
                             "time bank transfer", "backup", "check-in", "parcel intake", "parcel hand-over",
-                            "postal sale", "outbox send", "order"};
+                            "postal sale", "outbox send", "order", "sync round"};
 
 std::string markerOf(long id) { return "K" + std::to_string(id); }
 // The same id in letters, for a surname: the import matches rows by a key of the surname's letters only.
@@ -86,10 +93,22 @@ struct MailServer {
     fs::path records;  // N.eml for each message it accepted
 };
 
-KioskConfig configFor(const fs::path& work, const MailServer& mail) {
+// The territory hub the sync rounds go to (crash_sync.h), started once by the parent; no url: no hub, no rounds.
+struct Hub {
+    std::string url;
+};
+
+fs::path credentialFileOf(const fs::path& work) { return work / "data" / "hub-credential"; }
+
+KioskConfig configFor(const fs::path& work, const MailServer& mail, const Hub& hub) {
     KioskConfig config;
     config.dataDir = work / "data";
     config.demoData = false;
+    if (!hub.url.empty()) {
+        auto& sync = config.areas.get<sync::SyncSettings>();
+        sync.hubUrl = hub.url;
+        sync.credentialFile = credentialFileOf(work);
+    }
     if (mail.port != 0) {
         auto& email = config.areas.get<notifications::NotificationSettings>().email;
         email.smtpUrl = "smtp://127.0.0.1:" + std::to_string(mail.port);
@@ -144,13 +163,17 @@ std::string rotaFeed(const std::string& marker) {
     return ics + "END:VCALENDAR\r\n";
 }
 
+// Faults put in on purpose, so that the harness's own tests show it catches them: staff accounts written the way
+// they were before the fix (the account and its audit line in two commits with a pause between them), or a shared
+// post's change taken off the outbox before any round pushed it.
+enum class Sabotage { None, StaffAudit, Outbox };
+
 // The child: real services on the real file, one operation after another until it is killed.
-// `sabotage`: staff accounts are written the way they were before the fix, the account and its audit line in two
-// commits with a pause between them, so that the harness's own test shows it catches a change without its line.
-[[noreturn]] void runChild(const fs::path& work, const MailServer& mail, long firstId, int fd, bool sabotage) {
+[[noreturn]] void runChild(const fs::path& work, const MailServer& mail, const Hub& hub, long firstId, int fd,
+                           Sabotage sabotage) {
     try {
         RuntimeOptions options{false, PinHasher::Strength::FastForTests, nullptr};
-        KioskRuntime runtime(configFor(work, mail), options);
+        KioskRuntime runtime(configFor(work, mail, hub), options);
         const StaffSession& admin = systemActor(SystemActor::CommandLine);
         auto& health = runtime.area<health::HealthServices>();
         auto& boardArea = runtime.area<board::BoardServices>();
@@ -167,6 +190,20 @@ std::string rotaFeed(const std::string& marker) {
                 found = boardArea.members.list(name, 1);
             }
             members.push_back(found.front().id);
+        }
+        // A member who agreed to share with the territory: her posts travel to the hub.
+        std::string sharingMember;
+        if (!hub.url.empty()) {
+            auto found = boardArea.members.list(kSharingMember, 1);
+            if (found.empty() || found.front().displayName != kSharingMember) {
+                board::MemberForm form;
+                form.name = kSharingMember;
+                form.village = "Essai";
+                form.consent.shareWithTerritory = true;
+                boardArea.members.add(&admin, form);
+                found = boardArea.members.list(kSharingMember, 1);
+            }
+            sharingMember = found.front().id;
         }
         auto& parcelsArea = runtime.area<parcels::ParcelsServices>();
         auto& postal = runtime.area<postal::PostalServices>();
@@ -205,12 +242,13 @@ std::string rotaFeed(const std::string& marker) {
         for (long id = firstId;; ++id) {
             const std::string marker = markerOf(id);
             if (kindOf(id) == Kind::OutboxSend && mail.port == 0) continue;  // no SMTP server to send to
+            if (kindOf(id) == Kind::SyncRound && hub.url.empty()) continue;  // no hub to sync with
             // Operations with a preparation of their own (an appointment to check in, a parcel to hand over) say
             // they begin once it is done.
             if (kindOf(id) != Kind::CheckIn && kindOf(id) != Kind::ParcelHandOver) tell(fd, 'B', id);
             switch (kindOf(id)) {
             case Kind::Staff:
-                if (sabotage) {
+                if (sabotage == Sabotage::StaffAudit) {
                     storage::StaffStore(runtime.database).create("Staff " + marker, StaffRole::CafeManager, "-", 0);
                     std::this_thread::sleep_for(std::chrono::milliseconds(300));
                     runtime.staff.audit(&admin, "staff.account.create",
@@ -328,6 +366,22 @@ std::string rotaFeed(const std::string& marker) {
                 if (!placed.ok()) giveUp("the order was refused: " + orders::describeError(placed.error));
                 break;
             }
+            case Kind::SyncRound: {
+                // A shared change, then a whole round: push the outbox, pull what the other kiosk posted.
+                board::PostForm form;
+                form.memberId = sharingMember;
+                form.category = board::defaultCategories().front();
+                form.title = "Partage " + marker;
+                form.text = "Annonce du territoire " + marker;
+                boardArea.board.submit(form, &admin);
+                // An outbox that drops a change before the hub took it, for the harness's own test.
+                if (sabotage == Sabotage::Outbox)
+                    runtime.database.sql().exec("DELETE FROM sync_change WHERE table_name = 'board_post' AND record_id IN "
+                                                "(SELECT id FROM board_post WHERE title = 'Partage " + marker + "')");
+                const auto round = runtime.area<sync::SyncServices>().service.runRound(net::HttpClient{});
+                if (!round.ok) giveUp("the sync round failed: " + round.error);
+                break;
+            }
             case Kind::Count: break;
             }
             tell(fd, 'D', id);
@@ -352,16 +406,42 @@ std::map<std::string, int> mailReceived(const MailServer& mail) {
 }
 
 int count(SQLite::Database& db, const std::string& sql, const std::string& value) {
-    SQLite::Statement query(db, sql);
-    query.bind(1, value);
-    query.executeStep();
-    return query.getColumn(0).getInt();
+    return test::crash::countOf(db, sql, value);
 }
+
+// The audit lines by action and the detail field that names the operation, read in one pass after each kill:
+// looking each operation's line up with json_extract read the whole log once per operation, which made the checks
+// of a long run grow with the square of its length.
+class AuditLines {
+public:
+    explicit AuditLines(SQLite::Database& db) {
+        SQLite::Statement query(db,
+            "SELECT CASE WHEN action LIKE 'parcels.hand_over%' THEN 'parcels.hand_over' ELSE action END, "
+            "CAST(CASE action WHEN 'staff.account.create' THEN json_extract(detail, '$.name') "
+            "WHEN 'board.member.add' THEN json_extract(detail, '$.member') "
+            "WHEN 'board.post.submit' THEN json_extract(detail, '$.title') "
+            "WHEN 'health.check_in' THEN json_extract(detail, '$.ticket') "
+            "WHEN 'postal.sale_registered' THEN json_extract(detail, '$.letters') "
+            "WHEN 'orders.place' THEN json_extract(detail, '$.customer') "
+            "ELSE json_extract(detail, '$.tracking') END AS TEXT) FROM audit_log WHERE action IN ("
+            "'staff.account.create', 'board.member.add', 'board.post.submit', 'health.check_in', 'parcels.receive', "
+            "'parcels.hand_over', 'parcels.hand_over_to_someone_else', 'postal.sale_registered', 'orders.place')");
+        while (query.executeStep()) ++lines_[{query.getColumn(0).getString(), query.getColumn(1).getString()}];
+    }
+    // Lines of `action` (the hand-overs of both kinds as 'parcels.hand_over') that name `value`.
+    int count(const std::string& action, const std::string& value) const {
+        const auto found = lines_.find({action, value});
+        return found == lines_.end() ? 0 : found->second;
+    }
+
+private:
+    std::map<std::pair<std::string, std::string>, int> lines_;
+};
 
 // How much of operation `id` is in the database: 0 (nothing), 1 (all of it with its audit line), or -1 (a part).
 // `returned`: the operation returned before the kill (an outbox send is then sent, not only queued).
-int presence(SQLite::Database& db, const fs::path& work, const std::map<std::string, int>& mail, long id,
-             bool returned) {
+int presence(SQLite::Database& db, const AuditLines& audit, const fs::path& work,
+             const std::map<std::string, int>& mail, long id, bool returned) {
     const std::string m = markerOf(id);
     auto whole = [](int rows, int expected, int audited) {
         if (rows == 0 && audited == 0) return 0;
@@ -370,8 +450,7 @@ int presence(SQLite::Database& db, const fs::path& work, const std::map<std::str
     switch (kindOf(id)) {
     case Kind::Staff:
         return whole(count(db, "SELECT count(*) FROM staff_account WHERE display_name = 'Staff ' || ?", m), 1,
-                     count(db, "SELECT count(*) FROM audit_log WHERE action = 'staff.account.create' AND "
-                               "json_extract(detail, '$.name') = 'Staff ' || ?", m));
+                     audit.count("staff.account.create", "Staff " + m));
     // An import's audit line names no row of it: the lines are counted against the imports in auditMatches.
     case Kind::Appointments: {
         const int rows = count(db, "SELECT count(*) FROM appointment WHERE surname = ?", surnameOf(id));
@@ -383,12 +462,13 @@ int presence(SQLite::Database& db, const fs::path& work, const std::map<std::str
     }
     case Kind::Member:
         return whole(count(db, "SELECT count(*) FROM member WHERE display_name = 'Membre ' || ?", m), 1,
-                     count(db, "SELECT count(*) FROM audit_log WHERE action = 'board.member.add' AND "
-                               "json_extract(detail, '$.member') = 'Membre ' || ?", m));
+                     audit.count("board.member.add", "Membre " + m));
     case Kind::Post:
         return whole(count(db, "SELECT count(*) FROM board_post WHERE title = 'Annonce ' || ?", m), 1,
-                     count(db, "SELECT count(*) FROM audit_log WHERE action = 'board.post.submit' AND "
-                               "json_extract(detail, '$.title') = 'Annonce ' || ?", m));
+                     audit.count("board.post.submit", "Annonce " + m));
+    case Kind::SyncRound:
+        return whole(count(db, "SELECT count(*) FROM board_post WHERE title = 'Partage ' || ?", m), 1,
+                     audit.count("board.post.submit", "Partage " + m));
     case Kind::Transfer: {
         const int transfers = count(db, "SELECT count(*) FROM time_bank_transfer WHERE idempotency_key = ?", m);
         const int movements = count(db, "SELECT count(*) FROM time_bank_movement WHERE transfer_id IN "
@@ -410,9 +490,11 @@ int presence(SQLite::Database& db, const fs::path& work, const std::map<std::str
             count(db, "SELECT count(*) FROM appointment WHERE surname = ? AND ticket IS NOT NULL", surname);
         const int arrived =
             count(db, "SELECT count(*) FROM appointment WHERE surname = ? AND status = 'arrived'", surname);
-        const int lines = count(db, "SELECT count(*) FROM audit_log WHERE action = 'health.check_in' AND "
-                                    "json_extract(detail, '$.ticket') IN (SELECT ticket FROM appointment WHERE surname = ?)",
-                                surname);
+        int lines = 0;
+        SQLite::Statement ticketsOf(db, "SELECT CAST(ticket AS TEXT) FROM appointment WHERE surname = ? AND "
+                                        "ticket IS NOT NULL");
+        ticketsOf.bind(1, surname);
+        while (ticketsOf.executeStep()) lines += audit.count("health.check_in", ticketsOf.getColumn(0).getString());
         if (tickets == 0 && arrived == 0) return 0;
         return tickets == 1 && arrived == 1 && lines >= 1 ? 1 : -1;
     }
@@ -420,8 +502,7 @@ int presence(SQLite::Database& db, const fs::path& work, const std::map<std::str
     case Kind::ParcelIntake: {
         const std::string tracking = trackingOf(id);
         const int parcels = count(db, "SELECT count(*) FROM parcel WHERE tracking = ?", tracking);
-        const int lines = count(db, "SELECT count(*) FROM audit_log WHERE action = 'parcels.receive' AND "
-                                    "json_extract(detail, '$.tracking') = ?", tracking);
+        const int lines = audit.count("parcels.receive", tracking);
         const int messages = count(db, "SELECT count(*) FROM outbox_message m JOIN parcel p ON m.related_id = p.id "
                                        "WHERE p.tracking = ?", tracking);
         if (parcels == 0 && lines == 0 && messages == 0) return 0;
@@ -434,9 +515,7 @@ int presence(SQLite::Database& db, const fs::path& work, const std::map<std::str
                                        "AND picked_up_at IS NOT NULL", tracking);
         const int onShelf = count(db, "SELECT count(*) FROM parcel WHERE tracking = ? AND status = 'on_shelf' "
                                       "AND picked_up_at IS NULL", tracking);
-        const int lines = count(db, "SELECT count(*) FROM audit_log WHERE action IN ('parcels.hand_over', "
-                                    "'parcels.hand_over_to_someone_else') AND json_extract(detail, '$.tracking') = ?",
-                                tracking);
+        const int lines = audit.count("parcels.hand_over", tracking);
         if (onShelf == 1 && pickedUp == 0 && lines == 0) return 0;
         return pickedUp == 1 && onShelf == 0 && lines == 1 ? 1 : -1;
     }
@@ -446,8 +525,7 @@ int presence(SQLite::Database& db, const fs::path& work, const std::map<std::str
         const int letters = count(db, "SELECT count(*) FROM postal_registered_letter WHERE number = ?", number);
         const int lines = count(db, "SELECT count(*) FROM postal_sale_line WHERE sale_id IN (SELECT sale_id FROM "
                                     "postal_registered_letter WHERE number = ?)", number);
-        const int audited = count(db, "SELECT count(*) FROM audit_log WHERE action = 'postal.sale_registered' AND "
-                                      "json_extract(detail, '$.letters') = ?", number);
+        const int audited = audit.count("postal.sale_registered", number);
         if (letters == 0 && lines == 0 && audited == 0) return 0;
         return letters == 1 && lines == 2 && audited == 1 ? 1 : -1;
     }
@@ -471,8 +549,7 @@ int presence(SQLite::Database& db, const fs::path& work, const std::map<std::str
         const int placed = count(db, "SELECT count(*) FROM orders_order WHERE dedupe_key = ?", key);
         const int lines = count(db, "SELECT count(*) FROM orders_order_line WHERE order_id IN (SELECT id FROM "
                                     "orders_order WHERE dedupe_key = ?)", key);
-        const int audited = count(db, "SELECT count(*) FROM audit_log WHERE action = 'orders.place' AND "
-                                      "json_extract(detail, '$.customer') = 'Client ' || ?", key);
+        const int audited = audit.count("orders.place", "Client " + key);
         if (placed == 0 && lines == 0 && audited == 0) return 0;
         return placed == 1 && lines == 1 && audited == 1 ? 1 : -1;
     }
@@ -503,7 +580,8 @@ struct Options {
     unsigned seed = 0;
     fs::path work;
     int maxKillMs = 400;
-    bool sabotage = false;
+    Sabotage sabotage = Sabotage::None;
+    bool sync = true;
 };
 
 }  // namespace
@@ -513,8 +591,9 @@ int main(int argc, char** argv) {
     options.seed = static_cast<unsigned>(std::random_device{}());
     for (int i = 1; i < argc; i += 2) {
         const std::string flag = argv[i];
-        if (flag == "--sabotage") {
-            options.sabotage = true;
+        if (flag == "--sabotage" || flag == "--sabotage-outbox" || flag == "--no-sync") {
+            if (flag == "--no-sync") options.sync = false;
+            else options.sabotage = flag == "--sabotage" ? Sabotage::StaffAudit : Sabotage::Outbox;
             --i;
             continue;
         }
@@ -527,7 +606,8 @@ int main(int argc, char** argv) {
         else if (flag == "--work") options.work = argv[i + 1];
         else if (flag == "--max-kill-ms") options.maxKillMs = std::stoi(argv[i + 1]);
         else {
-            std::cerr << "usage: reliability_crash [--runs N] [--seed S] [--work DIR] [--max-kill-ms M] [--sabotage]\n";
+            std::cerr << "usage: reliability_crash [--runs N] [--seed S] [--work DIR] [--max-kill-ms M] [--sabotage] "
+                         "[--sabotage-outbox] [--no-sync]\n";
             return 2;
         }
     }
@@ -535,7 +615,7 @@ int main(int argc, char** argv) {
     fs::remove_all(options.work);
     fs::create_directories(options.work / "backups");
     std::cout << "crash harness: " << options.runs << " runs, seed " << options.seed << ", work " << options.work
-              << "\n";
+              << std::endl;  // before any child process: else a child's copy of the buffer comes out too
 
     // The outbox sends to a real SMTP server on 127.0.0.1 (Debian's python3-aiosmtpd), with STARTTLS and a
     // certificate of its own, as the kiosk requires; it outlives every child.
@@ -552,6 +632,17 @@ int main(int argc, char** argv) {
                      "(./install-deps.sh --tests)\n";
     }
 
+    // The sync rounds go to the real village-hub on 127.0.0.1; a second kiosk posts between the runs.
+    std::cout.flush();
+    Hub hub;
+    std::unique_ptr<test::crash::CrashHub> crashHub;
+    if (options.sync) {
+        std::string whyNot;
+        crashHub = test::crash::CrashHub::start(options.work, credentialFileOf(options.work), whyNot);
+        if (crashHub) hub.url = crashHub->url();
+        else std::cout << "sync rounds not tried: " << whyNot << "\n";
+    }
+
     std::mt19937 random(options.seed);
     std::set<long> committed;  // operations that returned before a kill: they must stay, whole
     long nextId = 0;
@@ -559,15 +650,30 @@ int main(int argc, char** argv) {
     int losses = 0;
     int halfDone = 0;
     int killedMidOperation = 0;
+    int syncFailures = 0;
     std::map<int, int> doneByKind;
+    std::map<int, int> killedByKind;
+    double checkSeconds = 0;
+    double integritySeconds = 0;
+    const auto started = std::chrono::steady_clock::now();
+    const auto secondsSince = [](std::chrono::steady_clock::time_point since) {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
+    };
     for (int run = 0; run < options.runs; ++run) {
+        if (crashHub) {
+            if (const auto error = crashHub->otherKioskPosts("Voisin R" + std::to_string(run)); !error.empty()) {
+                std::cout << "run " << run << ": the other kiosk's round failed: " << error << "\n";
+                ++failures;
+            }
+        }
         int pipeFds[2];
         if (pipe(pipeFds) != 0) return 2;
+        std::cout.flush();  // else the child's copy of the buffer could come out twice
         const long firstId = nextId;
         const pid_t child = fork();
         if (child == 0) {
             close(pipeFds[0]);
-            runChild(options.work, mail, firstId, pipeFds[1], options.sabotage);
+            runChild(options.work, mail, hub, firstId, pipeFds[1], options.sabotage);
         }
         close(pipeFds[1]);
         // The first run waits long enough for the database to be made; then anywhere from opening to mid-write.
@@ -584,6 +690,7 @@ int main(int argc, char** argv) {
             std::cout << "run " << run << ": the child ended by itself (status " << status << ") before the kill\n";
             ++failures;
         }
+        const auto checking = std::chrono::steady_clock::now();
         std::set<long> begun;
         std::set<long> done;
         std::istringstream lines(told);
@@ -597,23 +704,33 @@ int main(int argc, char** argv) {
             committed.insert(id);
             ++doneByKind[static_cast<int>(kindOf(id))];
         }
+        // What returned in this run is checked now; everything committed before, every 50 runs and at the end (it
+        // was whole when it returned, and rechecking all of it after every kill made long runs quadratic).
+        const bool lastRun = run + 1 == options.runs;
+        const bool everything = (run + 1) % 50 == 0 || lastRun;
         bool runFailed = false;
         const auto received = mailReceived(mail);
         try {
             SQLite::Database db((options.work / "data" / "village-kiosk.db").string(), SQLite::OPEN_READWRITE);
             // Killed before the first migration was committed: an empty file, and nothing to lose yet.
-            if (!db.tableExists("kiosk_meta") && committed.empty()) continue;
+            if (!db.tableExists("kiosk_meta") && committed.empty()) {
+                checkSeconds += secondsSince(checking);
+                continue;
+            }
+            const auto integrityStarted = std::chrono::steady_clock::now();
             const std::string check = db.execAndGet("PRAGMA integrity_check").getString();
+            integritySeconds += secondsSince(integrityStarted);
             if (check != "ok") {
                 std::cout << "run " << run << ": integrity_check says " << check << "\n";
                 runFailed = true;
             }
+            const AuditLines audit(db);
             if (std::string why; !auditMatches(db, why)) {
                 std::cout << "run " << run << ": imports and their audit lines differ: " << why << "\n";
                 runFailed = true;
             }
-            for (const long id : committed) {
-                const int there = presence(db, options.work, received, id, true);
+            for (const long id : everything ? committed : done) {
+                const int there = presence(db, audit, options.work, received, id, true);
                 if (there != 1) {
                     std::cout << "run " << run << ": committed " << kKindNames[static_cast<int>(kindOf(id))] << " "
                               << markerOf(id) << (there == 0 ? " is missing" : " is there only in part") << "\n";
@@ -624,12 +741,18 @@ int main(int argc, char** argv) {
             for (const long id : begun) {
                 if (done.count(id) != 0) continue;
                 ++killedMidOperation;
-                if (presence(db, options.work, received, id, false) == -1) {
+                ++killedByKind[static_cast<int>(kindOf(id))];
+                if (presence(db, audit, options.work, received, id, false) == -1) {
                     std::cout << "run " << run << ": " << kKindNames[static_cast<int>(kindOf(id))] << " "
                               << markerOf(id) << " killed midway is there in part\n";
                     ++halfDone;
                     runFailed = true;
                 }
+            }
+            for (const auto& problem : crashHub ? crashHub->problems(db, kSharingMember) : std::vector<std::string>{}) {
+                std::cout << "run " << run << ": sync: " << problem << "\n";
+                ++syncFailures;
+                runFailed = true;
             }
         } catch (const std::exception& e) {
             // Before the first commit of the first run there may be no database yet: that is not a failure.
@@ -638,19 +761,39 @@ int main(int argc, char** argv) {
                 runFailed = true;
             }
         }
+        checkSeconds += secondsSince(checking);
         if (runFailed) ++failures;
+        if ((run + 1) % 50 == 0)
+            std::cerr << "run " << run + 1 << "/" << options.runs << ": " << committed.size() << " committed, "
+                      << killedMidOperation << " killed midway, " << failures << " failures, "
+                      << static_cast<int>(secondsSince(started)) << " s\n";
     }
-    std::cout << "operations committed:";
+    // After the last kill, one more round must complete: the outbox empties, the hub has every shared post once,
+    // and the other kiosk receives them all.
+    if (crashHub) {
+        bool ok = false;
+        std::cout << "sync after the last kill: " << crashHub->lastRound(options.work / "data", "Partage K*", ok) << "\n";
+        if (!ok) {
+            std::cout << "sync: the round after the last kill did not bring every shared post to the hub once\n";
+            ++syncFailures;
+            ++failures;
+        }
+    }
+    std::cout << "by kind, committed / killed midway:";
     for (int kind = 0; kind < static_cast<int>(Kind::Count); ++kind)
-        std::cout << " " << kKindNames[kind] << " " << doneByKind[kind] << ",";
-    std::cout << " killed midway " << killedMidOperation << "\n";
+        std::cout << (kind == 0 ? " " : ", ") << kKindNames[kind] << " " << doneByKind[kind] << " / "
+                  << killedByKind[kind];
+    std::cout << "\noperations committed " << committed.size() << ", killed midway " << killedMidOperation << "\n";
     int sentTwice = 0;
     for (const auto& [marker, times] : mailReceived(mail)) sentTwice += times > 1 ? 1 : 0;
     // A kill between the server's « 250 » and the row marked sent sends it again with the same Message-ID.
     std::cout << "e-mails received twice (the same Message-ID, killed after the server took it): " << sentTwice << "\n";
     smtp.reset();
+    std::cout << "checks " << static_cast<int>(checkSeconds) << " s (integrity_check " << static_cast<int>(integritySeconds)
+              << " s) of " << static_cast<int>(secondsSince(started)) << " s\n";
     std::cout << "runs " << options.runs << ", failures " << failures << ", losses " << losses << ", half-done "
-              << halfDone << "\n";
+              << halfDone << ", sync problems " << syncFailures << "\n";
     if (failures == 0) fs::remove_all(options.work);
+    crashHub.reset();
     return failures == 0 && losses == 0 && halfDone == 0 ? 0 : 1;
 }

@@ -1,6 +1,7 @@
 // The headless kiosk on the demo village, tapped for a long time, with the resident memory and the open file
 // descriptors printed every thousand taps (docs/reliability.md):
 //   reliability_soak [--taps N] [--every N] [--seed S] [--data-dir DIR] [--random] [--max-growth-kib K]
+//                    [--paint-every N]
 //
 // By default it plays a scripted week of use, in a database file: each day residents check in for the doctor,
 // look at the health centre's week, type a parcel's pickup code, read the board and open the orders; the café
@@ -9,7 +10,8 @@
 // moves to the next morning. With --random every tap lands instead on any widget the last frame drew.
 // It reports the steps whose widget was not on screen (a script that lost its way) and exits 1 when the kiosk
 // could not be driven at all, or when --max-growth-kib is given and the memory after warm-up grew more, or the
-// descriptors grew (the short CI run).
+// descriptors grew (the short CI run). --paint-every N paints one frame in N (SDL's software renderer, most of the
+// time of a frame): every frame is still built, its widgets laid out and its taps applied.
 
 #include "kiosk/app/headless_kiosk.h"
 #include "kiosk/app/kiosk_services.h"
@@ -145,6 +147,7 @@ int main(int argc, char** argv) {
     unsigned seed = 1;
     bool randomTaps = false;
     long maxGrowthKiB = -1;
+    int paintEvery = 1;
     fs::path dataDir = fs::temp_directory_path() / ("vk-soak-" + std::to_string(getpid()));
     for (int i = 1; i < argc; i += 2) {
         const std::string flag = argv[i];
@@ -162,9 +165,10 @@ int main(int argc, char** argv) {
         else if (flag == "--seed") seed = static_cast<unsigned>(std::stoul(argv[i + 1]));
         else if (flag == "--data-dir") dataDir = argv[i + 1];
         else if (flag == "--max-growth-kib") maxGrowthKiB = std::stol(argv[i + 1]);
+        else if (flag == "--paint-every") paintEvery = std::stoi(argv[i + 1]);
         else {
             std::cerr << "usage: reliability_soak [--taps N] [--every N] [--seed S] [--data-dir DIR] [--random] "
-                         "[--max-growth-kib K]\n";
+                         "[--max-growth-kib K] [--paint-every N]\n";
             return 2;
         }
     }
@@ -182,6 +186,7 @@ int main(int argc, char** argv) {
     services::KioskRuntime runtime(config, options);
     app::KioskServices kioskServices(runtime);
     app::HeadlessKiosk kiosk(&kioskServices, runtime.config, 1280, 800);
+    kiosk.paintOneFrameIn(paintEvery);
     kiosk.frames(5);
 
     std::mt19937 random(seed);
