@@ -62,29 +62,31 @@ void setApplying(Database& db, bool applying) {
     update.exec();
 }
 
-std::int64_t knownSeq(Database& db, const std::string& table, const std::string& recordId) {
-    SQLite::Statement query(db.sql(), "SELECT seq FROM sync_record_seq WHERE table_name = ? AND record_id = ?");
-    query.bind(1, table);
-    query.bind(2, recordId);
-    return query.executeStep() ? query.getColumn(0).getInt64() : 0;
-}
+// Resets a batch's statement when its use ends, so that none keeps a read open between uses.
+class Use {
+public:
+    explicit Use(SQLite::Statement& statement) : statement_(statement) {}
+    ~Use() { statement_.tryReset(); }
+    Use(const Use&) = delete;
+    Use& operator=(const Use&) = delete;
+    SQLite::Statement* operator->() const { return &statement_; }
+    SQLite::Statement& operator*() const { return statement_; }
 
-void setKnownSeq(Database& db, const std::string& table, const std::string& recordId, std::int64_t seq) {
-    SQLite::Statement upsert(db.sql(),
-                             "INSERT INTO sync_record_seq(table_name, record_id, seq) VALUES (?, ?, ?) "
-                             "ON CONFLICT(table_name, record_id) DO UPDATE SET seq = max(seq, excluded.seq)");
-    upsert.bind(1, table);
-    upsert.bind(2, recordId);
-    upsert.bind(3, seq);
-    upsert.exec();
-}
+private:
+    SQLite::Statement& statement_;
+};
 
-bool hasPendingEdit(Database& db, const std::string& table, const std::string& recordId) {
-    SQLite::Statement query(db.sql(), "SELECT 1 FROM sync_change WHERE table_name = ? AND record_id = ? LIMIT 1");
-    query.bind(1, table);
-    query.bind(2, recordId);
-    return query.executeStep();
-}
+// Ends a batch: its statements are finalised, whatever happened.
+class BatchEnd {
+public:
+    explicit BatchEnd(std::map<std::string, std::unique_ptr<SQLite::Statement>>& statements) : statements_(statements) {}
+    ~BatchEnd() { statements_.clear(); }
+    BatchEnd(const BatchEnd&) = delete;
+    BatchEnd& operator=(const BatchEnd&) = delete;
+
+private:
+    std::map<std::string, std::unique_ptr<SQLite::Statement>>& statements_;
+};
 
 void addHistory(Database& db, std::int64_t at, const char* kind, const std::string& table, const std::string& recordId,
                 const std::string& changeId, const std::string& otherKiosk, const std::string& detail,
@@ -105,6 +107,35 @@ void addHistory(Database& db, std::int64_t at, const char* kind, const std::stri
 }
 
 }  // namespace
+
+SQLite::Statement& SyncStore::batchStatement(const std::string& sql) {
+    auto& slot = batchStatements_[sql];
+    if (!slot) slot = std::make_unique<SQLite::Statement>(db_.sql(), sql);
+    return *slot;
+}
+
+std::int64_t SyncStore::knownSeq(const std::string& table, const std::string& recordId) {
+    Use query(batchStatement("SELECT seq FROM sync_record_seq WHERE table_name = ? AND record_id = ?"));
+    query->bind(1, table);
+    query->bind(2, recordId);
+    return query->executeStep() ? query->getColumn(0).getInt64() : 0;
+}
+
+void SyncStore::setKnownSeq(const std::string& table, const std::string& recordId, std::int64_t seq) {
+    Use upsert(batchStatement("INSERT INTO sync_record_seq(table_name, record_id, seq) VALUES (?, ?, ?) "
+                              "ON CONFLICT(table_name, record_id) DO UPDATE SET seq = max(seq, excluded.seq)"));
+    upsert->bind(1, table);
+    upsert->bind(2, recordId);
+    upsert->bind(3, seq);
+    upsert->exec();
+}
+
+bool SyncStore::hasPendingEdit(const std::string& table, const std::string& recordId) {
+    Use query(batchStatement("SELECT 1 FROM sync_change WHERE table_name = ? AND record_id = ? LIMIT 1"));
+    query->bind(1, table);
+    query->bind(2, recordId);
+    return query->executeStep();
+}
 
 json SyncStore::readRow(const std::string& tableName, const std::string& recordId, bool& travels) {
     travels = false;
@@ -168,21 +199,21 @@ int SyncStore::pendingCount() {
 }
 
 void SyncStore::recordPushed(const std::vector<PushedChange>& pushed, std::int64_t nowMs) {
+    const BatchEnd batch(batchStatements_);
     inTransaction(db_, [&] {
         for (const auto& change : pushed) {
-            SQLite::Statement done(db_.sql(),
-                                   "DELETE FROM sync_change WHERE table_name = ? AND record_id = ? AND seq <= ?");
-            done.bind(1, change.table);
-            done.bind(2, change.recordId);
-            done.bind(3, change.lastOutboxSeq);
-            done.exec();
+            Use done(batchStatement("DELETE FROM sync_change WHERE table_name = ? AND record_id = ? AND seq <= ?"));
+            done->bind(1, change.table);
+            done->bind(2, change.recordId);
+            done->bind(3, change.lastOutboxSeq);
+            done->exec();
             if (change.verdict == PushVerdict::Refused) {
                 bool travels = false;
                 const json row = readRow(change.table, change.recordId, travels);
                 addHistory(db_, nowMs, "refused", change.table, change.recordId, change.changeId, "", change.reason,
                            row.is_null() ? std::nullopt : std::optional<std::string>(row.dump()));
             } else if (change.hubSeq > 0) {
-                setKnownSeq(db_, change.table, change.recordId, change.hubSeq);
+                setKnownSeq(change.table, change.recordId, change.hubSeq);
             }
         }
     });
@@ -204,9 +235,12 @@ bool SyncStore::applyOne(const IncomingChange& change, std::string& whyNot, bool
                 changed = erase.exec() > 0;
                 return;
             }
-            SQLite::Statement exists(db_.sql(), "SELECT 1 FROM " + std::string(table->name) + " WHERE id = ?");
-            exists.bind(1, change.recordId);
-            const bool present = exists.executeStep();
+            bool present = false;
+            {
+                Use exists(batchStatement("SELECT 1 FROM " + std::string(table->name) + " WHERE id = ?"));
+                exists->bind(1, change.recordId);
+                present = exists->executeStep();
+            }
             if (present && table->kind == ShareKind::AppendOnly) return;  // a ledger line is written once
             std::vector<std::string> columns;
             auto cached = columns_.find(table->name);
@@ -239,18 +273,18 @@ bool SyncStore::applyOne(const IncomingChange& change, std::string& whyNot, bool
                 SQLite::Statement own(db_.sql(), "SELECT village FROM sync_state WHERE only_row = 1 AND village IS NOT NULL");
                 if (own.executeStep()) ownVillage = own.getColumn(0).getString();
             }
-            SQLite::Statement write(db_.sql(), sql);
-            write.bind(1, change.recordId);
+            Use write(batchStatement(sql));
+            write->bind(1, change.recordId);
             for (std::size_t i = 0; i < columns.size(); ++i) {
                 const json& value = (*change.row)[columns[i]];
                 if (columns[i] == "village" && ownVillage && value.is_string() && value.get<std::string>() == *ownVillage) {
-                    write.bind(static_cast<int>(i + 2));
+                    write->bind(static_cast<int>(i + 2));
                     continue;
                 }
-                if (!bindValue(write, static_cast<int>(i + 2), value))
+                if (!bindValue(*write, static_cast<int>(i + 2), value))
                     throw std::runtime_error("the column « " + columns[i] + " » holds neither text nor a number");
             }
-            write.exec();
+            write->exec();
             if (!present && *table->afterInsert) {
                 SQLite::Statement after(db_.sql(), table->afterInsert);
                 after.bind(1, change.recordId);
@@ -267,6 +301,7 @@ bool SyncStore::applyOne(const IncomingChange& change, std::string& whyNot, bool
 
 ApplyCounts SyncStore::applyPulled(const std::vector<IncomingChange>& changes, std::int64_t upToSeq,
                                    std::int64_t nowMs) {
+    const BatchEnd batch(batchStatements_);
     ApplyCounts counts;
     inTransaction(db_, [&] {
         setApplying(db_, true);
@@ -281,19 +316,19 @@ ApplyCounts SyncStore::applyPulled(const std::vector<IncomingChange>& changes, s
                                                     : std::nullopt);
             }
             // A version this kiosk already has (its own change, pushed and answered), or one older than it.
-            if (knownSeq(db_, change.table, change.recordId) >= change.seq) {
+            if (knownSeq(change.table, change.recordId) >= change.seq) {
                 ++counts.unchanged;
                 continue;
             }
             // An edit made here since the push waits for the next one, and wins as the later accepted change.
-            if (hasPendingEdit(db_, change.table, change.recordId)) {
+            if (hasPendingEdit(change.table, change.recordId)) {
                 ++counts.unchanged;
                 continue;
             }
             std::string whyNot;
             bool changed = false;
             if (applyOne(change, whyNot, changed)) {
-                setKnownSeq(db_, change.table, change.recordId, change.seq);
+                setKnownSeq(change.table, change.recordId, change.seq);
                 changed ? ++counts.applied : ++counts.unchanged;
             } else {
                 addHistory(db_, nowMs, "held", change.table, change.recordId, change.changeId, change.fromKiosk, whyNot,
@@ -312,6 +347,7 @@ ApplyCounts SyncStore::applyPulled(const std::vector<IncomingChange>& changes, s
 
 int SyncStore::retryHeld(std::int64_t nowMs) {
     (void)nowMs;
+    const BatchEnd batch(batchStatements_);
     int applied = 0;
     inTransaction(db_, [&] {
         setApplying(db_, true);
@@ -326,8 +362,8 @@ int SyncStore::retryHeld(std::int64_t nowMs) {
             const IncomingChange change = changeFromJson(parsed);
             std::string whyNot;
             bool changed = false;
-            if (knownSeq(db_, change.table, change.recordId) >= change.seq || applyOne(change, whyNot, changed)) {
-                setKnownSeq(db_, change.table, change.recordId, change.seq);
+            if (knownSeq(change.table, change.recordId) >= change.seq || applyOne(change, whyNot, changed)) {
+                setKnownSeq(change.table, change.recordId, change.seq);
                 SQLite::Statement done(db_.sql(), "DELETE FROM sync_history WHERE id = ?");
                 done.bind(1, id);
                 done.exec();

@@ -6,10 +6,12 @@
 
 #include "storage/database.h"
 
+#include <SQLiteCpp/Statement.h>
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -120,8 +122,16 @@ private:
     bool applyOne(const IncomingChange& change, std::string& whyNot, bool& changed);
     nlohmann::json readRow(const std::string& table, const std::string& recordId, bool& travels);
 
+    // A statement of the batch being applied or acknowledged, prepared once for all its rows rather than once a
+    // row (a new kiosk's catch-up is 10 000 rows); reset after each use. They are all finalised when the batch ends.
+    SQLite::Statement& batchStatement(const std::string& sql);
+    std::int64_t knownSeq(const std::string& table, const std::string& recordId);
+    void setKnownSeq(const std::string& table, const std::string& recordId, std::int64_t seq);
+    bool hasPendingEdit(const std::string& table, const std::string& recordId);
+
     Database& db_;
     std::map<std::string, std::vector<std::string>> columns_;  // each shared table's columns, read once
+    std::map<std::string, std::unique_ptr<SQLite::Statement>> batchStatements_;
 };
 
 }  // namespace vk::storage
