@@ -184,7 +184,7 @@ bool drawPhoneKeypad(std::string& phone, std::size_t maxChars, ImVec2 size, cons
         if (name == "backspace") {
             if (button(id.c_str(), eraseKeyLabel(key).c_str(), key)) popLastCodepoint(phone);
         } else if (name == "plus") {
-            if (button(id.c_str(), "+", key, ButtonKind::Normal, phone.empty())) phone = "+";
+            if (button(id.c_str(), "+", key, ButtonKind::Normal, phone.empty())) phone.push_back('+');
         } else if (button(id.c_str(), name.c_str(), key) && phone.size() < maxChars) {
             phone += name;
         }
