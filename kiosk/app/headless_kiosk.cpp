@@ -52,7 +52,8 @@ void HeadlessKiosk::frame() {
         ui_->renderFrame(now);
         return;
     }
-    if (auto problem = turnedFrame_->begin(renderer_, glass_, wholeWindow_)) throw std::runtime_error(*problem);
+    const bool wholeWindow = glass_ == services::ScreenArea{0, 0, width_, height_};
+    if (auto problem = turnedFrame_->begin(renderer_, glass_, wholeWindow)) throw std::runtime_error(*problem);
     ui_->renderFrame(now);
     turnedFrame_->end(renderer_);
     if (alongside_) alongside_(renderer_);
@@ -61,7 +62,6 @@ void HeadlessKiosk::frame() {
 
 void HeadlessKiosk::spreadOver(const services::ScreenArea& glass, std::function<void(SDL_Renderer*)> alongside) {
     glass_ = glass;
-    wholeWindow_ = glass.x == 0 && glass.y == 0 && glass.width == width_ && glass.height == height_;
     alongside_ = std::move(alongside);
     const LayoutSize layout = rotation_.layoutSize(glass.width, glass.height);
     ui_->resize(layout.width, layout.height);

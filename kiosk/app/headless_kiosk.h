@@ -74,8 +74,7 @@ private:
     int height_;
     ScreenRotation rotation_;
     std::unique_ptr<TurnedFrame> turnedFrame_;
-    services::ScreenArea glass_;
-    bool wholeWindow_ = true;
+    services::ScreenArea glass_;  // where the screens are laid out in the frame: all of it unless spreadOver()
     std::function<void(SDL_Renderer*)> alongside_;
     SDL_Surface* surface_ = nullptr;
     SDL_Renderer* renderer_ = nullptr;
