@@ -1,6 +1,6 @@
 # Builds the fuzz project (tests/fuzz) with clang and runs every harness for SECONDS seconds on a copy of its
 # corpus. Fails on a crash, a leak, a sanitizer report or a timeout; the input that did it is left in
-# WORK/<fuzzer>/ (crash-*, leak-*, timeout-*) and its name printed.
+# WORK/<fuzzer>/ (crash-*, leak-*, timeout-*) and its name printed; the fuzzer's own output is WORK/<fuzzer>/fuzzer.log.
 #   cmake -DSOURCE=tests/fuzz -DWORK=build/fuzz -DCLANGXX=clang++-14 -DSECONDS=5 -P tests/fuzz/run_fuzzers.cmake
 # -DRUNS=N stops each at N executions instead (SECONDS is then only its limit); -DONLY="a;b" runs those harnesses
 # only (names without fuzz_).
@@ -52,6 +52,8 @@ foreach(harness IN LISTS harnesses)
             -print_final_stats=1 ${run_dir}/corpus
     WORKING_DIRECTORY ${run_dir}
     RESULT_VARIABLE result OUTPUT_VARIABLE out ERROR_VARIABLE out)
+  # Kept whole for a post-mortem and for the figures (speed, the leak checks libFuzzer stopped doing…).
+  file(WRITE ${run_dir}/fuzzer.log "${out}")
   string(REGEX MATCH "stat::number_of_executed_units: *[0-9]+" runs "${out}")
   string(REGEX REPLACE ".*: *" "" runs "${runs}")
   string(TIMESTAMP ended "%s")
