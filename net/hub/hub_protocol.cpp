@@ -211,7 +211,14 @@ std::optional<PullResponse> decodePullResponse(std::string_view body, std::strin
         error = "the hub's answer has no list of changes or no up_to";
         return std::nullopt;
     }
-    response.more = parsed->value("more", false);
+    // Absent means no more; anything but true or false is refused (json::value() would throw on it, found by
+    // fuzz_hub_payload: « "more": 5 »).
+    const auto more = parsed->find("more");
+    if (more != parsed->end() && !more->is_boolean()) {
+        error = "the hub's answer has a \"more\" that is neither true nor false";
+        return std::nullopt;
+    }
+    response.more = more != parsed->end() && more->get<bool>();
     readString(*parsed, "village", response.village);
     for (const auto& item : *changes) {
         PulledChange change;
