@@ -11,6 +11,7 @@ build=$1 version=$2 work=$3
 here="$(cd "$(dirname "$0")" && pwd)"
 fixtures="$here/../storage/fixtures"
 source "$here/package_test_common.sh"
+source "$here/../x11_socket_folder.sh"
 require_a_machine_for village-kiosk dpkg dpkg-deb lintian cpack runuser sqlite3 /usr/bin/python3
 
 echo "== build the package from the build's binaries"
@@ -72,9 +73,8 @@ if find /var/lib/village-kiosk -user root | grep -q .; then
 fi
 village-kiosk status --json | grep -q '"areas":\[' || fail "status --json"
 
-# X servers and Xwayland want /tmp/.X11-unix to be root's (1777); made by an X server run as another user, it
-# would be that user's, and every later one would fail. Root makes it first.
-[ -d /tmp/.X11-unix ] || install -d -o root -g root -m 1777 /tmp/.X11-unix
+# Xwayland, started by cage, wants /tmp/.X11-unix to be root's (tests/x11_socket_folder.sh says why).
+x11_socket_folder_for_root
 runtime_dir=$(mktemp -d /tmp/vk-runtime.XXXXXX)
 chown village-kiosk: "$runtime_dir" && chmod 0700 "$runtime_dir"
 if command -v cage > /dev/null; then

@@ -9,6 +9,7 @@
 set -euo pipefail
 kiosk=$1 work=$2
 here=$(cd "$(dirname "$0")" && pwd)
+source "$here/../x11_socket_folder.sh"
 skip() { echo "SKIPPED: $*"; exit 77; }
 fail() { echo "FAILED: $*"; exit 1; }
 command -v cage > /dev/null || skip "cage is not installed (./install-deps.sh --tests)"
@@ -18,6 +19,8 @@ if [[ $(id -u) == 0 ]]; then
   command -v runuser > /dev/null || skip "root without runuser: cage refuses to run as root"
   runas=(runuser -u nobody --)
 fi
+# Xwayland, started by cage, wants /tmp/.X11-unix to be root's (tests/x11_socket_folder.sh says why).
+x11_socket_folder_for_root
 rm -rf "$work" && mkdir -p "$work" && chmod 0777 "$work"
 runtime=$(mktemp -d /tmp/vk-cage.XXXXXX)
 trap 'rm -rf "$runtime"' EXIT
