@@ -52,7 +52,7 @@ foreach(harness IN LISTS harnesses)
             -print_final_stats=1 ${run_dir}/corpus
     WORKING_DIRECTORY ${run_dir}
     RESULT_VARIABLE result OUTPUT_VARIABLE out ERROR_VARIABLE out)
-  # Kept whole for a post-mortem and for the figures (speed, the leak checks libFuzzer stopped doing…).
+  # Kept whole for a post-mortem and for the figures (its speed as it went, what it added, the sanitizer's report).
   file(WRITE ${run_dir}/fuzzer.log "${out}")
   string(REGEX MATCH "stat::number_of_executed_units: *[0-9]+" runs "${out}")
   string(REGEX REPLACE ".*: *" "" runs "${runs}")
