@@ -2,6 +2,8 @@
 // leak, and whatever it keeps must fit the database's limits.
 #include "kiosk/services/health/rota_calendar.h"
 
+#include <libical/ical.h>
+
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
@@ -16,5 +18,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (visit.doctorName.empty() || visit.doctorName.size() > 120 || visit.lastDay < visit.firstDay) std::abort();
     for (const auto& hours : result.calendar.hours)
         if (hours.closes <= hours.opens || hours.doctorName.size() > 120) std::abort();
+    // libical keeps each thread's recent temporary strings in a ring and frees the oldest as new ones come, so nearly
+    // every input ended with more allocations than frees and libFuzzer followed it with a whole leak check: three
+    // quarters of the run's time, 165 inputs a second instead of 1 800. What the ring holds is reachable, never a leak;
+    // emptying it here leaves the check to inputs that really keep memory.
+    icalmemory_free_ring();
     return 0;
 }
