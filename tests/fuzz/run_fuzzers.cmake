@@ -3,7 +3,8 @@
 # WORK/<fuzzer>/ (crash-*, leak-*, timeout-*) and its name printed; the fuzzer's own output is WORK/<fuzzer>/fuzzer.log.
 #   cmake -DSOURCE=tests/fuzz -DWORK=build/fuzz -DCLANGXX=clang++-14 -DSECONDS=5 -P tests/fuzz/run_fuzzers.cmake
 # -DRUNS=N stops each at N executions instead (SECONDS is then only its limit); -DONLY="a;b" runs those harnesses
-# only (names without fuzz_).
+# only (names without fuzz_); -DFORK=N runs each harness in libFuzzer's fork mode, N processes at once, which is how a
+# long run uses every core (it still stops at the first crash, leak or timeout).
 cmake_policy(SET CMP0057 NEW)  # if(... IN_LIST ...)
 # As the docs give them, from the source folder: the harnesses are looked for under the absolute path (a relative
 # one found none and ran nothing).
@@ -35,6 +36,9 @@ set(limits -max_total_time=${SECONDS})
 if(RUNS)
   list(APPEND limits -runs=${RUNS})
 endif()
+if(FORK)
+  list(APPEND limits -fork=${FORK})
+endif()
 set(failed "")
 foreach(harness IN LISTS harnesses)
   string(REPLACE ".cpp" "" name ${harness})
@@ -47,15 +51,28 @@ foreach(harness IN LISTS harnesses)
   file(REMOVE_RECURSE ${run_dir})
   file(MAKE_DIRECTORY ${run_dir}/corpus)
   file(COPY ${SOURCE}/corpus/${corpus_name}/ DESTINATION ${run_dir}/corpus)
+  # Written as it goes, to follow a long run (tail -f) and for a post-mortem: its speed, what it added to the corpus,
+  # the sanitizer's report.
+  set(log ${run_dir}/fuzzer.log)
   execute_process(
     COMMAND ${WORK}/build/${name} ${limits} -timeout=10 -rss_limit_mb=1024 -max_len=65536
             -print_final_stats=1 ${run_dir}/corpus
     WORKING_DIRECTORY ${run_dir}
-    RESULT_VARIABLE result OUTPUT_VARIABLE out ERROR_VARIABLE out)
-  # Kept whole for a post-mortem and for the figures (its speed as it went, what it added, the sanitizer's report).
-  file(WRITE ${run_dir}/fuzzer.log "${out}")
+    RESULT_VARIABLE result OUTPUT_FILE ${log} ERROR_FILE ${log})
+  # Only libFuzzer's own lines: the rest is what the parsers' libraries print (libical warns on every broken feed),
+  # hundreds of megabytes in a long run.
+  file(STRINGS ${log} out REGEX "^(stat::|INFO: fuzzed for|==[0-9]+==|SUMMARY:|#[0-9]+)")
+  string(REPLACE ";" "\n" out "${out}")
+  # A single process prints its final figures; fork mode counts its processes' executions as it stops.
   string(REGEX MATCH "stat::number_of_executed_units: *[0-9]+" runs "${out}")
-  string(REGEX REPLACE ".*: *" "" runs "${runs}")
+  if(NOT runs)
+    string(REGEX MATCH "INFO: fuzzed for [0-9]+ iterations" runs "${out}")
+  endif()
+  if(NOT runs)
+    string(REGEX MATCH "#[0-9]+[^#]*$" runs "${out}")
+    string(REGEX MATCH "[0-9]+" runs "${runs}")
+  endif()
+  string(REGEX REPLACE "[^0-9]*([0-9]+)[^0-9]*$" "\\1" runs "${runs}")
   string(TIMESTAMP ended "%s")
   math(EXPR took "${ended} - ${started}")
   if(result EQUAL 0)
@@ -63,7 +80,9 @@ foreach(harness IN LISTS harnesses)
   else()
     file(GLOB found ${run_dir}/crash-* ${run_dir}/leak-* ${run_dir}/timeout-* ${run_dir}/oom-*)
     message(STATUS "${name}: FAILED (exit ${result}) after ${runs} executions; input kept: ${found}")
-    string(REGEX MATCH "==[0-9]+==ERROR.*" report "${out}")
+    # The sanitizer's report and the stack under it (its frames are indented, unlike the status lines above).
+    file(STRINGS ${log} report REGEX "^(==[0-9]+==|SUMMARY:| +#[0-9]+ 0x|Direct leak|Indirect leak|MS:)")
+    string(REPLACE ";" "\n" report "${report}")
     message(STATUS "${report}")
     list(APPEND failed ${name})
   endif()
