@@ -4,7 +4,9 @@
 #   cmake -DSOURCE=tests/fuzz -DWORK=build/fuzz -DCLANGXX=clang++-14 -DSECONDS=5 -P tests/fuzz/run_fuzzers.cmake
 # -DRUNS=N stops each at N executions instead (SECONDS is then only its limit); -DONLY="a;b" runs those harnesses
 # only (names without fuzz_); -DFORK=N runs each harness in libFuzzer's fork mode, N processes at once, which is how a
-# long run uses every core (it still stops at the first crash, leak or timeout).
+# long run uses every core (it still stops at the first crash, leak or timeout); -DKEEP=ON starts each harness from
+# the corpus an earlier run left in WORK (with the repository's seeds added) instead of the repository's alone, so that
+# a long campaign can go on where it stopped; the earlier log is kept beside the new one.
 cmake_policy(SET CMP0057 NEW)  # if(... IN_LIST ...)
 # As the docs give them, from the source folder: the harnesses are looked for under the absolute path (a relative
 # one found none and ran nothing).
@@ -48,12 +50,18 @@ foreach(harness IN LISTS harnesses)
   endif()
   string(TIMESTAMP started "%s")
   set(run_dir ${WORK}/${name})
-  file(REMOVE_RECURSE ${run_dir})
+  set(log ${run_dir}/fuzzer.log)
+  if(KEEP)
+    if(EXISTS ${log})
+      file(RENAME ${log} ${run_dir}/fuzzer-until-${started}.log)
+    endif()
+  else()
+    file(REMOVE_RECURSE ${run_dir})
+  endif()
   file(MAKE_DIRECTORY ${run_dir}/corpus)
   file(COPY ${SOURCE}/corpus/${corpus_name}/ DESTINATION ${run_dir}/corpus)
   # Written as it goes, to follow a long run (tail -f) and for a post-mortem: its speed, what it added to the corpus,
   # the sanitizer's report.
-  set(log ${run_dir}/fuzzer.log)
   execute_process(
     COMMAND ${WORK}/build/${name} ${limits} -timeout=10 -rss_limit_mb=1024 -max_len=65536
             -print_final_stats=1 ${run_dir}/corpus
