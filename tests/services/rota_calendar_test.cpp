@@ -159,6 +159,53 @@ TEST_CASE("an event in a time zone nobody defines is left out and reported, the 
     CHECK(hoursOf(calendar, "floating-garnier").size() == 1);
 }
 
+namespace {
+
+// A VTIMEZONE whose one part changes to `offsetTo` by `rule`, from `start`.
+std::string zoneOf(const std::string& tzid, const std::string& start, const std::string& rule,
+                   const std::string& offsetTo = "+0100") {
+    return "BEGIN:VTIMEZONE\r\nTZID:" + tzid + "\r\nBEGIN:STANDARD\r\nDTSTART:" + start +
+           "\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:" + offsetTo + "\r\nRRULE:" + rule +
+           "\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n";
+}
+
+std::string eventIn(const std::string& uid, const std::string& tzid) {
+    return "BEGIN:VEVENT\r\nUID:" + uid + "\r\nDTSTART;TZID=" + tzid + ":20261105T090000\r\nDTEND;TZID=" + tzid +
+           ":20261105T120000\r\nSUMMARY:Dr Lefebvre\r\nEND:VEVENT\r\n";
+}
+
+}  // namespace
+
+TEST_CASE("a VTIMEZONE libical would spend hours on is set aside: the import ends, an event in it is reported or "
+          "read in the system's zone of that name",
+          "[rota-calendar][time-zone][bad-input]") {
+    std::string manyRules = "BEGIN:VTIMEZONE\r\nTZID:Many Rules\r\n";
+    for (int i = 0; i < 65; ++i)
+        manyRules += "BEGIN:STANDARD\r\nDTSTART:20200101T030000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0100\r\n"
+                     "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\n";
+    manyRules += "END:VTIMEZONE\r\n";
+    const std::string feed = calendarOf(
+        // What the fuzzer found: a part changing every second of February, walked by libical second by second.
+        zoneOf("Broken Secondly", "20261105T090000", "FREQ=SECONDLY;BYMONTH=2") +
+        // A date that never comes, looked for year after year.
+        zoneOf("Never Date", "19700101T030000", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30") +
+        // Under a name the system knows, a daily change to UTC+5: the system's Paris stands in for it.
+        zoneOf("Europe/Paris", "19700101T000000", "FREQ=DAILY", "+0500") + manyRules +
+        // Outlook's zone from 1601, as every Outlook feed has it: kept.
+        zoneOf("Heure de Paris", "16010101T030000", "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU") +
+        eventIn("secondly-zone", "Broken Secondly") + eventIn("never-date-zone", "Never Date") +
+        eventIn("paris-daily-zone", "Europe/Paris") + eventIn("many-rules-zone", "Many Rules") +
+        eventIn("kept-zone", "Heure de Paris"));
+    const RotaCalendar calendar = importOk(feed);
+    for (const std::string uid : {"secondly-zone", "never-date-zone", "many-rules-zone"}) {
+        INFO(uid);
+        CHECK(hoursOf(calendar, uid).empty());
+        CHECK_THAT(skipReason(calendar, uid), Catch::Contains("no usable VTIMEZONE"));
+    }
+    CHECK(openingOn(calendar, "paris-daily-zone", "2026-11-05") == "09:00-12:00");
+    CHECK(openingOn(calendar, "kept-zone", "2026-11-05") == "09:00-12:00");
+}
+
 TEST_CASE("a night duty running past midnight is cut at 23:59 on its first day", "[rota-calendar]") {
     const RotaCalendar calendar = importOk(readFixture("rota_zones.ics"));
     CHECK(openingOn(calendar, "night-duty-roux", "2026-11-07") == "20:00-23:59");

@@ -60,7 +60,7 @@ public:
             return;
         }
         if (!start.unknownZone.empty()) {
-            report(uid, "unknown time zone \"" + start.unknownZone + "\" and no VTIMEZONE for it");
+            report(uid, "unknown time zone \"" + start.unknownZone + "\" and no usable VTIMEZONE for it");
             return;
         }
         if (start.wall.is_date != 0) {

@@ -1,6 +1,7 @@
 #include "kiosk/services/health/booking_calendar.h"
 
 #include "kiosk/services/health/ical_zones.h"
+#include "kiosk/services/ical/ical_feed.h"
 #include "kiosk/services/user_text.h"
 
 #include <algorithm>
@@ -228,7 +229,7 @@ std::optional<std::int64_t> startOf(icalcomponent* event, icalcomponent* calenda
         zone = name != nullptr ? icalcomponent_get_timezone(calendar, name) : nullptr;
         if (zone == nullptr && name != nullptr) zone = systemZone(name);
         if (zone == nullptr) {
-            why = "unknown time zone and no VTIMEZONE for it";
+            why = "unknown time zone and no usable VTIMEZONE for it";
             return std::nullopt;
         }
     } else {
@@ -270,6 +271,7 @@ BookingCalendarResult parseUnguarded(std::string_view icsText, const std::string
              c = icalcomponent_get_next_component(root.get(), ICAL_VCALENDAR_COMPONENT))
             calendars.push_back(c);
     }
+    ical::dropUnworkableZones(calendars);
 
     BookingCalendarResult result;
     result.ok = true;

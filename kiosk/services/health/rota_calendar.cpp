@@ -241,7 +241,7 @@ private:
             return;
         }
         if (!e.start.unknownZone.empty()) {
-            report(e.keyBase, "unknown time zone \"" + e.start.unknownZone + "\" and no VTIMEZONE for it");
+            report(e.keyBase, "unknown time zone \"" + e.start.unknownZone + "\" and no usable VTIMEZONE for it");
             return;
         }
         e.allDay = e.start.wall.is_date != 0;
@@ -294,7 +294,7 @@ private:
                 return false;
             }
             if (!end.unknownZone.empty()) {
-                report(e.keyBase, "unknown time zone \"" + end.unknownZone + "\" and no VTIMEZONE for it");
+                report(e.keyBase, "unknown time zone \"" + end.unknownZone + "\" and no usable VTIMEZONE for it");
                 return false;
             }
             if ((end.wall.is_date != 0) != e.allDay) {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdlib>
 #include <cstdio>
 #include <iterator>
 
@@ -22,7 +23,114 @@ bool startsWithNoCase(std::string_view text, std::string_view prefix) {
     return true;
 }
 
+// libical works out a VTIMEZONE's changes of offset by walking each of its rules from the rule's DTSTART, inside the
+// first conversion and with no way to stop it. Every real zone changes at most a few times a year (the system's own
+// go back to 1847 with up to 26 yearly rules, Outlook's start in 1601), so these bounds only bite on a broken or
+// hostile zone: one fuzzed feed's FREQ=SECONDLY in a STANDARD part held an import for hours, and a yearly rule for
+// a date that never comes (BYMONTH=2;BYMONTHDAY=30) costs libical about a fifth of a second a rule looking for it.
+// None of the system's 418 zones comes near them: Santiago's, the costliest, counts about 670 years.
+constexpr std::size_t kMaxZoneParts = 500;
+constexpr std::size_t kMaxZoneRules = 64;
+// libical works changes out to a few years past the date it converts; a kiosk converts dates of the coming months
+// (an event ten years off is refused as a typo), so a rule ended this far ahead changes nothing it computes, and
+// ends libical's search for a date that never comes.
+constexpr int kZoneRulesYearsAhead = 15;
+// Years of rules to walk, each counted once per date it may give in a year: per zone, and for the whole feed.
+// Outlook's zone, from 1601, counts 880.
+constexpr long kMaxZoneRuleYears = 2'000;
+constexpr long kMaxFeedZoneRuleYears = 4'000;
+
+std::size_t listLength(const short* values, std::size_t capacity) {
+    std::size_t n = 0;
+    while (n < capacity && values[n] != ICAL_RECURRENCE_ARRAY_MAX) ++n;
+    return n;
+}
+
+int daysInMonth(int month) {
+    static constexpr std::array<int, 12> kDays = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return month >= 1 && month <= 12 ? kDays[static_cast<std::size_t>(month - 1)] : 31;
+}
+
+// Yearly, within a year a handful of dates at most, and on a date that comes: what a change of offset needs.
+bool isYearlyChange(const icalrecurrencetype& rule) {
+    if (rule.freq != ICAL_YEARLY_RECURRENCE) return false;
+    const std::size_t months = listLength(rule.by_month, ICAL_BY_MONTH_SIZE);
+    if (listLength(rule.by_second, ICAL_BY_SECOND_SIZE) > 1 || listLength(rule.by_minute, ICAL_BY_MINUTE_SIZE) > 1 ||
+        listLength(rule.by_hour, ICAL_BY_HOUR_SIZE) > 1 || months > 1 ||
+        listLength(rule.by_year_day, ICAL_BY_YEARDAY_SIZE) > 1 || listLength(rule.by_week_no, ICAL_BY_WEEKNO_SIZE) > 1)
+        return false;
+    const std::size_t monthDays = listLength(rule.by_month_day, ICAL_BY_MONTHDAY_SIZE);
+    if (months == 0 || monthDays == 0) return true;
+    const int longest = daysInMonth(icalrecurrencetype_month_month(rule.by_month[0]));
+    for (std::size_t i = 0; i < monthDays; ++i) {
+        const int day = rule.by_month_day[i];
+        if (day != 0 && std::abs(day) <= longest) return true;
+    }
+    return false;  // BYMONTH=2;BYMONTHDAY=30
+}
+
+// The years of rules libical would walk for this VTIMEZONE, each rule ended kZoneRulesYearsAhead on the way; -1
+// when it is not one libical can work out in a bounded time.
+long workableZoneYears(icalcomponent* vtimezone) {
+    icaltimetype rulesEnd = icaltime_null_time();
+    rulesEnd.year = icaltime_today().year + kZoneRulesYearsAhead;
+    rulesEnd.month = 12;
+    rulesEnd.day = 31;
+    rulesEnd.zone = icaltimezone_get_utc_timezone();
+    std::size_t parts = 0;
+    std::size_t rules = 0;
+    long ruleYears = 0;
+    for (icalcomponent* part = icalcomponent_get_first_component(vtimezone, ICAL_ANY_COMPONENT); part != nullptr;
+         part = icalcomponent_get_next_component(vtimezone, ICAL_ANY_COMPONENT)) {
+        if (++parts > kMaxZoneParts) return -1;
+        const icaltimetype start = icalcomponent_get_dtstart(part);
+        for (icalproperty* p = icalcomponent_get_first_property(part, ICAL_RRULE_PROPERTY); p != nullptr;
+             p = icalcomponent_get_next_property(part, ICAL_RRULE_PROPERTY)) {
+            const icalvalue* value = icalproperty_get_value(p);
+            if (value == nullptr) continue;
+            icalrecurrencetype rule = icalvalue_get_recur(value);
+            if (++rules > kMaxZoneRules || !isYearlyChange(rule)) return -1;
+            // A COUNT rule is left as written: RFC 5545 allows a rule COUNT or UNTIL, not both.
+            if (rule.count == 0 && (icaltime_is_null_time(rule.until) || rule.until.year > rulesEnd.year)) {
+                rule.until = rulesEnd;
+                icalproperty_set_rrule(p, rule);
+            }
+            const int lastYear = rule.count == 0 ? rule.until.year : rulesEnd.year;
+            const int firstYear = icaltime_is_null_time(start) ? lastYear : std::max(start.year, 0);
+            const long perYear =
+                static_cast<long>(std::max<std::size_t>(1, listLength(rule.by_month_day, ICAL_BY_MONTHDAY_SIZE)) *
+                                  std::max<std::size_t>(1, listLength(rule.by_day, ICAL_BY_DAY_SIZE)));
+            ruleYears += std::max(0, lastYear - firstYear + 1) * perYear;
+            if (ruleYears > kMaxZoneRuleYears) return -1;
+        }
+    }
+    return ruleYears;
+}
+
 }  // namespace
+
+std::size_t dropUnworkableZones(const std::vector<icalcomponent*>& calendars) {
+    long feedYears = 0;
+    std::size_t dropped = 0;
+    for (icalcomponent* calendar : calendars) {
+        std::vector<icalcomponent*> unworkable;
+        for (icalcomponent* zone = icalcomponent_get_first_component(calendar, ICAL_VTIMEZONE_COMPONENT);
+             zone != nullptr; zone = icalcomponent_get_next_component(calendar, ICAL_VTIMEZONE_COMPONENT)) {
+            const long years = workableZoneYears(zone);
+            if (years < 0 || feedYears + years > kMaxFeedZoneRuleYears) {
+                unworkable.push_back(zone);
+            } else {
+                feedYears += years;
+            }
+        }
+        for (icalcomponent* zone : unworkable) {
+            icalcomponent_remove_component(calendar, zone);
+            icalcomponent_free(zone);
+        }
+        dropped += unworkable.size();
+    }
+    return dropped;
+}
 
 OpenedFeed openFeed(std::string_view icsText, std::string_view what) {
     OpenedFeed feed;
@@ -64,6 +172,7 @@ OpenedFeed openFeed(std::string_view icsText, std::string_view what) {
         return icalcomponent_get_first_component(calendar, ICAL_VEVENT_COMPONENT) != nullptr;
     });
     if (!anyEvent) return fail(The + " holds no events (VEVENT).");
+    dropUnworkableZones(feed.calendars);
     return feed;
 }
 

@@ -36,6 +36,13 @@ struct OpenedFeed {
 // that is not iCalendar, one cut short and one without any VEVENT. A NUL byte is dropped rather than end the text.
 OpenedFeed openFeed(std::string_view icsText, std::string_view what);
 
+// Takes out of a feed's VCALENDARs each VTIMEZONE libical could not work out in a bounded time (a rule repeating
+// more often than yearly, thousands of years of rules, in it or in the feed's zones together), and ends each yearly
+// rule kept fifteen years ahead, past anything a kiosk converts. An event in a zone taken out falls back to the
+// system's zone of that name, or is reported as in an unknown zone. openFeed() does it; a feed parsed otherwise
+// calls it. How many were taken out.
+std::size_t dropUnworkableZones(const std::vector<icalcomponent*>& calendars);
+
 // ---- Dates and times ----
 std::optional<sys_days> parseDay(std::string_view text);  // "YYYY-MM-DD"
 sys_days dayOf(const icaltimetype& t);

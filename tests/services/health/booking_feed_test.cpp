@@ -93,6 +93,25 @@ TEST_CASE("a booking feed is read: patient from the description or the summary, 
     }
 }
 
+TEST_CASE("a booking feed's VTIMEZONE that libical would spend hours on is set aside, the booking read in the system's "
+          "zone of that name",
+          "[health][booking-feed][bad-input]") {
+    // A part changing every second of February, walked second by second, under the name of a zone the system knows.
+    const std::string feed =
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Agenda//FR\r\nBEGIN:VTIMEZONE\r\nTZID:Europe/Paris\r\n"
+        "BEGIN:STANDARD\r\nDTSTART:20261105T090000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0500\r\n"
+        "RRULE:FREQ=SECONDLY;BYMONTH=2\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
+        "BEGIN:VEVENT\r\nUID:rdv-2001@agenda-sante.example\r\nDTSTART;TZID=Europe/Paris:20261105T090000\r\n"
+        "DTEND;TZID=Europe/Paris:20261105T091500\r\nSUMMARY:DUPONT Marie\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    const BookingCalendarResult parsed = parseBookingCalendar(feed, "Europe/Paris");
+    REQUIRE(parsed.ok);
+    REQUIRE(parsed.bookings.size() == 1);
+    // 09:00 in Paris in November is 08:00 UTC.
+    const std::int64_t expected =
+        (std::chrono::sys_days{std::chrono::year{2026} / 11 / 5}.time_since_epoch().count() * 86400 + 8 * 3600) * 1000;
+    CHECK(parsed.bookings.front().startsAtMs == expected);
+}
+
 TEST_CASE("a re-import of the feed moves, cancels and adds by UID, and reports what it could not follow",
           "[health][booking-feed]") {
     HealthFixture f;
