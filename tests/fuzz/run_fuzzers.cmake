@@ -8,8 +8,8 @@
 # the corpus an earlier run left in WORK (with the repository's seeds added) instead of the repository's alone, so that
 # a long campaign can go on where it stopped; the earlier log is kept beside the new one. -DMAX_LEN=N caps the inputs
 # at N bytes (65536 unless told): with -DMAX_LEN=0 libFuzzer picks its own, the largest seed, and in fork mode each
-# process grows its inputs only as far as the largest of the seeds it was handed, nearly always the small ones: a
-# run some ten times faster, on small feeds only (docs/reliability.md).
+# job grows its inputs from the largest of the seeds it was handed, most often small ones: a run that starts some ten
+# times faster and comes to real-sized feeds later (docs/reliability.md).
 cmake_policy(SET CMP0057 NEW)  # if(... IN_LIST ...)
 # As the docs give them, from the source folder: the harnesses are looked for under the absolute path (a relative
 # one found none and ran nothing).
