@@ -4,6 +4,7 @@
 #include "kiosk/services/settings_table.h"
 
 #include <cctype>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <optional>
@@ -78,6 +79,15 @@ std::optional<UnsafeForToml> findUnsafeForToml(std::string_view text) {
     };
     for (; i < text.size(); ++i) {
         const char c = text[i];
+        // TOML allows no control character but the tab and a line's end, quoted or not. toml++ reports most of them
+        // itself, but a NUL in a bare value (`s=0=`, a NUL, `4-04-0f 5`) makes it assert in its value scanner.
+        if ((static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == '\x7F') {
+            char code[8];
+            std::snprintf(code, sizeof code, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(c)));
+            return UnsafeForToml{line, std::string("a control character (byte ") + code +
+                                           ") that a text file does not hold; the file may be damaged: write it "
+                                           "again with a text editor"};
+        }
         if (c == '\n') {
             ++line;
             previous = '\n';

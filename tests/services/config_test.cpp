@@ -290,6 +290,30 @@ TEST_CASE("a date followed by a lone digit is refused with its line, a date and 
     }
 }
 
+TEST_CASE("a control character in kiosk.toml, quoted or not, is refused with its line and its byte",
+          "[config][bad-input]") {
+    // Found by the kiosk.toml fuzzer: toml++ 3.3 asserts on this one (a NUL, then what looks like a date).
+    const std::string found("s=0=\0" "4-04-0f 5 ", 15);
+    const ConfigLoad fuzzed = parseConfig(found, "kiosk.toml");
+    CHECK_FALSE(fuzzed.usable());
+    REQUIRE(fuzzed.problems.size() == 1);
+    CHECK(fuzzed.problems[0].line == 1);
+    CHECK_THAT(fuzzed.problems[0].message, Catch::Contains("control character (byte 0x00)"));
+    for (const std::string& text : {std::string("[village]\nname = \"Saint\x1B[2J\"\n"),
+                                    std::string("[village]\n# a comment\x7F\nname = \"x\"\n"),
+                                    std::string("[village]\nname = '''a\x07" "b'''\n")}) {
+        const ConfigLoad load = parseConfig(text, "kiosk.toml");
+        CHECK_FALSE(load.usable());
+        REQUIRE(load.problems.size() == 1);
+        CHECK(load.problems[0].line == 2);
+        CHECK_THAT(load.problems[0].message, Catch::Contains("control character (byte 0x"));
+    }
+    // A tab, a CRLF line end and an escaped NUL are TOML's own and stay readable.
+    const ConfigLoad fine = parseConfig("[village]\r\nname\t= \"Saint-Aubin\\u0000\"\r\n", "kiosk.toml");
+    for (const ConfigProblem& problem : fine.problems) CHECK_THAT(problem.message, !Catch::Contains("control"));
+    CHECK(fine.config.villageName.starts_with("Saint-Aubin"));
+}
+
 TEST_CASE("a screen mounted turned is set by kiosk.rotation in quarter turns, and any other angle leaves it upright",
           "[config][rotation]") {
     CHECK(parseConfig("", "kiosk.toml").config.rotationDegrees == 0);
