@@ -2,14 +2,14 @@
 # corpus. Fails on a crash, a leak, a sanitizer report or a timeout; the input that did it is left in
 # WORK/<fuzzer>/ (crash-*, leak-*, timeout-*) and its name printed; the fuzzer's own output is WORK/<fuzzer>/fuzzer.log.
 #   cmake -DSOURCE=tests/fuzz -DWORK=build/fuzz -DCLANGXX=clang++-14 -DSECONDS=5 -P tests/fuzz/run_fuzzers.cmake
-# -DRUNS=N stops each at N executions instead (SECONDS is then only its limit); -DONLY="a;b" runs those harnesses
-# only (names without fuzz_); -DFORK=N runs each harness in libFuzzer's fork mode, N processes at once, which is how a
-# long run uses every core (it still stops at the first crash, leak or timeout); -DKEEP=ON starts each harness from
-# the corpus an earlier run left in WORK (with the repository's seeds added) instead of the repository's alone, so that
-# a long campaign can go on where it stopped; the earlier log is kept beside the new one. -DMAX_LEN=N caps the inputs
-# at N bytes (65536 unless told): with -DMAX_LEN=0 libFuzzer picks its own, the largest seed, and in fork mode each
-# job grows its inputs from the largest of the seeds it was handed, most often small ones: a run that starts some ten
-# times faster and comes to real-sized feeds later (docs/reliability.md).
+# -DRUNS=N stops each at N executions instead (SECONDS is then only its limit); -DONLY="a;b" runs those harnesses only
+# (names without fuzz_; one that names no harness fails the run); -DFORK=N runs each harness in libFuzzer's fork mode, N
+# processes at once, which is how a long run uses every core (it still stops at the first crash, leak or timeout);
+# -DKEEP=ON starts each harness from the corpus an earlier run left in WORK (with the repository's seeds added) instead
+# of the repository's alone, so that a long campaign can go on where it stopped; the earlier log is kept beside the new
+# one. -DMAX_LEN=N caps the inputs at N bytes (65536 unless told): with -DMAX_LEN=0 libFuzzer picks its own, the largest
+# seed, and in fork mode each job grows its inputs from the largest of the seeds it was handed, most often small ones: a
+# run that starts some ten times faster and comes to real-sized feeds later (docs/reliability.md).
 cmake_policy(SET CMP0057 NEW)  # if(... IN_LIST ...)
 # As the docs give them, from the source folder: the harnesses are looked for under the absolute path (a relative
 # one found none and ran nothing).
@@ -49,12 +49,14 @@ if(FORK)
   list(APPEND limits -fork=${FORK} -ignore_timeouts=0 -ignore_ooms=0)
 endif()
 set(failed "")
+set(ran "")
 foreach(harness IN LISTS harnesses)
   string(REPLACE ".cpp" "" name ${harness})
   string(REPLACE "fuzz_" "" corpus_name ${name})
   if(ONLY AND NOT corpus_name IN_LIST ONLY)
     continue()
   endif()
+  list(APPEND ran ${corpus_name})
   string(TIMESTAMP started "%s")
   set(run_dir ${WORK}/${name})
   set(log ${run_dir}/fuzzer.log)
@@ -101,6 +103,12 @@ foreach(harness IN LISTS harnesses)
     string(REPLACE ";" "\n" report "${report}")
     message(STATUS "${report}")
     list(APPEND failed ${name})
+  endif()
+endforeach()
+# A name mistyped in ONLY (fuzz_rota_calendar for rota_calendar) ran nothing and once looked like a pass.
+foreach(wanted IN LISTS ONLY)
+  if(NOT wanted IN_LIST ran)
+    message(FATAL_ERROR "ONLY: no harness named ${wanted} in ${SOURCE} (names go without fuzz_, as rota_calendar)")
   endif()
 endforeach()
 if(failed)
